@@ -1,0 +1,204 @@
+#include "civil_time.h"
+
+#include <array>
+#include <cstdio>
+
+namespace certpolicy {
+
+using namespace std::chrono;
+
+CivilDate FixedZone::date_of(Instant i) const {
+  return CivilDate(floor<days>(i.time() + offset_));
+}
+
+Instant FixedZone::start_of(CivilDate d) const {
+  return Instant(sys_time<Millis>(d.sys_days()) - offset_);
+}
+
+Instant FixedZone::at(CivilDate d, int hh, int mm, int ss) const {
+  return start_of(d) + hours(hh) + minutes(mm) + seconds(ss);
+}
+
+namespace {
+
+void put2(std::string& out, unsigned v) {
+  out.push_back(static_cast<char>('0' + (v / 10) % 10));
+  out.push_back(static_cast<char>('0' + v % 10));
+}
+
+void put_date(std::string& out, const year_month_day& ymd) {
+  int y = static_cast<int>(ymd.year());
+  put2(out, static_cast<unsigned>(y / 100));
+  put2(out, static_cast<unsigned>(y % 100));
+  out.push_back('-');
+  put2(out, static_cast<unsigned>(ymd.month()));
+  out.push_back('-');
+  put2(out, static_cast<unsigned>(ymd.day()));
+}
+
+bool digits(std::string_view s, size_t pos, size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  int v = 0;
+  for (size_t k = pos; k < pos + n; ++k) {
+    char c = s[k];
+    if (c < '0' || c > '9') return false;
+    v = v * 10 + (c - '0');
+  }
+  out = v;
+  return true;
+}
+
+// Parses "YYYY-MM-DD" at the start of `s`; leaves the rest to the caller.
+Parsed<CivilDate> parse_date_prefix(std::string_view s) {
+  Parsed<CivilDate> r;
+  int y = 0, m = 0, d = 0;
+  if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) ||
+      s[7] != '-' || !digits(s, 8, 2, d)) {
+    r.error = TimeParseError::kSyntax;
+    return r;
+  }
+  if (y < kMinYear || y > kMaxYear) {
+    r.error = TimeParseError::kYearOutOfRange;
+    return r;
+  }
+  year_month_day ymd{year(y), month(static_cast<unsigned>(m)), day(static_cast<unsigned>(d))};
+  if (!ymd.ok()) {
+    r.error = TimeParseError::kImpossibleDate;
+    return r;
+  }
+  r.value = CivilDate(sys_days(ymd));
+  return r;
+}
+
+}  // namespace
+
+std::string format_date(CivilDate d) {
+  std::string out;
+  out.reserve(10);
+  put_date(out, d.ymd());
+  return out;
+}
+
+std::string FixedZone::format(Instant i) const {
+  auto local = i.time() + offset_;
+  auto day = floor<days>(local);
+  hh_mm_ss<Millis> tod{local - day};
+  std::string out;
+  out.reserve(29);
+  put_date(out, year_month_day(day));
+  out.push_back('T');
+  put2(out, static_cast<unsigned>(tod.hours().count()));
+  out.push_back(':');
+  put2(out, static_cast<unsigned>(tod.minutes().count()));
+  out.push_back(':');
+  put2(out, static_cast<unsigned>(tod.seconds().count()));
+  if (auto ms = static_cast<unsigned>(tod.subseconds().count()); ms != 0) {
+    out.push_back('.');
+    out.push_back(static_cast<char>('0' + ms / 100));
+    put2(out, ms % 100);
+  }
+  int off = offset_.count();
+  out.push_back(off < 0 ? '-' : '+');
+  unsigned a = static_cast<unsigned>(off < 0 ? -off : off);
+  put2(out, a / 60);
+  out.push_back(':');
+  put2(out, a % 60);
+  return out;
+}
+
+Parsed<CivilDate> parse_date(std::string_view s) {
+  auto r = parse_date_prefix(s);
+  if (r && s.size() != 10) {
+    r.value.reset();
+    r.error = TimeParseError::kSyntax;
+  }
+  return r;
+}
+
+Parsed<Instant> parse_instant(std::string_view s) {
+  Parsed<Instant> r;
+  auto date = parse_date_prefix(s);
+  if (!date) {
+    r.error = date.error;
+    return r;
+  }
+  if (s.size() < 19 || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || s[13] != ':' ||
+      s[16] != ':') {
+    r.error = s.size() == 10 ? TimeParseError::kMissingOffset : TimeParseError::kSyntax;
+    return r;
+  }
+  int hh = 0, mi = 0, ss = 0;
+  if (!digits(s, 11, 2, hh) || !digits(s, 14, 2, mi) || !digits(s, 17, 2, ss)) {
+    r.error = TimeParseError::kSyntax;
+    return r;
+  }
+  if (hh > 23 || mi > 59 || ss > 59) {
+    r.error = TimeParseError::kImpossibleTime;
+    return r;
+  }
+  size_t pos = 19;
+  int ms = 0;
+  if (pos < s.size() && s[pos] == '.') {
+    ++pos;
+    size_t start = pos;
+    int scale = 100;
+    while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
+      ms += (s[pos] - '0') * scale;
+      scale /= 10;
+      ++pos;
+    }
+    if (pos == start || pos - start > 9) {
+      r.error = TimeParseError::kSyntax;
+      return r;
+    }
+  }
+  if (pos == s.size()) {
+    r.error = TimeParseError::kMissingOffset;
+    return r;
+  }
+  int offset_min = 0;
+  char c = s[pos];
+  if (c == 'Z' || c == 'z') {
+    ++pos;
+  } else if (c == '+' || c == '-') {
+    int oh = 0, om = 0;
+    if (!digits(s, pos + 1, 2, oh) || pos + 3 >= s.size() || s[pos + 3] != ':' ||
+        !digits(s, pos + 4, 2, om)) {
+      r.error = TimeParseError::kSyntax;
+      return r;
+    }
+    if (oh > 23 || om > 59) {
+      r.error = TimeParseError::kBadOffset;
+      return r;
+    }
+    offset_min = (c == '-' ? -1 : 1) * (oh * 60 + om);
+    pos += 6;
+  } else {
+    r.error = TimeParseError::kSyntax;
+    return r;
+  }
+  if (pos != s.size()) {
+    r.error = TimeParseError::kSyntax;
+    return r;
+  }
+  auto local = sys_time<Millis>(date.value->sys_days()) + hours(hh) + minutes(mi) + seconds(ss) +
+               Millis(ms);
+  r.value = Instant(local - minutes(offset_min));
+  return r;
+}
+
+CivilDate add_days(CivilDate d, int n) { return CivilDate(d.sys_days() + days(n)); }
+
+CivilDate add_months(CivilDate d, int n) {
+  year_month_day ymd = d.ymd();
+  year_month ym = year_month(ymd.year(), ymd.month()) + months(n);
+  day last = year_month_day_last(ym.year(), month_day_last(ym.month())).day();
+  day dd = ymd.day() > last ? last : ymd.day();
+  return CivilDate(sys_days(year_month_day(ym.year(), ym.month(), dd)));
+}
+
+int days_between(CivilDate a, CivilDate b) {
+  return static_cast<int>((b.sys_days() - a.sys_days()).count());
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,54 @@
+// The JSON entry point: the one function the CLI, the WebAssembly binding and
+// the fuzzer call. Evaluation always decides: a request either gets a result
+//   {"ok": true, "type": "exam_order", ..., "reasons": [{code, rule, message}]}
+// or a structured error naming the field
+//   {"ok": false, "error": {"code": "INVALID_REQUEST", "detail": "IMPOSSIBLE_DATE",
+//                           "path": "order.paid_at", "expected": "rfc3339_instant",
+//                           "message": "…"}}
+// Nothing throws; nothing aborts; the engine is immutable and keeps working
+// after any input.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "json_in.h"
+#include "policy.h"
+
+namespace certpolicy {
+
+// Limits on one call's input.
+inline constexpr size_t kMaxRequestBytes = 1 << 20;        // evaluate
+inline constexpr size_t kMaxBatchBytes = 256u << 20;       // evaluate_many
+inline constexpr size_t kMaxBatchItems = 2'000'000;
+inline constexpr int kMaxDepth = 32;
+
+class Engine {
+ public:
+  // Builds an engine from the embedded default policy, patched by
+  // `policy_patch` (a JSON object, RFC 7386 merge patch; empty = none).
+  // On failure `error` holds the failure envelope (code INVALID_POLICY) and
+  // the returned engine is null.
+  static std::unique_ptr<Engine> create(std::string_view policy_patch, std::string& error);
+
+  std::string evaluate(std::string_view request_json) const;
+  // A JSON array of requests in, a JSON array of results out (same order).
+  std::string evaluate_many(std::string_view requests_json) const;
+
+  // Same, on parsed JSON.
+  json evaluate_json(const json& request) const;
+
+  const Policy& policy() const { return *policy_; }
+  const std::string& policy_version() const { return policy_->version; }
+
+ private:
+  explicit Engine(std::shared_ptr<const Policy> p) : policy_(std::move(p)) {}
+  std::shared_ptr<const Policy> policy_;
+};
+
+// Serialises a result exactly as evaluate() does (the byte-identity of the
+// native and WebAssembly answers rests on this one function).
+std::string dump_result(const json& j);
+
+}  // namespace certpolicy

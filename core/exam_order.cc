@@ -1,0 +1,145 @@
+// The `exam_order` request: EXO-1 … EXO-10 for one individual exam order.
+#include "booking.h"
+#include "handlers.h"
+#include "order_validity.h"
+#include "refund.h"
+
+namespace certpolicy {
+
+json instant_json(const Context& ctx, const std::optional<Instant>& i) {
+  return i ? json(ctx.policy.zone.format(*i)) : json(nullptr);
+}
+
+json date_json(const std::optional<CivilDate>& d) { return d ? json(format_date(*d)) : json(nullptr); }
+
+namespace {
+
+constexpr size_t kMaxPayments = 16;
+
+struct ExamOrderRequest {
+  Instant now;
+  Instant paid_at;
+  Flow flow = Flow::kPurchaseThenBook;
+  std::vector<Payment> payments;
+  bool payments_given = false;
+  bool refunded = false;
+  bool platform_fault = false;
+  BookingStatus status = BookingStatus::kNone;
+  Instant exam_at;
+  ExamKind kind = ExamKind::kTheory;
+};
+
+std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& ctx, Issues& issues) {
+  ExamOrderRequest r;
+  const ExamOrderPolicy& p = ctx.policy.exam_order;
+  auto now = read_instant(req["now"], issues);
+  JsonIn order = req["order"];
+  if (!now || !read_object(order, issues)) return std::nullopt;
+  auto paid = read_instant(order["paid_at"], issues);
+  auto flow = paid ? read_enum(order["flow"], issues, {"purchase_then_book", "book_then_purchase"},
+                               static_cast<size_t>(p.default_flow))
+                   : std::nullopt;
+  auto refunded = flow ? read_bool(order["refunded"], issues, false) : std::nullopt;
+  auto fault = refunded ? read_bool(order["platform_fault"], issues, false) : std::nullopt;
+  if (!fault) return std::nullopt;
+  r.now = *now;
+  r.paid_at = *paid;
+  r.flow = static_cast<Flow>(*flow);
+  r.refunded = *refunded;
+  r.platform_fault = *fault;
+
+  JsonIn pays = order["payments"];
+  r.payments_given = pays.present();
+  auto n = read_array(pays, issues, kMaxPayments, true);
+  if (!n) return std::nullopt;
+  for (size_t k = 0; k < *n; ++k) {
+    JsonIn pay = pays[k];
+    if (!read_object(pay, issues)) return std::nullopt;
+    auto method = read_string(pay["method"], issues, 32);
+    auto amount = method ? read_int(pay["amount_fen"], issues, 0, kMaxFen) : std::nullopt;
+    if (!amount) return std::nullopt;
+    const PaymentMethodPolicy* m = p.method(*method);
+    if (m == nullptr) {
+      std::string expected = "one of";
+      for (const auto& pm : p.payment_methods) expected += " " + pm.name;
+      issues.fail(pay["method"].path(), detail_code::kUnknownValue, expected);
+      return std::nullopt;
+    }
+    r.payments.push_back({*method, *amount, m->refundable});
+  }
+
+  JsonIn booking = order["booking"];
+  if (booking.present()) {
+    if (!read_object(booking, issues)) return std::nullopt;
+    auto status = read_enum(booking["status"], issues, {"booked", "cancelled", "taken", "no_show"});
+    auto exam_at = status ? read_instant(booking["exam_at"], issues) : std::nullopt;
+    auto kind = exam_at ? read_enum(booking["exam_kind"], issues, {"theory", "lab", "interview"}, 0)
+                        : std::nullopt;
+    if (!kind) return std::nullopt;
+    static constexpr BookingStatus kStatus[] = {BookingStatus::kBooked, BookingStatus::kCancelled,
+                                                BookingStatus::kTaken, BookingStatus::kNoShow};
+    r.status = kStatus[*status];
+    r.exam_at = *exam_at;
+    r.kind = static_cast<ExamKind>(*kind);
+  }
+  return r;
+}
+
+}  // namespace
+
+std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto r = read_request(req, ctx, issues);
+  if (!r) return std::nullopt;
+  const Policy& policy = ctx.policy;
+  const ExamOrderPolicy& p = policy.exam_order;
+  const FixedZone& zone = policy.zone;
+
+  OrderValidity validity = decide_validity(zone.date_of(r->paid_at), zone.date_of(r->now),
+                                           p.flow(r->flow).validity, p.reminder_days);
+  RefundDecision refund = decide_refund(
+      {r->paid_at, r->now, r->status, r->refunded, r->platform_fault}, p.refund_window);
+  RefundSplit split = split_refund(r->payments, refund.allowed);
+  BookingDecision booking = decide_booking(
+      {r->flow, r->status, r->exam_at, r->kind, r->now, validity.expired, r->refunded}, p, zone);
+
+  Outcome out;
+  json& f = out.fields;
+  json reminders = json::array();
+  for (CivilDate d : validity.reminders) reminders.push_back(format_date(d));
+  f["order"] = {{"flow", r->flow == Flow::kPurchaseThenBook ? "purchase_then_book" : "book_then_purchase"},
+                {"valid_until", format_date(validity.valid_until)},
+                {"expired", validity.expired},
+                {"reminders", std::move(reminders)}};
+
+  json breakdown = json::array();
+  if (refund.allowed) {
+    for (size_t k = 0; k < r->payments.size(); ++k) {
+      if (!r->payments[k].refundable) continue;
+      breakdown.push_back({{"method", r->payments[k].method}, {"amount_fen", split.per_payment[k]}});
+    }
+  }
+  f["refund"] = {{"allowed", refund.allowed},
+                 {"deadline", zone.format(refund.deadline)},
+                 {"amount_fen", r->payments_given ? json(split.amount_fen) : json(nullptr)},
+                 {"breakdown", std::move(breakdown)}};
+
+  f["booking"] = {{"can_book", booking.can_book},
+                  {"can_change", booking.can_change},
+                  {"can_cancel", booking.can_cancel},
+                  {"change_deadline", instant_json(ctx, booking.change_deadline)},
+                  {"check_in_by", instant_json(ctx, booking.check_in_by)},
+                  {"ends_at", instant_json(ctx, booking.ends_at)},
+                  {"results_at", instant_json(ctx, booking.results_at)}};
+
+  out.reasons.append(validity.reasons);
+  out.reasons.append(refund.reasons);
+  if (refund.allowed) {
+    if (r->payments_given) out.reasons.add("REFUND_TO_METHODS", "EXO-10");
+    out.reasons.add("SUBJECT_TO_REVIEW", "EXO-10");
+  }
+  if (split.kept_non_refundable) out.reasons.add("VOUCHER_NOT_REFUNDED", "EXO-10");
+  out.reasons.append(booking.reasons);
+  return out;
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,36 @@
+// One handler per request type: reads the request's fields (recording the
+// first bad one in `issues`), calls the decisions, and returns the result
+// fields and the reasons. The engine adds the envelope and the sentences.
+#pragma once
+
+#include <optional>
+
+#include "decision.h"
+#include "json_in.h"
+#include "messages.h"
+#include "policy.h"
+
+namespace certpolicy {
+
+struct Context {
+  const Policy& policy;
+  Locale locale;
+};
+
+struct Outcome {
+  json fields = json::object();
+  Reasons reasons;
+};
+
+using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context& ctx, Issues& issues);
+
+std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_working_days(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_booking_form(const JsonIn& request, const Context& ctx, Issues& issues);
+
+// Output helpers shared by the handlers.
+json instant_json(const Context& ctx, const std::optional<Instant>& i);
+json date_json(const std::optional<CivilDate>& d);
+
+}  // namespace certpolicy

@@ -1,0 +1,173 @@
+#include "json_in.h"
+
+namespace certpolicy {
+
+JsonIn JsonIn::operator[](std::string_view key) const {
+  std::string p = path_.empty() ? std::string(key) : path_ + "." + std::string(key);
+  if (node_ == nullptr || !node_->is_object()) return {nullptr, std::move(p)};
+  auto it = node_->find(key);
+  return {it == node_->end() ? nullptr : &*it, std::move(p)};
+}
+
+JsonIn JsonIn::operator[](size_t index) const {
+  std::string p = path_ + "[" + std::to_string(index) + "]";
+  if (node_ == nullptr || !node_->is_array() || index >= node_->size()) return {nullptr, std::move(p)};
+  return {&(*node_)[index], std::move(p)};
+}
+
+namespace {
+
+const char* time_detail(TimeParseError e) {
+  switch (e) {
+    case TimeParseError::kSyntax: return detail_code::kBadFormat;
+    case TimeParseError::kImpossibleDate: return detail_code::kImpossibleDate;
+    case TimeParseError::kImpossibleTime: return detail_code::kImpossibleTime;
+    case TimeParseError::kMissingOffset: return detail_code::kMissingOffset;
+    case TimeParseError::kBadOffset: return detail_code::kBadOffset;
+    case TimeParseError::kYearOutOfRange: return detail_code::kYearOutOfRange;
+  }
+  return detail_code::kBadFormat;
+}
+
+// Missing (or null) → MISSING; present but not a string → WRONG_TYPE.
+const std::string* need_string(const JsonIn& in, Issues& issues, const char* expected) {
+  if (!in.present()) {
+    issues.fail(in.path(), detail_code::kMissing, expected);
+    return nullptr;
+  }
+  const auto* s = in.node()->get_ptr<const std::string*>();
+  if (s == nullptr) issues.fail(in.path(), detail_code::kWrongType, expected);
+  return s;
+}
+
+}  // namespace
+
+std::optional<Instant> read_instant(const JsonIn& in, Issues& issues) {
+  constexpr const char* kExpected = "rfc3339_instant";
+  const std::string* s = need_string(in, issues, kExpected);
+  if (s == nullptr) return std::nullopt;
+  auto r = parse_instant(*s);
+  if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
+  return r.value;
+}
+
+std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues) {
+  constexpr const char* kExpected = "date";
+  const std::string* s = need_string(in, issues, kExpected);
+  if (s == nullptr) return std::nullopt;
+  auto r = parse_date(*s);
+  if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
+  return r.value;
+}
+
+std::optional<bool> read_bool(const JsonIn& in, Issues& issues, std::optional<bool> fallback) {
+  if (!in.present()) {
+    if (!fallback) issues.fail(in.path(), detail_code::kMissing, "boolean");
+    return fallback;
+  }
+  if (!in.node()->is_boolean()) {
+    issues.fail(in.path(), detail_code::kWrongType, "boolean");
+    return std::nullopt;
+  }
+  return in.node()->get<bool>();
+}
+
+std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int64_t min,
+                                     std::int64_t max, std::optional<std::int64_t> fallback) {
+  auto expected = [&] { return "integer " + std::to_string(min) + ".." + std::to_string(max); };
+  if (!in.present()) {
+    if (!fallback) issues.fail(in.path(), detail_code::kMissing, expected());
+    return fallback;
+  }
+  const json& j = *in.node();
+  std::int64_t v = 0;
+  if (j.is_number_unsigned()) {
+    auto u = j.get<std::uint64_t>();
+    if (u > static_cast<std::uint64_t>(max)) {
+      issues.fail(in.path(), detail_code::kOutOfRange, expected());
+      return std::nullopt;
+    }
+    v = static_cast<std::int64_t>(u);
+  } else if (j.is_number_integer()) {
+    v = j.get<std::int64_t>();
+  } else {
+    // Floats (1.5, 1e3) are refused too: amounts are whole fen, counts whole.
+    issues.fail(in.path(), detail_code::kWrongType, expected());
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    issues.fail(in.path(), detail_code::kOutOfRange, expected());
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::string> read_string(const JsonIn& in, Issues& issues, size_t max_bytes,
+                                       std::optional<std::string> fallback) {
+  if (!in.present() && fallback) return fallback;
+  const std::string* s = need_string(in, issues, "string");
+  if (s == nullptr) return std::nullopt;
+  if (s->size() > max_bytes) {
+    issues.fail(in.path(), detail_code::kTooLong, "at most " + std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  return *s;
+}
+
+std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
+                                std::initializer_list<std::string_view> choices,
+                                std::optional<size_t> fallback) {
+  auto expected = [&] {
+    std::string e = "one of";
+    for (auto c : choices) {
+      e += ' ';
+      e += c;
+    }
+    return e;
+  };
+  if (!in.present() && fallback) return fallback;
+  if (!in.present() || !in.node()->is_string()) {
+    issues.fail(in.path(), in.present() ? detail_code::kWrongType : detail_code::kMissing, expected());
+    return std::nullopt;
+  }
+  const auto& s = in.node()->get_ref<const std::string&>();
+  size_t k = 0;
+  for (auto c : choices) {
+    if (s == c) return k;
+    ++k;
+  }
+  issues.fail(in.path(), detail_code::kUnknownValue, expected());
+  return std::nullopt;
+}
+
+std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_items,
+                                 bool optional) {
+  if (!in.present()) {
+    if (optional) return 0;
+    issues.fail(in.path(), detail_code::kMissing, "array");
+    return std::nullopt;
+  }
+  if (!in.node()->is_array()) {
+    issues.fail(in.path(), detail_code::kWrongType, "array");
+    return std::nullopt;
+  }
+  if (in.node()->size() > max_items) {
+    issues.fail(in.path(), detail_code::kTooMany, "at most " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  return in.node()->size();
+}
+
+bool read_object(const JsonIn& in, Issues& issues) {
+  if (!in.present()) {
+    issues.fail(in.path(), detail_code::kMissing, "object");
+    return false;
+  }
+  if (!in.node()->is_object()) {
+    issues.fail(in.path(), detail_code::kWrongType, "object");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace certpolicy

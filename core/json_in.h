@@ -1,0 +1,105 @@
+// Reading JSON input without exceptions, remembering the path of each field.
+//
+// Every accessor returns std::nullopt and records the first error (path,
+// detail code, expected form) instead of throwing: the WebAssembly build has
+// no exception support, so a throw would abort the module (docs/DESIGN.md).
+//
+//   Issues issues;
+//   JsonIn req(&request, "");
+//   auto paid = read_instant(req["order"]["paid_at"], issues);  // path "order.paid_at"
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json.hpp>
+
+#include "civil_time.h"
+
+namespace certpolicy {
+
+using json = nlohmann::json;
+
+// Stable detail codes of a field error (mirrored in wasm/index.d.ts).
+namespace detail_code {
+inline constexpr const char* kMissing = "MISSING";
+inline constexpr const char* kWrongType = "WRONG_TYPE";
+inline constexpr const char* kBadFormat = "BAD_FORMAT";
+inline constexpr const char* kImpossibleDate = "IMPOSSIBLE_DATE";
+inline constexpr const char* kImpossibleTime = "IMPOSSIBLE_TIME";
+inline constexpr const char* kMissingOffset = "MISSING_OFFSET";
+inline constexpr const char* kBadOffset = "BAD_OFFSET";
+inline constexpr const char* kYearOutOfRange = "YEAR_OUT_OF_RANGE";
+inline constexpr const char* kOutOfRange = "OUT_OF_RANGE";
+inline constexpr const char* kUnknownValue = "UNKNOWN_VALUE";
+inline constexpr const char* kTooLong = "TOO_LONG";
+inline constexpr const char* kTooMany = "TOO_MANY";
+inline constexpr const char* kInconsistent = "INCONSISTENT";
+inline constexpr const char* kMalformedJson = "MALFORMED_JSON";
+inline constexpr const char* kTooDeep = "TOO_DEEP";
+inline constexpr const char* kTooLarge = "TOO_LARGE";
+}  // namespace detail_code
+
+struct FieldIssue {
+  std::string path;
+  std::string detail;    // one of detail_code
+  std::string expected;  // what would have been accepted, e.g. "rfc3339_instant"
+};
+
+// Keeps the first error only: a decision is refused on the first bad field.
+class Issues {
+ public:
+  void fail(std::string path, const char* detail, std::string expected) {
+    if (!first_) first_ = FieldIssue{std::move(path), detail, std::move(expected)};
+  }
+  bool ok() const { return !first_.has_value(); }
+  const std::optional<FieldIssue>& first() const { return first_; }
+
+ private:
+  std::optional<FieldIssue> first_;
+};
+
+// A possibly-missing JSON node and its path.
+class JsonIn {
+ public:
+  JsonIn(const json* node, std::string path) : node_(node), path_(std::move(path)) {}
+
+  JsonIn operator[](std::string_view key) const;
+  JsonIn operator[](size_t index) const;
+
+  const json* node() const { return node_; }
+  const std::string& path() const { return path_; }
+  // Present and not null.
+  bool present() const { return node_ != nullptr && !node_->is_null(); }
+
+ private:
+  const json* node_;
+  std::string path_;
+};
+
+// Limits on strings and lists in input.
+inline constexpr size_t kMaxStringBytes = 256;
+inline constexpr size_t kMaxListItems = 64;
+
+std::optional<Instant> read_instant(const JsonIn& in, Issues& issues);
+std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues);
+std::optional<bool> read_bool(const JsonIn& in, Issues& issues, std::optional<bool> fallback = {});
+std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int64_t min,
+                                     std::int64_t max, std::optional<std::int64_t> fallback = {});
+std::optional<std::string> read_string(const JsonIn& in, Issues& issues,
+                                       size_t max_bytes = kMaxStringBytes,
+                                       std::optional<std::string> fallback = {});
+// One of `choices`; returns its index.
+std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
+                                std::initializer_list<std::string_view> choices,
+                                std::optional<size_t> fallback = {});
+// An array (or, when optional and absent, an empty one). Returns its size.
+std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_items,
+                                 bool optional);
+// Present and an object.
+bool read_object(const JsonIn& in, Issues& issues);
+
+}  // namespace certpolicy

@@ -1,0 +1,121 @@
+#include "messages.h"
+
+#include <cstdio>
+
+namespace certpolicy {
+
+using json = nlohmann::json;
+
+namespace {
+
+const char* locale_key(Locale l) { return l == Locale::kEn ? "en" : "zh-CN"; }
+
+const json* lookup(const json& root, std::string_view dotted) {
+  const json* node = &root;
+  while (!dotted.empty()) {
+    size_t dot = dotted.find('.');
+    std::string_view key = dotted.substr(0, dot);
+    if (!node->is_object()) return nullptr;
+    auto it = node->find(key);
+    if (it == node->end()) return nullptr;
+    node = &*it;
+    dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
+  }
+  return node;
+}
+
+bool looks_like_instant(const std::string& s) {
+  return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
+}
+
+}  // namespace
+
+Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {}
+
+const Messages& Messages::get() {
+  static const Messages instance;
+  return instance;
+}
+
+std::string Messages::word(std::string_view key, Locale locale) const {
+  const json* w = lookup(doc_, "words");
+  if (w == nullptr) return std::string(key);
+  auto it = w->find(key);
+  if (it == w->end() || !it->is_object()) return std::string(key);
+  auto t = it->find(locale_key(locale));
+  return t != it->end() && t->is_string() ? t->get<std::string>() : std::string(key);
+}
+
+std::string Messages::render(std::string_view section, std::string_view code, Locale locale,
+                             const json& fields) const {
+  auto sec = doc_.find(section);
+  if (sec == doc_.end() || !sec->is_object()) return std::string(code);
+  auto entry = sec->find(code);
+  if (entry == sec->end() || !entry->is_object()) return std::string(code);
+  auto tpl_it = entry->find(locale_key(locale));
+  if (tpl_it == entry->end() || !tpl_it->is_string()) return std::string(code);
+  const std::string& tpl = tpl_it->get_ref<const std::string&>();
+
+  std::string out;
+  out.reserve(tpl.size() + 32);
+  for (size_t k = 0; k < tpl.size(); ++k) {
+    size_t close = tpl[k] == '{' ? tpl.find('}', k) : std::string::npos;
+    if (close == std::string::npos) {
+      out.push_back(tpl[k]);
+      continue;
+    }
+    std::string_view ph(tpl.data() + k + 1, close - k - 1);
+    size_t bar = ph.find('|');
+    std::string_view filter = bar == std::string_view::npos ? "" : ph.substr(bar + 1);
+    const json* v = lookup(fields, ph.substr(0, bar));
+    if (v == nullptr || v->is_null()) {
+      out += "—";
+    } else if (filter == "yuan" && v->is_number_integer()) {
+      auto fen = v->get<std::int64_t>();
+      char buf[48];
+      std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
+                    static_cast<long long>(fen % 100));
+      out += word("yuan_prefix", locale);
+      out += buf;
+    } else if (v->is_string()) {
+      const std::string& s = v->get_ref<const std::string&>();
+      if (looks_like_instant(s)) {
+        // 2026-11-30T10:00:00+08:00 → 2026-11-30 10:00 (seconds kept when not :00)
+        size_t zone = s.find_first_of("+-Zz", 19);
+        std::string clock = s.substr(11, (zone == std::string::npos ? s.size() : zone) - 11);
+        if (clock.size() == 8 && clock.compare(5, 3, ":00") == 0) clock.resize(5);
+        out += s.substr(0, 10);
+        out.push_back(' ');
+        out += clock;
+        out += word("china_time", locale);
+      } else {
+        out += s;
+      }
+    } else {
+      out += v->dump();
+    }
+    k = close;
+  }
+  return out;
+}
+
+std::string Messages::reason(std::string_view code, Locale locale, const json& fields) const {
+  return render("reasons", code, locale, fields);
+}
+
+std::string Messages::field_error(std::string_view detail, std::string_view path,
+                                  std::string_view expected, Locale locale) const {
+  std::string out = path.empty() ? word("request", locale) : std::string(path);
+  out += locale == Locale::kEn ? ": " : "：";
+  out += render("errors", detail, locale, json::object());
+  if (!expected.empty()) {
+    out += " (";
+    out += word("expected", locale);
+    out += ' ';
+    out += expected;
+    out += ')';
+  }
+  return out;
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,242 @@
+#include "policy.h"
+
+#include <cstdlib>
+
+namespace certpolicy {
+
+const PaymentMethodPolicy* ExamOrderPolicy::method(std::string_view name) const {
+  for (const auto& m : payment_methods) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+namespace {
+
+constexpr std::int64_t kMaxPolicyNumber = 100000;
+
+// Exactly one of the given unit keys, a non-negative integer.
+std::optional<std::pair<size_t, int>> read_unit(const JsonIn& in, Issues& issues,
+                                                std::initializer_list<const char*> units) {
+  if (!read_object(in, issues)) return std::nullopt;
+  std::optional<std::pair<size_t, int>> found;
+  size_t k = 0;
+  for (const char* u : units) {
+    JsonIn v = in[u];
+    if (v.present()) {
+      auto n = read_int(v, issues, 0, kMaxPolicyNumber);
+      if (!n) return std::nullopt;
+      if (found) {
+        issues.fail(in.path(), detail_code::kInconsistent, "exactly one unit");
+        return std::nullopt;
+      }
+      found = std::pair{k, static_cast<int>(*n)};
+    }
+    ++k;
+  }
+  if (!found) issues.fail(in.path(), detail_code::kMissing, "one of days, hours, minutes, months, years");
+  return found;
+}
+
+std::optional<Elapsed> read_elapsed(const JsonIn& in, Issues& issues) {
+  auto u = read_unit(in, issues, {"days", "hours", "minutes"});
+  if (!u) return std::nullopt;
+  static constexpr int kMinutesPer[] = {24 * 60, 60, 1};
+  return Elapsed(static_cast<std::int64_t>(u->second) * kMinutesPer[u->first]);
+}
+
+std::optional<CalendarPeriod> read_period(const JsonIn& in, Issues& issues) {
+  auto u = read_unit(in, issues, {"years", "months", "days"});
+  if (!u) return std::nullopt;
+  CalendarPeriod p;
+  if (u->first == 0) p.months = 12 * u->second;
+  if (u->first == 1) p.months = u->second;
+  if (u->first == 2) p.days = u->second;
+  return p;
+}
+
+std::optional<std::vector<int>> read_int_list(const JsonIn& in, Issues& issues, int min, int max) {
+  auto n = read_array(in, issues, kMaxListItems, false);
+  if (!n) return std::nullopt;
+  std::vector<int> out;
+  for (size_t k = 0; k < *n; ++k) {
+    auto v = read_int(in[k], issues, min, max);
+    if (!v) return std::nullopt;
+    out.push_back(static_cast<int>(*v));
+  }
+  return out;
+}
+
+bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  for (auto [key, set] : {std::pair{"holidays", &out.holidays},
+                          std::pair{"makeup_workdays", &out.makeup_workdays}}) {
+    JsonIn list = in[key];
+    auto n = read_array(list, issues, 366, false);
+    if (!n) return false;
+    for (size_t k = 0; k < *n; ++k) {
+      auto d = read_date(list[k], issues);
+      if (!d) return false;
+      if (d->year() != year) {
+        issues.fail(list[k].path(), detail_code::kInconsistent, "a date in " + std::to_string(year));
+        return false;
+      }
+      set->insert(*d);
+    }
+  }
+  for (CivilDate d : out.holidays) {
+    if (out.makeup_workdays.count(d) != 0) {
+      issues.fail(in["makeup_workdays"].path(), detail_code::kInconsistent,
+                  "no date that is also a holiday: " + format_date(d));
+      return false;
+    }
+  }
+  return true;
+}
+
+bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
+  JsonIn years = in["years"];
+  if (!read_object(years, issues)) return false;
+  for (const auto& [key, value] : years.node()->items()) {
+    JsonIn year_in = years[key];
+    char* end = nullptr;
+    long y = std::strtol(key.c_str(), &end, 10);
+    if (key.size() != 4 || end != key.c_str() + 4 || y < kMinYear || y > kMaxYear) {
+      issues.fail(year_in.path(), detail_code::kBadFormat, "a year key such as \"2027\"");
+      return false;
+    }
+    YearCalendar yc;
+    if (!load_year(year_in, static_cast<int>(y), yc, issues)) return false;
+    cal.set_year(static_cast<int>(y), std::move(yc));
+  }
+  return true;
+}
+
+bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  static constexpr const char* kFlowNames[] = {"purchase_then_book", "book_then_purchase"};
+  for (int f = 0; f < 2; ++f) {
+    JsonIn fl = in["flows"][kFlowNames[f]];
+    if (!read_object(fl, issues)) return false;
+    auto validity = read_period(fl["validity"], issues);
+    auto window = validity ? read_elapsed(fl["change_window"], issues) : std::nullopt;
+    auto cancel = window ? read_bool(fl["cancel_allowed"], issues) : std::nullopt;
+    if (!cancel) return false;
+    p.flows[f] = FlowPolicy{*validity, *window, *cancel};
+  }
+  auto def = read_enum(in["default_flow"], issues, {"purchase_then_book", "book_then_purchase"});
+  if (!def) return false;
+  p.default_flow = static_cast<Flow>(*def);
+
+  JsonIn rem = in["reminders_before_expiry"];
+  auto n = read_array(rem, issues, kMaxListItems, false);
+  if (!n) return false;
+  p.reminder_days.clear();
+  for (size_t k = 0; k < *n; ++k) {
+    auto d = read_int(rem[k]["days"], issues, 0, 3660);
+    if (!d) return false;
+    p.reminder_days.push_back(static_cast<int>(*d));
+  }
+
+  struct {
+    const char* path;
+    Elapsed* out;
+  } elapsed[] = {{"refund_window", &p.refund_window},
+                 {"check_in_before", &p.check_in_before},
+                 {"duration", &p.duration}};
+  for (auto& e : elapsed) {
+    auto v = read_elapsed(in[e.path], issues);
+    if (!v) return false;
+    *e.out = *v;
+  }
+  JsonIn results = in["results"];
+  auto theory = read_elapsed(results["theory"]["after_end"], issues);
+  auto lab = theory ? read_int(results["lab"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
+  auto interview =
+      lab ? read_int(results["interview"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
+  if (!interview) return false;
+  p.theory_results_after_end = *theory;
+  p.lab_results_days = static_cast<int>(*lab);
+  p.interview_results_days = static_cast<int>(*interview);
+
+  JsonIn methods = in["payment_methods"];
+  if (!read_object(methods, issues)) return false;
+  p.payment_methods.clear();
+  for (const auto& [name, value] : methods.node()->items()) {
+    auto refundable = read_bool(methods[name]["refundable"], issues);
+    if (!refundable) return false;
+    p.payment_methods.push_back({name, *refundable});
+  }
+  if (p.payment_methods.empty()) {
+    issues.fail(methods.path(), detail_code::kMissing, "at least one payment method");
+    return false;
+  }
+  return true;
+}
+
+bool load_booking_form(const JsonIn& in, BookingFormPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto len = read_int(in["cn_id_card"]["length"], issues, 18, 18);
+  auto birth = len ? read_int(in["cn_id_card"]["min_birth_year"], issues, kMinYear - 100, kMaxYear)
+                   : std::nullopt;
+  if (!birth) return false;
+  p.id_card_length = static_cast<int>(*len);
+  p.min_birth_year = static_cast<int>(*birth);
+
+  JsonIn prefixes = in["hk_macao_permit"]["prefixes"];
+  auto n = read_array(prefixes, issues, 26, false);
+  if (!n) return false;
+  p.hk_macao_prefixes.clear();
+  for (size_t k = 0; k < *n; ++k) {
+    auto s = read_string(prefixes[k], issues, 1);
+    if (!s) return false;
+    if (s->size() != 1 || (*s)[0] < 'A' || (*s)[0] > 'Z') {
+      issues.fail(prefixes[k].path(), detail_code::kBadFormat, "one capital letter");
+      return false;
+    }
+    p.hk_macao_prefixes += *s;
+  }
+  auto hk = read_int_list(in["hk_macao_permit"]["digit_counts"], issues, 1, 20);
+  auto tw = hk ? read_int_list(in["taiwan_permit"]["digit_counts"], issues, 1, 20) : std::nullopt;
+  auto mlen = tw ? read_int(in["mobile"]["length"], issues, 3, 20) : std::nullopt;
+  auto mpre = mlen ? read_string(in["mobile"]["prefix"], issues, 4) : std::nullopt;
+  auto imin = mpre ? read_int(in["international_phone"]["min_digits"], issues, 1, 20) : std::nullopt;
+  auto imax = imin ? read_int(in["international_phone"]["max_digits"], issues, *imin, 20) : std::nullopt;
+  auto name_max = imax ? read_int(in["name_max_chars"], issues, 1, 200) : std::nullopt;
+  auto email_max = name_max ? read_int(in["email_max_bytes"], issues, 6, 254) : std::nullopt;
+  auto hold = email_max ? read_elapsed(in["seat_hold"], issues) : std::nullopt;
+  if (!hold) return false;
+  p.hk_macao_digit_counts = *hk;
+  p.taiwan_digit_counts = *tw;
+  p.mobile_length = static_cast<int>(*mlen);
+  p.mobile_prefix = *mpre;
+  p.intl_min_digits = static_cast<int>(*imin);
+  p.intl_max_digits = static_cast<int>(*imax);
+  p.name_max_chars = static_cast<int>(*name_max);
+  p.email_max_bytes = static_cast<int>(*email_max);
+  p.seat_hold = *hold;
+  return true;
+}
+
+}  // namespace
+
+std::optional<Policy> load_policy(json document, Issues& issues) {
+  Policy p;
+  JsonIn root(&document, "");
+  if (!read_object(root, issues)) return std::nullopt;
+  auto version = read_string(root["version"], issues, 64);
+  auto region = version ? read_string(root["region"], issues, 64) : std::nullopt;
+  auto offset = region ? read_int(root["zone"]["utc_offset_minutes"], issues, -14 * 60, 14 * 60)
+                       : std::nullopt;
+  if (!offset) return std::nullopt;
+  p.version = *version;
+  p.region = *region;
+  p.zone = FixedZone(static_cast<int>(*offset));
+  if (!load_calendar(root["calendar"], p.calendar, issues)) return std::nullopt;
+  if (!load_exam_order(root["exam_order"], p.exam_order, issues)) return std::nullopt;
+  if (!load_booking_form(root["booking_form"], p.booking_form, issues)) return std::nullopt;
+  p.document = std::move(document);
+  return p;
+}
+
+}  // namespace certpolicy

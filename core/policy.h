@@ -1,0 +1,94 @@
+// The policy document: every number and date the rules use (docs/RULES.md).
+//
+// The default document is core/data/default_policy.json, embedded in the
+// build. A document passed at run time is applied to it as a JSON merge patch
+// (RFC 7386): objects merge key by key, everything else replaces. So
+//   {"calendar": {"years": {"2027": {...}}}}   adds a year, and
+//   {"exam_order": {"refund_window": {"hours": 48}}}   changes one number.
+// The merged document is then validated; the first bad field is reported
+// with its path ("exam_order.refund_window.hours").
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "civil_time.h"
+#include "json_in.h"
+#include "working_days.h"
+
+namespace certpolicy {
+
+// Elapsed time: {"days": n} is n x 24 h (TIM-2), or {"hours": n}, {"minutes": n}.
+using Elapsed = std::chrono::minutes;
+
+// Calendar arithmetic on civil dates: {"months": n}, {"years": n} or {"days": n}.
+struct CalendarPeriod {
+  int months = 0;
+  int days = 0;
+  CivilDate after(CivilDate d) const { return add_days(add_months(d, months), days); }
+};
+
+enum class Flow { kPurchaseThenBook = 0, kBookThenPurchase = 1 };
+
+struct FlowPolicy {
+  CalendarPeriod validity;   // EXO-2
+  Elapsed change_window{};   // EXO-5: change/cancel allowed until exam - window
+  bool cancel_allowed = true;
+};
+
+struct PaymentMethodPolicy {
+  std::string name;
+  bool refundable = true;  // EXO-10: vouchers are not
+};
+
+struct ExamOrderPolicy {
+  FlowPolicy flows[2];
+  Flow default_flow = Flow::kPurchaseThenBook;
+  std::vector<int> reminder_days;  // EXO-3, days before the last valid date
+  Elapsed refund_window{};         // EXO-4
+  Elapsed check_in_before{};       // EXO-6
+  Elapsed duration{};              // EXO-7
+  Elapsed theory_results_after_end{};  // EXO-8
+  int lab_results_days = 0;
+  int interview_results_days = 0;
+  std::vector<PaymentMethodPolicy> payment_methods;
+
+  const FlowPolicy& flow(Flow f) const { return flows[static_cast<int>(f)]; }
+  const PaymentMethodPolicy* method(std::string_view name) const;
+};
+
+struct BookingFormPolicy {
+  int id_card_length = 18;
+  int min_birth_year = 1900;
+  std::string hk_macao_prefixes;  // one character each
+  std::vector<int> hk_macao_digit_counts;
+  std::vector<int> taiwan_digit_counts;
+  int mobile_length = 11;
+  std::string mobile_prefix;
+  int intl_min_digits = 6;
+  int intl_max_digits = 15;
+  int name_max_chars = 50;
+  int email_max_bytes = 254;
+  Elapsed seat_hold{};  // BKG-4
+};
+
+struct Policy {
+  std::string version;
+  std::string region;
+  FixedZone zone;
+  WorkCalendar calendar;
+  ExamOrderPolicy exam_order;
+  BookingFormPolicy booking_form;
+  json document;  // the merged document, for message parameters and echo
+};
+
+// The embedded default document (JSON text).
+const std::string& default_policy_text();
+
+// Builds a policy from a validated document. On failure, `issues` names the
+// first bad field (path relative to the document root).
+std::optional<Policy> load_policy(json document, Issues& issues);
+
+}  // namespace certpolicy

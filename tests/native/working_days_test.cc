@@ -1,0 +1,89 @@
+// CAL-1 … CAL-3 on the embedded calendar data.
+#include <gtest/gtest.h>
+
+#include "engine.h"
+
+namespace certpolicy {
+namespace {
+
+const WorkCalendar& calendar() {
+  static std::unique_ptr<Engine> engine = [] {
+    std::string error;
+    return Engine::create("", error);
+  }();
+  return engine->policy().calendar;
+}
+
+CivilDate D(int y, unsigned m, unsigned d) { return CivilDate::from_ymd(y, m, d); }
+
+TEST(CAL_1, DayKinds) {
+  struct {
+    CivilDate date;
+    DayKind kind;
+  } cases[] = {
+      {D(2026, 11, 26), DayKind::kWeekday},         // Thursday
+      {D(2026, 11, 28), DayKind::kWeekend},         // Saturday
+      {D(2026, 10, 1), DayKind::kHoliday},          // National Day
+      {D(2026, 10, 10), DayKind::kMakeupWorkday},   // Saturday worked
+      {D(2026, 2, 14), DayKind::kMakeupWorkday},    // Saturday before Spring Festival
+      {D(2026, 2, 28), DayKind::kMakeupWorkday},    // Saturday after Spring Festival
+      {D(2026, 1, 4), DayKind::kMakeupWorkday},     // Sunday worked
+      {D(2024, 2, 10), DayKind::kHoliday},          // a Saturday that is a holiday
+      {D(2025, 10, 8), DayKind::kHoliday},          // Wednesday off
+      {D(2025, 9, 28), DayKind::kMakeupWorkday},    // Sunday worked
+      {D(2027, 10, 1), DayKind::kWeekday},          // unpublished year: Friday
+      {D(2027, 10, 2), DayKind::kWeekend},
+  };
+  for (const auto& c : cases) {
+    EXPECT_EQ(calendar().kind(c.date), c.kind) << format_date(c.date);
+  }
+}
+
+TEST(CAL_2, YearsWithAndWithoutData) {
+  EXPECT_TRUE(calendar().verified(2024));
+  EXPECT_TRUE(calendar().verified(2025));
+  EXPECT_TRUE(calendar().verified(2026));
+  EXPECT_FALSE(calendar().verified(2027));
+  EXPECT_FALSE(calendar().verified(2023));
+}
+
+TEST(CAL_3, CountsFromTheApplicationDayUpToTheStart) {
+  struct {
+    CivilDate from, to;
+    int count;
+    bool verified;
+  } cases[] = {
+      {D(2026, 11, 27), D(2026, 12, 14), 11, true},  // spec example (Fri)
+      {D(2026, 11, 28), D(2026, 12, 14), 10, true},  // Sat
+      {D(2026, 11, 30), D(2026, 12, 14), 10, true},  // Mon
+      {D(2026, 12, 1), D(2026, 12, 14), 9, true},    // Tue
+      {D(2026, 12, 14), D(2026, 12, 14), 0, true},   // same day
+      {D(2026, 12, 15), D(2026, 12, 14), 0, true},   // after the start
+      // National Day 2026: Oct 1–7 off, Sat Oct 10 worked.
+      {D(2026, 9, 30), D(2026, 10, 12), 4, true},    // Sep 30, Oct 8, Oct 9, Sat Oct 10
+      {D(2026, 9, 28), D(2026, 10, 9), 4, true},     // Sep 28, 29, 30, Oct 8
+      // Spring Festival 2026: Feb 15–23 off, Sat Feb 14 and Sat Feb 28 worked.
+      {D(2026, 2, 13), D(2026, 2, 24), 2, true},     // Feb 13, Feb 14
+      {D(2026, 2, 24), D(2026, 3, 2), 5, true},      // Feb 24–27 + Sat Feb 28
+      {D(2026, 12, 28), D(2027, 1, 6), 7, false},    // crosses into 2027 (no data)
+      {D(2027, 3, 1), D(2027, 3, 8), 5, false},
+  };
+  for (const auto& c : cases) {
+    WorkingDayCount r = calendar().count_working_days(c.from, c.to);
+    EXPECT_EQ(r.count, c.count) << format_date(c.from) << " .. " << format_date(c.to);
+    EXPECT_EQ(r.verified, c.verified) << format_date(c.from) << " .. " << format_date(c.to);
+  }
+}
+
+TEST(CAL_3, LastDateWithAtLeastNWorkingDays) {
+  // Class starts Mon 2026-12-14: the last day with N >= 11 is Fri 2026-11-27.
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 11, D(2026, 1, 1)),
+            D(2026, 11, 27));
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 10, D(2026, 1, 1)),
+            D(2026, 11, 30));
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 10, D(2026, 12, 1)),
+            std::nullopt);
+}
+
+}  // namespace
+}  // namespace certpolicy
