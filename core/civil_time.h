@@ -44,7 +44,13 @@ class CivilDate {
   int year() const { return static_cast<int>(ymd().year()); }
   std::chrono::weekday weekday() const { return std::chrono::weekday(days_); }
 
-  friend constexpr auto operator<=>(CivilDate, CivilDate) = default;
+  // Spelled out: libc++ 14 (Emscripten 3.1.6) has no <=> for chrono types.
+  friend constexpr bool operator==(CivilDate a, CivilDate b) { return a.days_ == b.days_; }
+  friend constexpr bool operator!=(CivilDate a, CivilDate b) { return a.days_ != b.days_; }
+  friend constexpr bool operator<(CivilDate a, CivilDate b) { return a.days_ < b.days_; }
+  friend constexpr bool operator<=(CivilDate a, CivilDate b) { return a.days_ <= b.days_; }
+  friend constexpr bool operator>(CivilDate a, CivilDate b) { return a.days_ > b.days_; }
+  friend constexpr bool operator>=(CivilDate a, CivilDate b) { return a.days_ >= b.days_; }
 
  private:
   std::chrono::sys_days days_{};
@@ -67,7 +73,12 @@ class Instant {
   }
   Millis operator-(Instant o) const { return t_ - o.t_; }
 
-  friend constexpr auto operator<=>(Instant, Instant) = default;
+  friend constexpr bool operator==(Instant a, Instant b) { return a.t_ == b.t_; }
+  friend constexpr bool operator!=(Instant a, Instant b) { return a.t_ != b.t_; }
+  friend constexpr bool operator<(Instant a, Instant b) { return a.t_ < b.t_; }
+  friend constexpr bool operator<=(Instant a, Instant b) { return a.t_ <= b.t_; }
+  friend constexpr bool operator>(Instant a, Instant b) { return a.t_ > b.t_; }
+  friend constexpr bool operator>=(Instant a, Instant b) { return a.t_ >= b.t_; }
 
  private:
   std::chrono::sys_time<Millis> t_{};

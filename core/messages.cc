@@ -105,8 +105,11 @@ std::string Messages::reason(std::string_view code, Locale locale, const json& f
 
 std::string Messages::field_error(std::string_view detail, std::string_view path,
                                   std::string_view expected, Locale locale) const {
-  std::string out = path.empty() ? word("request", locale) : std::string(path);
-  out += locale == Locale::kEn ? ": " : "：";
+  std::string out;
+  if (!path.empty()) {
+    out = std::string(path);
+    out += locale == Locale::kEn ? ": " : "：";
+  }
   out += render("errors", detail, locale, json::object());
   if (!expected.empty()) {
     out += " (";

@@ -49,7 +49,7 @@ std::vector<Case> load_cases() {
         request.merge_patch(c.at("request"));
         text = request.dump();
       }
-      cases.push_back({path.filename().string(), doc.at("rule").get<std::string>(),
+      cases.push_back({path.filename().string(), c.value("rule", doc.at("rule").get<std::string>()),
                        c.at("name").get<std::string>(), policy, text, c.at("expect")});
     }
   }

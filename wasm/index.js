@@ -1,0 +1,157 @@
+// certpolicy — the ES module frontend developers import.
+//
+//   import { createEngine } from "certpolicy";
+//   const engine = await createEngine();            // embedded default policy
+//   engine.evaluate({ type: "exam_order", now, order }); // → { ok: true, ... }
+//
+// The WebAssembly file is found next to this module (import.meta.url); pass
+// `wasmUrl`, `wasmBinary` or `wasmModule` to override. In Node the file is
+// read with fs; in browsers it is streamed with fetch. The Emscripten glue
+// is built for the web only and never touches the file system or eval.
+import createCertpolicyCore from "./dist/certpolicy_core.mjs";
+
+const DEFAULT_WASM_URL = new URL("./dist/certpolicy_core.wasm", import.meta.url);
+const isNode = typeof process === "object" && process !== null && !!process.versions?.node &&
+  typeof window === "undefined";
+
+/** Error thrown by createEngine when the policy is invalid. */
+export class CertpolicyError extends Error {
+  constructor(error) {
+    super(error.message);
+    this.name = "CertpolicyError";
+    this.code = error.code;
+    this.detail = error.detail;
+    this.path = error.path;
+    this.expected = error.expected;
+  }
+}
+
+async function compileWasm({ wasmModule, wasmBinary, wasmUrl }) {
+  if (wasmModule instanceof WebAssembly.Module) return wasmModule;
+  if (wasmBinary) return WebAssembly.compile(wasmBinary);
+  const url = wasmUrl ? new URL(wasmUrl, DEFAULT_WASM_URL) : DEFAULT_WASM_URL;
+  if (isNode && url.protocol === "file:") {
+    const { readFile } = await import("node:fs/promises");
+    return WebAssembly.compile(await readFile(url));
+  }
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`certpolicy: cannot load ${url} (HTTP ${response.status})`);
+  if (WebAssembly.compileStreaming &&
+      (response.headers.get("content-type") || "").startsWith("application/wasm")) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+const cores = new Map();
+
+// One instantiated module per wasm source, shared by every engine made from it.
+function loadCore(options) {
+  const key = options.wasmModule || options.wasmBinary || String(options.wasmUrl || "");
+  let core = cores.get(key);
+  if (!core) {
+    core = compileWasm(options).then((module) => new Promise((resolve, reject) => {
+      createCertpolicyCore({
+        instantiateWasm(imports, receive) {
+          WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), reject);
+          return {};
+        },
+      }).then(resolve, reject);
+    }));
+    core.catch(() => cores.delete(key));
+    cores.set(key, core);
+  }
+  return core;
+}
+
+const JS_ERRORS = {
+  "zh-CN": "请求无法序列化为 JSON",
+  en: "the request cannot be serialised to JSON",
+};
+
+function unserialisable(request, reason) {
+  const en = typeof request?.locale === "string" && request.locale.startsWith("en");
+  return {
+    ok: false,
+    error: {
+      code: "INVALID_REQUEST",
+      detail: "WRONG_TYPE",
+      path: "",
+      expected: "JSON",
+      message: `${en ? "request" : "请求"}${en ? ": " : "："}${JS_ERRORS[en ? "en" : "zh-CN"]} (${reason})`,
+    },
+  };
+}
+
+function toText(value) {
+  if (typeof value === "string") return { text: value };
+  try {
+    const text = JSON.stringify(value);
+    return { text: text === undefined ? "null" : text };
+  } catch (e) {
+    return { failure: unserialisable(value, e && e.name ? e.name : "error") };
+  }
+}
+
+class Engine {
+  #raw;
+  #version;
+
+  constructor(raw) {
+    this.#raw = raw;
+    this.#version = raw.policyVersion();
+  }
+
+  /** The version string of the policy document in force. */
+  get policyVersion() {
+    return this.#version;
+  }
+
+  /** One request (object or JSON text) → one result object. Never throws. */
+  evaluate(request) {
+    const { text, failure } = toText(request);
+    return failure || JSON.parse(this.#raw.evaluate(text));
+  }
+
+  /** Many requests, one crossing into WebAssembly. Never throws. */
+  evaluateMany(requests) {
+    // A non-array is refused by the core itself (detail WRONG_TYPE, expected "array").
+    const { text, failure } = toText(requests);
+    return failure || JSON.parse(this.#raw.evaluateMany(text));
+  }
+
+  /** The raw JSON text answer, byte for byte what `certpolicy eval` prints. */
+  evaluateJson(text) {
+    return String(text).trimStart().startsWith("[")
+      ? this.#raw.evaluateMany(String(text))
+      : this.#raw.evaluate(String(text));
+  }
+
+  /** Frees the WebAssembly side; the engine is unusable afterwards. */
+  dispose() {
+    if (this.#raw) this.#raw.delete();
+    this.#raw = null;
+  }
+}
+
+/**
+ * Creates an engine. `policy` (object or JSON text) is merged over the
+ * embedded default policy (RFC 7386 merge patch) and validated; an invalid
+ * policy rejects with a CertpolicyError (code "INVALID_POLICY", path).
+ */
+export async function createEngine(options = {}) {
+  const core = await loadCore(options);
+  let patch = "";
+  if (options.policy !== undefined && options.policy !== null) {
+    const { text, failure } = toText(options.policy);
+    if (failure) throw new CertpolicyError({ ...failure.error, code: "INVALID_POLICY" });
+    patch = text;
+  }
+  const raw = new core.RawEngine(patch);
+  const error = raw.error();
+  if (error) {
+    raw.delete();
+    throw new CertpolicyError(JSON.parse(error).error);
+  }
+  return new Engine(raw);
+}
