@@ -67,6 +67,9 @@ const certpolicy::Engine& engine_for(const std::string& policy) {
   return *slot;
 }
 
+// Printed as its name in failure messages instead of a byte dump.
+void PrintTo(const Case& c, std::ostream* os) { *os << c.file << " / " << c.name; }
+
 class CaseFile : public ::testing::TestWithParam<Case> {};
 
 TEST_P(CaseFile, Decides) {
