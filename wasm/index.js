@@ -116,8 +116,15 @@ class Engine {
   /** Many requests, one crossing into WebAssembly. Never throws. */
   evaluateMany(requests) {
     // A non-array is refused by the core itself (detail WRONG_TYPE, expected "array").
+    if (!Array.isArray(requests)) {
+      const { text, failure } = toText(requests);
+      return failure || JSON.parse(this.#raw.evaluateMany(text));
+    }
     const { text, failure } = toText(requests);
-    return failure || JSON.parse(this.#raw.evaluateMany(text));
+    const out = failure || JSON.parse(this.#raw.evaluateMany(text));
+    // One element the core cannot take as text (a lone surrogate, too deep,
+    // a cycle) must not sink the others: answer each on its own instead.
+    return Array.isArray(out) ? out : requests.map((r) => this.evaluate(r));
   }
 
   /** The raw JSON text answer, byte for byte what `certpolicy eval` prints. */

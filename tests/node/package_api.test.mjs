@@ -1,0 +1,88 @@
+// The JavaScript face of the package: loading, policies, errors, disposal.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { createEngine, CertpolicyError } from "certpolicy";
+
+const require = createRequire(import.meta.url);
+const pkg = JSON.parse(readFileSync(require.resolve("certpolicy/package.json"), "utf8"));
+const wasmPath = require.resolve("certpolicy/certpolicy_core.wasm");
+
+const order = {
+  type: "exam_order",
+  now: "2026-11-26T10:00:00+08:00",
+  order: { paid_at: "2026-11-21T10:00:00+08:00" },
+};
+
+test("package.json exports the module and its types", () => {
+  assert.equal(pkg.name, "certpolicy");
+  assert.equal(pkg.type, "module");
+  assert.equal(pkg.exports["."].types, "./index.d.ts");
+  assert.equal(pkg.exports["."].default, "./index.js");
+});
+
+test("createEngine loads the embedded default policy", async () => {
+  const engine = await createEngine();
+  assert.equal(engine.policyVersion, "2025-04-08");
+  const r = engine.evaluate(order);
+  assert.equal(r.ok, true);
+  assert.equal(r.refund.allowed, true);
+  assert.equal(r.refund.deadline, "2026-11-26T10:00:00+08:00");
+});
+
+test("wasmBinary and wasmModule overrides load the same module", async () => {
+  const bytes = readFileSync(wasmPath);
+  const a = await createEngine({ wasmBinary: bytes });
+  const b = await createEngine({ wasmModule: await WebAssembly.compile(bytes) });
+  assert.deepEqual(a.evaluate(order), b.evaluate(order));
+});
+
+test("a policy object extends the calendar at run time (CAL-2)", async () => {
+  const engine = await createEngine({
+    policy: { version: "2027-test", calendar: { years: { 2027: { holidays: ["2027-01-01"], makeup_workdays: [] } } } },
+  });
+  assert.equal(engine.policyVersion, "2027-test");
+  const r = engine.evaluate({ type: "working_day", date: "2027-01-01" });
+  assert.equal(r.kind, "holiday");
+  assert.equal(r.verified, true);
+});
+
+test("a policy as JSON text changes a number (EXO-4 window)", async () => {
+  const engine = await createEngine({ policy: '{"exam_order":{"refund_window":{"hours":48}}}' });
+  assert.equal(engine.evaluate(order).refund.deadline, "2026-11-23T10:00:00+08:00");
+});
+
+test("an invalid policy rejects with INVALID_POLICY and the path", async () => {
+  await assert.rejects(createEngine({ policy: { exam_order: { check_in_before: { minutes: "30" } } } }), (e) => {
+    assert.ok(e instanceof CertpolicyError);
+    assert.equal(e.code, "INVALID_POLICY");
+    assert.equal(e.path, "exam_order.check_in_before.minutes");
+    assert.equal(e.detail, "WRONG_TYPE");
+    return true;
+  });
+  await assert.rejects(createEngine({ policy: "{" }), { code: "INVALID_POLICY", detail: "MALFORMED_JSON" });
+  const cyclic = {};
+  cyclic.self = cyclic;
+  await assert.rejects(createEngine({ policy: cyclic }), { code: "INVALID_POLICY" });
+  // The module is still usable afterwards.
+  assert.equal((await createEngine()).evaluate(order).ok, true);
+});
+
+test("evaluateMany: one crossing, results in order, failures isolated", async () => {
+  const engine = await createEngine();
+  const out = engine.evaluateMany([order, { type: "nope" }, 5, order]);
+  assert.equal(out.length, 4);
+  assert.equal(out[0].ok, true);
+  assert.equal(out[1].error.code, "UNKNOWN_TYPE");
+  assert.equal(out[2].error.path, "");
+  assert.deepEqual(out[3], out[0]);
+  assert.deepEqual(engine.evaluateMany({ not: "an array" }).error.expected, "array");
+  assert.deepEqual(engine.evaluateMany([]), []);
+});
+
+test("dispose frees the engine", async () => {
+  const engine = await createEngine();
+  engine.dispose();
+  assert.throws(() => engine.evaluate(order));
+});
