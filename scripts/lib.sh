@@ -1,0 +1,43 @@
+# Shared by scripts/build, scripts/test, scripts/demo. Sourced, not run.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JOBS="$(nproc 2>/dev/null || echo 2)"
+export NODE_PATH="${NODE_PATH:-/usr/share/nodejs}"   # emcc's acorn is a Debian node module
+
+log() { printf '\n== %s\n' "$*" >&2; }
+
+# Installs the Debian packages given that are not installed yet.
+need_debs() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  if ((${#missing[@]})); then
+    log "installing ${missing[*]}"
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  fi
+}
+
+need_build_deps() {
+  need_debs cmake make g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
+  if ! command -v node >/dev/null; then need_debs nodejs npm; fi
+}
+
+need_test_deps() {
+  need_build_deps
+  need_debs chromium fonts-wqy-microhei clang libclang-rt-14-dev
+  need_npm
+}
+
+# The test suites' npm packages (playwright-core, the package itself) from the
+# committed lockfile.
+need_npm() {
+  if [ ! -d "$ROOT/tests/node_modules/playwright-core" ] || [ ! -e "$ROOT/tests/node_modules/certpolicy" ]; then
+    log "npm ci (tests/)"
+    (cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

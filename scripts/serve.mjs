@@ -1,0 +1,95 @@
+// The demo server: web/ at /, the wasm package at /pkg/, with the CSP the
+// pages must run under. Dependency-free (node:http).
+//   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
+// Also importable: `startServer({ port: 0 })` → { server, url } (browser tests).
+import http from "node:http";
+import { readFile, stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".ts": "text/plain; charset=utf-8",
+  ".ics": "text/calendar; charset=utf-8",
+};
+
+// URL prefix → directory; only these are served.
+const MOUNTS = [
+  ["/pkg/", path.join(root, "wasm/")],
+  ["/", path.join(root, "web/")],
+];
+
+function resolve(urlPath) {
+  let decoded;
+  try {
+    decoded = decodeURIComponent(urlPath);
+  } catch {
+    return null;
+  }
+  for (const [prefix, dir] of MOUNTS) {
+    if (!decoded.startsWith(prefix)) continue;
+    let rel = decoded.slice(prefix.length);
+    if (rel === "" || rel.endsWith("/")) rel += "index.html";
+    const file = path.normalize(path.join(dir, rel));
+    if (!file.startsWith(dir)) return null;  // no escaping the mount
+    return file;
+  }
+  return null;
+}
+
+async function handle(req, res) {
+  const headers = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-cache",
+  };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    res.writeHead(405, headers).end();
+    return;
+  }
+  const file = resolve(new URL(req.url, "http://x").pathname);
+  try {
+    if (!file || !(await stat(file)).isFile()) throw new Error("not found");
+    const body = await readFile(file);
+    headers["Content-Type"] = TYPES[path.extname(file)] || "application/octet-stream";
+    res.writeHead(200, headers);
+    res.end(req.method === "HEAD" ? undefined : body);
+  } catch {
+    headers["Content-Type"] = "text/plain; charset=utf-8";
+    res.writeHead(404, headers).end("not found\n");
+  }
+}
+
+export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
+  return new Promise((resolveStart, reject) => {
+    const server = http.createServer((req, res) => {
+      handle(req, res).catch(() => res.writeHead(500).end());
+    });
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      const { port: actual } = server.address();
+      resolveStart({ server, url: `http://${host}:${actual}/` });
+    });
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const arg = (name, fallback) => {
+    const k = process.argv.indexOf(name);
+    return k > 0 && process.argv[k + 1] ? process.argv[k + 1] : fallback;
+  };
+  const { url } = await startServer({ port: Number(arg("--port", 8080)), host: arg("--host", "127.0.0.1") });
+  console.log(`certpolicy demo: ${url}  (purchase: ${url}purchase.html, booking: ${url}booking.html)`);
+  console.log("Ctrl-C to stop.");
+}

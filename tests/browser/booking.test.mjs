@@ -1,0 +1,83 @@
+// The booking page in Chromium: deadlines for a chosen exam time, and the
+// ProScheduler form checked field by field, under the production CSP.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+async function exam(page, { date, time, paid, now, flow = "purchase_then_book" }) {
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("exam-date").fill(date);
+  await page.getByTestId("exam-time").fill(time);
+  await page.getByTestId("flow").selectOption(flow);
+  await page.getByTestId("paid-at").fill(paid);
+  await page.getByTestId("now").fill(now);
+}
+
+test("EXO-5..8 on the page: every deadline for the chosen exam time", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html`);
+  await exam(page, { date: "2026-12-10", time: "09:00", paid: "2026-11-20T10:00", now: "2026-12-07T09:00:00" });
+  assert.equal(await page.getByTestId("change-state").getAttribute("data-can-change"), "true");
+  assert.equal(await page.getByTestId("change-deadline").textContent(), "2026-12-07 09:00 (北京时间)");
+  assert.equal(await page.getByTestId("check-in-by").textContent(), "2026-12-10 08:30 (北京时间)");
+  assert.equal(await page.getByTestId("ends-at").textContent(), "2026-12-10 10:30 (北京时间)");
+  assert.equal(await page.getByTestId("results-at").textContent(), "2026-12-10 11:00 (北京时间)");
+  assert.equal(await page.getByTestId("valid-until").textContent(), "2027-11-20");
+  assert.equal(await page.getByTestId("reminders").textContent(), "2027-08-22, 2027-09-21, 2027-10-21, 2027-11-05");
+
+  await page.getByTestId("now").fill("2026-12-07T09:00:01");
+  assert.equal(await page.getByTestId("change-state").getAttribute("data-can-change"), "false");
+  assert.equal(await page.getByTestId("change-state").textContent(), "现在不能改期或取消");
+
+  await page.getByTestId("flow").selectOption("book_then_purchase");
+  assert.equal(await page.getByTestId("change-deadline").textContent(), "2026-11-30 09:00 (北京时间)");
+  assert.equal(await page.getByTestId("valid-until").textContent(), "2027-05-20");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("BKG-1..3 on the page: errors appear field by field as the candidate types", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html`);
+  await exam(page, { date: "2026-12-10", time: "09:00", paid: "2026-11-20T10:00", now: "2026-12-01T09:00:00" });
+  // Untouched fields show nothing yet.
+  assert.equal(await page.getByTestId("error-surname").textContent(), "");
+  await page.getByTestId("id_number").fill("110105194912310021");
+  assert.equal(await page.getByTestId("error-id_number").textContent(), "身份证号码校验位不正确，请逐位核对。");
+  assert.equal(await page.getByTestId("id_number").getAttribute("aria-invalid"), "true");
+  await page.getByTestId("id_number").fill("11010519491231002X");
+  assert.equal(await page.getByTestId("error-id_number").textContent(), "");
+  await page.getByTestId("id_valid_until").fill("2026-12-09");
+  assert.equal(await page.getByTestId("error-id_valid_until").textContent(), "证件须在考试当天（2026-12-10）有效，该证件届时已过期。");
+  await page.getByTestId("id_valid_until").fill("2026-12-10");
+  await page.getByTestId("surname").fill("张");
+  await page.getByTestId("given_name").fill("三");
+  await page.getByTestId("phone").fill("1380013800");
+  assert.match(await page.getByTestId("error-phone").textContent(), /11 位/);
+  await page.getByTestId("phone").fill("13800138000");
+  await page.getByTestId("email").fill("candidate@example.com");
+  await page.getByTestId("email_confirm").fill("candidate@example.cn");
+  assert.equal(await page.getByTestId("error-email_confirm").textContent(), "两次输入的电子邮箱不一致。");
+  assert.equal(await page.getByTestId("form-state").getAttribute("data-valid"), "false");
+  await page.getByTestId("email_confirm").fill("Candidate@Example.com");
+  assert.equal(await page.getByTestId("form-state").getAttribute("data-valid"), "true");
+  await page.screenshot({ path: `${screenshotDir}booking.png`, fullPage: true });
+
+  await page.locator("#lang").click();
+  await page.getByTestId("id_type").selectOption("hk_macao_permit");
+  assert.equal(await page.getByTestId("error-id_number").textContent(), "A Hong Kong/Macao travel permit number is H or M followed by 8 or 10 digits.");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("the home page loads under the CSP without errors", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}index.html`).catch(async () => {
+    throw new Error("home page did not become ready");
+  });
+  assert.equal(await page.locator("a[href='booking.html']").count() >= 1, true);
+  await page.screenshot({ path: `${screenshotDir}home.png`, fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -1,0 +1,145 @@
+// Shared by the pages: locale, strings, the engine, China-time inputs and
+// formatting. Everything policy-related is decided by the engine.
+import { createEngine } from "/pkg/index.js";
+import { STRINGS } from "./i18n.js";
+
+const CHINA_OFFSET_MIN = 480;
+const LOCALES = ["zh-CN", "en"];
+
+export function currentLocale() {
+  const q = new URLSearchParams(location.search).get("lang");
+  if (LOCALES.includes(q)) return q;
+  const saved = localStorage.getItem("certpolicy.lang");
+  return LOCALES.includes(saved) ? saved : "zh-CN";
+}
+
+let locale = currentLocale();
+export const getLocale = () => locale;
+export const t = (key) => STRINGS[locale][key] ?? STRINGS["zh-CN"][key] ?? key;
+
+/** Fills [data-i18n] text and [data-i18n-aria] labels; sets <html lang>. */
+export function applyStrings(root = document) {
+  document.documentElement.lang = locale;
+  for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
+  for (const el of root.querySelectorAll("[data-i18n-aria]")) el.setAttribute("aria-label", t(el.dataset.i18nAria));
+  document.title = t(document.body.dataset.titleKey || "app.title");
+}
+
+/** Wires the language button; `onChange` re-renders the page. */
+export function setupLocale(onChange) {
+  const button = document.getElementById("lang");
+  applyStrings();
+  button?.addEventListener("click", () => {
+    locale = locale === "zh-CN" ? "en" : "zh-CN";
+    localStorage.setItem("certpolicy.lang", locale);
+    const url = new URL(location.href);
+    url.searchParams.set("lang", locale);
+    history.replaceState(null, "", url);
+    applyStrings();
+    onChange();
+  });
+}
+
+/** Loads the engine, showing progress and failure in #status. */
+export async function loadEngine() {
+  const status = document.getElementById("status");
+  if (status) status.textContent = t("loading");
+  try {
+    const engine = await createEngine();
+    if (status) status.hidden = true;
+    return engine;
+  } catch (e) {
+    if (status) {
+      status.textContent = t("load.failed") + (e?.message ?? e);
+      status.className = "error-box";
+    }
+    throw e;
+  }
+}
+
+const pad = (n) => String(n).padStart(2, "0");
+
+/** A Date as the value of <input type="datetime-local"> in China time. */
+export function chinaInputValue(date) {
+  const d = new Date(date.getTime() + CHINA_OFFSET_MIN * 60000);
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
+}
+
+/** "2026-11-26T10:00" (China time, from an input) → RFC 3339 with +08:00, or null. */
+export function chinaInstant(value) {
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value || "")) return null;
+  return `${value.length === 16 ? value + ":00" : value}+08:00`;
+}
+
+/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds when not :00). */
+export function formatChina(iso) {
+  if (!iso) return "—";
+  const clock = iso.slice(11, 19);
+  return `${iso.slice(0, 10)} ${clock.endsWith(":00") ? clock.slice(0, 5) : clock}`;
+}
+
+/** The same instant in the browser's zone, or null when that zone is at +08:00 then. */
+export function formatLocalIfDifferent(iso) {
+  if (!iso) return null;
+  const d = new Date(iso);
+  if (-d.getTimezoneOffset() === CHINA_OFFSET_MIN) return null;
+  return d.toLocaleString(locale === "en" ? "en-GB" : "zh-CN", {
+    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+    timeZoneName: "short",
+  });
+}
+
+/** Fills an element with the China time and, when it differs, the browser's. */
+export function showInstant(el, iso) {
+  el.textContent = iso ? `${formatChina(iso)} (${t("china_time")})` : "—";
+  const local = formatLocalIfDifferent(iso);
+  if (local) {
+    const span = document.createElement("span");
+    span.className = "local";
+    span.dataset.testid = "local-time";
+    span.textContent = `${t("your_time")}: ${local}`;
+    el.append(span);
+  }
+}
+
+/** "128.5" → 12850 fen; "" → 0; anything else → null. */
+export function yuanToFen(text) {
+  const s = String(text ?? "").trim();
+  if (s === "") return 0;
+  const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(s);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+export function formatFen(fen) {
+  if (fen === null || fen === undefined) return "—";
+  return `¥${Math.floor(fen / 100)}.${pad(fen % 100)}`;
+}
+
+/** Milliseconds → "4 d 03:12:45". */
+export function formatCountdown(ms) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(s / 86400);
+  const rest = `${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+  return days > 0 ? `${days} ${t("days")} ${rest}` : rest;
+}
+
+/** Reasons as a list of sentences, each with its rule ID. */
+export function renderReasons(ul, reasons) {
+  ul.replaceChildren(...reasons.map((r) => {
+    const li = document.createElement("li");
+    li.dataset.code = r.code;
+    li.textContent = r.message;
+    const rule = document.createElement("span");
+    rule.className = "rule";
+    rule.textContent = r.rule;
+    li.append(rule);
+    return li;
+  }));
+}
+
+/** Shows an engine failure (a bug in the page's request, or bad input). */
+export function showFailure(el, result) {
+  el.hidden = false;
+  el.textContent = result.error.message;  // names the field itself
+}

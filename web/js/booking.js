@@ -1,0 +1,103 @@
+// Booking page: pick the exam date and time, see every deadline at once; the
+// ProScheduler form is checked field by field as the candidate types.
+import {
+  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupLocale,
+  showFailure, showInstant, t,
+} from "./app.js";
+
+const $ = (id) => document.getElementById(id);
+const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
+const touched = new Set();
+
+function initialValues() {
+  const now = new Date();
+  const exam = chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000));
+  $("exam_date").value = exam.slice(0, 10);
+  $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
+  $("now").value = chinaInputValue(now);
+}
+
+function examInstant() {
+  return chinaInstant(`${$("exam_date").value}T${$("exam_time").value}`);
+}
+
+function nowInstant() {
+  return $("simulate").checked ? chinaInstant($("now").value) : new Date().toISOString();
+}
+
+function renderExam(engine) {
+  $("now_field").hidden = !$("simulate").checked;
+  const r = engine.evaluate({
+    type: "exam_order",
+    locale: getLocale(),
+    now: nowInstant(),
+    order: {
+      paid_at: chinaInstant($("paid_at").value),
+      flow: $("flow").value,
+      booking: { status: "booked", exam_at: examInstant() },
+    },
+  });
+  $("failure").hidden = true;
+  if (!r.ok) {
+    $("result").hidden = true;
+    showFailure($("failure"), r);
+    return;
+  }
+  $("result").hidden = false;
+  const state = $("change_state");
+  state.textContent = r.booking.can_change
+    ? t("can_change.yes") + (r.booking.can_cancel ? "" : ` ${t("can_cancel.no_cancel")}`)
+    : t("can_change.no");
+  state.className = `badge ${r.booking.can_change ? "ok" : "bad"}`;
+  state.dataset.canChange = String(r.booking.can_change);
+  for (const key of ["change_deadline", "check_in_by", "ends_at", "results_at"]) showInstant($(key), r.booking[key]);
+  $("valid_until").textContent = r.order.valid_until;
+  $("reminders").textContent = r.order.reminders.join(", ");
+  renderReasons($("reasons"), r.reasons);
+}
+
+function renderForm(engine, showAll = false) {
+  const form = {};
+  for (const f of FORM_FIELDS) form[f] = $(f).value;
+  const r = engine.evaluate({ type: "booking_form", locale: getLocale(), exam_at: examInstant() ?? "", form });
+  if (!r.ok) return;  // the exam time is incomplete: the exam panel says so
+  const byField = new Map();
+  for (const e of r.errors) {
+    const name = e.field.replace(/^form\./, "");
+    if (!byField.has(name)) byField.set(name, e.message);
+  }
+  for (const f of FORM_FIELDS) {
+    const shown = showAll || touched.has(f);
+    const message = shown ? byField.get(f) ?? "" : "";
+    $(f).setAttribute("aria-invalid", String(message !== ""));
+    document.querySelector(`.error[data-for="${f}"]`).textContent = message;
+  }
+  const state = $("form_state");
+  state.textContent = r.valid ? t("form.valid") : t("form.invalid");
+  state.className = `badge ${r.valid ? "ok" : "warn"}`;
+  state.dataset.valid = String(r.valid);
+}
+
+const engine = await loadEngine();
+initialValues();
+const update = () => {
+  renderExam(engine);
+  renderForm(engine);
+};
+setupLocale(update);
+applyStrings();
+$("exam").addEventListener("input", update);
+$("exam").addEventListener("change", update);
+$("form").addEventListener("input", (e) => {
+  if (e.target.name) touched.add(e.target.name);
+  renderForm(engine);
+});
+$("form").addEventListener("change", (e) => {
+  if (e.target.name) touched.add(e.target.name);
+  renderForm(engine);
+});
+update();
+setInterval(() => {
+  if (!$("simulate").checked) renderExam(engine);
+}, 1000);
+document.body.dataset.ready = "true";

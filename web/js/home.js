@@ -1,0 +1,4 @@
+import { setupLocale } from "./app.js";
+
+setupLocale(() => {});
+document.body.dataset.ready = "true";

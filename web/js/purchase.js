@@ -1,0 +1,96 @@
+// Purchase page: is this order refundable now, until when, and how much.
+// Re-evaluated on every input change and every second (the live countdown).
+import {
+  applyStrings, chinaInputValue, chinaInstant, formatCountdown, formatFen, getLocale, loadEngine,
+  renderReasons, setupLocale, showFailure, showInstant, t, yuanToFen,
+} from "./app.js";
+
+const $ = (id) => document.getElementById(id);
+
+function initialValues() {
+  const now = new Date();
+  $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
+  $("exam_at").value = chinaInputValue(new Date(now.getTime() + 14 * 86400 * 1000));
+  $("now").value = chinaInputValue(now);
+}
+
+function payments() {
+  const list = [];
+  let bad = false;
+  for (const method of ["online", "balance", "voucher"]) {
+    const input = $(`pay_${method}`);
+    const fen = yuanToFen(input.value);
+    input.setAttribute("aria-invalid", String(fen === null));
+    if (fen === null) bad = true;
+    else if (fen > 0) list.push({ method, amount_fen: fen });
+  }
+  $("pay_error").textContent = bad ? t("amount.invalid") : "";
+  return bad ? null : list;
+}
+
+function nowInstant() {
+  return $("simulate").checked ? chinaInstant($("now").value) : new Date().toISOString();
+}
+
+function request() {
+  const status = $("booking_status").value;
+  return {
+    type: "exam_order",
+    locale: getLocale(),
+    now: nowInstant(),
+    order: {
+      paid_at: chinaInstant($("paid_at").value),
+      flow: $("flow").value,
+      payments: payments() ?? [],
+      refunded: $("refunded").checked,
+      platform_fault: $("platform_fault").checked,
+      booking: status === "none" ? null : { status, exam_at: chinaInstant($("exam_at").value) },
+    },
+  };
+}
+
+function render(engine) {
+  $("exam_field").hidden = $("booking_status").value === "none";
+  $("now_field").hidden = !$("simulate").checked;
+  const req = request();
+  const r = engine.evaluate(req);
+  $("failure").hidden = true;
+  if (!r.ok) {
+    $("result").hidden = true;
+    showFailure($("failure"), r);
+    return;
+  }
+  $("result").hidden = false;
+  const verdict = $("verdict");
+  verdict.textContent = r.refund.allowed ? t("refund.allowed") : t("refund.not_allowed");
+  verdict.className = `badge ${r.refund.allowed ? "ok" : "bad"}`;
+  verdict.dataset.allowed = String(r.refund.allowed);
+  showInstant($("deadline"), r.refund.deadline);
+  const left = new Date(r.refund.deadline).getTime() - new Date(req.now).getTime();
+  $("countdown").textContent = left >= 0 ? formatCountdown(left) : t("refund.closed");
+  $("amount").textContent = formatFen(r.refund.amount_fen);
+  $("valid_until").textContent = r.order.valid_until;
+  $("breakdown").replaceChildren(...r.refund.breakdown.map((b) => {
+    const tr = document.createElement("tr");
+    const method = document.createElement("td");
+    method.textContent = t(`pay.${b.method}`);
+    const amount = document.createElement("td");
+    amount.textContent = formatFen(b.amount_fen);
+    tr.append(method, amount);
+    return tr;
+  }));
+  renderReasons($("reasons"), r.reasons);
+}
+
+const engine = await loadEngine();
+initialValues();
+const update = () => render(engine);
+setupLocale(update);
+applyStrings();
+$("order").addEventListener("input", update);
+$("order").addEventListener("change", update);
+update();
+setInterval(() => {
+  if (!$("simulate").checked) update();
+}, 1000);
+document.body.dataset.ready = "true";
