@@ -20,6 +20,15 @@ constexpr TypeEntry kTypes[] = {
     {"working_day", &handle_working_day},
     {"working_days", &handle_working_days},
     {"booking_form", &handle_booking_form},
+    {"certificate", &handle_certificate},
+    {"practitioner", &handle_practitioner},
+    {"training", &handle_training},
+    {"purchase", &handle_purchase},
+    {"contacts", &handle_contacts},
+    {"exam_code", &handle_exam_code},
+    {"exam_code_order", &handle_exam_code_order},
+    {"certification", &handle_certification},
+    {"catalogue", &handle_catalogue},
 };
 
 json failure(std::string_view code, const FieldIssue& issue, Locale locale) {

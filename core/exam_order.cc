@@ -131,7 +131,7 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
                   {"ends_at", instant_json(ctx, booking.ends_at)},
                   {"results_at", instant_json(ctx, booking.results_at)}};
 
-  out.reasons.append(validity.reasons);
+  out.reasons.add(validity.expired ? "ORDER_EXPIRED" : "ORDER_VALID", "EXO-2");
   out.reasons.append(refund.reasons);
   if (refund.allowed) {
     if (r->payments_given) out.reasons.add("REFUND_TO_METHODS", "EXO-10");

@@ -28,6 +28,15 @@ std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& c
 std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_days(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_booking_form(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_certificate(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_practitioner(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_training(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_purchase(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_contacts(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_exam_code(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_exam_code_order(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_certification(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_catalogue(const JsonIn& request, const Context& ctx, Issues& issues);
 
 // Output helpers shared by the handlers.
 json instant_json(const Context& ctx, const std::optional<Instant>& i);

@@ -67,7 +67,10 @@ std::string Messages::render(std::string_view section, std::string_view code, Lo
     std::string_view ph(tpl.data() + k + 1, close - k - 1);
     size_t bar = ph.find('|');
     std::string_view filter = bar == std::string_view::npos ? "" : ph.substr(bar + 1);
+    // Looked up in the result, then in its `certificate` object (the
+    // practitioner result nests the certificate's fields).
     const json* v = lookup(fields, ph.substr(0, bar));
+    if (v == nullptr && fields.contains("certificate")) v = lookup(fields["certificate"], ph.substr(0, bar));
     if (v == nullptr || v->is_null()) {
       out += "—";
     } else if (filter == "yuan" && v->is_number_integer()) {

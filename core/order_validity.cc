@@ -10,7 +10,6 @@ OrderValidity decide_validity(CivilDate paid_on, CivilDate today, const Calendar
   // EXO-2: from the payment date to the same date N months later, inclusive.
   v.valid_until = validity.after(paid_on);
   v.expired = today > v.valid_until;
-  v.reasons.add(v.expired ? "ORDER_EXPIRED" : "ORDER_VALID", "EXO-2");
   // EXO-3: reminders N days before the last valid date, ascending.
   v.reminders.reserve(reminder_days_before.size());
   for (int days : reminder_days_before) v.reminders.push_back(add_days(v.valid_until, -days));

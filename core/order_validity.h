@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "civil_time.h"
-#include "decision.h"
 #include "policy.h"
 
 namespace certpolicy {
@@ -17,7 +16,6 @@ struct OrderValidity {
   CivilDate valid_until;
   bool expired = false;  // today (China date) is after valid_until
   std::vector<CivilDate> reminders;
-  Reasons reasons;
 };
 
 OrderValidity decide_validity(CivilDate paid_on, CivilDate today, const CalendarPeriod& validity,

@@ -38,6 +38,8 @@ std::optional<std::pair<size_t, int>> read_unit(const JsonIn& in, Issues& issues
   return found;
 }
 
+}  // namespace
+
 std::optional<Elapsed> read_elapsed(const JsonIn& in, Issues& issues) {
   auto u = read_unit(in, issues, {"days", "hours", "minutes"});
   if (!u) return std::nullopt;
@@ -54,6 +56,20 @@ std::optional<CalendarPeriod> read_period(const JsonIn& in, Issues& issues) {
   if (u->first == 2) p.days = u->second;
   return p;
 }
+
+std::optional<std::vector<int>> read_reminder_days(const JsonIn& rem, Issues& issues) {
+  auto n = read_array(rem, issues, kMaxListItems, false);
+  if (!n) return std::nullopt;
+  std::vector<int> days;
+  for (size_t k = 0; k < *n; ++k) {
+    auto d = read_int(rem[k]["days"], issues, 0, 3660);
+    if (!d) return std::nullopt;
+    days.push_back(static_cast<int>(*d));
+  }
+  return days;
+}
+
+namespace {
 
 std::optional<std::vector<int>> read_int_list(const JsonIn& in, Issues& issues, int min, int max) {
   auto n = read_array(in, issues, kMaxListItems, false);
@@ -128,15 +144,9 @@ bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
   if (!def) return false;
   p.default_flow = static_cast<Flow>(*def);
 
-  JsonIn rem = in["reminders_before_expiry"];
-  auto n = read_array(rem, issues, kMaxListItems, false);
-  if (!n) return false;
-  p.reminder_days.clear();
-  for (size_t k = 0; k < *n; ++k) {
-    auto d = read_int(rem[k]["days"], issues, 0, 3660);
-    if (!d) return false;
-    p.reminder_days.push_back(static_cast<int>(*d));
-  }
+  auto reminders = read_reminder_days(in["reminders_before_expiry"], issues);
+  if (!reminders) return false;
+  p.reminder_days = std::move(*reminders);
 
   struct {
     const char* path;
@@ -218,7 +228,100 @@ bool load_booking_form(const JsonIn& in, BookingFormPolicy& p, Issues& issues) {
   return true;
 }
 
+bool load_certificate(const JsonIn& in, CertificatePolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto validity = read_period(in["validity"], issues);
+  auto expiring = validity ? read_int(in["expiring_within_days"], issues, 0, 3660) : std::nullopt;
+  auto electronic = expiring ? read_date(in["electronic_only_since"], issues) : std::nullopt;
+  auto renamed = electronic ? read_date(in["levels_renamed_on"], issues) : std::nullopt;
+  JsonIn names = in["level_names"];
+  if (!renamed || !read_object(names, issues)) return false;
+  p.validity = *validity;
+  p.expiring_within_days = static_cast<int>(*expiring);
+  p.electronic_only_since = *electronic;
+  p.levels_renamed_on = *renamed;
+  p.level_names.clear();
+  for (const auto& [legacy, value] : names.node()->items()) {
+    auto current = read_string(names[legacy], issues, 16);
+    if (!current) return false;
+    p.level_names.emplace_back(legacy, *current);
+  }
+  return true;
+}
+
+bool load_practitioner(const JsonIn& in, PractitionerPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto attempts = read_int(in["attempts"], issues, 1, 100);
+  auto max = attempts ? read_int(in["max_score"], issues, 1, 10000) : std::nullopt;
+  auto pass = max ? read_int(in["pass_score"], issues, 0, *max) : std::nullopt;
+  auto duration = pass ? read_elapsed(in["duration"], issues) : std::nullopt;
+  if (!duration) return false;
+  p = {static_cast<int>(*attempts), static_cast<int>(*pass), static_cast<int>(*max), *duration};
+  return true;
+}
+
+bool load_training(const JsonIn& in, TrainingPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  JsonIn tiers = in["refund_tiers"];
+  auto n = read_array(tiers, issues, kMaxListItems, false);
+  if (!n) return false;
+  p.refund_tiers.clear();
+  for (size_t k = 0; k < *n; ++k) {
+    auto more = read_int(tiers[k]["more_than_working_days"], issues, 0, 3660);
+    auto percent = more ? read_int(tiers[k]["percent"], issues, 0, 100) : std::nullopt;
+    if (!percent) return false;
+    if (!p.refund_tiers.empty() && *more >= p.refund_tiers.back().more_than_working_days) {
+      issues.fail(tiers[k].path(), detail_code::kInconsistent, "thresholds in descending order");
+      return false;
+    }
+    p.refund_tiers.push_back({static_cast<int>(*more), static_cast<int>(*percent)});
+  }
+  auto otherwise = read_int(in["otherwise_percent"], issues, 0, 100);
+  auto deferral = otherwise ? read_int(in["deferral_min_working_days"], issues, 0, 3660) : std::nullopt;
+  auto decision = deferral ? read_int(in["class_decision_before"]["days"], issues, 0, 3660) : std::nullopt;
+  auto notice = decision ? read_int(in["opening_notice_before"]["days"], issues, 0, 3660) : std::nullopt;
+  auto email = notice ? read_string(in["office_email"], issues, 254) : std::nullopt;
+  if (!email) return false;
+  p.otherwise_percent = static_cast<int>(*otherwise);
+  p.deferral_min_working_days = static_cast<int>(*deferral);
+  p.class_decision_days = static_cast<int>(*decision);
+  p.opening_notice_days = static_cast<int>(*notice);
+  p.office_email = *email;
+  return true;
+}
+
+bool load_exam_codes(const JsonIn& in, ExamCodePolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto validity = read_period(in["validity"], issues);
+  auto reminders = validity ? read_reminder_days(in["reminders_before_expiry"], issues) : std::nullopt;
+  if (!reminders) return false;
+  p.validity = *validity;
+  p.reminder_days = std::move(*reminders);
+  return true;
+}
+
 }  // namespace
+
+std::string CertificatePolicy::current_level(std::string_view name) const {
+  for (const auto& [legacy, current] : level_names) {
+    if (name == legacy || name == current) return current;
+  }
+  return "";
+}
+
+std::string CertificatePolicy::legacy_level(std::string_view name) const {
+  for (const auto& [legacy, current] : level_names) {
+    if (name == current || name == legacy) return legacy;
+  }
+  return "";
+}
+
+const Certification* Catalogue::find(std::string_view id) const {
+  for (const Certification& c : certifications) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
 
 std::optional<Policy> load_policy(json document, Issues& issues) {
   Policy p;
@@ -235,6 +338,11 @@ std::optional<Policy> load_policy(json document, Issues& issues) {
   if (!load_calendar(root["calendar"], p.calendar, issues)) return std::nullopt;
   if (!load_exam_order(root["exam_order"], p.exam_order, issues)) return std::nullopt;
   if (!load_booking_form(root["booking_form"], p.booking_form, issues)) return std::nullopt;
+  if (!load_certificate(root["certificate"], p.certificate, issues)) return std::nullopt;
+  if (!load_practitioner(root["practitioner"], p.practitioner, issues)) return std::nullopt;
+  if (!load_training(root["training"], p.training, issues)) return std::nullopt;
+  if (!load_exam_codes(root["exam_codes"], p.exam_codes, issues)) return std::nullopt;
+  if (!load_catalogue(root["catalogue"], p.certificate, p.catalogue, issues)) return std::nullopt;
   p.document = std::move(document);
   return p;
 }

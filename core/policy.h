@@ -74,6 +74,70 @@ struct BookingFormPolicy {
   Elapsed seat_hold{};  // BKG-4
 };
 
+// Certificates (CRT-1 … CRT-4).
+struct CertificatePolicy {
+  CalendarPeriod validity;          // CRT-1
+  int expiring_within_days = 90;    // CRT-2
+  CivilDate electronic_only_since;  // CRT-3
+  CivilDate levels_renamed_on;      // CRT-4
+  std::vector<std::pair<std::string, std::string>> level_names;  // legacy → current
+
+  // "TCA" → "TCCA"; a current name maps to itself; "" when unknown.
+  std::string current_level(std::string_view name) const;
+  // "TCCA" → "TCA"; "" when it has no legacy name.
+  std::string legacy_level(std::string_view name) const;
+};
+
+// Practitioner exam (PRA-1, PRA-2).
+struct PractitionerPolicy {
+  int attempts = 3;
+  int pass_score = 70;
+  int max_score = 100;
+  Elapsed duration{};
+};
+
+// Offline classes (TRN-2 … TRN-6).
+struct TrainingPolicy {
+  struct Tier {
+    int more_than_working_days;  // N > this …
+    int percent;                 // … refunds this percentage
+  };
+  std::vector<Tier> refund_tiers;  // TRN-3, thresholds descending
+  int otherwise_percent = 0;
+  int deferral_min_working_days = 5;  // TRN-4: N >= this
+  int class_decision_days = 10;       // TRN-2, calendar days before start
+  int opening_notice_days = 7;
+  std::string office_email;           // TRN-6
+};
+
+// Enterprise exam codes (COD-3).
+struct ExamCodePolicy {
+  CalendarPeriod validity;
+  std::vector<int> reminder_days;
+};
+
+// One certification of the catalogue (CAT-1, CAT-2); dates are China dates.
+struct Certification {
+  std::string id;
+  std::string name_zh, name_en;
+  std::string track;  // cloud, database, big_data, ai, specialty, developer
+  std::string kind;   // professional, specialty, developer, practitioner
+  std::string level;  // TCCA, TCCP, TCCE or "" (current names)
+  bool beta = false;
+  std::optional<CivilDate> on_sale_from;               // not purchasable before
+  std::optional<CivilDate> sale_stops_on;              // not purchasable from
+  std::optional<CivilDate> exams_until;                // last day an existing buyer may sit it
+  std::optional<CivilDate> unused_attempt_refund_from;  // unused attempts refundable from
+  std::string successor;     // id or ""
+  std::string renamed_from;  // id or ""
+};
+
+struct Catalogue {
+  CivilDate prometric_from;  // all exams on Prometric from this date (CAT-2)
+  std::vector<Certification> certifications;
+  const Certification* find(std::string_view id) const;
+};
+
 struct Policy {
   std::string version;
   std::string region;
@@ -81,11 +145,23 @@ struct Policy {
   WorkCalendar calendar;
   ExamOrderPolicy exam_order;
   BookingFormPolicy booking_form;
+  CertificatePolicy certificate;
+  PractitionerPolicy practitioner;
+  TrainingPolicy training;
+  ExamCodePolicy exam_codes;
+  Catalogue catalogue;
   json document;  // the merged document, for message parameters and echo
 };
 
 // The embedded default document (JSON text).
 const std::string& default_policy_text();
+
+// Shared readers of policy documents (policy.cc).
+std::optional<Elapsed> read_elapsed(const JsonIn& in, Issues& issues);
+std::optional<CalendarPeriod> read_period(const JsonIn& in, Issues& issues);
+std::optional<std::vector<int>> read_reminder_days(const JsonIn& in, Issues& issues);
+// catalogue.cc
+bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue& out, Issues& issues);
 
 // Builds a policy from a validated document. On failure, `issues` names the
 // first bad field (path relative to the document root).

@@ -1,0 +1,175 @@
+#include "catalogue.h"
+
+#include <set>
+
+#include "handlers.h"
+
+namespace certpolicy {
+
+const char* lifecycle_name(Lifecycle s) {
+  switch (s) {
+    case Lifecycle::kAnnounced: return "announced";
+    case Lifecycle::kOnSale: return "on_sale";
+    case Lifecycle::kBeta: return "beta";
+    case Lifecycle::kSaleStopped: return "sale_stopped";
+    case Lifecycle::kRetired: return "retired";
+  }
+  return "on_sale";
+}
+
+CertificationStatus decide_certification(const Certification& c, CivilDate today,
+                                         const Catalogue& catalogue) {
+  CertificationStatus s;
+  if (c.on_sale_from && today < *c.on_sale_from) {
+    s.status = Lifecycle::kAnnounced;
+    s.reasons.add("CERT_ANNOUNCED", "CAT-2");
+  } else if (c.exams_until && today > *c.exams_until) {
+    s.status = Lifecycle::kRetired;
+    s.reasons.add("CERT_RETIRED", "CAT-2");
+  } else if (c.sale_stops_on && today >= *c.sale_stops_on) {
+    s.status = Lifecycle::kSaleStopped;
+    s.reasons.add("CERT_SALE_STOPPED", "CAT-2");
+  } else {
+    s.status = c.beta ? Lifecycle::kBeta : Lifecycle::kOnSale;
+    s.reasons.add(c.beta ? "CERT_BETA" : "CERT_ON_SALE", "CAT-3");
+  }
+  s.purchasable = s.status == Lifecycle::kOnSale || s.status == Lifecycle::kBeta;
+  s.can_sit = s.purchasable || s.status == Lifecycle::kSaleStopped;
+  s.unused_attempt_refund = c.unused_attempt_refund_from && today >= *c.unused_attempt_refund_from;
+  if (s.unused_attempt_refund) s.reasons.add("CERT_UNUSED_ATTEMPTS_REFUNDABLE", "CAT-2");
+  if (!c.successor.empty()) s.reasons.add("CERT_SUCCESSOR", "CAT-2");
+  s.prometric = today >= catalogue.prometric_from;
+  return s;
+}
+
+json certification_json(const Certification& c, const CertificationStatus& s,
+                        const CertificatePolicy& levels) {
+  auto opt = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
+  return {{"id", c.id},
+          {"name", {{"zh", c.name_zh}, {"en", c.name_en}}},
+          {"track", c.track},
+          {"kind", c.kind},
+          {"level", opt(c.level)},
+          {"legacy_level", opt(levels.legacy_level(c.level))},
+          {"beta", c.beta},
+          {"status", lifecycle_name(s.status)},
+          {"purchasable", s.purchasable},
+          {"can_sit", s.can_sit},
+          {"exam_until", date_json(c.exams_until)},
+          {"unused_attempt_refund", s.unused_attempt_refund},
+          {"platform", s.prometric ? "prometric" : "legacy"},
+          {"lifecycle",
+           {{"on_sale_from", date_json(c.on_sale_from)},
+            {"sale_stops_on", date_json(c.sale_stops_on)},
+            {"exams_until", date_json(c.exams_until)},
+            {"retired_from", date_json(c.exams_until ? std::optional(add_days(*c.exams_until, 1)) : std::nullopt)},
+            {"unused_attempt_refund_from", date_json(c.unused_attempt_refund_from)}}},
+          {"successor", opt(c.successor)},
+          {"renamed_from", opt(c.renamed_from)}};
+}
+
+bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue& out, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto prometric = read_date(in["prometric_from"], issues);
+  JsonIn list = in["certifications"];
+  auto n = prometric ? read_array(list, issues, 4096, false) : std::nullopt;
+  if (!n) return false;
+  out.prometric_from = *prometric;
+  out.certifications.clear();
+  std::set<std::string> ids;
+  for (size_t k = 0; k < *n; ++k) {
+    JsonIn e = list[k];
+    if (!read_object(e, issues)) return false;
+    Certification c;
+    auto id = read_string(e["id"], issues, 64);
+    auto zh = id ? read_string(e["name"]["zh"], issues) : std::nullopt;
+    auto en = zh ? read_string(e["name"]["en"], issues) : std::nullopt;
+    auto track = en ? read_enum(e["track"], issues, {"cloud", "database", "big_data", "ai", "specialty", "developer"}) : std::nullopt;
+    auto kind = track ? read_enum(e["kind"], issues, {"professional", "specialty", "developer", "practitioner"}) : std::nullopt;
+    auto level = kind ? read_string(e["level"], issues, 16, std::string()) : std::nullopt;
+    auto beta = level ? read_bool(e["beta"], issues, false) : std::nullopt;
+    if (!beta) return false;
+    if (!ids.insert(*id).second) {
+      issues.fail(e["id"].path(), detail_code::kInconsistent, "a unique id");
+      return false;
+    }
+    if (!level->empty() && levels.current_level(*level) != *level) {
+      issues.fail(e["level"].path(), detail_code::kUnknownValue, "a current level name (TCCA, TCCP, TCCE)");
+      return false;
+    }
+    static constexpr const char* kTracks[] = {"cloud", "database", "big_data", "ai", "specialty", "developer"};
+    static constexpr const char* kKinds[] = {"professional", "specialty", "developer", "practitioner"};
+    c.id = *id;
+    c.name_zh = *zh;
+    c.name_en = *en;
+    c.track = kTracks[*track];
+    c.kind = kKinds[*kind];
+    c.level = *level;
+    c.beta = *beta;
+    struct {
+      const char* key;
+      std::optional<CivilDate>* out;
+    } dates[] = {{"on_sale_from", &c.on_sale_from},
+                 {"sale_stops_on", &c.sale_stops_on},
+                 {"exams_until", &c.exams_until},
+                 {"unused_attempt_refund_from", &c.unused_attempt_refund_from}};
+    for (auto& d : dates) {
+      if (!e[d.key].present()) continue;
+      *d.out = read_date(e[d.key], issues);
+      if (!*d.out) return false;
+    }
+    for (auto [key, field] : {std::pair{"successor", &c.successor}, std::pair{"renamed_from", &c.renamed_from}}) {
+      auto v = read_string(e[key], issues, 64, std::string());
+      if (!v) return false;
+      *field = *v;
+    }
+    out.certifications.push_back(std::move(c));
+  }
+  // Links must name entries of the catalogue.
+  for (size_t k = 0; k < out.certifications.size(); ++k) {
+    const Certification& c = out.certifications[k];
+    for (auto [key, link] : {std::pair{"successor", &c.successor}, std::pair{"renamed_from", &c.renamed_from}}) {
+      if (!link->empty() && !ids.count(*link)) {
+        issues.fail(list[k][key].path(), detail_code::kUnknownValue, "the id of a catalogue entry");
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
+std::optional<Outcome> handle_certification(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto now = read_instant(req["now"], issues);
+  auto id = now ? read_string(req["id"], issues, 64) : std::nullopt;
+  if (!id) return std::nullopt;
+  const Certification* c = ctx.policy.catalogue.find(*id);
+  if (c == nullptr) {
+    issues.fail(req["id"].path(), detail_code::kUnknownValue, "a catalogue id");
+    return std::nullopt;
+  }
+  CivilDate today = ctx.policy.zone.date_of(*now);
+  CertificationStatus s = decide_certification(*c, today, ctx.policy.catalogue);
+  Outcome out;
+  out.fields = certification_json(*c, s, ctx.policy.certificate);
+  out.fields["date"] = format_date(today);
+  out.reasons = s.reasons;
+  return out;
+}
+
+std::optional<Outcome> handle_catalogue(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto now = read_instant(req["now"], issues);
+  if (!now) return std::nullopt;
+  CivilDate today = ctx.policy.zone.date_of(*now);
+  json list = json::array();
+  for (const Certification& c : ctx.policy.catalogue.certifications) {
+    list.push_back(certification_json(c, decide_certification(c, today, ctx.policy.catalogue), ctx.policy.certificate));
+  }
+  Outcome out;
+  out.fields = {{"date", format_date(today)},
+                {"prometric_from", format_date(ctx.policy.catalogue.prometric_from)},
+                {"certifications", std::move(list)}};
+  out.reasons.add("CATALOGUE", "CAT-1");
+  return out;
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,93 @@
+#include "certificate.h"
+
+#include <algorithm>
+
+#include "handlers.h"
+
+namespace certpolicy {
+
+const char* certificate_status_name(CertificateStatus s) {
+  switch (s) {
+    case CertificateStatus::kNone: return "none";
+    case CertificateStatus::kActive: return "active";
+    case CertificateStatus::kExpiring: return "expiring";
+    case CertificateStatus::kExpired: return "expired";
+  }
+  return "none";
+}
+
+CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, CivilDate today,
+                                       const CertificatePolicy& policy) {
+  CertificateDecision d;
+  if (passes.empty()) {
+    d.reasons.add("CERTIFICATE_NONE", "CRT-2");
+    return d;
+  }
+  // CRT-1: the most recent pass wins, whatever order the passes came in.
+  CivilDate latest = *std::max_element(passes.begin(), passes.end());
+  d.valid_from = latest;
+  d.valid_until = policy.validity.after(latest);
+  d.days_left = days_between(today, *d.valid_until);
+  d.renew_by = d.valid_until;
+  d.electronic_only = latest >= policy.electronic_only_since;
+  if (today > *d.valid_until) {
+    d.status = CertificateStatus::kExpired;
+    d.reasons.add("CERTIFICATE_EXPIRED", "CRT-2");
+  } else if (*d.days_left <= policy.expiring_within_days) {
+    d.status = CertificateStatus::kExpiring;
+    d.reasons.add("CERTIFICATE_EXPIRING", "CRT-2");
+  } else {
+    d.status = CertificateStatus::kActive;
+    d.reasons.add("CERTIFICATE_ACTIVE", "CRT-1");
+  }
+  if (passes.size() > 1) d.reasons.add("LATEST_PASS_COUNTS", "CRT-1");
+  d.reasons.add(d.electronic_only ? "CERTIFICATE_ELECTRONIC" : "CERTIFICATE_PAPER_ERA", "CRT-3");
+  return d;
+}
+
+json certificate_json(const CertificateDecision& d) {
+  return {{"status", certificate_status_name(d.status)},
+          {"valid_from", date_json(d.valid_from)},
+          {"valid_until", date_json(d.valid_until)},
+          {"days_left", d.days_left ? json(*d.days_left) : json(nullptr)},
+          {"renew_by", date_json(d.renew_by)},
+          {"electronic_only", d.electronic_only}};
+}
+
+std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto now = read_instant(req["now"], issues);
+  JsonIn passes_in = req["passes"];
+  auto n = now ? read_array(passes_in, issues, kMaxListItems, true) : std::nullopt;
+  if (!n) return std::nullopt;
+  std::vector<CivilDate> passes;
+  for (size_t k = 0; k < *n; ++k) {
+    JsonIn p = passes_in[k];
+    if (!read_object(p, issues)) return std::nullopt;
+    auto d = read_date(p["published_on"], issues);
+    if (!d) return std::nullopt;
+    passes.push_back(*d);
+  }
+  // CRT-4: the level in its current name, the legacy name alongside.
+  std::string level;
+  JsonIn level_in = req["level"];
+  if (level_in.present()) {
+    auto name = read_string(level_in, issues, 16);
+    if (!name) return std::nullopt;
+    level = ctx.policy.certificate.current_level(*name);
+    if (level.empty()) {
+      issues.fail(level_in.path(), detail_code::kUnknownValue, "one of TCA TCP TCE TCCA TCCP TCCE");
+      return std::nullopt;
+    }
+  }
+  CivilDate today = ctx.policy.zone.date_of(*now);
+  CertificateDecision d = decide_certificate(passes, today, ctx.policy.certificate);
+  Outcome out;
+  out.fields = certificate_json(d);
+  out.fields["level"] = level.empty() ? json(nullptr) : json(level);
+  out.fields["legacy_level"] = level.empty() ? json(nullptr) : json(ctx.policy.certificate.legacy_level(level));
+  out.reasons = d.reasons;
+  if (!level.empty()) out.reasons.add("LEVEL_RENAMED", "CRT-4");
+  return out;
+}
+
+}  // namespace certpolicy
