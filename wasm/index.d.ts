@@ -17,9 +17,12 @@ export type ErrorDetail =
 
 /** Rule IDs of docs/RULES.md that decisions cite. */
 export type RuleId =
-  | "TIM-1" | "TIM-2" | "TIM-3" | "CAL-1" | "CAL-2" | "CAL-3"
+  | "TIM-1" | "TIM-2" | "TIM-3" | "CAL-1" | "CAL-2" | "CAL-3" | "ACC-1" | "ACC-2"
+  | "TRN-1" | "TRN-2" | "TRN-3" | "TRN-4" | "TRN-5" | "TRN-6"
   | "EXO-1" | "EXO-2" | "EXO-3" | "EXO-4" | "EXO-5" | "EXO-6" | "EXO-7" | "EXO-8" | "EXO-9" | "EXO-10"
-  | "MNY-1" | "BKG-1" | "BKG-2" | "BKG-3" | "BKG-4";
+  | "MNY-1" | "MNY-2" | "BKG-1" | "BKG-2" | "BKG-3" | "BKG-4"
+  | "CRT-1" | "CRT-2" | "CRT-3" | "CRT-4" | "PRA-1" | "PRA-2" | "PRA-3" | "PRA-4"
+  | "COD-1" | "COD-2" | "COD-3" | "COD-4" | "COD-5" | "CAT-1" | "CAT-2" | "CAT-3" | "NTF-1" | "NTF-2";
 
 export type ReasonCode =
   | "ORDER_VALID" | "ORDER_EXPIRED" | "ONE_ATTEMPT"
@@ -30,7 +33,26 @@ export type ReasonCode =
   | "CHECK_IN" | "EXAM_ENDS" | "RESULTS_AVAILABLE"
   | "DAY_WEEKDAY" | "DAY_WEEKEND" | "DAY_HOLIDAY" | "DAY_MAKEUP_WORKDAY"
   | "WORKING_DAYS_COUNT" | "CALENDAR_YEAR_UNVERIFIED"
-  | "FORM_VALID" | FormErrorCode;
+  | "FORM_VALID" | FormErrorCode
+  | "CERT_ANNOUNCED" | "CERT_ON_SALE" | "CERT_BETA" | "CERT_SALE_STOPPED" | "CERT_RETIRED"
+  | "CERT_UNUSED_ATTEMPTS_REFUNDABLE" | "CERT_SUCCESSOR" | "CATALOGUE"
+  | "CERTIFICATE_NONE" | "CERTIFICATE_ACTIVE" | "CERTIFICATE_EXPIRING" | "CERTIFICATE_EXPIRED"
+  | "LATEST_PASS_COUNTS" | "CERTIFICATE_ELECTRONIC" | "CERTIFICATE_PAPER_ERA" | "LEVEL_RENAMED"
+  | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT" | "PRACTITIONER_REPURCHASE_WARNING"
+  | "PRACTITIONER_MUST_REPURCHASE" | "NOT_REFUNDABLE_ONCE_SOLD" | "PLATFORM_FAULT_REFUND_ONLY"
+  | "CLASS_NOT_OPENED" | "TRAINING_REFUND_FULL" | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE"
+  | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED" | "DEFERRAL_TOO_LATE" | "DEFERRAL_RIGHT_USED"
+  | "CLASS_DECISION_DATES" | "APPLY_BY_EMAIL"
+  | "SUB_ACCOUNT" | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED" | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE"
+  | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE" | "EXAM_REFUNDABLE_WITHIN_WINDOW" | "CODES_REFUNDABLE_ONCE"
+  | ContactWarningCode | "ALL_CHANNELS_VERIFIED"
+  | "CODE_EXPIRED_WITH_ORDER" | "CODE_ACTION_ALLOWED" | "CODE_ACTION_NOT_ALLOWED"
+  | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED" | "ORDER_ALREADY_REFUNDED" | "CODES_EXPIRED_WITH_ORDER"
+  | "BOUND_CODES_BLOCK_REFUND" | "NO_UNUSED_CODES" | "UNUSED_CODES_REFUNDABLE" | "CODE_STATISTICS";
+
+export type ContactWarningCode =
+  | "PHONE_PENDING" | "PHONE_UNBOUND" | "EMAIL_PENDING" | "EMAIL_UNBOUND"
+  | "PHONE_SECURITY_DIFFERS" | "EMAIL_SECURITY_DIFFERS";
 
 export type FormErrorCode =
   | "REQUIRED" | "ID_TYPE_NOT_ACCEPTED" | "ID_CARD_FORMAT" | "ID_CARD_BIRTH_DATE"
@@ -162,21 +184,252 @@ export interface BookingFormResult {
   reasons: Reason[];
 }
 
-export type Request = ExamOrderRequest | WorkingDayRequest | WorkingDaysRequest | BookingFormRequest;
+export interface CertificateFields {
+  status: "active" | "expiring" | "expired" | "none";
+  valid_from: CivilDate | null;
+  /** valid_from + 2 years (clamped), inclusive. */
+  valid_until: CivilDate | null;
+  /** Days from today (China date) to valid_until; negative once expired. */
+  days_left: number | null;
+  /** The last exam date that keeps the certificate continuous. */
+  renew_by: CivilDate | null;
+  electronic_only: boolean;
+}
+
+export type LevelName = "TCCA" | "TCCP" | "TCCE";
+export type LegacyLevelName = "TCA" | "TCP" | "TCE";
+
+export interface CertificateRequest extends RequestBase {
+  type: "certificate";
+  now: Instant;
+  passes?: { published_on: CivilDate }[];
+  /** Old or new name; the result gives both. */
+  level?: LevelName | LegacyLevelName;
+}
+export interface CertificateResult extends CertificateFields {
+  ok: true;
+  type: "certificate";
+  level: LevelName | null;
+  legacy_level: LegacyLevelName | null;
+  reasons: Reason[];
+}
+
+export interface PractitionerRequest extends RequestBase {
+  type: "practitioner";
+  now: Instant;
+  purchase: { paid_at: Instant; platform_fault?: boolean };
+  /** At most 3; none after a pass. */
+  attempts?: { taken_at: Instant; score: number }[];
+}
+export interface PractitionerResult {
+  ok: true;
+  type: "practitioner";
+  attempts_used: number;
+  attempts_left: number;
+  attempts_total: number;
+  pass_score: number;
+  passed: boolean;
+  can_take: boolean;
+  must_repurchase: boolean;
+  /** Buying again now would waste attempts. */
+  repurchase_warning: boolean;
+  refund: { allowed: boolean };
+  certificate: CertificateFields;
+  reasons: Reason[];
+}
+
+export interface TrainingRequest extends RequestBase {
+  type: "training";
+  now: Instant;
+  enrolment: {
+    class_start: CivilDate;
+    paid_fen: number;
+    class_status?: "pending" | "open" | "not_opened";
+    deferred?: boolean;
+    deferral_used?: boolean;
+  };
+}
+export interface TrainingResult {
+  ok: true;
+  type: "training";
+  today: CivilDate;
+  class_start: CivilDate;
+  working_days_before: number;
+  refund: { allowed: boolean; percent: number; amount_fen: number };
+  full_refund_until: CivilDate | null;
+  partial_refund_until: CivilDate | null;
+  deferral: { allowed: boolean; deadline: CivilDate | null; consumes_right: boolean };
+  class_decision_on: CivilDate;
+  opening_notice_on: CivilDate;
+  apply_to: string;
+  calendar_verified: boolean;
+  reasons: Reason[];
+}
+
+export interface PurchaseRequest extends RequestBase {
+  type: "purchase";
+  now: Instant;
+  product: "exam" | "practitioner" | "online_course" | "exam_codes";
+  certification?: string;
+  account: { kind: "individual" | "enterprise"; real_name_verified: boolean; sub_account?: boolean };
+}
+export interface PurchaseResult {
+  ok: true;
+  type: "purchase";
+  allowed: boolean;
+  refundable: boolean;
+  certification: { id: string; status: Lifecycle; purchasable: boolean } | null;
+  reasons: Reason[];
+}
+
+export type ContactState = "verified" | "pending" | "unbound";
+export interface ContactsRequest extends RequestBase {
+  type: "contacts";
+  contacts: Record<"phone" | "email", { state: ContactState; value?: string; security_value?: string }>;
+}
+export interface ContactsResult {
+  ok: true;
+  type: "contacts";
+  channels: { site: true; sms: boolean; email: boolean };
+  /** What the console shows: the value when verified, "-" otherwise. */
+  shown: { phone: string; email: string };
+  warnings: { code: ContactWarningCode; field: string; message: string }[];
+  reasons: Reason[];
+}
+
+export type CodeState = "unused" | "bound" | "examined" | "void" | "expired" | "refunded";
+export type CodeAction = "bind" | "unbind" | "regenerate" | "sit" | "view_score";
+export interface ExamCodeRequest extends RequestBase {
+  type: "exam_code";
+  now: Instant;
+  order: { paid_at: Instant };
+  code: { state: CodeState };
+  action: CodeAction;
+}
+export interface ExamCodeResult {
+  ok: true;
+  type: "exam_code";
+  /** Effective state: "expired" once the order is, for unused and bound codes. */
+  state: CodeState;
+  action: CodeAction;
+  allowed: boolean;
+  next_state: CodeState | null;
+  /** regenerate issues a new code in this state. */
+  creates: CodeState | null;
+  actions: CodeAction[];
+  order: { valid_until: CivilDate; expired: boolean };
+  reasons: Reason[];
+}
+
+export interface CodeStats {
+  registered: number;
+  attended: number;
+  passed: number;
+  /** passed / attended; null when nobody attended. */
+  pass_rate: number | null;
+}
+export interface ExamCodeOrderRequest extends RequestBase {
+  type: "exam_code_order";
+  now: Instant;
+  order: {
+    paid_at: Instant;
+    refunded?: boolean;
+    codes: { state: CodeState; passed?: boolean; certification?: string }[];
+  };
+}
+export interface ExamCodeOrderResult {
+  ok: true;
+  type: "exam_code_order";
+  order: { valid_until: CivilDate; expired: boolean; reminders: CivilDate[]; codes: number };
+  /** Count of codes per effective state. */
+  codes: Record<CodeState, number>;
+  refund: { allowed: boolean; refundable_codes: number; blocking_bound_codes: number };
+  stats: CodeStats & { by_certification: (CodeStats & { certification: string | null })[] };
+  reasons: Reason[];
+}
+
+export type Lifecycle = "announced" | "on_sale" | "beta" | "sale_stopped" | "retired";
+export interface CatalogueEntry {
+  id: string;
+  name: { zh: string; en: string };
+  track: "cloud" | "database" | "big_data" | "ai" | "specialty" | "developer";
+  kind: "professional" | "specialty" | "developer" | "practitioner";
+  level: LevelName | null;
+  legacy_level: LegacyLevelName | null;
+  beta: boolean;
+  status: Lifecycle;
+  purchasable: boolean;
+  /** An existing buyer may sit the exam that day. */
+  can_sit: boolean;
+  exam_until: CivilDate | null;
+  unused_attempt_refund: boolean;
+  platform: "legacy" | "prometric";
+  lifecycle: {
+    on_sale_from: CivilDate | null;
+    sale_stops_on: CivilDate | null;
+    exams_until: CivilDate | null;
+    retired_from: CivilDate | null;
+    unused_attempt_refund_from: CivilDate | null;
+  };
+  successor: string | null;
+  renamed_from: string | null;
+}
+export interface CertificationRequest extends RequestBase {
+  type: "certification";
+  now: Instant;
+  id: string;
+}
+export interface CertificationResult extends CatalogueEntry {
+  ok: true;
+  type: "certification";
+  date: CivilDate;
+  reasons: Reason[];
+}
+export interface CatalogueRequest extends RequestBase {
+  type: "catalogue";
+  now: Instant;
+}
+export interface CatalogueResult {
+  ok: true;
+  type: "catalogue";
+  date: CivilDate;
+  prometric_from: CivilDate;
+  certifications: CatalogueEntry[];
+  reasons: Reason[];
+}
+
+export type Request =
+  | ExamOrderRequest | WorkingDayRequest | WorkingDaysRequest | BookingFormRequest
+  | CertificateRequest | PractitionerRequest | TrainingRequest | PurchaseRequest | ContactsRequest
+  | ExamCodeRequest | ExamCodeOrderRequest | CertificationRequest | CatalogueRequest;
 
 type ResultFor<R> =
   R extends ExamOrderRequest ? ExamOrderResult :
   R extends WorkingDayRequest ? WorkingDayResult :
   R extends WorkingDaysRequest ? WorkingDaysResult :
-  R extends BookingFormRequest ? BookingFormResult : never;
+  R extends BookingFormRequest ? BookingFormResult :
+  R extends CertificateRequest ? CertificateResult :
+  R extends PractitionerRequest ? PractitionerResult :
+  R extends TrainingRequest ? TrainingResult :
+  R extends PurchaseRequest ? PurchaseResult :
+  R extends ContactsRequest ? ContactsResult :
+  R extends ExamCodeRequest ? ExamCodeResult :
+  R extends ExamCodeOrderRequest ? ExamCodeOrderResult :
+  R extends CertificationRequest ? CertificationResult :
+  R extends CatalogueRequest ? CatalogueResult : never;
 
-export type Result = ExamOrderResult | WorkingDayResult | WorkingDaysResult | BookingFormResult;
+export type Result =
+  | ExamOrderResult | WorkingDayResult | WorkingDaysResult | BookingFormResult
+  | CertificateResult | PractitionerResult | TrainingResult | PurchaseResult | ContactsResult
+  | ExamCodeResult | ExamCodeOrderResult | CertificationResult | CatalogueResult;
 
 export interface Engine {
   readonly policyVersion: string;
   evaluate<R extends Request>(request: R): ResultFor<R> | Failure;
   evaluate(request: unknown): Result | Failure;
   evaluateMany(requests: readonly unknown[]): (Result | Failure)[];
+  /** Every certification with its status on the China date of `now` (default: this moment). */
+  catalogue(now?: Date | Instant): CatalogueEntry[];
   /** Raw JSON text in and out: byte for byte the native `certpolicy eval`. */
   evaluateJson(text: string): string;
   dispose(): void;

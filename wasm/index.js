@@ -127,6 +127,17 @@ class Engine {
     return Array.isArray(out) ? out : requests.map((r) => this.evaluate(r));
   }
 
+  /**
+   * The certification catalogue with each entry's status on the China date of
+   * `now` (a Date or an RFC 3339 string; default: this moment).
+   */
+  catalogue(now = new Date()) {
+    const instant = now instanceof Date ? now.toISOString() : now;
+    const r = this.evaluate({ type: "catalogue", now: instant });
+    if (!r.ok) throw new CertpolicyError(r.error);
+    return r.certifications;
+  }
+
   /** The raw JSON text answer, byte for byte what `certpolicy eval` prints. */
   evaluateJson(text) {
     return String(text).trimStart().startsWith("[")

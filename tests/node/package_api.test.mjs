@@ -86,3 +86,22 @@ test("dispose frees the engine", async () => {
   engine.dispose();
   assert.throws(() => engine.evaluate(order));
 });
+
+test("catalogue() lists every certification with its status on a date (CAT-1)", async () => {
+  const engine = await createEngine();
+  const list = engine.catalogue("2024-09-19T12:00:00+08:00");
+  assert.equal(list.length, 43);
+  const ids = new Set(list.map((c) => c.id));
+  assert.equal(ids.size, list.length);
+  const trio = list.find((c) => c.id === "cloud-architecture-engineer");
+  assert.equal(trio.status, "sale_stopped");
+  assert.equal(trio.level, "TCCA");
+  assert.equal(trio.legacy_level, "TCA");
+  for (const c of list) {
+    assert.ok(c.name.zh && c.name.en, c.id);
+    if (c.successor) assert.ok(ids.has(c.successor), c.successor);
+    if (c.renamed_from) assert.ok(ids.has(c.renamed_from), c.renamed_from);
+  }
+  assert.equal(engine.catalogue(new Date("2025-04-01T00:00:00+08:00")).find((c) => c.id === "developer-tsf").status, "retired");
+  assert.throws(() => engine.catalogue("yesterday"), { code: "INVALID_REQUEST", path: "now" });
+});
