@@ -29,6 +29,7 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   d.valid_until = policy.validity.after(latest);
   d.days_left = days_between(today, *d.valid_until);
   d.renew_by = d.valid_until;
+  d.expiring_from = add_days(*d.valid_until, -policy.expiring_within_days);
   d.electronic_only = latest >= policy.electronic_only_since;
   if (today > *d.valid_until) {
     d.status = CertificateStatus::kExpired;
@@ -51,6 +52,7 @@ json certificate_json(const CertificateDecision& d) {
           {"valid_until", date_json(d.valid_until)},
           {"days_left", d.days_left ? json(*d.days_left) : json(nullptr)},
           {"renew_by", date_json(d.renew_by)},
+          {"expiring_from", date_json(d.expiring_from)},
           {"electronic_only", d.electronic_only}};
 }
 

@@ -193,6 +193,8 @@ export interface CertificateFields {
   days_left: number | null;
   /** The last exam date that keeps the certificate continuous. */
   renew_by: CivilDate | null;
+  /** First day of the "expiring" status (valid_until - 90 days). */
+  expiring_from: CivilDate | null;
   electronic_only: boolean;
 }
 

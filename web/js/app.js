@@ -1,6 +1,7 @@
 // Shared by the pages: locale, strings, the engine, China-time inputs and
 // formatting. Everything policy-related is decided by the engine.
 import { createEngine } from "/pkg/index.js";
+import { buildCalendar, download } from "./ics.js";
 import { STRINGS } from "./i18n.js";
 
 const CHINA_OFFSET_MIN = 480;
@@ -16,6 +17,8 @@ export function currentLocale() {
 let locale = currentLocale();
 export const getLocale = () => locale;
 export const t = (key) => STRINGS[locale][key] ?? STRINGS["zh-CN"][key] ?? key;
+/** t() with {name} placeholders filled from `vars`. */
+export const tf = (key, vars) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
 
 /** Fills [data-i18n] text and [data-i18n-aria] labels; sets <html lang>. */
 export function applyStrings(root = document) {
@@ -25,8 +28,37 @@ export function applyStrings(root = document) {
   document.title = t(document.body.dataset.titleKey || "app.title");
 }
 
+export const PAGES = [
+  ["index.html", "nav.home"], ["purchase.html", "nav.purchase"], ["booking.html", "nav.booking"],
+  ["certificates.html", "nav.certificates"], ["practitioner.html", "nav.practitioner"],
+  ["training.html", "nav.training"], ["console.html", "nav.console"], ["catalogue.html", "nav.catalogue"],
+];
+
+/** The shared header: title, one link per page, the language button. */
+function renderHeader() {
+  const top = document.getElementById("top");
+  if (!top) return;
+  const here = location.pathname.split("/").pop() || "index.html";
+  const h1 = document.createElement("h1");
+  h1.dataset.i18n = "app.title";
+  const nav = document.createElement("nav");
+  for (const [href, key] of PAGES) {
+    const a = document.createElement("a");
+    a.href = href;
+    a.dataset.i18n = key;
+    if (href === here) a.setAttribute("aria-current", "page");
+    nav.append(a);
+  }
+  const button = document.createElement("button");
+  button.id = "lang";
+  button.type = "button";
+  button.dataset.i18n = "lang.switch";
+  top.replaceChildren(h1, nav, button);
+}
+
 /** Wires the language button; `onChange` re-renders the page. */
 export function setupLocale(onChange) {
+  renderHeader();
   const button = document.getElementById("lang");
   applyStrings();
   button?.addEventListener("click", () => {
@@ -142,4 +174,14 @@ export function renderReasons(ul, reasons) {
 export function showFailure(el, result) {
   el.hidden = false;
   el.textContent = result.error.message;  // names the field itself
+}
+
+/** Wires an "export to calendar" button: `events()` lists what the page shows now. */
+export function setupIcsExport(button, filename, events) {
+  button.addEventListener("click", () => download(filename, buildCalendar(events().filter(Boolean))));
+}
+
+/** The browser's clock, or the simulated China time of an <input type=datetime-local>. */
+export function nowFrom(simulate, input) {
+  return simulate.checked ? chinaInstant(input.value) : new Date().toISOString();
 }

@@ -1,0 +1,90 @@
+// RFC 5545 iCalendar files for the deadlines a page shows. Pure functions:
+// no DOM, so Node tests import this module directly.
+//
+//   buildCalendar([{ uid, title, start: "2026-11-26T10:00:00+08:00" },
+//                  { uid, title, date: "2027-01-10", alarmDaysBefore: 90 }])
+//   → "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n…END:VCALENDAR\r\n"
+
+const PRODID = "-//certpolicy//Tencent Cloud certification deadlines//EN";
+
+/** TEXT value escaping (RFC 5545 §3.3.11). */
+export function escapeText(s) {
+  return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+}
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
+export function foldLine(line) {
+  const bytes = new TextEncoder().encode(line);
+  if (bytes.length <= 75) return line;
+  const parts = [];
+  let start = 0;
+  let limit = 75;
+  while (start < bytes.length) {
+    let end = Math.min(start + limit, bytes.length);
+    while (end < bytes.length && (bytes[end] & 0xc0) === 0x80) end--;  // continuation byte
+    parts.push(new TextDecoder().decode(bytes.subarray(start, end)));
+    start = end;
+    limit = 74;  // continuation lines start with a space
+  }
+  return parts.join("\r\n ");
+}
+
+/** An RFC 3339 instant → "20261126T020000Z" (UTC). */
+export function utcStamp(instant) {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${instant}`);
+  return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+}
+
+/** "2027-01-10" → "20270110". */
+export function dateStamp(date) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a date: ${date}`);
+  return date.replace(/-/g, "");
+}
+
+function nextDay(date) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * events: [{ uid, title, description?, start?: instant, end?: instant,
+ *            date?: "YYYY-MM-DD" (all-day), alarmDaysBefore?: n, alarmMinutesBefore?: n }]
+ * `now` sets DTSTAMP (default: this moment).
+ */
+export function buildCalendar(events, now = new Date()) {
+  const stamp = utcStamp(now.toISOString());
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
+  for (const e of events) {
+    if (!e || (!e.start && !e.date)) continue;
+    lines.push("BEGIN:VEVENT", `UID:${escapeText(e.uid)}@certpolicy`, `DTSTAMP:${stamp}`);
+    if (e.date) {
+      lines.push(`DTSTART;VALUE=DATE:${dateStamp(e.date)}`, `DTEND;VALUE=DATE:${dateStamp(nextDay(e.date))}`);
+    } else {
+      lines.push(`DTSTART:${utcStamp(e.start)}`, `DTEND:${utcStamp(e.end || e.start)}`);
+    }
+    lines.push(`SUMMARY:${escapeText(e.title)}`);
+    if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
+    const alarm = e.alarmDaysBefore !== undefined ? `-P${e.alarmDaysBefore}D`
+      : e.alarmMinutesBefore !== undefined ? `-PT${e.alarmMinutesBefore}M` : null;
+    if (alarm) {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(e.title)}`, `TRIGGER:${alarm}`, "END:VALARM");
+    }
+    lines.push("END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  return lines.map(foldLine).join("\r\n") + "\r\n";
+}
+
+/** Offers `text` as a download named `filename` (browser only). */
+export function download(filename, text) {
+  const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
