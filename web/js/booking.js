@@ -1,13 +1,14 @@
 // Booking page: pick the exam date and time, see every deadline at once; the
 // ProScheduler form is checked field by field as the candidate types.
 import {
-  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupLocale,
+  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
   showFailure, showInstant, t,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
 const touched = new Set();
+let last = null;
 
 function initialValues() {
   const now = new Date();
@@ -38,6 +39,7 @@ function renderExam(engine) {
     },
   });
   $("failure").hidden = true;
+  last = r.ok ? r : null;
   if (!r.ok) {
     $("result").hidden = true;
     showFailure($("failure"), r);
@@ -78,6 +80,17 @@ function renderForm(engine, showAll = false) {
   state.dataset.valid = String(r.valid);
 }
 
+function icsEvents() {
+  if (!last) return [];
+  const b = last.booking;
+  return [
+    { uid: `change-${b.change_deadline}`, title: t("ics.change"), start: b.change_deadline, alarmMinutesBefore: 24 * 60 },
+    { uid: `exam-${b.check_in_by}`, title: t("ics.exam"), start: b.check_in_by, end: b.ends_at, alarmMinutesBefore: 120,
+      description: `${t("check_in_by")}: ${b.check_in_by}` },
+    { uid: `order-${last.order.valid_until}`, title: t("ics.order_expiry"), date: last.order.valid_until },
+  ];
+}
+
 const engine = await loadEngine();
 initialValues();
 const update = () => {
@@ -96,6 +109,7 @@ $("form").addEventListener("change", (e) => {
   if (e.target.name) touched.add(e.target.name);
   renderForm(engine);
 });
+setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
 update();
 setInterval(() => {
   if (!$("simulate").checked) renderExam(engine);

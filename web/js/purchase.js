@@ -2,10 +2,11 @@
 // Re-evaluated on every input change and every second (the live countdown).
 import {
   applyStrings, chinaInputValue, chinaInstant, formatCountdown, formatFen, getLocale, loadEngine,
-  renderReasons, setupLocale, showFailure, showInstant, t, yuanToFen,
+  renderReasons, setupIcsExport, setupLocale, showFailure, showInstant, t, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
+let last = null;
 
 function initialValues() {
   const now = new Date();
@@ -55,6 +56,7 @@ function render(engine) {
   const req = request();
   const r = engine.evaluate(req);
   $("failure").hidden = true;
+  last = r.ok ? r : null;
   if (!r.ok) {
     $("result").hidden = true;
     showFailure($("failure"), r);
@@ -82,6 +84,14 @@ function render(engine) {
   renderReasons($("reasons"), r.reasons);
 }
 
+function icsEvents() {
+  if (!last) return [];
+  return [
+    { uid: `refund-${last.refund.deadline}`, title: t("ics.refund"), start: last.refund.deadline, alarmMinutesBefore: 24 * 60 },
+    { uid: `order-${last.order.valid_until}`, title: t("ics.order_expiry"), date: last.order.valid_until, alarmDaysBefore: 15 },
+  ];
+}
+
 const engine = await loadEngine();
 initialValues();
 const update = () => render(engine);
@@ -89,6 +99,7 @@ setupLocale(update);
 applyStrings();
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
+setupIcsExport($("ics"), "exam-order.ics", icsEvents);
 update();
 setInterval(() => {
   if (!$("simulate").checked) update();

@@ -1,0 +1,143 @@
+// "My certificates" and "Practitioner exam" in Chromium (CRT, PRA), and the
+// .ics exports of every page checked against RFC 5545.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { checkIcs } from "../node/ics_check.mjs";
+import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+async function downloadIcs(page) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
+  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+}
+
+test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html`);
+  await page.getByTestId("pass-date").first().fill("2025-01-10");
+  await page.getByTestId("today").fill("2026-10-11");
+  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "active");
+  assert.equal(await page.getByTestId("valid-until").textContent(), "2027-01-10");
+  assert.equal(await page.getByTestId("days-left").textContent(), "91");
+  assert.equal(await page.getByTestId("renewal").isHidden(), true);
+  await page.getByTestId("today").fill("2026-10-12");
+  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "expiring");
+  assert.equal(await page.getByTestId("cert-status").textContent(), "即将到期");
+  assert.equal(await page.getByTestId("renewal").textContent(), "如需连续持证，请在 2027-01-10 前（含当日）重新通过考试。");
+  await page.getByTestId("level").selectOption("TCP");
+  assert.equal(await page.getByTestId("level-badge").textContent(), "TCCP · TCP");
+  await page.screenshot({ path: `${screenshotDir}certificates.png`, fullPage: true });
+  // A newer pass restarts the two years.
+  await page.getByTestId("add-pass").click();
+  await page.getByTestId("pass-date").nth(1).fill("2026-10-01");
+  assert.equal(await page.getByTestId("valid-until").textContent(), "2028-10-01");
+  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "active");
+  await page.getByTestId("today").fill("2028-10-02");
+  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "expired");
+  assert.equal(await page.getByTestId("days-left").textContent(), "-1");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("CRT on the page: passes loaded from a file; bad files are refused", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html?lang=en`);
+  const dir = await mkdtemp(path.join(tmpdir(), "certpolicy-"));
+  const good = path.join(dir, "passes.json");
+  await writeFile(good, JSON.stringify([{ published_on: "2024-02-29" }, "2023-05-01"]));
+  await page.getByTestId("today").fill("2026-02-28");
+  await page.getByTestId("load").setInputFiles(good);
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=pass-date]").length === 2);
+  assert.equal(await page.getByTestId("valid-until").textContent(), "2026-02-28");
+  assert.equal(await page.getByTestId("cert-status").textContent(), "Expiring");
+  const bad = path.join(dir, "bad.txt");
+  await writeFile(bad, "not a date\n");
+  await page.getByTestId("load").setInputFiles(bad);
+  await page.waitForFunction(() => document.querySelector("[data-testid=load-error]").textContent !== "");
+  assert.match(await page.getByTestId("load-error").textContent(), /Cannot read the file/);
+  assert.equal(await page.getByTestId("pass-date").count(), 2);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("certificate .ics: expiry with a reminder 90 days before", async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}certificates.html`);
+  await page.getByTestId("pass-date").first().fill("2025-01-10");
+  await page.getByTestId("today").fill("2026-01-01");
+  const { name, text } = await downloadIcs(page);
+  assert.equal(name, "certificate.ics");
+  const lines = checkIcs(text);
+  assert.ok(lines.includes("DTSTART;VALUE=DATE:20270110"));
+  assert.ok(lines.includes("TRIGGER:-P90D"));
+  assert.ok(lines.includes("DTSTART;VALUE=DATE:20261012"));
+  await context.close();
+});
+
+test("PRA-2 on the page: the 3-slot meter and what happens next", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html`);
+  await page.getByTestId("paid-at").fill("2026-03-01T09:00");
+  await page.getByTestId("now").fill("2026-03-10T10:00:00");
+  const slots = page.locator("#meter .slot");
+  assert.deepEqual(await slots.evaluateAll((s) => s.map((x) => x.dataset.state)), ["unused", "unused", "unused"]);
+  assert.equal(await page.getByTestId("next").textContent(), "现在可以参加考试（还剩 3 次）。");
+  for (const [when, score] of [["2026-03-02T10:00", "55"], ["2026-03-05T10:00", "69"]]) {
+    await page.getByTestId("new-taken-at").fill(when);
+    await page.getByTestId("new-score").fill(score);
+    await page.getByTestId("add-attempt").click();
+  }
+  assert.deepEqual(await slots.evaluateAll((s) => s.map((x) => x.dataset.state)), ["failed", "failed", "unused"]);
+  assert.equal(await page.getByTestId("next").textContent(), "现在可以参加考试（还剩 1 次）。");
+  assert.match(await page.getByTestId("reasons").textContent(), /请勿重复购买/);
+  await page.getByTestId("new-taken-at").fill("2026-03-08T10:00");
+  await page.getByTestId("new-score").fill("70");
+  await page.getByTestId("add-attempt").click();
+  assert.deepEqual(await slots.evaluateAll((s) => s.map((x) => x.dataset.state)), ["failed", "failed", "passed"]);
+  assert.equal(await page.getByTestId("next").getAttribute("data-state"), "passed");
+  assert.equal(await page.getByTestId("valid-until").textContent(), "2028-03-08");
+  assert.equal(await page.getByTestId("add-attempt").isDisabled(), true);
+  await page.screenshot({ path: `${screenshotDir}practitioner.png`, fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("PRA-2 three fails: must buy again", async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}practitioner.html?lang=en`);
+  await page.getByTestId("paid-at").fill("2026-03-01T09:00");
+  await page.getByTestId("now").fill("2026-03-10T10:00:00");
+  for (const day of ["02", "03", "04"]) {
+    await page.getByTestId("new-taken-at").fill(`2026-03-${day}T10:00`);
+    await page.getByTestId("new-score").fill("10");
+    await page.getByTestId("add-attempt").click();
+  }
+  assert.equal(await page.getByTestId("next").textContent(), "All 3 attempts are used: buy the exam again to continue.");
+  await context.close();
+});
+
+test("purchase and booking .ics: refund deadline, change deadline and exam as UTC instants", async () => {
+  const purchase = await openPage(env.browser, `${env.url}purchase.html`);
+  await purchase.page.getByTestId("simulate").check();
+  await purchase.page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await purchase.page.getByTestId("now").fill("2026-11-22T10:00:00");
+  const p = await downloadIcs(purchase.page);
+  assert.equal(p.name, "exam-order.ics");
+  const pl = checkIcs(p.text);
+  assert.ok(pl.includes("DTSTART:20261126T020000Z"));
+  assert.ok(pl.includes("DTSTART;VALUE=DATE:20271121"));
+  await purchase.context.close();
+
+  const booking = await openPage(env.browser, `${env.url}booking.html`);
+  await booking.page.getByTestId("simulate").check();
+  await booking.page.getByTestId("exam-date").fill("2026-12-10");
+  await booking.page.getByTestId("exam-time").fill("09:00");
+  await booking.page.getByTestId("paid-at").fill("2026-11-20T10:00");
+  const b = await downloadIcs(booking.page);
+  const bl = checkIcs(b.text);
+  assert.ok(bl.includes("DTSTART:20261207T010000Z"), "change deadline 2026-12-07 09:00 China");
+  assert.ok(bl.includes("DTSTART:20261210T003000Z"), "check-in 08:30 China");
+  assert.ok(bl.includes("DTEND:20261210T023000Z"), "ends 10:30 China");
+  await booking.context.close();
+});

@@ -1,0 +1,98 @@
+// Practitioner exam: three attempts as a meter, score entry, what happens
+// next, and the certificate once passed (PRA-1 … PRA-4, CRT-1).
+import {
+  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
+  showFailure, t, tf,
+} from "./app.js";
+
+const $ = (id) => document.getElementById(id);
+const attempts = [];  // { taken_at: "YYYY-MM-DDTHH:MM" (China), score }
+let last = null;
+let engine;
+
+function renderAttemptList() {
+  $("attempts").replaceChildren(...attempts.map((a, k) => {
+    const row = document.createElement("div");
+    row.className = "list-row attempt";
+    row.dataset.testid = "attempt";
+    const when = Object.assign(document.createElement("span"), { textContent: a.taken_at.replace("T", " ") });
+    const score = Object.assign(document.createElement("span"), { textContent: String(a.score) });
+    const remove = Object.assign(document.createElement("button"), { type: "button", textContent: t("cert.remove") });
+    remove.addEventListener("click", () => {
+      attempts.splice(k, 1);
+      update();
+    });
+    row.append(when, score, remove);
+    return row;
+  }));
+}
+
+function renderMeter(r) {
+  const slots = [];
+  const sorted = [...attempts].sort((a, b) => (a.taken_at < b.taken_at ? -1 : 1));
+  for (let k = 0; k < r.attempts_total; k++) {
+    const slot = document.createElement("div");
+    const a = sorted[k];
+    const state = !a ? "unused" : a.score >= r.pass_score ? "passed" : "failed";
+    slot.className = `slot ${state}`;
+    slot.dataset.state = state;
+    slot.textContent = tf(`pra.slot.${state}`, { score: a?.score ?? "" });
+    slots.push(slot);
+  }
+  $("meter").replaceChildren(...slots);
+}
+
+function update() {
+  renderAttemptList();
+  const r = engine.evaluate({
+    type: "practitioner",
+    locale: getLocale(),
+    now: chinaInstant($("now").value),
+    purchase: { paid_at: chinaInstant($("paid_at").value), platform_fault: $("platform_fault").checked },
+    attempts: attempts.map((a) => ({ taken_at: chinaInstant(a.taken_at), score: a.score })),
+  });
+  $("failure").hidden = true;
+  if (!r.ok) {
+    last = null;
+    $("result").hidden = true;
+    showFailure($("failure"), r);
+    return;
+  }
+  last = r;
+  $("result").hidden = false;
+  renderMeter(r);
+  $("next").dataset.state = r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take";
+  $("next").textContent = r.passed ? tf("pra.passed", { until: r.certificate.valid_until })
+    : r.must_repurchase ? t("pra.must_repurchase") : tf("pra.can_take", { left: r.attempts_left });
+  $("valid_until").textContent = r.certificate.valid_until ?? "—";
+  $("add").disabled = !r.can_take;
+  renderReasons($("reasons"), r.reasons);
+}
+
+function icsEvents() {
+  const c = last?.certificate;
+  if (!c?.valid_until) return [];
+  const days = Math.round((Date.parse(c.valid_until) - Date.parse(c.expiring_from)) / 86400000);
+  return [{ uid: `practitioner-${c.valid_from}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days }];
+}
+
+engine = await loadEngine();
+const now = new Date();
+$("now").value = chinaInputValue(now);
+$("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400000));
+$("new_taken_at").value = chinaInputValue(new Date(now.getTime() - 3600000));
+setupLocale(update);
+applyStrings();
+$("purchase").addEventListener("change", (e) => {
+  if (!e.target.id.startsWith("new_")) update();
+});
+$("add").addEventListener("click", () => {
+  const score = Number($("new_score").value);
+  if (!$("new_taken_at").value || $("new_score").value === "") return;
+  attempts.push({ taken_at: $("new_taken_at").value, score });
+  $("new_score").value = "";
+  update();
+});
+setupIcsExport($("ics"), "practitioner-certificate.ics", icsEvents);
+update();
+document.body.dataset.ready = "true";
