@@ -1,0 +1,51 @@
+// The catalogue page in Chromium: level badges, status on a chosen date,
+// lifecycle dates, filters (CAT-1 … CAT-3, CRT-4).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+const row = (page, id) => page.locator(`.cert[data-id="${id}"]`);
+
+test("CAT-2 on the page: statuses follow the chosen date", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}catalogue.html`);
+  await page.getByTestId("date").fill("2024-09-18");
+  assert.equal(await row(page, "cloud-architecture-engineer").getAttribute("data-status"), "on_sale");
+  await page.getByTestId("date").fill("2024-09-19");
+  assert.equal(await row(page, "cloud-architecture-engineer").getAttribute("data-status"), "sale_stopped");
+  assert.equal(await row(page, "cloud-architecture-engineer").getByTestId("status").textContent(), "停售（已购可考）");
+  assert.equal(await row(page, "cloud-architecture-engineer").getByTestId("level").textContent(), "TCCATCA");
+  assert.match(await row(page, "cloud-architecture-engineer").getByTestId("dates").textContent(),
+    /停售 2024-09-19 · 最后考试日 2024-12-31 · 停止服务 2025-01-01 · 接替认证：腾讯云计算工程师认证/);
+  assert.equal(await row(page, "cloud-architect-professional").getAttribute("data-status"), "on_sale");
+  await page.getByTestId("date").fill("2025-01-01");
+  assert.equal(await row(page, "cloud-architecture-engineer").getAttribute("data-status"), "retired");
+  assert.match(await page.getByTestId("platform").textContent(), /原考试平台/);
+  await page.getByTestId("date").fill("2025-04-01");
+  assert.match(await page.getByTestId("platform").textContent(), /Prometric 平台进行（自 2025-04-01 起）/);
+  assert.equal(await row(page, "developer-tsf").getAttribute("data-status"), "retired");
+  assert.match(await row(page, "developer-tsf").getByTestId("dates").textContent(), /未用考试次数可退费/);
+  await page.screenshot({ path: `${screenshotDir}catalogue.png`, fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("filters and English names", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}catalogue.html?lang=en`);
+  await page.getByTestId("date").fill("2026-11-26");
+  assert.equal(await page.locator(".cert").count(), 43);
+  await page.getByTestId("kind").selectOption("developer");
+  assert.equal(await page.locator(".cert").count(), 15);
+  await page.getByTestId("purchasable-only").check();
+  assert.equal(await page.locator(".cert").count(), 0);
+  await page.getByTestId("kind").selectOption("professional");
+  const purchasable = await page.locator(".cert strong").allTextContents();
+  assert.ok(purchasable.includes("Tencent Cloud DevOps Professional"));
+  assert.ok(!purchasable.includes("Tencent Cloud Development Professional"));
+  assert.equal(await row(page, "database-professional").getByTestId("status").textContent(), "Beta");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -1,0 +1,60 @@
+// web/js/codes_import.js: CSV and JSON exports, limits and clear errors.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { importCodes, ImportError, MAX_CODES, parseCsv, sampleCodes, toInstant } from "../../web/js/codes_import.js";
+
+const refused = (fn, key) => assert.throws(fn, (e) => e instanceof ImportError && e.key === key);
+
+test("CSV with quotes, CRLF, any column order and the console's time format", () => {
+  const csv = 'state,code,certification,order_paid_at,passed\r\nunused,"BN,1",cloud-computing-engineer,2024-08-29 17:54:01,\r\n' +
+    'examined,APX,"ai ""engineer""",2024-08-29T09:54:01Z,是\r\n';
+  const codes = importCodes(csv);
+  assert.equal(codes.length, 2);
+  assert.deepEqual(codes[0], { code: "BN,1", certification: "cloud-computing-engineer", state: "unused",
+    order_paid_at: "2024-08-29T17:54:01+08:00", order: "2024-08-29T17:54:01+08:00", passed: undefined });
+  assert.equal(codes[1].certification, 'ai "engineer"');
+  assert.equal(codes[1].passed, true);
+  assert.equal(codes[1].order_paid_at, "2024-08-29T09:54:01Z");
+});
+
+test("JSON: a list or { codes: [...] }; anything else is refused", () => {
+  const list = [{ code: "A", state: "bound", order_paid_at: "2025-01-01 10:00" }];
+  assert.equal(importCodes(JSON.stringify(list))[0].order_paid_at, "2025-01-01T10:00:00+08:00");
+  assert.equal(importCodes(JSON.stringify({ codes: list })).length, 1);
+  refused(() => importCodes('{"codes": {"code": "A"}}'), "import.not_list");
+  refused(() => importCodes('{"codes": [1]}'), "import.not_object");
+  refused(() => importCodes("[{"), "import.bad_json");
+});
+
+test("malformed CSV names the line", () => {
+  refused(() => importCodes('code,state,order_paid_at\n"A,unused,2025-01-01 10:00\n'), "import.csv_unclosed");
+  refused(() => importCodes('code,state,order_paid_at\nA"x,unused,2025-01-01 10:00\n'), "import.csv_quote");
+  assert.throws(() => importCodes("code,state,order_paid_at\nA,unused\n"), (e) => e.key === "import.columns" && e.vars.line === 2);
+  refused(() => importCodes("code,state\nA,unused\n"), "import.missing_column");
+  refused(() => importCodes("code,state,order_paid_at\nA,unused,yesterday\n"), "import.bad_time");
+  refused(() => importCodes("code,state,order_paid_at,passed\nA,examined,2025-01-01 10:00,maybe\n"), "import.bad_passed");
+  refused(() => importCodes("code,state,order_paid_at\n,unused,2025-01-01 10:00\n"), "import.missing");
+  refused(() => importCodes(""), "import.empty");
+});
+
+test("a million-line CSV is refused quickly, before parsing", () => {
+  const big = "code,state,order_paid_at\n" + "A,unused,2025-01-01 10:00\n".repeat(1_000_000);
+  const t0 = performance.now();
+  refused(() => importCodes(big), "import.too_many");
+  assert.ok(performance.now() - t0 < 2000);
+  refused(() => parseCsv("a\n".repeat(10), 5), "import.too_many");
+  assert.equal(MAX_CODES, 200000);
+});
+
+test("times: RFC 3339 kept, China console format converted, junk refused", () => {
+  assert.equal(toInstant("2024-08-29 17:54:01"), "2024-08-29T17:54:01+08:00");
+  assert.equal(toInstant("2024-08-29T17:54"), "2024-08-29T17:54:00+08:00");
+  assert.equal(toInstant("2024-08-29T17:54:01+09:00"), "2024-08-29T17:54:01+09:00");
+  assert.equal(toInstant("2024-08-29"), null);
+  assert.equal(toInstant(42), null);
+});
+
+test("sample codes are deterministic", () => {
+  assert.deepEqual(sampleCodes(50, 7), sampleCodes(50, 7));
+  assert.equal(sampleCodes(100000).length, 100000);
+});

@@ -1,0 +1,116 @@
+// Catalogue page: every certification with its level badge (current and
+// legacy name), its status on a chosen date, and its lifecycle timeline
+// (CAT-1 … CAT-3, CRT-4). Statuses come from the engine; the timeline only
+// draws the lifecycle dates the engine returns.
+import { applyStrings, chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+
+const $ = (id) => document.getElementById(id);
+// The span the timelines draw (dates outside are clamped to the ends).
+const SPAN_FROM = Date.parse("2024-01-01T00:00:00Z");
+const SPAN_TO = Date.parse("2026-12-31T00:00:00Z");
+
+const pos = (date) => {
+  const x = (Date.parse(`${date}T00:00:00Z`) - SPAN_FROM) / (SPAN_TO - SPAN_FROM);
+  return `${(Math.min(1, Math.max(0, x)) * 100).toFixed(2)}%`;
+};
+
+function segment(cls, from, to) {
+  const seg = document.createElement("div");
+  seg.className = `seg ${cls}`;
+  // CSSOM, not a style attribute: allowed under the page's CSP.
+  seg.style.setProperty("left", from ? pos(from) : "0%");
+  seg.style.setProperty("right", to ? `calc(100% - ${pos(to)})` : "0%");
+  return seg;
+}
+
+function timeline(c, date) {
+  const bar = document.createElement("div");
+  bar.className = "timeline";
+  const l = c.lifecycle;
+  const saleEnd = l.sale_stops_on ?? l.retired_from;
+  bar.append(segment("sale", l.on_sale_from, saleEnd));
+  if (l.sale_stops_on && l.retired_from && l.sale_stops_on < l.retired_from) bar.append(segment("exams", l.sale_stops_on, l.retired_from));
+  if (l.retired_from) bar.append(segment("retired", l.retired_from, null));
+  const marker = document.createElement("div");
+  marker.className = "marker";
+  marker.style.setProperty("left", pos(date));
+  bar.append(marker);
+  return bar;
+}
+
+function render(engine) {
+  const date = $("date").value;
+  const result = engine.evaluate({ type: "catalogue", locale: getLocale(), now: `${date}T12:00:00+08:00` });
+  if (!result.ok) return;  // an incomplete date while typing
+  const entries = result.certifications;
+  const names = new Map(entries.map((c) => [c.id, c.name]));
+  const nameOf = (id) => names.get(id)?.[getLocale() === "en" ? "en" : "zh"] ?? id;
+  const kind = $("kind").value;
+  const shown = entries.filter((c) => (!kind || c.kind === kind) && (!$("purchasable_only").checked || c.purchasable));
+  $("list").replaceChildren(...shown.map((c) => {
+    const row = document.createElement("div");
+    row.className = "cert";
+    row.dataset.id = c.id;
+    row.dataset.status = c.status;
+    const name = document.createElement("div");
+    name.className = "name";
+    const title = document.createElement("strong");
+    title.textContent = getLocale() === "en" ? c.name.en : c.name.zh;
+    const other = document.createElement("small");
+    other.textContent = getLocale() === "en" ? c.name.zh : c.name.en;
+    name.append(title, other);
+    const notes = [];
+    if (c.successor) notes.push(tf("cat.successor", { name: nameOf(c.successor) }));
+    if (c.renamed_from) notes.push(tf("cat.renamed_from", { name: nameOf(c.renamed_from) }));
+    if (c.unused_attempt_refund) notes.push(t("cat.refund"));
+    const l = c.lifecycle;
+    const dates = [
+      l.on_sale_from && tf("cat.on_sale_from", { date: l.on_sale_from }),
+      l.sale_stops_on && tf("cat.sale_stops_on", { date: l.sale_stops_on }),
+      l.exams_until && tf("cat.exams_until", { date: l.exams_until }),
+      l.retired_from && tf("cat.retired_from", { date: l.retired_from }),
+    ].filter(Boolean);
+    const small = document.createElement("div");
+    small.className = "dates";
+    small.dataset.testid = "dates";
+    small.textContent = [...dates, ...notes].join(" · ");
+    name.append(small);
+
+    const level = document.createElement("div");
+    if (c.level) {
+      const badge = document.createElement("span");
+      badge.className = "level";
+      badge.dataset.testid = "level";
+      badge.textContent = c.level;
+      const legacy = document.createElement("small");
+      legacy.textContent = c.legacy_level;
+      badge.append(legacy);
+      level.append(badge);
+    }
+    const status = document.createElement("div");
+    const badge = document.createElement("span");
+    badge.className = `badge status-${c.status}`;
+    badge.dataset.testid = "status";
+    badge.textContent = t(`cat.status.${c.status}`);
+    status.append(badge);
+    if (c.status === "sale_stopped" && c.exam_until) {
+      status.append(Object.assign(document.createElement("div"), { className: "dates", textContent: tf("cat.sit_until", { date: c.exam_until }) }));
+    }
+    row.append(name, level, status, timeline(c, date));
+    return row;
+  }));
+  const first = entries[0];
+  $("platform").textContent = first
+    ? tf(first.platform === "prometric" ? "cat.platform.prometric" : "cat.platform.legacy", { date: result.prometric_from })
+    : "";
+}
+
+const engine = await loadEngine();
+$("date").value = chinaInputValue(new Date()).slice(0, 10);
+const update = () => render(engine);
+setupLocale(update);
+applyStrings();
+for (const id of ["date", "kind", "purchasable_only"]) $(id).addEventListener("change", update);
+$("date").addEventListener("input", update);
+update();
+document.body.dataset.ready = "true";
