@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "handlers.h"
+#include "json_out.h"
 #include "messages.h"
 
 namespace certpolicy {
@@ -90,7 +91,10 @@ std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
 }  // namespace
 
 std::string dump_result(const json& j) {
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out;
+  out.reserve(2048);
+  write_json(j, out);
+  return out;
 }
 
 std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::string& error) {
@@ -167,7 +171,7 @@ std::string Engine::evaluate_many(std::string_view requests_json) const {
   for (const json& r : requests) {
     if (!first) out.push_back(',');
     first = false;
-    out += dump_result(evaluate_json(r));
+    write_json(evaluate_json(r), out);
   }
   out.push_back(']');
   return out;

@@ -39,6 +39,16 @@ class Engine {
   // Same, on parsed JSON.
   json evaluate_json(const json& request) const;
 
+  // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5
+  // change/cancel): numbers in, flags out, no JSON. Instants are
+  // milliseconds since the Unix epoch; `exam_at_ms` is ignored when
+  // `status` is kNone. Same decision functions as `exam_order`.
+  struct ExamOrderFlags {
+    bool refund = false, change = false, cancel = false, book = false;
+  };
+  ExamOrderFlags decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms, int booking_status,
+                                   int flow, bool refunded, bool platform_fault) const;
+
   const Policy& policy() const { return *policy_; }
   const std::string& policy_version() const { return policy_->version; }
 

@@ -1,5 +1,8 @@
 // The `exam_order` request: EXO-1 … EXO-10 for one individual exam order.
+#include <cmath>
+
 #include "booking.h"
+#include "engine.h"
 #include "handlers.h"
 #include "order_validity.h"
 #include "refund.h"
@@ -139,6 +142,37 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
   }
   if (split.kept_non_refundable) out.reasons.add("VOUCHER_NOT_REFUNDED", "EXO-10");
   out.reasons.append(booking.reasons);
+  return out;
+}
+
+}  // namespace certpolicy
+
+namespace certpolicy {
+
+Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms,
+                                                 int booking_status, int flow, bool refunded,
+                                                 bool platform_fault) const {
+  ExamOrderFlags out;
+  // Out-of-range numbers decide nothing (all false): the JSON path reports why.
+  constexpr double kMin = -62135596800000.0, kMax = 253402300799000.0;  // years 1..9999
+  auto bad = [&](double v) { return !std::isfinite(v) || v < kMin || v > kMax; };
+  if (bad(paid_at_ms) || bad(now_ms) || bad(exam_at_ms) || booking_status < 0 || booking_status > 4 ||
+      flow < 0 || flow > 1) {
+    return out;
+  }
+  auto instant = [](double ms) { return Instant(std::chrono::sys_time<Millis>(Millis(static_cast<std::int64_t>(ms)))); };
+  const Policy& p = *policy_;
+  const auto status = static_cast<BookingStatus>(booking_status);
+  const Instant paid = instant(paid_at_ms), now = instant(now_ms);
+  OrderValidity v = decide_validity(p.zone.date_of(paid), p.zone.date_of(now),
+                                    p.exam_order.flow(static_cast<Flow>(flow)).validity, {});
+  RefundDecision refund = decide_refund({paid, now, status, refunded, platform_fault}, p.exam_order.refund_window);
+  BookingDecision booking = decide_booking({static_cast<Flow>(flow), status, instant(exam_at_ms), ExamKind::kTheory,
+                                            now, v.expired, refunded}, p.exam_order, p.zone);
+  out.refund = refund.allowed;
+  out.change = booking.can_change;
+  out.cancel = booking.can_cancel;
+  out.book = booking.can_book;
   return out;
 }
 

@@ -1,18 +1,44 @@
 #include "json_in.h"
 
+#include <algorithm>
+#include <charconv>
+
 namespace certpolicy {
 
+void JsonIn::append(std::string_view s) {
+  if (len_ + s.size() <= kCapacity) {
+    std::copy(s.begin(), s.end(), path_.begin() + static_cast<std::ptrdiff_t>(len_));
+    len_ += s.size();
+    return;
+  }
+  static constexpr std::string_view kCut = "\xE2\x80\xA6";  // "…"
+  len_ = kCapacity - kCut.size();
+  while (len_ > 0 && (static_cast<unsigned char>(path_[len_]) & 0xC0) == 0x80) --len_;  // whole characters
+  std::copy(kCut.begin(), kCut.end(), path_.begin() + static_cast<std::ptrdiff_t>(len_));
+  len_ += kCut.size();
+}
+
 JsonIn JsonIn::operator[](std::string_view key) const {
-  std::string p = path_.empty() ? std::string(key) : path_ + "." + std::string(key);
-  if (node_ == nullptr || !node_->is_object()) return {nullptr, std::move(p)};
-  auto it = node_->find(key);
-  return {it == node_->end() ? nullptr : &*it, std::move(p)};
+  const json* child = nullptr;
+  if (node_ != nullptr && node_->is_object()) {
+    auto it = node_->find(key);
+    if (it != node_->end()) child = &*it;
+  }
+  JsonIn out(child, std::string_view(path_.data(), len_));
+  if (len_ != 0) out.append(".");
+  out.append(key);
+  return out;
 }
 
 JsonIn JsonIn::operator[](size_t index) const {
-  std::string p = path_ + "[" + std::to_string(index) + "]";
-  if (node_ == nullptr || !node_->is_array() || index >= node_->size()) return {nullptr, std::move(p)};
-  return {&(*node_)[index], std::move(p)};
+  const json* child = node_ != nullptr && node_->is_array() && index < node_->size() ? &(*node_)[index] : nullptr;
+  JsonIn out(child, std::string_view(path_.data(), len_));
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, index);
+  out.append("[");
+  out.append(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+  out.append("]");
+  return out;
 }
 
 namespace {

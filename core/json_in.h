@@ -9,6 +9,7 @@
 //   auto paid = read_instant(req["order"]["paid_at"], issues);  // path "order.paid_at"
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
@@ -62,22 +63,27 @@ class Issues {
   std::optional<FieldIssue> first_;
 };
 
-// A possibly-missing JSON node and its path.
+// A possibly-missing JSON node and its path. The path lives in a fixed
+// buffer (no allocation per field read; schema paths are short, a longer one
+// is cut and ends in "…").
 class JsonIn {
  public:
-  JsonIn(const json* node, std::string path) : node_(node), path_(std::move(path)) {}
+  JsonIn(const json* node, std::string_view path) : node_(node) { append(path); }
 
   JsonIn operator[](std::string_view key) const;
   JsonIn operator[](size_t index) const;
 
   const json* node() const { return node_; }
-  const std::string& path() const { return path_; }
+  std::string path() const { return std::string(path_.data(), len_); }
   // Present and not null.
   bool present() const { return node_ != nullptr && !node_->is_null(); }
 
  private:
+  static constexpr size_t kCapacity = 120;
+  void append(std::string_view s);
   const json* node_;
-  std::string path_;
+  std::array<char, kCapacity> path_{};
+  size_t len_ = 0;
 };
 
 // Limits on strings and lists in input.

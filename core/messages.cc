@@ -30,7 +30,20 @@ bool looks_like_instant(const std::string& s) {
 
 }  // namespace
 
-Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {}
+Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
+  if (!doc_.is_object()) return;
+  for (const auto& [section, entries] : doc_.items()) {
+    if (!entries.is_object()) continue;
+    for (const auto& [code, entry] : entries.items()) {
+      std::array<std::string, 2> t;
+      for (Locale l : {Locale::kZhCN, Locale::kEn}) {
+        auto it = entry.find(locale_key(l));
+        if (it != entry.end() && it->is_string()) t[static_cast<int>(l)] = it->get<std::string>();
+      }
+      templates_.emplace(section + "/" + code, std::move(t));
+    }
+  }
+}
 
 const Messages& Messages::get() {
   static const Messages instance;
@@ -38,32 +51,31 @@ const Messages& Messages::get() {
 }
 
 std::string Messages::word(std::string_view key, Locale locale) const {
-  const json* w = lookup(doc_, "words");
-  if (w == nullptr) return std::string(key);
-  auto it = w->find(key);
-  if (it == w->end() || !it->is_object()) return std::string(key);
-  auto t = it->find(locale_key(locale));
-  return t != it->end() && t->is_string() ? t->get<std::string>() : std::string(key);
+  auto found = templates_.find("words/" + std::string(key));
+  if (found == templates_.end() || found->second[static_cast<int>(locale)].empty()) return std::string(key);
+  return found->second[static_cast<int>(locale)];
 }
 
 std::string Messages::render(std::string_view section, std::string_view code, Locale locale,
                              const json& fields) const {
-  auto sec = doc_.find(section);
-  if (sec == doc_.end() || !sec->is_object()) return std::string(code);
-  auto entry = sec->find(code);
-  if (entry == sec->end() || !entry->is_object()) return std::string(code);
-  auto tpl_it = entry->find(locale_key(locale));
-  if (tpl_it == entry->end() || !tpl_it->is_string()) return std::string(code);
-  const std::string& tpl = tpl_it->get_ref<const std::string&>();
+  std::string key;
+  key.reserve(section.size() + code.size() + 1);
+  key.append(section).append("/").append(code);
+  auto found = templates_.find(key);
+  if (found == templates_.end() || found->second[static_cast<int>(locale)].empty()) return std::string(code);
+  const std::string& tpl = found->second[static_cast<int>(locale)];
 
   std::string out;
   out.reserve(tpl.size() + 32);
   for (size_t k = 0; k < tpl.size(); ++k) {
-    size_t close = tpl[k] == '{' ? tpl.find('}', k) : std::string::npos;
+    size_t open = tpl.find('{', k);
+    size_t close = open == std::string::npos ? std::string::npos : tpl.find('}', open);
     if (close == std::string::npos) {
-      out.push_back(tpl[k]);
-      continue;
+      out.append(tpl, k, std::string::npos);
+      break;
     }
+    out.append(tpl, k, open - k);
+    k = open;
     std::string_view ph(tpl.data() + k + 1, close - k - 1);
     size_t bar = ph.find('|');
     std::string_view filter = bar == std::string_view::npos ? "" : ph.substr(bar + 1);

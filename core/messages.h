@@ -8,8 +8,10 @@
 // with |yuan as "¥128.00".
 #pragma once
 
+#include <array>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <nlohmann/json.hpp>
 
@@ -36,6 +38,8 @@ class Messages {
   std::string render(std::string_view section, std::string_view code, Locale locale,
                      const nlohmann::json& fields) const;
   nlohmann::json doc_;
+  // "section/code" → template per locale, built once from doc_.
+  std::unordered_map<std::string, std::array<std::string, 2>> templates_;
 };
 
 const std::string& messages_text();

@@ -1,6 +1,9 @@
 // embind exports of the core: raw string-in/string-out functions only.
 // wasm/index.js turns them into the idiomatic `createEngine` API.
 #include <emscripten/bind.h>
+#include <emscripten/emscripten.h>
+
+#include <cstdint>
 
 #include <memory>
 #include <string>
@@ -23,6 +26,8 @@ class RawEngine {
   std::string evaluate_many(const std::string& requests) const {
     return engine_ ? engine_->evaluate_many(requests) : error_;
   }
+  // The engine's address, for the plain export below (0 when not built).
+  double address() const { return static_cast<double>(reinterpret_cast<std::uintptr_t>(engine_.get())); }
 
  private:
   std::string error_;
@@ -31,11 +36,22 @@ class RawEngine {
 
 }  // namespace
 
+// EXO-4/EXO-5 fast path as a plain export (no embind marshalling on the hot
+// path): bit 0 refund, 1 change, 2 cancel, 3 book.
+extern "C" EMSCRIPTEN_KEEPALIVE int certpolicy_decide_exam_order(const certpolicy::Engine* engine, double paid_at_ms,
+                                                                 double now_ms, double exam_at_ms, int status,
+                                                                 int flow, int refunded, int platform_fault) {
+  if (engine == nullptr) return 0;
+  auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault != 0);
+  return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0);
+}
+
 EMSCRIPTEN_BINDINGS(certpolicy) {
   emscripten::class_<RawEngine>("RawEngine")
       .constructor<const std::string&>()
       .function("error", &RawEngine::error)
       .function("policyVersion", &RawEngine::policy_version)
       .function("evaluate", &RawEngine::evaluate)
-      .function("evaluateMany", &RawEngine::evaluate_many);
+      .function("evaluateMany", &RawEngine::evaluate_many)
+      .function("address", &RawEngine::address);
 }

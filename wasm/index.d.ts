@@ -432,6 +432,19 @@ export interface Engine {
   evaluateMany(requests: readonly unknown[]): (Result | Failure)[];
   /** Every certification with its status on the China date of `now` (default: this moment). */
   catalogue(now?: Date | Instant): CatalogueEntry[];
+  /**
+   * EXO-4/EXO-5 without JSON: the same decisions as `evaluate` of an exam_order.
+   * Instants as Date or epoch milliseconds; null when an input is unusable.
+   */
+  decideExamOrder(input: {
+    paidAt: Date | number;
+    now: Date | number;
+    examAt?: Date | number | null;
+    status?: "none" | "booked" | "cancelled" | "taken" | "no_show";
+    flow?: Flow;
+    refunded?: boolean;
+    platformFault?: boolean;
+  }): { refund: boolean; change: boolean; cancel: boolean; book: boolean } | null;
   /** Raw JSON text in and out: byte for byte the native `certpolicy eval`. */
   evaluateJson(text: string): string;
   dispose(): void;

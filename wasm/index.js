@@ -93,13 +93,24 @@ function toText(value) {
   }
 }
 
+const STATUS_CODES = { none: 0, booked: 1, cancelled: 2, taken: 3, no_show: 4 };
+const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
+
+// Instants the engine accepts (years 1970–2199 in any offset), in epoch ms.
+const MIN_MS = -86400000;
+const MAX_MS = Date.UTC(2200, 0, 1);
+
 class Engine {
   #raw;
   #version;
+  #decide;
+  #address;
 
-  constructor(raw) {
+  constructor(raw, core) {
     this.#raw = raw;
     this.#version = raw.policyVersion();
+    this.#decide = core._certpolicy_decide_exam_order;
+    this.#address = raw.address();
   }
 
   /** The version string of the policy document in force. */
@@ -138,6 +149,26 @@ class Engine {
     return r.certifications;
   }
 
+  /**
+   * The typed fast path for EXO-4 and EXO-5, for pages that re-decide many
+   * orders every second: the same core decisions as `evaluate` of an
+   * `exam_order`, without JSON. Instants are Date objects or milliseconds
+   * since the epoch. Returns { refund, change, cancel, book }, or null when an
+   * input is not usable (use `evaluate` to learn which field and why).
+   */
+  decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false }) {
+    const ms = (v) => (v instanceof Date ? v.getTime() : v);
+    const s = Object.hasOwn(STATUS_CODES, status ?? "none") ? STATUS_CODES[status ?? "none"] : undefined;
+    const f = Object.hasOwn(FLOW_CODES, flow) ? FLOW_CODES[flow] : undefined;
+    const times = [ms(paidAt), ms(now), examAt === null || examAt === undefined ? 0 : ms(examAt)];
+    if (s === undefined || f === undefined || times.some((x) => typeof x !== "number" || !(x >= MIN_MS && x < MAX_MS)) ||
+        (s !== 0 && (examAt === null || examAt === undefined)) || !this.#raw) {
+      return null;
+    }
+    const bits = this.#decide(this.#address, times[0], times[1], times[2], s, f, refunded ? 1 : 0, platformFault ? 1 : 0);
+    return { refund: (bits & 1) !== 0, change: (bits & 2) !== 0, cancel: (bits & 4) !== 0, book: (bits & 8) !== 0 };
+  }
+
   /** The raw JSON text answer, byte for byte what `certpolicy eval` prints. */
   evaluateJson(text) {
     return String(text).trimStart().startsWith("[")
@@ -149,6 +180,7 @@ class Engine {
   dispose() {
     if (this.#raw) this.#raw.delete();
     this.#raw = null;
+    this.#address = 0;
   }
 }
 
@@ -171,5 +203,5 @@ export async function createEngine(options = {}) {
     raw.delete();
     throw new CertpolicyError(JSON.parse(error).error);
   }
-  return new Engine(raw);
+  return new Engine(raw, core);
 }

@@ -105,3 +105,33 @@ test("catalogue() lists every certification with its status on a date (CAT-1)", 
   assert.equal(engine.catalogue(new Date("2025-04-01T00:00:00+08:00")).find((c) => c.id === "developer-tsf").status, "retired");
   assert.throws(() => engine.catalogue("yesterday"), { code: "INVALID_REQUEST", path: "now" });
 });
+
+test("decideExamOrder (EXO-4/EXO-5 fast path) agrees with evaluate on 2000 boundary inputs", async () => {
+  const { orderInputs } = await import("../bench/peers.mjs");
+  const engine = await createEngine();
+  let refunds = 0, changes = 0;
+  for (const req of orderInputs(2000, 7)) {
+    const r = engine.evaluate(req);
+    const o = req.order;
+    const d = engine.decideExamOrder({
+      paidAt: new Date(o.paid_at), now: Date.parse(req.now), examAt: o.booking ? Date.parse(o.booking.exam_at) : null,
+      status: o.booking ? o.booking.status : "none", flow: o.flow, refunded: o.refunded, platformFault: o.platform_fault,
+    });
+    assert.deepEqual(d, { refund: r.refund.allowed, change: r.booking.can_change, cancel: r.booking.can_cancel, book: r.booking.can_book }, JSON.stringify(req));
+    refunds += d.refund;
+    changes += d.change;
+  }
+  assert.ok(refunds > 100 && changes > 100, `both outcomes covered (${refunds} refunds, ${changes} changes)`);
+  // The exact boundary instants, to the millisecond.
+  const paidAt = Date.parse("2026-11-21T10:00:00+08:00");
+  assert.equal(engine.decideExamOrder({ paidAt, now: paidAt + 120 * 3600e3 }).refund, true);
+  assert.equal(engine.decideExamOrder({ paidAt, now: paidAt + 120 * 3600e3 + 1 }).refund, false);
+  const examAt = Date.parse("2026-12-10T09:00:00+08:00");
+  assert.equal(engine.decideExamOrder({ paidAt, now: examAt - 72 * 3600e3, examAt, status: "booked" }).change, true);
+  assert.equal(engine.decideExamOrder({ paidAt, now: examAt - 72 * 3600e3 + 1, examAt, status: "booked" }).change, false);
+  // Unusable input gives null, never a throw or a wrong answer.
+  for (const bad of [{ paidAt: NaN, now: 0 }, { paidAt: "2026-01-01", now: 0 }, { paidAt, now: paidAt, status: "toString" },
+    { paidAt, now: paidAt, status: "booked" }, { paidAt, now: paidAt, flow: "__proto__" }, { paidAt: 1e300, now: 0 }]) {
+    assert.equal(engine.decideExamOrder(bad), null, JSON.stringify(bad));
+  }
+});

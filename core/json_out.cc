@@ -1,0 +1,104 @@
+#include "json_out.h"
+
+#include <charconv>
+#include <cstdint>
+#include <cstring>
+
+namespace certpolicy {
+
+namespace {
+
+// True when one of the 8 bytes of `w` is below 0x20, '"' or '\\' (SWAR).
+inline bool needs_escape(std::uint64_t w) {
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  auto has_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
+  auto below = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20
+  return below | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
+}
+
+void write_string(const std::string& s, std::string& out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out.push_back('"');
+  size_t run = 0;  // start of the current unescaped run
+  for (size_t k = 0; k < s.size(); ++k) {
+    // Skip 8 clean bytes at a time (most strings need no escaping at all).
+    while (k + 8 <= s.size()) {
+      std::uint64_t w;
+      std::memcpy(&w, s.data() + k, 8);
+      if (needs_escape(w)) break;
+      k += 8;
+    }
+    if (k >= s.size()) break;
+    auto c = static_cast<unsigned char>(s[k]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s, run, k - run);
+    run = k + 1;
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 15]);
+    }
+  }
+  out.append(s, run, std::string::npos);
+  out.push_back('"');
+}
+
+template <class Int>
+void write_int(Int v, std::string& out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, r.ptr);
+}
+
+}  // namespace
+
+void write_json(const nlohmann::json& j, std::string& out) {
+  using V = nlohmann::json::value_t;
+  switch (j.type()) {
+    case V::object: {
+      out.push_back('{');
+      bool first = true;
+      // The map itself, not items(): items() builds an index string per step.
+      for (const auto& [key, value] : j.get_ref<const nlohmann::json::object_t&>()) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_string(key, out);
+        out.push_back(':');
+        write_json(value, out);
+      }
+      out.push_back('}');
+      return;
+    }
+    case V::array: {
+      out.push_back('[');
+      bool first = true;
+      for (const auto& value : j) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_json(value, out);
+      }
+      out.push_back(']');
+      return;
+    }
+    case V::string: write_string(j.get_ref<const std::string&>(), out); return;
+    case V::boolean: out += j.get<bool>() ? "true" : "false"; return;
+    case V::number_integer: write_int(j.get<std::int64_t>(), out); return;
+    case V::number_unsigned: write_int(j.get<std::uint64_t>(), out); return;
+    case V::number_float: out += j.dump(); return;
+    case V::null:
+    case V::discarded:
+    case V::binary:
+      out += "null";
+      return;
+  }
+}
+
+}  // namespace certpolicy
