@@ -3,6 +3,8 @@
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
+#include <malloc.h>
+
 #include <cstdint>
 
 #include <memory>
@@ -45,6 +47,9 @@ extern "C" EMSCRIPTEN_KEEPALIVE int certpolicy_decide_exam_order(const certpolic
   auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault != 0);
   return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0);
 }
+
+// Bytes of the heap in use (dlmalloc's mallinfo), for leak checks.
+extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
 EMSCRIPTEN_BINDINGS(certpolicy) {
   emscripten::class_<RawEngine>("RawEngine")

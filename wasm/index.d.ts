@@ -427,6 +427,10 @@ export type Result =
 
 export interface Engine {
   readonly policyVersion: string;
+  /** Bytes of WebAssembly memory of the module (grows, never shrinks). */
+  readonly memoryBytes: number;
+  /** Bytes of the WebAssembly heap allocated and not freed (flat between calls when nothing leaks). */
+  readonly heapInUse: number;
   evaluate<R extends Request>(request: R): ResultFor<R> | Failure;
   evaluate(request: unknown): Result | Failure;
   evaluateMany(requests: readonly unknown[]): (Result | Failure)[];

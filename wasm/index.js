@@ -106,11 +106,24 @@ class Engine {
   #decide;
   #address;
 
+  #core;
+
   constructor(raw, core) {
+    this.#core = core;
     this.#raw = raw;
     this.#version = raw.policyVersion();
     this.#decide = core._certpolicy_decide_exam_order;
     this.#address = raw.address();
+  }
+
+  /** Bytes of WebAssembly memory in use by the module (for leak checks). */
+  get memoryBytes() {
+    return this.#core.HEAP8.buffer.byteLength;
+  }
+
+  /** Bytes of the WebAssembly heap allocated and not yet freed (for leak checks). */
+  get heapInUse() {
+    return this.#core._certpolicy_heap_in_use();
   }
 
   /** The version string of the policy document in force. */

@@ -41,7 +41,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check(engine().evaluate(text));
   // Also as a batch of one, and as a policy patch (validation must not crash).
   check(engine().evaluate_many("[" + std::string(text) + "]"));
-  if (size < 4096) {
+  // One input in eight (building an engine parses the whole default policy).
+  if (size < 4096 && size % 8 == 0) {
     std::string error;
     auto patched = certpolicy::Engine::create(text, error);
     if (!patched && error.empty()) std::abort();

@@ -101,6 +101,8 @@ $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
 setupIcsExport($("ics"), "exam-order.ics", icsEvents);
 update();
+// Navigation → first decision on screen (reported by the browser tests).
+performance.mark("certpolicy:first-decision");
 setInterval(() => {
   if (!$("simulate").checked) update();
 }, 1000);
