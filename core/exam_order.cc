@@ -142,6 +142,10 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
   }
   if (split.kept_non_refundable) out.reasons.add("VOUCHER_NOT_REFUNDED", "EXO-10");
   out.reasons.append(booking.reasons);
+  // EXO-2: an exam booked after the order's last valid day cannot be sat on it.
+  if (r->status == BookingStatus::kBooked && zone.date_of(r->exam_at) > validity.valid_until) {
+    out.reasons.add("EXAM_AFTER_ORDER_EXPIRY", "EXO-2");
+  }
   return out;
 }
 

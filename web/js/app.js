@@ -170,18 +170,19 @@ export function renderReasons(ul, reasons) {
   }));
 }
 
-/** Shows an engine failure (a bug in the page's request, or bad input). */
-export function showFailure(el, result) {
-  el.hidden = false;
-  el.textContent = result.error.message;  // names the field itself
+/**
+ * Shows an engine answer: a failure in #failure (its message names the
+ * field), or reveals #result. Returns true when the answer is a decision.
+ */
+export function showOutcome(r) {
+  const failure = document.getElementById("failure");
+  failure.hidden = r.ok;
+  document.getElementById("result").hidden = !r.ok;
+  if (!r.ok) failure.textContent = r.error.message;
+  return r.ok;
 }
 
 /** Wires an "export to calendar" button: `events()` lists what the page shows now. */
 export function setupIcsExport(button, filename, events) {
   button.addEventListener("click", () => download(filename, buildCalendar(events().filter(Boolean))));
-}
-
-/** The browser's clock, or the simulated China time of an <input type=datetime-local>. */
-export function nowFrom(simulate, input) {
-  return simulate.checked ? chinaInstant(input.value) : new Date().toISOString();
 }

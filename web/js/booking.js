@@ -2,7 +2,7 @@
 // ProScheduler form is checked field by field as the candidate types.
 import {
   applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
-  showFailure, showInstant, t,
+  showOutcome, showInstant, t,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -38,14 +38,8 @@ function renderExam(engine) {
       booking: { status: "booked", exam_at: examInstant() },
     },
   });
-  $("failure").hidden = true;
   last = r.ok ? r : null;
-  if (!r.ok) {
-    $("result").hidden = true;
-    showFailure($("failure"), r);
-    return;
-  }
-  $("result").hidden = false;
+  if (!showOutcome(r)) return;
   const state = $("change_state");
   state.textContent = r.booking.can_change
     ? t("can_change.yes") + (r.booking.can_cancel ? "" : ` ${t("can_cancel.no_cancel")}`)

@@ -1,7 +1,7 @@
 // "My certificates": passes in, validity, status badge, days left and, from
 // 90 days before expiry, the renewal advice (CRT-1 … CRT-4).
 import {
-  applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale, showFailure, t, tf,
+  applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale, showOutcome, t, tf,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -46,15 +46,8 @@ function update() {
   const request = { type: "certificate", locale: getLocale(), now: `${$("today").value}T12:00:00+08:00`, passes };
   if ($("level").value) request.level = $("level").value;
   const r = engine.evaluate(request);
-  $("failure").hidden = true;
-  if (!r.ok) {
-    last = null;
-    $("result").hidden = true;
-    showFailure($("failure"), r);
-    return;
-  }
-  last = r;
-  $("result").hidden = false;
+  last = r.ok ? r : null;
+  if (!showOutcome(r)) return;
   const badge = $("badge");
   badge.textContent = t(`cert.status.${r.status}`);
   badge.className = `badge ${{ active: "ok", expiring: "warn", expired: "bad", none: "bad" }[r.status]}`;

@@ -2,7 +2,7 @@
 // next, and the certificate once passed (PRA-1 … PRA-4, CRT-1).
 import {
   applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
-  showFailure, t, tf,
+  showOutcome, t, tf,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -51,15 +51,8 @@ function update() {
     purchase: { paid_at: chinaInstant($("paid_at").value), platform_fault: $("platform_fault").checked },
     attempts: attempts.map((a) => ({ taken_at: chinaInstant(a.taken_at), score: a.score })),
   });
-  $("failure").hidden = true;
-  if (!r.ok) {
-    last = null;
-    $("result").hidden = true;
-    showFailure($("failure"), r);
-    return;
-  }
-  last = r;
-  $("result").hidden = false;
+  last = r.ok ? r : null;
+  if (!showOutcome(r)) return;
   renderMeter(r);
   $("next").dataset.state = r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take";
   $("next").textContent = r.passed ? tf("pra.passed", { until: r.certificate.valid_until })

@@ -2,7 +2,7 @@
 // Re-evaluated on every input change and every second (the live countdown).
 import {
   applyStrings, chinaInputValue, chinaInstant, formatCountdown, formatFen, getLocale, loadEngine,
-  renderReasons, setupIcsExport, setupLocale, showFailure, showInstant, t, yuanToFen,
+  renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -55,14 +55,8 @@ function render(engine) {
   $("now_field").hidden = !$("simulate").checked;
   const req = request();
   const r = engine.evaluate(req);
-  $("failure").hidden = true;
   last = r.ok ? r : null;
-  if (!r.ok) {
-    $("result").hidden = true;
-    showFailure($("failure"), r);
-    return;
-  }
-  $("result").hidden = false;
+  if (!showOutcome(r)) return;
   const verdict = $("verdict");
   verdict.textContent = r.refund.allowed ? t("refund.allowed") : t("refund.not_allowed");
   verdict.className = `badge ${r.refund.allowed ? "ok" : "bad"}`;

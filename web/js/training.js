@@ -2,7 +2,7 @@
 // days, holidays and makeup days coloured by refund band (TRN, CAL).
 import {
   applyStrings, chinaInputValue, formatFen, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
-  showFailure, t, tf, yuanToFen,
+  showOutcome, t, tf, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -114,16 +114,11 @@ function render(engine) {
       deferral_used: $("deferral_used").checked,
     },
   });
-  $("failure").hidden = true;
-  if (!r.ok) {
-    last = null;
-    $("result").hidden = true;
+  last = r.ok ? r : null;
+  if (!showOutcome(r)) {
     $("months").replaceChildren();
-    showFailure($("failure"), r);
     return;
   }
-  last = r;
-  $("result").hidden = false;
   const verdict = $("verdict");
   verdict.textContent = `${t("refund.percent")} ${r.refund.percent}%`;
   verdict.className = `badge ${r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad"}`;
