@@ -114,16 +114,19 @@ std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::strin
   return std::unique_ptr<Engine>(new Engine(std::make_shared<const Policy>(std::move(*policy))));
 }
 
-json Engine::evaluate_json(const json& request) const {
+void Engine::write_result(const json& request, std::string& out) const {
   Issues issues;
   JsonIn req(&request, "");
-  if (!read_object(req, issues)) return failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN);
+  auto fail = [&](std::string_view code, const FieldIssue& issue, Locale locale) {
+    write_json(failure(code, issue, locale), out);
+  };
+  if (!read_object(req, issues)) return fail("INVALID_REQUEST", *issues.first(), Locale::kZhCN);
   auto locale = read_locale(req["locale"], issues);
-  if (!locale) return failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN);
+  if (!locale) return fail("INVALID_REQUEST", *issues.first(), Locale::kZhCN);
 
   JsonIn type_in = req["type"];
   auto type = read_string(type_in, issues, 64);
-  if (!type) return failure("INVALID_REQUEST", *issues.first(), *locale);
+  if (!type) return fail("INVALID_REQUEST", *issues.first(), *locale);
   const TypeEntry* entry = nullptr;
   for (const TypeEntry& t : kTypes) {
     if (t.name == *type) entry = &t;
@@ -131,30 +134,72 @@ json Engine::evaluate_json(const json& request) const {
   if (entry == nullptr) {
     std::string expected = "one of";
     for (const TypeEntry& t : kTypes) expected += " " + std::string(t.name);
-    return failure("UNKNOWN_TYPE", FieldIssue{"type", "UNKNOWN_TYPE", expected}, *locale);
+    return fail("UNKNOWN_TYPE", FieldIssue{"type", "UNKNOWN_TYPE", expected}, *locale);
   }
 
   Context ctx{*policy_, *locale};
-  std::optional<Outcome> out = entry->handler(req, ctx, issues);
-  if (!out) return failure("INVALID_REQUEST", *issues.first(), *locale);
+  std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
+  if (!outcome) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
-  json result = std::move(out->fields);
-  result["ok"] = true;
-  result["type"] = entry->name;
-  json reasons = json::array();
+  // The envelope and the reasons are written straight to the text (no DOM
+  // for them), merged into the fields in sorted key order.
+  const json& fields = outcome->fields;
   const Messages& messages = Messages::get();
-  for (const Reason& r : out->reasons) {
-    reasons.push_back({{"code", r.code}, {"rule", r.rule}, {"message", messages.reason(r.code, *locale, result)}});
+  auto write_reasons = [&] {
+    out.push_back('[');
+    bool first = true;
+    for (const Reason& r : outcome->reasons) {
+      if (!first) out.push_back(',');
+      first = false;
+      out += "{\"code\":";
+      write_json_string(r.code, out);
+      out += ",\"message\":";
+      write_json_string(messages.reason(r.code, *locale, fields), out);
+      out += ",\"rule\":";
+      write_json_string(r.rule, out);
+      out.push_back('}');
+    }
+    out.push_back(']');
+  };
+  struct Extra {
+    std::string_view key;
+    int which;  // 0 ok, 1 reasons, 2 type
+  };
+  static constexpr Extra kExtras[] = {{"ok", 0}, {"reasons", 1}, {"type", 2}};  // sorted
+  size_t next = 0;
+  bool first = true;
+  auto key = [&](std::string_view k) {
+    if (!first) out.push_back(',');
+    first = false;
+    write_json_string(k, out);
+    out.push_back(':');
+  };
+  auto flush_extras_before = [&](std::string_view k, bool all) {
+    for (; next < std::size(kExtras) && (all || kExtras[next].key < k); ++next) {
+      key(kExtras[next].key);
+      if (kExtras[next].which == 0) out += "true";
+      if (kExtras[next].which == 1) write_reasons();
+      if (kExtras[next].which == 2) write_json_string(entry->name, out);
+    }
+  };
+  out.push_back('{');
+  for (const auto& [k, v] : fields.get_ref<const json::object_t&>()) {
+    flush_extras_before(k, false);
+    key(k);
+    write_json(v, out);
   }
-  result["reasons"] = std::move(reasons);
-  return result;
+  flush_extras_before({}, true);
+  out.push_back('}');
 }
 
 std::string Engine::evaluate(std::string_view request_json) const {
   Issues issues;
   json request = parse_limited(request_json, kMaxRequestBytes, kMaxDepth, issues);
   if (!issues.ok()) return dump_result(failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN));
-  return dump_result(evaluate_json(request));
+  std::string out;
+  out.reserve(2048);
+  write_result(request, out);
+  return out;
 }
 
 std::string Engine::evaluate_many(std::string_view requests_json) const {
@@ -171,7 +216,7 @@ std::string Engine::evaluate_many(std::string_view requests_json) const {
   for (const json& r : requests) {
     if (!first) out.push_back(',');
     first = false;
-    write_json(evaluate_json(r), out);
+    write_result(r, out);
   }
   out.push_back(']');
   return out;

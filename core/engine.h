@@ -36,8 +36,6 @@ class Engine {
   // A JSON array of requests in, a JSON array of results out (same order).
   std::string evaluate_many(std::string_view requests_json) const;
 
-  // Same, on parsed JSON.
-  json evaluate_json(const json& request) const;
 
   // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5
   // change/cancel): numbers in, flags out, no JSON. Instants are
@@ -54,11 +52,12 @@ class Engine {
 
  private:
   explicit Engine(std::shared_ptr<const Policy> p) : policy_(std::move(p)) {}
+  // Decides one parsed request and appends its result text to `out`.
+  void write_result(const json& request, std::string& out) const;
   std::shared_ptr<const Policy> policy_;
 };
 
-// Serialises a result exactly as evaluate() does (the byte-identity of the
-// native and WebAssembly answers rests on this one function).
+// Serialises a JSON value as results are written (failure envelopes, errors).
 std::string dump_result(const json& j);
 
 }  // namespace certpolicy

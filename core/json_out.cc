@@ -16,7 +16,7 @@ inline bool needs_escape(std::uint64_t w) {
   return below | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
 }
 
-void write_string(const std::string& s, std::string& out) {
+void write_string(std::string_view s, std::string& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   out.push_back('"');
   size_t run = 0;  // start of the current unescaped run
@@ -31,7 +31,7 @@ void write_string(const std::string& s, std::string& out) {
     if (k >= s.size()) break;
     auto c = static_cast<unsigned char>(s[k]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(s, run, k - run);
+    out.append(s.substr(run, k - run));
     run = k + 1;
     switch (c) {
       case '"': out += "\\\""; break;
@@ -47,7 +47,7 @@ void write_string(const std::string& s, std::string& out) {
         out.push_back(kHex[c & 15]);
     }
   }
-  out.append(s, run, std::string::npos);
+  out.append(s.substr(run));
   out.push_back('"');
 }
 
@@ -59,6 +59,8 @@ void write_int(Int v, std::string& out) {
 }
 
 }  // namespace
+
+void write_json_string(std::string_view s, std::string& out) { write_string(s, out); }
 
 void write_json(const nlohmann::json& j, std::string& out) {
   using V = nlohmann::json::value_t;

@@ -7,11 +7,14 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace certpolicy {
 
 void write_json(const nlohmann::json& j, std::string& out);
+// One JSON string (quoted and escaped).
+void write_json_string(std::string_view s, std::string& out);
 
 }  // namespace certpolicy
