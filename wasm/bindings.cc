@@ -6,6 +6,8 @@
 #include <malloc.h>
 
 #include <cstdint>
+#include <cstdlib>
+#include <string_view>
 
 #include <memory>
 #include <string>
@@ -46,6 +48,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE int certpolicy_decide_exam_order(const certpolic
   if (engine == nullptr) return 0;
   auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault != 0);
   return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0);
+}
+
+// evaluate / evaluate_many as plain exports: the JS layer writes the request's
+// UTF-8 into a buffer from certpolicy_alloc, and decodes the result in place
+// (certpolicy_result_data, the returned length) with one TextDecoder call —
+// no per-byte marshalling.
+namespace {
+std::string g_result;  // the last result; valid until the next call
+}  // namespace
+
+extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_alloc(std::size_t n) { return static_cast<char*>(std::malloc(n)); }
+extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_free(char* p) { std::free(p); }
+extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return g_result.data(); }
+extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy::Engine* engine, const char* text,
+                                                                std::size_t length, int many) {
+  if (engine == nullptr) return 0;
+  std::string_view in(text, length);
+  g_result = many ? engine->evaluate_many(in) : engine->evaluate(in);
+  return g_result.size();
 }
 
 // Bytes of the heap in use (dlmalloc's mallinfo), for leak checks.

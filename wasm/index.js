@@ -96,6 +96,9 @@ function toText(value) {
 const STATUS_CODES = { none: 0, booked: 1, cancelled: 2, taken: 3, no_show: 4 };
 const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
 
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
 // Instants the engine accepts (years 1970–2199 in any offset), in epoch ms.
 const MIN_MS = -86400000;
 const MAX_MS = Date.UTC(2200, 0, 1);
@@ -116,6 +119,22 @@ class Engine {
     this.#address = raw.address();
   }
 
+  /** Request text in, result text out, through the plain exports (no embind marshalling). */
+  #call(text, many) {
+    if (!this.#raw) throw new Error("certpolicy: the engine was disposed");
+    const core = this.#core;
+    const capacity = text.length * 3;  // UTF-16 code units → at most 3 UTF-8 bytes each
+    const ptr = core._certpolicy_alloc(capacity || 1);
+    try {
+      const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
+      const length = core._certpolicy_evaluate(this.#address, ptr, written, many ? 1 : 0);
+      const out = core._certpolicy_result_data();
+      return decoder.decode(core.HEAPU8.subarray(out, out + length));
+    } finally {
+      core._certpolicy_free(ptr);
+    }
+  }
+
   /** Bytes of WebAssembly memory in use by the module (for leak checks). */
   get memoryBytes() {
     return this.#core.HEAP8.buffer.byteLength;
@@ -134,7 +153,7 @@ class Engine {
   /** One request (object or JSON text) → one result object. Never throws. */
   evaluate(request) {
     const { text, failure } = toText(request);
-    return failure || JSON.parse(this.#raw.evaluate(text));
+    return failure || JSON.parse(this.#call(text, false));
   }
 
   /** Many requests, one crossing into WebAssembly. Never throws. */
@@ -142,10 +161,10 @@ class Engine {
     // A non-array is refused by the core itself (detail WRONG_TYPE, expected "array").
     if (!Array.isArray(requests)) {
       const { text, failure } = toText(requests);
-      return failure || JSON.parse(this.#raw.evaluateMany(text));
+      return failure || JSON.parse(this.#call(text, true));
     }
     const { text, failure } = toText(requests);
-    const out = failure || JSON.parse(this.#raw.evaluateMany(text));
+    const out = failure || JSON.parse(this.#call(text, true));
     // One element the core cannot take as text (a lone surrogate, too deep,
     // a cycle) must not sink the others: answer each on its own instead.
     return Array.isArray(out) ? out : requests.map((r) => this.evaluate(r));
@@ -184,9 +203,8 @@ class Engine {
 
   /** The raw JSON text answer, byte for byte what `certpolicy eval` prints. */
   evaluateJson(text) {
-    return String(text).trimStart().startsWith("[")
-      ? this.#raw.evaluateMany(String(text))
-      : this.#raw.evaluate(String(text));
+    const s = String(text);
+    return this.#call(s, s.trimStart().startsWith("["));
   }
 
   /** Frees the WebAssembly side; the engine is unusable afterwards. */
