@@ -15,12 +15,12 @@ std::optional<Outcome> handle_contacts(const JsonIn& req, const Context& ctx, Is
   json channels = {{"site", true}};
   json shown = json::object();
   json warnings = json::array();
-  struct Pending {
+  struct Warning {
     const char* field;
     const char* code;
     const char* rule;
   };
-  std::vector<Pending> pending;
+  std::vector<Warning> pending;
   struct Channel {
     const char* key;      // phone, email
     const char* channel;  // sms, email
@@ -46,14 +46,13 @@ std::optional<Outcome> handle_contacts(const JsonIn& req, const Context& ctx, Is
     const bool verified = *state == 0;
     channels[ch.channel] = verified;
     shown[ch.key] = verified ? json(*value) : json("-");
-    std::string field = std::string("contacts.") + ch.key;
     if (*state == 1) pending.push_back({ch.key, ch.pending_code, "NTF-1"});
     if (*state == 2) pending.push_back({ch.key, ch.unbound_code, "NTF-1"});
     if (security && value && *security != *value) pending.push_back({ch.key, ch.differs_code, "NTF-2"});
   }
   out.fields = {{"channels", std::move(channels)}, {"shown", std::move(shown)}};
   const Messages& messages = Messages::get();
-  for (const Pending& w : pending) {
+  for (const Warning& w : pending) {
     warnings.push_back({{"code", w.code},
                         {"field", std::string("contacts.") + w.field},
                         {"message", messages.reason(w.code, ctx.locale, out.fields)}});

@@ -88,14 +88,13 @@ std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
   return std::nullopt;
 }
 
-}  // namespace
-
 std::string dump_result(const json& j) {
   std::string out;
-  out.reserve(2048);
   write_json(j, out);
   return out;
 }
+
+}  // namespace
 
 std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::string& error) {
   Issues issues;

@@ -57,7 +57,4 @@ class Engine {
   std::shared_ptr<const Policy> policy_;
 };
 
-// Serialises a JSON value as results are written (failure envelopes, errors).
-std::string dump_result(const json& j);
-
 }  // namespace certpolicy
