@@ -132,7 +132,7 @@ void Engine::write_result(const json& request, std::string& out) const {
   }
   if (entry == nullptr) {
     std::string expected = "one of";
-    for (const TypeEntry& t : kTypes) expected += " " + std::string(t.name);
+    for (const TypeEntry& t : kTypes) expected.append(" ").append(t.name);
     return fail("UNKNOWN_TYPE", FieldIssue{"type", "UNKNOWN_TYPE", expected}, *locale);
   }
 

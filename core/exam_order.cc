@@ -64,7 +64,7 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
     const PaymentMethodPolicy* m = p.method(*method);
     if (m == nullptr) {
       std::string expected = "one of";
-      for (const auto& pm : p.payment_methods) expected += " " + pm.name;
+      for (const auto& pm : p.payment_methods) expected.append(" ").append(pm.name);
       issues.fail(pay["method"].path(), detail_code::kUnknownValue, expected);
       return std::nullopt;
     }
