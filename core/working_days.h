@@ -8,8 +8,10 @@
 //   cal.count_working_days(2026-11-27, 2026-12-14) == 11   (CAL-3 example)
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "civil_time.h"
 
@@ -31,7 +33,7 @@ struct WorkingDayCount {
 
 class WorkCalendar {
  public:
-  void set_year(int year, YearCalendar data) { years_[year] = std::move(data); }
+  void set_year(int year, YearCalendar data);
   bool verified(int year) const { return years_.count(year) != 0; }
 
   // CAL-1. For an unverified year: weekday or weekend only.
@@ -54,7 +56,20 @@ class WorkCalendar {
   std::optional<CivilDate> last_date_with_count_at_least(CivilDate to, int n, CivilDate floor) const;
 
  private:
+  // Rebuilds the flat table below from years_ (after each set_year).
+  void rebuild();
+  // Days from 1 Jan of the first year with data to 31 Dec of the last one:
+  // the kind of each day, and the working days before it (prefix sums), so
+  // a day is one index and a count is one subtraction.
+  int index_of(CivilDate d) const { return static_cast<int>((d.sys_days() - table_start_).count()); }
+  bool in_table(CivilDate d) const { int k = index_of(d); return k >= 0 && k < static_cast<int>(kinds_.size()); }
+  // Monday–Friday days in [from, to) without holiday data.
+  static int count_weekdays(CivilDate from, CivilDate to);
+
   std::map<int, YearCalendar> years_;
+  std::chrono::sys_days table_start_{};
+  std::vector<DayKind> kinds_;
+  std::vector<std::int32_t> before_;  // size kinds_.size() + 1
 };
 
 }  // namespace certpolicy
