@@ -61,6 +61,8 @@ std::string g_result;  // the last result; valid until the next call
 extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_alloc(std::size_t n) { return static_cast<char*>(std::malloc(n)); }
 extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_free(char* p) { std::free(p); }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return g_result.data(); }
+// Frees the last result once JS has decoded it (a batch's can be large).
+extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_result_release() { std::string().swap(g_result); }
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy::Engine* engine, const char* text,
                                                                 std::size_t length, int many) {
   if (engine == nullptr) return 0;

@@ -129,7 +129,9 @@ class Engine {
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
       const length = core._certpolicy_evaluate(this.#address, ptr, written, many ? 1 : 0);
       const out = core._certpolicy_result_data();
-      return decoder.decode(core.HEAPU8.subarray(out, out + length));
+      const result = decoder.decode(core.HEAPU8.subarray(out, out + length));
+      core._certpolicy_result_release();
+      return result;
     } finally {
       core._certpolicy_free(ptr);
     }
