@@ -77,7 +77,9 @@ export async function loadEngine() {
   const status = document.getElementById("status");
   if (status) status.textContent = t("loading");
   try {
+    performance.mark("certpolicy:engine-start");
     const engine = await createEngine();
+    performance.measure("certpolicy:create-engine", "certpolicy:engine-start");
     if (status) status.hidden = true;
     return engine;
   } catch (e) {
