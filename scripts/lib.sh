@@ -36,7 +36,9 @@ need_test_deps() {
 # The test suites' npm packages (playwright-core, the package itself) from the
 # committed lockfile.
 need_npm() {
-  if [ ! -d "$ROOT/tests/node_modules/playwright-core" ] || [ ! -e "$ROOT/tests/node_modules/certpolicy" ]; then
+  local installed="$ROOT/tests/node_modules/.package-lock.json"
+  if [ ! -f "$installed" ] || [ "$ROOT/tests/package-lock.json" -nt "$installed" ] ||
+     [ ! -e "$ROOT/tests/node_modules/certpolicy" ]; then
     log "npm ci (tests/)"
     (cd "$ROOT/tests" && npm ci --no-audit --no-fund --loglevel=error)
   fi
