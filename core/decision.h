@@ -26,12 +26,6 @@ class Reasons {
   const Reason* begin() const { return items_.data(); }
   const Reason* end() const { return items_.data() + n_; }
   size_t size() const { return n_; }
-  bool has(std::string_view code) const {
-    for (const Reason& r : *this) {
-      if (r.code == code) return true;
-    }
-    return false;
-  }
 
  private:
   std::array<Reason, kCapacity> items_{};

@@ -1,4 +1,6 @@
-// embind exports of the core: raw string-in/string-out functions only.
+// The WebAssembly face of the core. embind builds an engine (RawEngine:
+// policy, errors, address); the hot calls are plain C exports (evaluate,
+// the EXO-4/EXO-5 fast path) so no string is marshalled byte by byte.
 // wasm/index.js turns them into the idiomatic `createEngine` API.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
@@ -24,12 +26,6 @@ class RawEngine {
   // "" when the engine was built, else the INVALID_POLICY failure envelope.
   std::string error() const { return error_; }
   std::string policy_version() const { return engine_ ? engine_->policy_version() : ""; }
-  std::string evaluate(const std::string& request) const {
-    return engine_ ? engine_->evaluate(request) : error_;
-  }
-  std::string evaluate_many(const std::string& requests) const {
-    return engine_ ? engine_->evaluate_many(requests) : error_;
-  }
   // The engine's address, for the plain export below (0 when not built).
   double address() const { return static_cast<double>(reinterpret_cast<std::uintptr_t>(engine_.get())); }
 
@@ -79,7 +75,5 @@ EMSCRIPTEN_BINDINGS(certpolicy) {
       .constructor<const std::string&>()
       .function("error", &RawEngine::error)
       .function("policyVersion", &RawEngine::policy_version)
-      .function("evaluate", &RawEngine::evaluate)
-      .function("evaluateMany", &RawEngine::evaluate_many)
       .function("address", &RawEngine::address);
 }

@@ -5,12 +5,19 @@
 import { applyStrings, chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
-// The span the timelines draw (dates outside are clamped to the ends).
-const SPAN_FROM = Date.parse("2024-01-01T00:00:00Z");
-const SPAN_TO = Date.parse("2026-12-31T00:00:00Z");
+// The span the timelines draw: from half a year before the earliest lifecycle
+// date to a year after the latest (or the chosen date, if outside).
+const DAY = 86400000;
+let span = { from: 0, to: 1 };
+
+function setSpan(entries, date) {
+  const dates = entries.flatMap((c) => Object.values(c.lifecycle)).filter(Boolean).concat(date)
+    .map((d) => Date.parse(`${d}T00:00:00Z`));
+  span = { from: Math.min(...dates) - 183 * DAY, to: Math.max(...dates) + 365 * DAY };
+}
 
 const pos = (date) => {
-  const x = (Date.parse(`${date}T00:00:00Z`) - SPAN_FROM) / (SPAN_TO - SPAN_FROM);
+  const x = (Date.parse(`${date}T00:00:00Z`) - span.from) / (span.to - span.from);
   return `${(Math.min(1, Math.max(0, x)) * 100).toFixed(2)}%`;
 };
 
@@ -43,6 +50,7 @@ function render(engine) {
   const result = engine.evaluate({ type: "catalogue", locale: getLocale(), now: `${date}T12:00:00+08:00` });
   if (!result.ok) return;  // an incomplete date while typing
   const entries = result.certifications;
+  setSpan(entries, date);
   const names = new Map(entries.map((c) => [c.id, c.name]));
   const nameOf = (id) => names.get(id)?.[getLocale() === "en" ? "en" : "zh"] ?? id;
   const kind = $("kind").value;

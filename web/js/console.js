@@ -4,7 +4,7 @@
 // 100 000 codes stay responsive: decisions are made once per distinct
 // (state, order) pair in one evaluateMany, and the table shows a page at a time.
 import { applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupLocale, t, tf } from "./app.js";
-import { ImportError, importCodes, MAX_BYTES, sampleCodes } from "./codes_import.js";
+import { ImportError, importCodes, MAX_BYTES, MAX_CODES, sampleCodes } from "./codes_import.js";
 
 const $ = (id) => document.getElementById(id);
 const PAGE = 100;
@@ -230,7 +230,7 @@ $("file").addEventListener("change", () => {
   });
 });
 $("sample").addEventListener("click", () => {
-  const n = Math.max(1, Math.min(200000, Number($("sample_n").value) || 1000));
+  const n = Math.max(1, Math.min(MAX_CODES, Number($("sample_n").value) || 1000));
   load(() => sampleCodes(n));
 });
 $("today").addEventListener("change", () => { if (codes.length) refresh(); });
