@@ -214,7 +214,7 @@ std::optional<Outcome> handle_booking_form(const JsonIn& req, const Context& ctx
     *t.out = std::move(*s);
   }
   JsonIn valid_until = form["id_valid_until"];
-  if (valid_until.present() && !(valid_until.node()->is_string() && valid_until.node()->get_ref<const std::string&>().empty())) {
+  if (valid_until.present() && !(valid_until.is(JsonKind::kString) && valid_until.string().empty())) {
     f.id_valid_until = read_date(valid_until, issues);
     if (!f.id_valid_until) return std::nullopt;
   }
@@ -222,17 +222,17 @@ std::optional<Outcome> handle_booking_form(const JsonIn& req, const Context& ctx
   CivilDate exam_date = ctx.policy.zone.date_of(*exam_at);
   std::vector<FormError> errors = check_booking_form(f, exam_date, ctx.policy.booking_form);
   Outcome out;
-  out.fields = {{"valid", errors.empty()}, {"exam_date", format_date(exam_date)}};
-  json list = json::array();
+  out.fields.root().put("valid", errors.empty()).put("exam_date", exam_date);
   const Messages& messages = Messages::get();
-  for (const FormError& e : errors) {
-    list.push_back({{"field", e.field},
-                    {"code", e.code},
-                    {"rule", e.rule},
-                    {"message", messages.reason(e.code, ctx.locale, out.fields)}});
+  // The sentences are rendered from the fields before the list exists.
+  std::vector<std::string> sentences;
+  for (const FormError& e : errors) sentences.push_back(messages.reason(e.code, ctx.locale, out.fields));
+  Fields::Array list = out.fields.root().array("errors");
+  for (size_t k = 0; k < errors.size(); ++k) {
+    const FormError& e = errors[k];
+    list.object().put("field", e.field).put("code", e.code).put("rule", e.rule).put("message", sentences[k]);
     out.reasons.add(e.code, e.rule);
   }
-  out.fields["errors"] = std::move(list);
   if (errors.empty()) out.reasons.add("FORM_VALID", "BKG-1");
   return out;
 }

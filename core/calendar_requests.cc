@@ -10,10 +10,11 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
   DayKind kind = cal.kind(*date);
   bool verified = cal.verified(date->year());
   Outcome out;
-  out.fields = {{"date", format_date(*date)},
-                {"working_day", cal.is_working_day(*date)},
-                {"kind", day_kind_name(kind)},
-                {"verified", verified}};
+  out.fields.root()
+      .put("date", *date)
+      .put("working_day", cal.is_working_day(*date))
+      .put("kind", day_kind_name(kind))
+      .put("verified", verified);
   static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
                                            "DAY_MAKEUP_WORKDAY"};
   out.reasons.add(kCodes[static_cast<int>(kind)], "CAL-1");
@@ -27,10 +28,7 @@ std::optional<Outcome> handle_working_days(const JsonIn& req, const Context& ctx
   if (!to) return std::nullopt;
   WorkingDayCount c = ctx.policy.calendar.count_working_days(*from, *to);
   Outcome out;
-  out.fields = {{"from", format_date(*from)},
-                {"to", format_date(*to)},
-                {"count", c.count},
-                {"verified", c.verified}};
+  out.fields.root().put("from", *from).put("to", *to).put("count", c.count).put("verified", c.verified);
   out.reasons.add("WORKING_DAYS_COUNT", "CAL-3");
   if (!c.verified) out.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
   return out;

@@ -42,30 +42,29 @@ CertificationStatus decide_certification(const Certification& c, CivilDate today
   return s;
 }
 
-json certification_json(const Certification& c, const CertificationStatus& s,
-                        const CertificatePolicy& levels) {
-  auto opt = [](const std::string& v) { return v.empty() ? json(nullptr) : json(v); };
-  return {{"id", c.id},
-          {"name", {{"zh", c.name_zh}, {"en", c.name_en}}},
-          {"track", c.track},
-          {"kind", c.kind},
-          {"level", opt(c.level)},
-          {"legacy_level", opt(levels.legacy_level(c.level))},
-          {"beta", c.beta},
-          {"status", lifecycle_name(s.status)},
-          {"purchasable", s.purchasable},
-          {"can_sit", s.can_sit},
-          {"exam_until", date_json(c.exams_until)},
-          {"unused_attempt_refund", s.unused_attempt_refund},
-          {"platform", s.prometric ? "prometric" : "legacy"},
-          {"lifecycle",
-           {{"on_sale_from", date_json(c.on_sale_from)},
-            {"sale_stops_on", date_json(c.sale_stops_on)},
-            {"exams_until", date_json(c.exams_until)},
-            {"retired_from", date_json(c.exams_until ? std::optional(add_days(*c.exams_until, 1)) : std::nullopt)},
-            {"unused_attempt_refund_from", date_json(c.unused_attempt_refund_from)}}},
-          {"successor", opt(c.successor)},
-          {"renamed_from", opt(c.renamed_from)}};
+void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s,
+                       const CertificatePolicy& levels) {
+  out.put("id", c.id)
+      .put("track", c.track)
+      .put("kind", c.kind)
+      .put("level", Value::or_null(c.level))
+      .put("legacy_level", Value::or_null(levels.legacy_level(c.level)))
+      .put("beta", c.beta)
+      .put("status", lifecycle_name(s.status))
+      .put("purchasable", s.purchasable)
+      .put("can_sit", s.can_sit)
+      .put("exam_until", c.exams_until)
+      .put("unused_attempt_refund", s.unused_attempt_refund)
+      .put("platform", s.prometric ? "prometric" : "legacy")
+      .put("successor", Value::or_null(c.successor))
+      .put("renamed_from", Value::or_null(c.renamed_from));
+  out.object("name").put("zh", c.name_zh).put("en", c.name_en);
+  out.object("lifecycle")
+      .put("on_sale_from", c.on_sale_from)
+      .put("sale_stops_on", c.sale_stops_on)
+      .put("exams_until", c.exams_until)
+      .put("retired_from", c.exams_until ? std::optional(add_days(*c.exams_until, 1)) : std::nullopt)
+      .put("unused_attempt_refund_from", c.unused_attempt_refund_from);
 }
 
 bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue& out, Issues& issues) {
@@ -150,8 +149,8 @@ std::optional<Outcome> handle_certification(const JsonIn& req, const Context& ct
   CivilDate today = ctx.policy.zone.date_of(*now);
   CertificationStatus s = decide_certification(*c, today, ctx.policy.catalogue);
   Outcome out;
-  out.fields = certification_json(*c, s, ctx.policy.certificate);
-  out.fields["date"] = format_date(today);
+  put_certification(out.fields.root(), *c, s, ctx.policy.certificate);
+  out.fields.root().put("date", today);
   out.reasons = s.reasons;
   return out;
 }
@@ -160,14 +159,13 @@ std::optional<Outcome> handle_catalogue(const JsonIn& req, const Context& ctx, I
   auto now = read_instant(req["now"], issues);
   if (!now) return std::nullopt;
   CivilDate today = ctx.policy.zone.date_of(*now);
-  json list = json::array();
-  for (const Certification& c : ctx.policy.catalogue.certifications) {
-    list.push_back(certification_json(c, decide_certification(c, today, ctx.policy.catalogue), ctx.policy.certificate));
-  }
   Outcome out;
-  out.fields = {{"date", format_date(today)},
-                {"prometric_from", format_date(ctx.policy.catalogue.prometric_from)},
-                {"certifications", std::move(list)}};
+  Fields::Object f = out.fields.root();
+  f.put("date", today).put("prometric_from", ctx.policy.catalogue.prometric_from);
+  Fields::Array list = f.array("certifications");
+  for (const Certification& c : ctx.policy.catalogue.certifications) {
+    put_certification(list.object(), c, decide_certification(c, today, ctx.policy.catalogue), ctx.policy.certificate);
+  }
   out.reasons.add("CATALOGUE", "CAT-1");
   return out;
 }

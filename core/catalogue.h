@@ -12,6 +12,7 @@
 
 #include "civil_time.h"
 #include "decision.h"
+#include "fields.h"
 #include "policy.h"
 
 namespace certpolicy {
@@ -33,6 +34,6 @@ CertificationStatus decide_certification(const Certification& c, CivilDate today
 
 // The catalogue entry as JSON (names, level and legacy level, lifecycle
 // dates, links), with its status on `today`.
-json certification_json(const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
+void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
 
 }  // namespace certpolicy

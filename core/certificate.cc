@@ -46,14 +46,14 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   return d;
 }
 
-json certificate_json(const CertificateDecision& d) {
-  return {{"status", certificate_status_name(d.status)},
-          {"valid_from", date_json(d.valid_from)},
-          {"valid_until", date_json(d.valid_until)},
-          {"days_left", d.days_left ? json(*d.days_left) : json(nullptr)},
-          {"renew_by", date_json(d.renew_by)},
-          {"expiring_from", date_json(d.expiring_from)},
-          {"electronic_only", d.electronic_only}};
+void put_certificate(Fields::Object out, const CertificateDecision& d) {
+  out.put("status", certificate_status_name(d.status))
+      .put("valid_from", d.valid_from)
+      .put("valid_until", d.valid_until)
+      .put("days_left", d.days_left ? Value(*d.days_left) : Value(nullptr))
+      .put("renew_by", d.renew_by)
+      .put("expiring_from", d.expiring_from)
+      .put("electronic_only", d.electronic_only);
 }
 
 std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx, Issues& issues) {
@@ -84,9 +84,10 @@ std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx,
   CivilDate today = ctx.policy.zone.date_of(*now);
   CertificateDecision d = decide_certificate(passes, today, ctx.policy.certificate);
   Outcome out;
-  out.fields = certificate_json(d);
-  out.fields["level"] = level.empty() ? json(nullptr) : json(level);
-  out.fields["legacy_level"] = level.empty() ? json(nullptr) : json(ctx.policy.certificate.legacy_level(level));
+  put_certificate(out.fields.root(), d);
+  out.fields.root()
+      .put("level", Value::or_null(level))
+      .put("legacy_level", level.empty() ? Value(nullptr) : Value(ctx.policy.certificate.legacy_level(level)));
   out.reasons = d.reasons;
   if (!level.empty()) out.reasons.add("LEVEL_RENAMED", "CRT-4");
   return out;

@@ -12,6 +12,7 @@
 
 #include "civil_time.h"
 #include "decision.h"
+#include "fields.h"
 #include "policy.h"
 
 namespace certpolicy {
@@ -34,6 +35,6 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes_publ
                                        CivilDate today, const CertificatePolicy& policy);
 
 // The `certificate` fields of a result (also used inside `practitioner`).
-json certificate_json(const CertificateDecision& d);
+void put_certificate(Fields::Object out, const CertificateDecision& d);
 
 }  // namespace certpolicy

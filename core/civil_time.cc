@@ -21,19 +21,22 @@ Instant FixedZone::at(CivilDate d, int hh, int mm, int ss) const {
 
 namespace {
 
-void put2(std::string& out, unsigned v) {
-  out.push_back(static_cast<char>('0' + (v / 10) % 10));
-  out.push_back(static_cast<char>('0' + v % 10));
+// Two digits at `p`.
+char* put2(char* p, unsigned v) {
+  p[0] = static_cast<char>('0' + (v / 10) % 10);
+  p[1] = static_cast<char>('0' + v % 10);
+  return p + 2;
 }
 
-void put_date(std::string& out, const year_month_day& ymd) {
+// "YYYY-MM-DD" at `p` (10 characters).
+char* put_date(char* p, const year_month_day& ymd) {
   int y = static_cast<int>(ymd.year());
-  put2(out, static_cast<unsigned>(y / 100));
-  put2(out, static_cast<unsigned>(y % 100));
-  out.push_back('-');
-  put2(out, static_cast<unsigned>(ymd.month()));
-  out.push_back('-');
-  put2(out, static_cast<unsigned>(ymd.day()));
+  p = put2(p, static_cast<unsigned>(y / 100));
+  p = put2(p, static_cast<unsigned>(y % 100));
+  *p++ = '-';
+  p = put2(p, static_cast<unsigned>(ymd.month()));
+  *p++ = '-';
+  return put2(p, static_cast<unsigned>(ymd.day()));
 }
 
 bool digits(std::string_view s, size_t pos, size_t n, int& out) {
@@ -72,37 +75,47 @@ Parsed<CivilDate> parse_date_prefix(std::string_view s) {
 
 }  // namespace
 
+void append_date(std::string& out, CivilDate d) {
+  char buf[10];
+  out.append(buf, put_date(buf, d.ymd()));
+}
+
 std::string format_date(CivilDate d) {
   std::string out;
-  out.reserve(10);
-  put_date(out, d.ymd());
+  append_date(out, d);
   return out;
 }
 
-std::string FixedZone::format(Instant i) const {
+void FixedZone::append(std::string& out, Instant i) const {
   auto local = i.time() + offset_;
   auto day = floor<days>(local);
   hh_mm_ss<Millis> tod{local - day};
-  std::string out;
-  out.reserve(29);
-  put_date(out, year_month_day(day));
-  out.push_back('T');
-  put2(out, static_cast<unsigned>(tod.hours().count()));
-  out.push_back(':');
-  put2(out, static_cast<unsigned>(tod.minutes().count()));
-  out.push_back(':');
-  put2(out, static_cast<unsigned>(tod.seconds().count()));
+  char buf[32];
+  char* p = put_date(buf, year_month_day(day));
+  *p++ = 'T';
+  p = put2(p, static_cast<unsigned>(tod.hours().count()));
+  *p++ = ':';
+  p = put2(p, static_cast<unsigned>(tod.minutes().count()));
+  *p++ = ':';
+  p = put2(p, static_cast<unsigned>(tod.seconds().count()));
   if (auto ms = static_cast<unsigned>(tod.subseconds().count()); ms != 0) {
-    out.push_back('.');
-    out.push_back(static_cast<char>('0' + ms / 100));
-    put2(out, ms % 100);
+    *p++ = '.';
+    *p++ = static_cast<char>('0' + ms / 100);
+    p = put2(p, ms % 100);
   }
   int off = offset_.count();
-  out.push_back(off < 0 ? '-' : '+');
+  *p++ = off < 0 ? '-' : '+';
   unsigned a = static_cast<unsigned>(off < 0 ? -off : off);
-  put2(out, a / 60);
-  out.push_back(':');
-  put2(out, a % 60);
+  p = put2(p, a / 60);
+  *p++ = ':';
+  p = put2(p, a % 60);
+  out.append(buf, p);
+}
+
+std::string FixedZone::format(Instant i) const {
+  std::string out;
+  out.reserve(29);
+  append(out, i);
   return out;
 }
 

@@ -101,6 +101,8 @@ class FixedZone {
   // RFC 3339 in this zone: "2026-11-26T13:54:54+08:00"; milliseconds are
   // written only when non-zero ("…:54.120+08:00").
   std::string format(Instant i) const;
+  // The same, appended to `out`.
+  void append(std::string& out, Instant i) const;
 
  private:
   std::chrono::minutes offset_;
@@ -108,6 +110,8 @@ class FixedZone {
 
 // "YYYY-MM-DD".
 std::string format_date(CivilDate d);
+// The same, appended to `out`.
+void append_date(std::string& out, CivilDate d);
 
 // Why a text is not a date or an instant. Each maps to a message naming the
 // field (see engine errors).

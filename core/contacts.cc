@@ -12,9 +12,9 @@ std::optional<Outcome> handle_contacts(const JsonIn& req, const Context& ctx, Is
   JsonIn contacts = req["contacts"];
   if (!read_object(contacts, issues)) return std::nullopt;
   Outcome out;
-  json channels = {{"site", true}};
-  json shown = json::object();
-  json warnings = json::array();
+  Fields::Object channels = out.fields.root().object("channels");
+  Fields::Object shown = out.fields.root().object("shown");
+  channels.put("site", true);
   struct Warning {
     const char* field;
     const char* code;
@@ -44,21 +44,25 @@ std::optional<Outcome> handle_contacts(const JsonIn& req, const Context& ctx, Is
       if (!security) return std::nullopt;
     }
     const bool verified = *state == 0;
-    channels[ch.channel] = verified;
-    shown[ch.key] = verified ? json(*value) : json("-");
+    channels.put(ch.channel, verified);
+    shown.put(ch.key, verified ? Value(*value) : Value("-"));
     if (*state == 1) pending.push_back({ch.key, ch.pending_code, "NTF-1"});
     if (*state == 2) pending.push_back({ch.key, ch.unbound_code, "NTF-1"});
     if (security && value && *security != *value) pending.push_back({ch.key, ch.differs_code, "NTF-2"});
   }
-  out.fields = {{"channels", std::move(channels)}, {"shown", std::move(shown)}};
   const Messages& messages = Messages::get();
-  for (const Warning& w : pending) {
-    warnings.push_back({{"code", w.code},
-                        {"field", std::string("contacts.") + w.field},
-                        {"message", messages.reason(w.code, ctx.locale, out.fields)}});
+  // The sentences are rendered before the warnings exist (as the fields stood).
+  std::vector<std::string> sentences;
+  for (const Warning& w : pending) sentences.push_back(messages.reason(w.code, ctx.locale, out.fields));
+  Fields::Array warnings = out.fields.root().array("warnings");
+  for (size_t k = 0; k < pending.size(); ++k) {
+    const Warning& w = pending[k];
+    warnings.object()
+        .put("code", w.code)
+        .put("field", std::string("contacts.") + w.field)
+        .put("message", sentences[k]);
     out.reasons.add(w.code, w.rule);
   }
-  out.fields["warnings"] = std::move(warnings);
   if (pending.empty()) out.reasons.add("ALL_CHANNELS_VERIFIED", "NTF-1");
   return out;
 }

@@ -3,6 +3,8 @@
 #include <string_view>
 #include <utility>
 
+#include <nlohmann/json.hpp>
+
 #include "handlers.h"
 #include "json_out.h"
 #include "messages.h"
@@ -10,6 +12,8 @@
 namespace certpolicy {
 
 namespace {
+
+using json = nlohmann::json;
 
 struct TypeEntry {
   std::string_view name;
@@ -32,14 +36,25 @@ constexpr TypeEntry kTypes[] = {
     {"catalogue", &handle_catalogue},
 };
 
-json failure(std::string_view code, const FieldIssue& issue, Locale locale) {
-  return {{"ok", false},
-          {"error",
-           {{"code", code},
-            {"detail", issue.detail},
-            {"path", issue.path},
-            {"expected", issue.expected},
-            {"message", Messages::get().field_error(issue.detail, issue.path, issue.expected, locale)}}}};
+// {"error":{"code","detail","expected","message","path"},"ok":false}, keys sorted.
+void write_failure(std::string_view code, const FieldIssue& issue, Locale locale, std::string& out) {
+  out += "{\"error\":{\"code\":";
+  write_json_string(code, out);
+  out += ",\"detail\":";
+  write_json_string(issue.detail, out);
+  out += ",\"expected\":";
+  write_json_string(issue.expected, out);
+  out += ",\"message\":";
+  write_json_string(Messages::get().field_error(issue.detail, issue.path, issue.expected, locale), out);
+  out += ",\"path\":";
+  write_json_string(issue.path, out);
+  out += "},\"ok\":false}";
+}
+
+std::string failure_text(std::string_view code, const FieldIssue& issue, Locale locale) {
+  std::string out;
+  write_failure(code, issue, locale, out);
+  return out;
 }
 
 // Nesting depth of a JSON text, counted without parsing (strings skipped),
@@ -63,19 +78,31 @@ int max_depth(std::string_view s) {
   return deepest;
 }
 
-// Parses a text within the limits; on failure returns discarded JSON and the issue.
-json parse_limited(std::string_view text, size_t max_bytes, int depth_limit, Issues& issues) {
-  if (text.size() > max_bytes) {
-    issues.fail("", detail_code::kTooLarge, "at most " + std::to_string(max_bytes) + " bytes");
-    return json(json::value_t::discarded);
-  }
+// The size limit; false and the issue if the text is over it.
+bool within_size(std::string_view text, size_t max_bytes, Issues& issues) {
+  if (text.size() <= max_bytes) return true;
+  issues.fail("", detail_code::kTooLarge, "at most " + std::to_string(max_bytes) + " bytes");
+  return false;
+}
+
+// Why a text that did not parse was refused: nested too deep (counted on the
+// raw text, so a malformed text nested too deep is TOO_DEEP too), else malformed.
+void refuse_unparsed(std::string_view text, int depth_limit, Issues& issues) {
   if (max_depth(text) > depth_limit) {
     issues.fail("", detail_code::kTooDeep, "at most " + std::to_string(depth_limit) + " levels");
-    return json(json::value_t::discarded);
+  } else {
+    issues.fail("", detail_code::kMalformedJson, "JSON");
   }
-  json j = json::parse(text.begin(), text.end(), nullptr, false);
-  if (j.is_discarded()) issues.fail("", detail_code::kMalformedJson, "JSON");
-  return j;
+}
+
+// Parses a text within the limits into `doc`; false and the issue on failure.
+// The depth is checked while parsing (the parse stops past the limit); the
+// raw text is scanned only when the parse failed.
+bool parse_limited(std::string_view text, size_t max_bytes, int depth_limit, JsonDoc& doc, Issues& issues) {
+  if (!within_size(text, max_bytes, issues)) return false;
+  if (doc.parse(text, static_cast<size_t>(depth_limit))) return true;
+  refuse_unparsed(text, depth_limit, issues);
+  return false;
 }
 
 std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
@@ -88,36 +115,45 @@ std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
   return std::nullopt;
 }
 
-std::string dump_result(const json& j) {
-  std::string out;
-  write_json(j, out);
-  return out;
-}
-
 }  // namespace
 
 std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::string& error) {
   Issues issues;
-  json doc = json::parse(default_policy_text(), nullptr, false);
-  if (!policy_patch.empty()) {
-    json patch = parse_limited(policy_patch, 64u << 20, kMaxDepth, issues);
+  // Without a patch the embedded text is read as it is; a patch is merged
+  // over it with nlohmann's RFC 7386 merge_patch, and the merged document
+  // read back from its text.
+  std::string merged;
+  std::string_view text = default_policy_text();
+  if (!policy_patch.empty() && within_size(policy_patch, 64u << 20, issues)) {
+    // The patch is read twice: once flat, to check it within the limits
+    // without recursion, then as nlohmann's tree for merge_patch.
+    JsonDoc checked;
+    json patch;
+    if (!checked.parse(policy_patch, kMaxDepth)) refuse_unparsed(policy_patch, kMaxDepth, issues);
+    else patch = json::parse(policy_patch.begin(), policy_patch.end(), nullptr, false);
     if (issues.ok() && !patch.is_object()) issues.fail("", detail_code::kWrongType, "object");
-    if (issues.ok()) doc.merge_patch(patch);
+    if (issues.ok()) {
+      json doc = json::parse(default_policy_text(), nullptr, false);
+      doc.merge_patch(patch);
+      merged = doc.dump(-1, ' ', false, json::error_handler_t::replace);
+      text = merged;
+    }
   }
+  JsonDoc doc;
   std::optional<Policy> policy;
-  if (issues.ok()) policy = load_policy(std::move(doc), issues);
+  if (issues.ok() && !doc.parse(text)) issues.fail("", detail_code::kMalformedJson, "JSON");
+  if (issues.ok()) policy = load_policy(JsonIn(&doc, doc.root(), ""), issues);
   if (!policy) {
-    error = dump_result(failure("INVALID_POLICY", *issues.first(), Locale::kEn));
+    error = failure_text("INVALID_POLICY", *issues.first(), Locale::kEn);
     return nullptr;
   }
   return std::unique_ptr<Engine>(new Engine(std::make_shared<const Policy>(std::move(*policy))));
 }
 
-void Engine::write_result(const json& request, std::string& out) const {
+void Engine::write_result(const JsonIn& req, std::string& out) const {
   Issues issues;
-  JsonIn req(&request, "");
   auto fail = [&](std::string_view code, const FieldIssue& issue, Locale locale) {
-    write_json(failure(code, issue, locale), out);
+    write_failure(code, issue, locale, out);
   };
   if (!read_object(req, issues)) return fail("INVALID_REQUEST", *issues.first(), Locale::kZhCN);
   auto locale = read_locale(req["locale"], issues);
@@ -140,10 +176,11 @@ void Engine::write_result(const json& request, std::string& out) const {
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
   if (!outcome) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
-  // The envelope and the reasons are written straight to the text (no DOM
-  // for them), merged into the fields in sorted key order.
-  const json& fields = outcome->fields;
+  // The envelope and the reasons are written straight to the text, merged
+  // into the fields in sorted key order.
+  const Fields& fields = outcome->fields;
   const Messages& messages = Messages::get();
+  std::string sentence;
   auto write_reasons = [&] {
     out.push_back('[');
     bool first = true;
@@ -153,7 +190,9 @@ void Engine::write_result(const json& request, std::string& out) const {
       out += "{\"code\":";
       write_json_string(r.code, out);
       out += ",\"message\":";
-      write_json_string(messages.reason(r.code, *locale, fields), out);
+      sentence.clear();
+      messages.append_reason(sentence, r.code, *locale, fields);
+      write_json_string(sentence, out);
       out += ",\"rule\":";
       write_json_string(r.rule, out);
       out.push_back('}');
@@ -170,8 +209,7 @@ void Engine::write_result(const json& request, std::string& out) const {
   auto key = [&](std::string_view k) {
     if (!first) out.push_back(',');
     first = false;
-    write_json_string(k, out);
-    out.push_back(':');
+    write_json_key(k, out);
   };
   auto flush_extras_before = [&](std::string_view k, bool all) {
     for (; next < std::size(kExtras) && (all || kExtras[next].key < k); ++next) {
@@ -182,43 +220,65 @@ void Engine::write_result(const json& request, std::string& out) const {
     }
   };
   out.push_back('{');
-  for (const auto& [k, v] : fields.get_ref<const json::object_t&>()) {
-    flush_extras_before(k, false);
-    key(k);
-    write_json(v, out);
+  for (Fields::Ref member : fields.sorted_members(0)) {
+    flush_extras_before(fields.key(member), false);
+    key(fields.key(member));
+    fields.write(member, out);
   }
   flush_extras_before({}, true);
   out.push_back('}');
 }
 
 std::string Engine::evaluate(std::string_view request_json) const {
-  Issues issues;
-  json request = parse_limited(request_json, kMaxRequestBytes, kMaxDepth, issues);
-  if (!issues.ok()) return dump_result(failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN));
   std::string out;
   out.reserve(2048);
-  write_result(request, out);
+  evaluate_into(request_json, out);
   return out;
 }
 
 std::string Engine::evaluate_many(std::string_view requests_json) const {
+  std::string out;
+  evaluate_many_into(requests_json, out);
+  return out;
+}
+
+void Engine::evaluate_into(std::string_view request_json, std::string& out) const {
+  // One document per thread, reused: a request is at most 1 MiB, and the
+  // document's buffers go back to their first size after each call.
+  thread_local JsonDoc doc;
   Issues issues;
-  json requests = parse_limited(requests_json, kMaxBatchBytes, kMaxDepth + 1, issues);
-  if (issues.ok() && !requests.is_array()) issues.fail("", detail_code::kWrongType, "array");
-  if (issues.ok() && requests.size() > kMaxBatchItems) {
-    issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
+  out.clear();
+  if (!parse_limited(request_json, kMaxRequestBytes, kMaxDepth, doc, issues)) {
+    write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+  } else {
+    write_result(JsonIn(&doc, doc.root(), ""), out);
   }
-  if (!issues.ok()) return dump_result(failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN));
-  std::string out = "[";
-  out.reserve(requests.size() * 512 + 2);
-  bool first = true;
-  for (const json& r : requests) {
-    if (!first) out.push_back(',');
-    first = false;
-    write_result(r, out);
+  doc.trim();
+}
+
+void Engine::evaluate_many_into(std::string_view requests_json, std::string& out) const {
+  Issues issues;
+  JsonDoc doc;
+  out.clear();
+  if (parse_limited(requests_json, kMaxBatchBytes, kMaxDepth + 1, doc, issues)) {
+    if (doc.kind(doc.root()) != JsonKind::kArray) issues.fail("", detail_code::kWrongType, "array");
+    else if (doc.size(doc.root()) > kMaxBatchItems) {
+      issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
+    }
+  }
+  if (!issues.ok()) {
+    write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+    return;
+  }
+  const size_t n = doc.size(doc.root());
+  if (out.capacity() < n * 512 + 2) out.reserve(n * 512 + 2);  // grown only (libc++ shrinks on reserve)
+  out.push_back('[');
+  for (size_t k = 0; k < n; ++k) {
+    if (k != 0) out.push_back(',');
+    // Each request is answered as if it came alone: its paths start at its root.
+    write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
   }
   out.push_back(']');
-  return out;
 }
 
 }  // namespace certpolicy

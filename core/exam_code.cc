@@ -52,18 +52,18 @@ std::optional<Outcome> handle_exam_code(const JsonIn& req, const Context& ctx, I
   CodeDecision d = decide_code_action(static_cast<CodeState>(*state), v.expired, static_cast<CodeAction>(*action));
 
   Outcome out;
-  json actions = json::array();
-  for (CodeAction a : d.actions) actions.push_back(kCodeActionNames[static_cast<int>(a)]);
   auto name = [](std::optional<CodeState> s) {
-    return s ? json(kCodeStateNames[static_cast<int>(*s)]) : json(nullptr);
+    return s ? Value(kCodeStateNames[static_cast<int>(*s)]) : Value(nullptr);
   };
-  out.fields = {{"state", kCodeStateNames[static_cast<int>(d.state)]},
-                {"action", kCodeActionNames[*action]},
-                {"allowed", d.allowed},
-                {"next_state", name(d.next_state)},
-                {"creates", name(d.creates)},
-                {"actions", std::move(actions)},
-                {"order", {{"valid_until", format_date(v.valid_until)}, {"expired", v.expired}}}};
+  Fields::Object f = out.fields.root();
+  f.put("state", kCodeStateNames[static_cast<int>(d.state)])
+      .put("action", kCodeActionNames[*action])
+      .put("allowed", d.allowed)
+      .put("next_state", name(d.next_state))
+      .put("creates", name(d.creates));
+  Fields::Array actions = f.array("actions");
+  for (CodeAction a : d.actions) actions.push(kCodeActionNames[static_cast<int>(a)]);
+  f.object("order").put("valid_until", v.valid_until).put("expired", v.expired);
   out.reasons = d.reasons;
   return out;
 }

@@ -19,11 +19,11 @@ constexpr size_t kMaxCodes = 1'000'000;
 
 struct Stats {
   std::int64_t registered = 0, attended = 0, passed = 0;
-  json to_json() const {
-    return {{"registered", registered},
-            {"attended", attended},
-            {"passed", passed},
-            {"pass_rate", attended == 0 ? json(nullptr) : json(static_cast<double>(passed) / static_cast<double>(attended))}};
+  void put(Fields::Object out) const {
+    out.put("registered", registered)
+        .put("attended", attended)
+        .put("passed", passed)
+        .put("pass_rate", attended == 0 ? Value(nullptr) : Value(static_cast<double>(passed) / static_cast<double>(attended)));
   }
 };
 
@@ -45,16 +45,16 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   std::int64_t by_state[6] = {};
   Stats total;
   std::map<std::string, Stats> per_cert;
-  const json& list = *codes.node();
+  // Up to a million codes: read through the document directly (a JsonIn
+  // with its path is built only to report an error).
+  const JsonDoc& doc = *codes.doc();
   for (size_t k = 0; k < *n; ++k) {
-    const json& code = list[k];
-    // Read fields directly (no path strings) on this hot loop; build the
-    // path only when reporting an error.
-    const json* state_j = code.is_object() && code.contains("state") ? &code["state"] : nullptr;
-    const std::string* state_s = state_j ? state_j->get_ptr<const std::string*>() : nullptr;
+    const JsonDoc::Ref code = doc.element(codes.ref(), k);
+    const JsonDoc::Ref state_j = doc.find(code, "state");
+    const bool state_is_text = state_j != JsonDoc::kNone && doc.kind(state_j) == JsonKind::kString;
     int state = -1;
-    for (int s = 0; state_s && s < 6; ++s) {
-      if (*state_s == kCodeStateNames[s]) state = s;
+    for (int s = 0; state_is_text && s < 6; ++s) {
+      if (doc.string(state_j) == kCodeStateNames[s]) state = s;
     }
     if (state < 0) {
       JsonIn in = codes[k];
@@ -65,25 +65,25 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
     }
     bool passed = false;
     std::string cert;
-    auto p = code.find("passed");
-    if (p != code.end() && !p->is_null()) {
-      if (!p->is_boolean()) {
+    const JsonDoc::Ref p = doc.find(code, "passed");
+    if (p != JsonDoc::kNone && doc.kind(p) != JsonKind::kNull) {
+      if (doc.kind(p) != JsonKind::kBool) {
         issues.fail(codes[k]["passed"].path(), detail_code::kWrongType, "boolean");
         return std::nullopt;
       }
-      passed = p->get<bool>();
+      passed = doc.boolean(p);
       if (passed && state != static_cast<int>(CodeState::kExamined)) {
         issues.fail(codes[k]["passed"].path(), detail_code::kInconsistent, "passed only on an examined code");
         return std::nullopt;
       }
     }
-    auto c = code.find("certification");
-    if (c != code.end() && !c->is_null()) {
-      if (!c->is_string() || c->get_ref<const std::string&>().size() > 64) {
+    const JsonDoc::Ref c = doc.find(code, "certification");
+    if (c != JsonDoc::kNone && doc.kind(c) != JsonKind::kNull) {
+      if (doc.kind(c) != JsonKind::kString || doc.string(c).size() > 64) {
         issues.fail(codes[k]["certification"].path(), detail_code::kWrongType, "string");
         return std::nullopt;
       }
-      cert = c->get<std::string>();
+      cert = doc.string(c);
     }
     CodeState effective = effective_code_state(static_cast<CodeState>(state), v.expired);
     ++by_state[static_cast<int>(effective)];
@@ -120,29 +120,25 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   }
   out.reasons.add("CODE_STATISTICS", "COD-5");
 
-  json reminders = json::array();
-  for (CivilDate d : v.reminders) reminders.push_back(format_date(d));
-  json counts = json::object();
-  for (int s = 0; s < 6; ++s) counts[std::string(kCodeStateNames[s])] = by_state[s];
-  json by_cert = json::array();
+  Fields::Object f = out.fields.root();
+  Fields::Object order_out = f.object("order");
+  order_out.put("valid_until", v.valid_until).put("expired", v.expired).put("codes", *n);
+  Fields::Array reminders = order_out.array("reminders");
+  for (CivilDate d : v.reminders) reminders.push(d);
+  Fields::Object counts = f.object("codes");
+  for (int s = 0; s < 6; ++s) counts.put(kCodeStateNames[s], by_state[s]);
+  f.object("refund")
+      .put("allowed", allowed)
+      .put("refundable_codes", allowed ? unused : 0)
+      .put("blocking_bound_codes", bound);
+  Fields::Object stats = f.object("stats");
+  total.put(stats);
+  Fields::Array by_cert = stats.array("by_certification");
   for (const auto& [id, s] : per_cert) {
-    json row = s.to_json();
-    row["certification"] = id.empty() ? json(nullptr) : json(id);
-    by_cert.push_back(std::move(row));
+    Fields::Object row = by_cert.object();
+    s.put(row);
+    row.put("certification", Value::or_null(id));
   }
-  json stats = total.to_json();
-  stats["by_certification"] = std::move(by_cert);
-  out.fields = {{"order",
-                 {{"valid_until", format_date(v.valid_until)},
-                  {"expired", v.expired},
-                  {"reminders", std::move(reminders)},
-                  {"codes", static_cast<std::int64_t>(*n)}}},
-                {"codes", std::move(counts)},
-                {"refund",
-                 {{"allowed", allowed},
-                  {"refundable_codes", allowed ? unused : 0},
-                  {"blocking_bound_codes", bound}}},
-                {"stats", std::move(stats)}};
   return out;
 }
 

@@ -9,12 +9,6 @@
 
 namespace certpolicy {
 
-json instant_json(const Context& ctx, const std::optional<Instant>& i) {
-  return i ? json(ctx.policy.zone.format(*i)) : json(nullptr);
-}
-
-json date_json(const std::optional<CivilDate>& d) { return d ? json(format_date(*d)) : json(nullptr); }
-
 namespace {
 
 constexpr size_t kMaxPayments = 16;
@@ -106,33 +100,34 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
       {r->flow, r->status, r->exam_at, r->kind, r->now, validity.expired, r->refunded}, p, zone);
 
   Outcome out;
-  json& f = out.fields;
-  json reminders = json::array();
-  for (CivilDate d : validity.reminders) reminders.push_back(format_date(d));
-  f["order"] = {{"flow", r->flow == Flow::kPurchaseThenBook ? "purchase_then_book" : "book_then_purchase"},
-                {"valid_until", format_date(validity.valid_until)},
-                {"expired", validity.expired},
-                {"reminders", std::move(reminders)}};
+  Fields::Object f = out.fields.root();
+  Fields::Object order = f.object("order");
+  order.put("flow", r->flow == Flow::kPurchaseThenBook ? "purchase_then_book" : "book_then_purchase")
+      .put("valid_until", validity.valid_until)
+      .put("expired", validity.expired);
+  Fields::Array reminders = order.array("reminders");
+  for (CivilDate d : validity.reminders) reminders.push(d);
 
-  json breakdown = json::array();
+  Fields::Object refund_out = f.object("refund");
+  refund_out.put("allowed", refund.allowed)
+      .put("deadline", Value(refund.deadline, zone))
+      .put("amount_fen", r->payments_given ? Value(split.amount_fen) : Value(nullptr));
+  Fields::Array breakdown = refund_out.array("breakdown");
   if (refund.allowed) {
     for (size_t k = 0; k < r->payments.size(); ++k) {
       if (!r->payments[k].refundable) continue;
-      breakdown.push_back({{"method", r->payments[k].method}, {"amount_fen", split.per_payment[k]}});
+      breakdown.object().put("method", r->payments[k].method).put("amount_fen", split.per_payment[k]);
     }
   }
-  f["refund"] = {{"allowed", refund.allowed},
-                 {"deadline", zone.format(refund.deadline)},
-                 {"amount_fen", r->payments_given ? json(split.amount_fen) : json(nullptr)},
-                 {"breakdown", std::move(breakdown)}};
 
-  f["booking"] = {{"can_book", booking.can_book},
-                  {"can_change", booking.can_change},
-                  {"can_cancel", booking.can_cancel},
-                  {"change_deadline", instant_json(ctx, booking.change_deadline)},
-                  {"check_in_by", instant_json(ctx, booking.check_in_by)},
-                  {"ends_at", instant_json(ctx, booking.ends_at)},
-                  {"results_at", instant_json(ctx, booking.results_at)}};
+  f.object("booking")
+      .put("can_book", booking.can_book)
+      .put("can_change", booking.can_change)
+      .put("can_cancel", booking.can_cancel)
+      .put("change_deadline", Value(booking.change_deadline, zone))
+      .put("check_in_by", Value(booking.check_in_by, zone))
+      .put("ends_at", Value(booking.ends_at, zone))
+      .put("results_at", Value(booking.results_at, zone));
 
   out.reasons.add(validity.expired ? "ORDER_EXPIRED" : "ORDER_VALID", "EXO-2");
   out.reasons.append(refund.reasons);

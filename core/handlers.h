@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "decision.h"
+#include "fields.h"
 #include "json_in.h"
 #include "messages.h"
 #include "policy.h"
@@ -18,7 +19,7 @@ struct Context {
 };
 
 struct Outcome {
-  json fields = json::object();
+  Fields fields;
   Reasons reasons;
 };
 
@@ -37,9 +38,5 @@ std::optional<Outcome> handle_exam_code(const JsonIn& request, const Context& ct
 std::optional<Outcome> handle_exam_code_order(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_certification(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_catalogue(const JsonIn& request, const Context& ctx, Issues& issues);
-
-// Output helpers shared by the handlers.
-json instant_json(const Context& ctx, const std::optional<Instant>& i);
-json date_json(const std::optional<CivilDate>& d);
 
 }  // namespace certpolicy

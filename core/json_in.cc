@@ -19,25 +19,37 @@ void JsonIn::append(std::string_view s) {
 }
 
 JsonIn JsonIn::operator[](std::string_view key) const {
-  const json* child = nullptr;
-  if (node_ != nullptr && node_->is_object()) {
-    auto it = node_->find(key);
-    if (it != node_->end()) child = &*it;
-  }
-  JsonIn out(child, std::string_view(path_.data(), len_));
+  JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->find(ref_, key), std::string_view(path_.data(), len_));
   if (len_ != 0) out.append(".");
   out.append(key);
   return out;
 }
 
 JsonIn JsonIn::operator[](size_t index) const {
-  const json* child = node_ != nullptr && node_->is_array() && index < node_->size() ? &(*node_)[index] : nullptr;
-  JsonIn out(child, std::string_view(path_.data(), len_));
+  JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->element(ref_, index), std::string_view(path_.data(), len_));
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, index);
   out.append("[");
   out.append(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
   out.append("]");
+  return out;
+}
+
+bool JsonIn::is(JsonKind k) const {
+  if (ref_ == JsonDoc::kNone) return false;
+  JsonKind mine = doc_->kind(ref_);
+  return mine == k || (k == JsonKind::kInt && mine == JsonKind::kUint);
+}
+
+std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
+  std::vector<std::pair<std::string_view, JsonIn>> out;
+  if (ref_ == JsonDoc::kNone) return out;
+  for (const auto& [key, ref] : doc_->members(ref_)) {
+    JsonIn child(doc_, ref, std::string_view(path_.data(), len_));
+    if (len_ != 0) child.append(".");
+    child.append(key);
+    out.emplace_back(key, child);
+  }
   return out;
 }
 
@@ -56,22 +68,24 @@ const char* time_detail(TimeParseError e) {
 }
 
 // Missing (or null) → MISSING; present but not a string → WRONG_TYPE.
-const std::string* need_string(const JsonIn& in, Issues& issues, const char* expected) {
+std::optional<std::string_view> need_string(const JsonIn& in, Issues& issues, const char* expected) {
   if (!in.present()) {
     issues.fail(in.path(), detail_code::kMissing, expected);
-    return nullptr;
+    return std::nullopt;
   }
-  const auto* s = in.node()->get_ptr<const std::string*>();
-  if (s == nullptr) issues.fail(in.path(), detail_code::kWrongType, expected);
-  return s;
+  if (!in.is(JsonKind::kString)) {
+    issues.fail(in.path(), detail_code::kWrongType, expected);
+    return std::nullopt;
+  }
+  return in.string();
 }
 
 }  // namespace
 
 std::optional<Instant> read_instant(const JsonIn& in, Issues& issues) {
   constexpr const char* kExpected = "rfc3339_instant";
-  const std::string* s = need_string(in, issues, kExpected);
-  if (s == nullptr) return std::nullopt;
+  auto s = need_string(in, issues, kExpected);
+  if (!s) return std::nullopt;
   auto r = parse_instant(*s);
   if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
   return r.value;
@@ -79,8 +93,8 @@ std::optional<Instant> read_instant(const JsonIn& in, Issues& issues) {
 
 std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues) {
   constexpr const char* kExpected = "date";
-  const std::string* s = need_string(in, issues, kExpected);
-  if (s == nullptr) return std::nullopt;
+  auto s = need_string(in, issues, kExpected);
+  if (!s) return std::nullopt;
   auto r = parse_date(*s);
   if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
   return r.value;
@@ -91,11 +105,11 @@ std::optional<bool> read_bool(const JsonIn& in, Issues& issues, std::optional<bo
     if (!fallback) issues.fail(in.path(), detail_code::kMissing, "boolean");
     return fallback;
   }
-  if (!in.node()->is_boolean()) {
+  if (!in.is(JsonKind::kBool)) {
     issues.fail(in.path(), detail_code::kWrongType, "boolean");
     return std::nullopt;
   }
-  return in.node()->get<bool>();
+  return in.boolean();
 }
 
 std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int64_t min,
@@ -105,17 +119,18 @@ std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int6
     if (!fallback) issues.fail(in.path(), detail_code::kMissing, expected());
     return fallback;
   }
-  const json& j = *in.node();
+  const JsonDoc& doc = *in.doc();
+  const JsonKind kind = doc.kind(in.ref());
   std::int64_t v = 0;
-  if (j.is_number_unsigned()) {
-    auto u = j.get<std::uint64_t>();
+  if (kind == JsonKind::kUint) {
+    auto u = doc.uint_value(in.ref());
     if (u > static_cast<std::uint64_t>(max)) {
       issues.fail(in.path(), detail_code::kOutOfRange, expected());
       return std::nullopt;
     }
     v = static_cast<std::int64_t>(u);
-  } else if (j.is_number_integer()) {
-    v = j.get<std::int64_t>();
+  } else if (kind == JsonKind::kInt) {
+    v = doc.int_value(in.ref());
   } else {
     // Floats (1.5, 1e3) are refused too: amounts are whole fen, counts whole.
     issues.fail(in.path(), detail_code::kWrongType, expected());
@@ -131,13 +146,13 @@ std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int6
 std::optional<std::string> read_string(const JsonIn& in, Issues& issues, size_t max_bytes,
                                        std::optional<std::string> fallback) {
   if (!in.present() && fallback) return fallback;
-  const std::string* s = need_string(in, issues, "string");
-  if (s == nullptr) return std::nullopt;
+  auto s = need_string(in, issues, "string");
+  if (!s) return std::nullopt;
   if (s->size() > max_bytes) {
     issues.fail(in.path(), detail_code::kTooLong, "at most " + std::to_string(max_bytes) + " bytes");
     return std::nullopt;
   }
-  return *s;
+  return std::string(*s);
 }
 
 std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
@@ -152,11 +167,11 @@ std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
     return e;
   };
   if (!in.present() && fallback) return fallback;
-  if (!in.present() || !in.node()->is_string()) {
+  if (!in.present() || !in.is(JsonKind::kString)) {
     issues.fail(in.path(), in.present() ? detail_code::kWrongType : detail_code::kMissing, expected());
     return std::nullopt;
   }
-  const auto& s = in.node()->get_ref<const std::string&>();
+  const std::string_view s = in.string();
   size_t k = 0;
   for (auto c : choices) {
     if (s == c) return k;
@@ -173,15 +188,15 @@ std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_it
     issues.fail(in.path(), detail_code::kMissing, "array");
     return std::nullopt;
   }
-  if (!in.node()->is_array()) {
+  if (!in.is(JsonKind::kArray)) {
     issues.fail(in.path(), detail_code::kWrongType, "array");
     return std::nullopt;
   }
-  if (in.node()->size() > max_items) {
+  if (in.size() > max_items) {
     issues.fail(in.path(), detail_code::kTooMany, "at most " + std::to_string(max_items) + " items");
     return std::nullopt;
   }
-  return in.node()->size();
+  return in.size();
 }
 
 bool read_object(const JsonIn& in, Issues& issues) {
@@ -189,7 +204,7 @@ bool read_object(const JsonIn& in, Issues& issues) {
     issues.fail(in.path(), detail_code::kMissing, "object");
     return false;
   }
-  if (!in.node()->is_object()) {
+  if (!in.is(JsonKind::kObject)) {
     issues.fail(in.path(), detail_code::kWrongType, "object");
     return false;
   }

@@ -5,7 +5,7 @@
 // no exception support, so a throw would abort the module (docs/DESIGN.md).
 //
 //   Issues issues;
-//   JsonIn req(&request, "");
+//   JsonIn req(&doc, doc.root(), "");
 //   auto paid = read_instant(req["order"]["paid_at"], issues);  // path "order.paid_at"
 #pragma once
 
@@ -15,14 +15,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
+#include <utility>
+#include <vector>
 
 #include "civil_time.h"
+#include "json_doc.h"
 
 namespace certpolicy {
-
-using json = nlohmann::json;
 
 // Stable detail codes of a field error (mirrored in wasm/index.d.ts).
 namespace detail_code {
@@ -68,20 +67,31 @@ class Issues {
 // is cut and ends in "…").
 class JsonIn {
  public:
-  JsonIn(const json* node, std::string_view path) : node_(node) { append(path); }
+  JsonIn(const JsonDoc* doc, JsonDoc::Ref ref, std::string_view path) : doc_(doc), ref_(ref) { append(path); }
 
   JsonIn operator[](std::string_view key) const;
   JsonIn operator[](size_t index) const;
 
-  const json* node() const { return node_; }
   std::string path() const { return std::string(path_.data(), len_); }
   // Present and not null.
-  bool present() const { return node_ != nullptr && !node_->is_null(); }
+  bool present() const { return ref_ != JsonDoc::kNone && doc_->kind(ref_) != JsonKind::kNull; }
+  // Present and of this kind (kInt also matches kUint: both are integers).
+  bool is(JsonKind k) const;
+  // Only when is(kString) / is(kBool) / is(kArray) or is(kObject).
+  std::string_view string() const { return doc_->string(ref_); }
+  bool boolean() const { return doc_->boolean(ref_); }
+  size_t size() const { return doc_->size(ref_); }
+  // An object's members, sorted by key, a repeated key once.
+  std::vector<std::pair<std::string_view, JsonIn>> members() const;
+
+  const JsonDoc* doc() const { return doc_; }
+  JsonDoc::Ref ref() const { return ref_; }
 
  private:
   static constexpr size_t kCapacity = 120;
   void append(std::string_view s);
-  const json* node_;
+  const JsonDoc* doc_;
+  JsonDoc::Ref ref_;
   std::array<char, kCapacity> path_{};
   size_t len_ = 0;
 };

@@ -16,11 +16,9 @@ inline bool needs_escape(std::uint64_t w) {
   return below | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
 }
 
-void write_string(std::string_view s, std::string& out) {
-  static constexpr char kHex[] = "0123456789abcdef";
-  out.push_back('"');
-  size_t run = 0;  // start of the current unescaped run
-  for (size_t k = 0; k < s.size(); ++k) {
+// Index of the first byte of `s` from `k` on that JSON must escape, or s.size().
+size_t first_escape(std::string_view s, size_t k) {
+  for (; k < s.size(); ++k) {
     // Skip 8 clean bytes at a time (most strings need no escaping at all).
     while (k + 8 <= s.size()) {
       std::uint64_t w;
@@ -30,7 +28,30 @@ void write_string(std::string_view s, std::string& out) {
     }
     if (k >= s.size()) break;
     auto c = static_cast<unsigned char>(s[k]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    if (c < 0x20 || c == '"' || c == '\\') return k;
+  }
+  return s.size();
+}
+
+// `"s"` followed by `tail` (":" after a key), in one append when nothing needs escaping.
+void write_string(std::string_view s, std::string& out, std::string_view tail = {}) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  size_t k = first_escape(s, 0);
+  if (k == s.size()) {
+    size_t at = out.size();
+    out.resize(at + s.size() + 2 + tail.size());
+    char* p = out.data() + at;
+    *p++ = '"';
+    std::memcpy(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    if (!tail.empty()) std::memcpy(p, tail.data(), tail.size());
+    return;
+  }
+  out.push_back('"');
+  size_t run = 0;  // start of the current unescaped run
+  for (; k < s.size(); k = first_escape(s, k + 1)) {
+    auto c = static_cast<unsigned char>(s[k]);
     out.append(s.substr(run, k - run));
     run = k + 1;
     switch (c) {
@@ -41,14 +62,15 @@ void write_string(std::string_view s, std::string& out) {
       case '\t': out += "\\t"; break;
       case '\b': out += "\\b"; break;
       case '\f': out += "\\f"; break;
-      default:
-        out += "\\u00";
-        out.push_back(kHex[c >> 4]);
-        out.push_back(kHex[c & 15]);
+      default: {
+        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+        out.append(u, 6);
+      }
     }
   }
   out.append(s.substr(run));
   out.push_back('"');
+  out.append(tail);
 }
 
 template <class Int>
@@ -62,6 +84,8 @@ void write_int(Int v, std::string& out) {
 
 void write_json_string(std::string_view s, std::string& out) { write_string(s, out); }
 
+void write_json_key(std::string_view key, std::string& out) { write_string(key, out, ":"); }
+
 void write_json(const nlohmann::json& j, std::string& out) {
   using V = nlohmann::json::value_t;
   switch (j.type()) {
@@ -72,8 +96,7 @@ void write_json(const nlohmann::json& j, std::string& out) {
       for (const auto& [key, value] : j.get_ref<const nlohmann::json::object_t&>()) {
         if (!first) out.push_back(',');
         first = false;
-        write_string(key, out);
-        out.push_back(':');
+        write_string(key, out, ":");
         write_json(value, out);
       }
       out.push_back('}');

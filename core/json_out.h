@@ -16,5 +16,7 @@ namespace certpolicy {
 void write_json(const nlohmann::json& j, std::string& out);
 // One JSON string (quoted and escaped).
 void write_json_string(std::string_view s, std::string& out);
+// A member's key: the quoted string and ':'.
+void write_json_key(std::string_view key, std::string& out);
 
 }  // namespace certpolicy

@@ -10,21 +10,7 @@ namespace {
 
 const char* locale_key(Locale l) { return l == Locale::kEn ? "en" : "zh-CN"; }
 
-const json* lookup(const json& root, std::string_view dotted) {
-  const json* node = &root;
-  while (!dotted.empty()) {
-    size_t dot = dotted.find('.');
-    std::string_view key = dotted.substr(0, dot);
-    if (!node->is_object()) return nullptr;
-    auto it = node->find(key);
-    if (it == node->end()) return nullptr;
-    node = &*it;
-    dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
-  }
-  return node;
-}
-
-bool looks_like_instant(const std::string& s) {
+bool looks_like_instant(std::string_view s) {
   return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
 }
 
@@ -32,17 +18,30 @@ bool looks_like_instant(const std::string& s) {
 
 Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
   if (!doc_.is_object()) return;
-  for (const auto& [section, entries] : doc_.items()) {
+  // The object maps themselves (not items(), whose keys are temporaries).
+  for (const auto& [section, entries] : doc_.get_ref<const json::object_t&>()) {
     if (!entries.is_object()) continue;
-    for (const auto& [code, entry] : entries.items()) {
-      std::array<std::string, 2> t;
+    auto& codes = templates_[section];
+    for (const auto& [code, entry] : entries.get_ref<const json::object_t&>()) {
+      Templates t;
       for (Locale l : {Locale::kZhCN, Locale::kEn}) {
         auto it = entry.find(locale_key(l));
         if (it != entry.end() && it->is_string()) t[static_cast<int>(l)] = it->get<std::string>();
       }
-      templates_.emplace(section + "/" + code, std::move(t));
+      codes.emplace(std::string_view(code), std::move(t));
     }
   }
+  for (Locale l : {Locale::kZhCN, Locale::kEn}) {
+    china_time_[static_cast<int>(l)] = word("china_time", l);
+    yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
+  }
+}
+
+const Messages::Templates* Messages::find(std::string_view section_name, std::string_view code) const {
+  auto section = templates_.find(section_name);
+  if (section == templates_.end()) return nullptr;
+  auto it = section->second.find(code);
+  return it == section->second.end() ? nullptr : &it->second;
 }
 
 const Messages& Messages::get() {
@@ -50,82 +49,90 @@ const Messages& Messages::get() {
   return instance;
 }
 
-std::string Messages::word(std::string_view key, Locale locale) const {
-  auto found = templates_.find("words/" + std::string(key));
-  if (found == templates_.end() || found->second[static_cast<int>(locale)].empty()) return std::string(key);
-  return found->second[static_cast<int>(locale)];
+std::string_view Messages::word(std::string_view key, Locale locale) const {
+  const Templates* t = find("words", key);
+  if (t == nullptr || (*t)[static_cast<int>(locale)].empty()) return key;
+  return (*t)[static_cast<int>(locale)];
 }
 
-std::string Messages::render(std::string_view section, std::string_view code, Locale locale,
-                             const json& fields) const {
-  std::string key;
-  key.reserve(section.size() + code.size() + 1);
-  key.append(section).append("/").append(code);
-  auto found = templates_.find(key);
-  if (found == templates_.end() || found->second[static_cast<int>(locale)].empty()) return std::string(code);
-  const std::string& tpl = found->second[static_cast<int>(locale)];
-
-  std::string out;
-  out.reserve(tpl.size() + 32);
+void Messages::render(std::string& out, std::string_view section_name, std::string_view code, Locale locale,
+                      const Fields& fields) const {
+  const Templates* t = find(section_name, code);
+  const std::string* found = t != nullptr && !(*t)[static_cast<int>(locale)].empty() ? &(*t)[static_cast<int>(locale)] : nullptr;
+  if (found == nullptr) {
+    out += code;
+    return;
+  }
+  const std::string_view tpl = *found;
   for (size_t k = 0; k < tpl.size(); ++k) {
     size_t open = tpl.find('{', k);
-    size_t close = open == std::string::npos ? std::string::npos : tpl.find('}', open);
-    if (close == std::string::npos) {
-      out.append(tpl, k, std::string::npos);
+    size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
+    if (close == std::string_view::npos) {
+      out += tpl.substr(k);
       break;
     }
-    out.append(tpl, k, open - k);
+    out += tpl.substr(k, open - k);
     k = open;
-    std::string_view ph(tpl.data() + k + 1, close - k - 1);
+    std::string_view ph = tpl.substr(k + 1, close - k - 1);
     size_t bar = ph.find('|');
     std::string_view filter = bar == std::string_view::npos ? "" : ph.substr(bar + 1);
+    std::string_view name = ph.substr(0, bar);
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
-    const json* v = lookup(fields, ph.substr(0, bar));
-    if (v == nullptr && fields.contains("certificate")) v = lookup(fields["certificate"], ph.substr(0, bar));
-    if (v == nullptr || v->is_null()) {
+    Fields::Ref v = fields.find(name);
+    if (v == Fields::kNone) {
+      Fields::Ref cert = fields.find("certificate");
+      if (cert != Fields::kNone) v = fields.find(name, cert);
+    }
+    if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
       out += "—";
-    } else if (filter == "yuan" && v->is_number_integer()) {
-      auto fen = v->get<std::int64_t>();
+    } else if (filter == "yuan" && fields.kind(v) == Fields::Kind::kInt) {
+      std::int64_t fen = fields.int_value(v);
       char buf[48];
       std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
                     static_cast<long long>(fen % 100));
-      out += word("yuan_prefix", locale);
+      out += yuan_prefix_[static_cast<int>(locale)];
       out += buf;
-    } else if (v->is_string()) {
-      const std::string& s = v->get_ref<const std::string&>();
+    } else if (fields.kind(v) == Fields::Kind::kString) {
+      std::string_view s = fields.string(v);
       if (looks_like_instant(s)) {
         // 2026-11-30T10:00:00+08:00 → 2026-11-30 10:00 (seconds kept when not :00)
         size_t zone = s.find_first_of("+-Zz", 19);
-        std::string clock = s.substr(11, (zone == std::string::npos ? s.size() : zone) - 11);
-        if (clock.size() == 8 && clock.compare(5, 3, ":00") == 0) clock.resize(5);
+        std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
+        if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
         out += s.substr(0, 10);
         out.push_back(' ');
         out += clock;
-        out += word("china_time", locale);
+        out += china_time_[static_cast<int>(locale)];
       } else {
         out += s;
       }
     } else {
-      out += v->dump();
+      fields.write(v, out);
     }
     k = close;
   }
-  return out;
 }
 
-std::string Messages::reason(std::string_view code, Locale locale, const json& fields) const {
-  return render("reasons", code, locale, fields);
+void Messages::append_reason(std::string& out, std::string_view code, Locale locale, const Fields& fields) const {
+  render(out, "reasons", code, locale, fields);
+}
+
+std::string Messages::reason(std::string_view code, Locale locale, const Fields& fields) const {
+  std::string out;
+  append_reason(out, code, locale, fields);
+  return out;
 }
 
 std::string Messages::field_error(std::string_view detail, std::string_view path,
                                   std::string_view expected, Locale locale) const {
+  static const Fields kNoFields;
   std::string out;
   if (!path.empty()) {
     out = std::string(path);
     out += locale == Locale::kEn ? ": " : "：";
   }
-  out += render("errors", detail, locale, json::object());
+  render(out, "errors", detail, locale, kNoFields);
   if (!expected.empty()) {
     out += " (";
     out += word("expected", locale);

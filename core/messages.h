@@ -9,11 +9,14 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 
 #include <nlohmann/json.hpp>
+
+#include "fields.h"
 
 namespace certpolicy {
 
@@ -24,22 +27,31 @@ class Messages {
   // The embedded catalogue, parsed once.
   static const Messages& get();
 
-  std::string reason(std::string_view code, Locale locale, const nlohmann::json& fields) const;
+  // The sentence for a reason code, its placeholders filled from `fields`.
+  std::string reason(std::string_view code, Locale locale, const Fields& fields) const;
+  // The same, appended to `out` (no allocation of its own).
+  void append_reason(std::string& out, std::string_view code, Locale locale, const Fields& fields) const;
   // "order.paid_at: no such date (expected rfc3339_instant)"
   std::string field_error(std::string_view detail, std::string_view path, std::string_view expected,
                           Locale locale) const;
-  std::string word(std::string_view key, Locale locale) const;
+  // A word of the "words" section (the key itself when there is none).
+  std::string_view word(std::string_view key, Locale locale) const;
 
   // Every code of a section, for tests that check both locales exist.
   const nlohmann::json& catalogue() const { return doc_; }
 
  private:
+  using Templates = std::array<std::string, 2>;  // per Locale
   Messages();
-  std::string render(std::string_view section, std::string_view code, Locale locale,
-                     const nlohmann::json& fields) const;
+  void render(std::string& out, std::string_view section, std::string_view code, Locale locale,
+              const Fields& fields) const;
+  const Templates* find(std::string_view section, std::string_view code) const;
   nlohmann::json doc_;
-  // "section/code" → template per locale, built once from doc_.
-  std::unordered_map<std::string, std::array<std::string, 2>> templates_;
+  // section → code → template per locale, built once; the keys are views of
+  // doc_'s own key strings, which never change after construction.
+  std::map<std::string, std::unordered_map<std::string_view, Templates>, std::less<>> templates_;
+  // The words every instant and amount needs, looked up once.
+  std::array<std::string_view, 2> china_time_, yuan_prefix_;
 };
 
 const std::string& messages_text();

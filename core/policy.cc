@@ -1,5 +1,6 @@
 #include "policy.h"
 
+#include <charconv>
 #include <cstdlib>
 
 namespace certpolicy {
@@ -113,17 +114,16 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
 bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
   JsonIn years = in["years"];
   if (!read_object(years, issues)) return false;
-  for (const auto& [key, value] : years.node()->items()) {
-    JsonIn year_in = years[key];
-    char* end = nullptr;
-    long y = std::strtol(key.c_str(), &end, 10);
-    if (key.size() != 4 || end != key.c_str() + 4 || y < kMinYear || y > kMaxYear) {
+  for (const auto& [key, year_in] : years.members()) {
+    int y = 0;
+    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), y);
+    if (key.size() != 4 || ec != std::errc() || end != key.data() + 4 || y < kMinYear || y > kMaxYear) {
       issues.fail(year_in.path(), detail_code::kBadFormat, "a year key such as \"2027\"");
       return false;
     }
     YearCalendar yc;
-    if (!load_year(year_in, static_cast<int>(y), yc, issues)) return false;
-    cal.set_year(static_cast<int>(y), std::move(yc));
+    if (!load_year(year_in, y, yc, issues)) return false;
+    cal.set_year(y, std::move(yc));
   }
   return true;
 }
@@ -172,10 +172,10 @@ bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
   JsonIn methods = in["payment_methods"];
   if (!read_object(methods, issues)) return false;
   p.payment_methods.clear();
-  for (const auto& [name, value] : methods.node()->items()) {
-    auto refundable = read_bool(methods[name]["refundable"], issues);
+  for (const auto& [name, method] : methods.members()) {
+    auto refundable = read_bool(method["refundable"], issues);
     if (!refundable) return false;
-    p.payment_methods.push_back({name, *refundable});
+    p.payment_methods.push_back({std::string(name), *refundable});
   }
   if (p.payment_methods.empty()) {
     issues.fail(methods.path(), detail_code::kMissing, "at least one payment method");
@@ -241,10 +241,10 @@ bool load_certificate(const JsonIn& in, CertificatePolicy& p, Issues& issues) {
   p.electronic_only_since = *electronic;
   p.levels_renamed_on = *renamed;
   p.level_names.clear();
-  for (const auto& [legacy, value] : names.node()->items()) {
-    auto current = read_string(names[legacy], issues, 16);
+  for (const auto& [legacy, name] : names.members()) {
+    auto current = read_string(name, issues, 16);
     if (!current) return false;
-    p.level_names.emplace_back(legacy, *current);
+    p.level_names.emplace_back(std::string(legacy), *current);
   }
   return true;
 }
@@ -323,9 +323,8 @@ const Certification* Catalogue::find(std::string_view id) const {
   return nullptr;
 }
 
-std::optional<Policy> load_policy(json document, Issues& issues) {
+std::optional<Policy> load_policy(const JsonIn& root, Issues& issues) {
   Policy p;
-  JsonIn root(&document, "");
   if (!read_object(root, issues)) return std::nullopt;
   auto version = read_string(root["version"], issues, 64);
   auto region = version ? read_string(root["region"], issues, 64) : std::nullopt;
@@ -343,7 +342,6 @@ std::optional<Policy> load_policy(json document, Issues& issues) {
   if (!load_training(root["training"], p.training, issues)) return std::nullopt;
   if (!load_exam_codes(root["exam_codes"], p.exam_codes, issues)) return std::nullopt;
   if (!load_catalogue(root["catalogue"], p.certificate, p.catalogue, issues)) return std::nullopt;
-  p.document = std::move(document);
   return p;
 }
 

@@ -150,7 +150,6 @@ struct Policy {
   TrainingPolicy training;
   ExamCodePolicy exam_codes;
   Catalogue catalogue;
-  json document;  // the merged document, for message parameters and echo
 };
 
 // The embedded default document (JSON text).
@@ -165,6 +164,6 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
 
 // Builds a policy from a validated document. On failure, `issues` names the
 // first bad field (path relative to the document root).
-std::optional<Policy> load_policy(json document, Issues& issues);
+std::optional<Policy> load_policy(const JsonIn& root, Issues& issues);
 
 }  // namespace certpolicy

@@ -56,15 +56,16 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
   const int left = p.attempts - used;
   const bool passed = !passes.empty();
   Outcome out;
-  out.fields = {{"attempts_used", used},
-                {"attempts_left", left},
-                {"attempts_total", p.attempts},
-                {"pass_score", p.pass_score},
-                {"passed", passed},
-                {"can_take", !passed && left > 0},
-                {"must_repurchase", !passed && left == 0},
-                {"repurchase_warning", !passed && left > 0},
-                {"refund", {{"allowed", *fault}}}};
+  Fields::Object f = out.fields.root();
+  f.put("attempts_used", used)
+      .put("attempts_left", left)
+      .put("attempts_total", p.attempts)
+      .put("pass_score", p.pass_score)
+      .put("passed", passed)
+      .put("can_take", !passed && left > 0)
+      .put("must_repurchase", !passed && left == 0)
+      .put("repurchase_warning", !passed && left > 0);
+  f.object("refund").put("allowed", *fault);
   if (passed) {
     out.reasons.add("PRACTITIONER_PASSED", "PRA-2");
   } else if (left > 0) {
@@ -76,7 +77,7 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
   out.reasons.add(*fault ? "PLATFORM_FAULT_REFUND_ONLY" : "NOT_REFUNDABLE_ONCE_SOLD", "PRA-4");
 
   CertificateDecision cert = decide_certificate(passes, ctx.policy.zone.date_of(*now), ctx.policy.certificate);
-  out.fields["certificate"] = certificate_json(cert);
+  put_certificate(f.object("certificate"), cert);
   for (const Reason& r : cert.reasons) {
     if (r.code != "CERTIFICATE_NONE") out.reasons.add(r.code, r.rule);
   }

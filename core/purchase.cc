@@ -63,7 +63,8 @@ std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Is
     out.reasons.add("REAL_NAME_REQUIRED", "ACC-1");
   }
 
-  json cert_json = nullptr;
+  Fields::Object f = out.fields.root();
+  f.put("certification", nullptr);
   if (cert != nullptr) {
     CivilDate today = ctx.policy.zone.date_of(*now);
     CertificationStatus s = decide_certification(*cert, today, ctx.policy.catalogue);
@@ -71,7 +72,7 @@ std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Is
       allowed = false;
       out.reasons.add("NOT_ON_SALE", "CAT-3");
     }
-    cert_json = {{"id", cert->id}, {"status", lifecycle_name(s.status)}, {"purchasable", s.purchasable}};
+    f.object("certification").put("id", cert->id).put("status", lifecycle_name(s.status)).put("purchasable", s.purchasable);
   }
   if (allowed) out.reasons.add("PURCHASE_ALLOWED", *product == kExamCodes ? "ACC-2" : "ACC-1");
 
@@ -83,7 +84,7 @@ std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Is
   if (*product == kExam) out.reasons.add("EXAM_REFUNDABLE_WITHIN_WINDOW", "EXO-4");
   if (*product == kExamCodes) out.reasons.add("CODES_REFUNDABLE_ONCE", "COD-4");
 
-  out.fields = {{"allowed", allowed}, {"refundable", refundable}, {"certification", std::move(cert_json)}};
+  f.put("allowed", allowed).put("refundable", refundable);
   return out;
 }
 

@@ -91,20 +91,21 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
                    *deferred, *used};
   TrainingDecision d = decide_training(in, ctx.policy.training, ctx.policy.calendar);
   Outcome out;
-  out.fields = {{"today", format_date(in.today)},
-                {"class_start", format_date(in.class_start)},
-                {"working_days_before", d.working_days_before},
-                {"refund", {{"allowed", d.refund_allowed}, {"percent", d.percent}, {"amount_fen", d.amount_fen}}},
-                {"full_refund_until", date_json(d.full_refund_until)},
-                {"partial_refund_until", date_json(d.partial_refund_until)},
-                {"deferral",
-                 {{"allowed", d.deferral_allowed},
-                  {"deadline", date_json(d.deferral_deadline)},
-                  {"consumes_right", d.deferral_consumes_right}}},
-                {"class_decision_on", format_date(d.class_decision_on)},
-                {"opening_notice_on", format_date(d.opening_notice_on)},
-                {"apply_to", ctx.policy.training.office_email},
-                {"calendar_verified", d.calendar_verified}};
+  Fields::Object f = out.fields.root();
+  f.put("today", in.today)
+      .put("class_start", in.class_start)
+      .put("working_days_before", d.working_days_before)
+      .put("full_refund_until", d.full_refund_until)
+      .put("partial_refund_until", d.partial_refund_until)
+      .put("class_decision_on", d.class_decision_on)
+      .put("opening_notice_on", d.opening_notice_on)
+      .put("apply_to", ctx.policy.training.office_email)
+      .put("calendar_verified", d.calendar_verified);
+  f.object("refund").put("allowed", d.refund_allowed).put("percent", d.percent).put("amount_fen", d.amount_fen);
+  f.object("deferral")
+      .put("allowed", d.deferral_allowed)
+      .put("deadline", d.deferral_deadline)
+      .put("consumes_right", d.deferral_consumes_right);
   out.reasons = d.reasons;
   return out;
 }

@@ -1,0 +1,167 @@
+#include "fields.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "json_out.h"
+
+namespace certpolicy {
+
+Fields::Fields() {
+  nodes_.reserve(64);
+  pool_.reserve(1024);
+  nodes_.emplace_back().kind = Kind::kObject;
+}
+
+Fields::Ref Fields::append(Ref parent) {
+  auto r = static_cast<Ref>(nodes_.size());
+  nodes_.emplace_back();
+  Node& p = nodes_[parent];
+  if (p.last == kNone) p.first = r;
+  else nodes_[p.last].next = r;
+  p.last = r;
+  return r;
+}
+
+Fields::Ref Fields::member(Ref object, std::string_view k) {
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
+    if (key(c) == k) {
+      Node& n = nodes_[c];
+      n.kind = Kind::kNull;
+      n.first = n.last = kNone;  // an earlier subtree is dropped
+      return c;
+    }
+  }
+  Ref r = append(object);
+  nodes_[r].key = static_cast<std::uint32_t>(pool_.size());
+  nodes_[r].key_len = static_cast<std::uint32_t>(k.size());
+  pool_ += k;
+  return r;
+}
+
+void Fields::assign(Ref r, const Value& v) {
+  auto at = static_cast<std::uint32_t>(pool_.size());
+  Node& n = nodes_[r];
+  switch (v.kind_) {
+    case Value::Kind::kNull: n.kind = Kind::kNull; return;
+    case Value::Kind::kBool: n.kind = Kind::kBool; n.b = v.b_; return;
+    case Value::Kind::kInt: n.kind = Kind::kInt; n.i = v.i_; return;
+    case Value::Kind::kFloat: n.kind = Kind::kFloat; n.d = v.d_; return;
+    case Value::Kind::kString: pool_ += v.s_; break;
+    case Value::Kind::kDate: append_date(pool_, v.date_); break;
+    case Value::Kind::kInstant: v.zone_->append(pool_, v.instant_); break;
+  }
+  Node& s = nodes_[r];
+  s.kind = Kind::kString;
+  s.str = at;
+  s.str_len = static_cast<std::uint32_t>(pool_.size() - at);
+}
+
+Fields::Ref Fields::container(Ref r, Kind kind) {
+  nodes_[r].kind = kind;
+  return r;
+}
+
+Fields::Object& Fields::Object::put(std::string_view key, const Value& v) {
+  f_->assign(f_->member(ref_, key), v);
+  return *this;
+}
+
+Fields::Object Fields::Object::object(std::string_view key) {
+  return Object(f_, f_->container(f_->member(ref_, key), Kind::kObject));
+}
+
+Fields::Array Fields::Object::array(std::string_view key) {
+  return Array(f_, f_->container(f_->member(ref_, key), Kind::kArray));
+}
+
+Fields::Array& Fields::Array::push(const Value& v) {
+  f_->assign(f_->append(ref_), v);
+  return *this;
+}
+
+Fields::Object Fields::Array::object() { return Object(f_, f_->container(f_->append(ref_), Kind::kObject)); }
+
+Fields::Array Fields::Array::array() { return Array(f_, f_->container(f_->append(ref_), Kind::kArray)); }
+
+Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
+  Ref node = from;
+  while (!dotted.empty()) {
+    size_t dot = dotted.find('.');
+    std::string_view k = dotted.substr(0, dot);
+    if (nodes_[node].kind != Kind::kObject) return kNone;
+    Ref found = kNone;
+    for (Ref c = nodes_[node].first; c != kNone && found == kNone; c = nodes_[c].next) {
+      if (key(c) == k) found = c;
+    }
+    if (found == kNone) return kNone;
+    node = found;
+    dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
+  }
+  return node;
+}
+
+std::vector<Fields::Ref> Fields::sorted_members(Ref object) const {
+  std::vector<Ref> out;
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) out.push_back(c);
+  std::sort(out.begin(), out.end(), [&](Ref a, Ref b) { return key(a) < key(b); });
+  return out;
+}
+
+void Fields::write(Ref r, std::string& out) const {
+  const Node& n = nodes_[r];
+  switch (n.kind) {
+    case Kind::kNull: out += "null"; return;
+    case Kind::kBool: out += n.b ? "true" : "false"; return;
+    case Kind::kInt: {
+      char buf[24];
+      auto end = std::to_chars(buf, buf + sizeof buf, n.i).ptr;
+      out.append(buf, end);
+      return;
+    }
+    // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
+    case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
+    case Kind::kString: write_json_string(string(r), out); return;
+    case Kind::kArray: {
+      out.push_back('[');
+      for (Ref c = n.first; c != kNone; c = nodes_[c].next) {
+        if (c != n.first) out.push_back(',');
+        write(c, out);
+      }
+      out.push_back(']');
+      return;
+    }
+    case Kind::kObject: {
+      // Few keys per object: an insertion sort on the stack, no allocation.
+      Ref order[64];
+      size_t count = 0;
+      for (Ref c = n.first; c != kNone; c = nodes_[c].next) ++count;
+      std::vector<Ref> many;
+      const Ref* begin = order;
+      if (count > std::size(order)) {
+        many = sorted_members(r);
+        begin = many.data();
+      } else {
+        size_t done = 0;
+        for (Ref c = n.first; c != kNone; c = nodes_[c].next) {
+          size_t k = done++;
+          for (; k > 0 && key(c) < key(order[k - 1]); --k) order[k] = order[k - 1];
+          order[k] = c;
+        }
+      }
+      const Ref* end = begin + count;
+      out.push_back('{');
+      for (const Ref* c = begin; c != end; ++c) {
+        if (c != begin) out.push_back(',');
+        write_json_key(key(*c), out);
+        write(*c, out);
+      }
+      out.push_back('}');
+      return;
+    }
+  }
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,142 @@
+// The flat request document (json_doc.h) and the result tree (fields.h):
+// the same answers nlohmann's DOM gave, and the exact text written.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "fields.h"
+#include "json_doc.h"
+
+namespace certpolicy {
+namespace {
+
+TEST(JsonDoc, RepeatedKeyAnswersWithTheLastValueAndMembersAreSortedOnce) {
+  JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"({"b": 1, "a": "x", "b": 2})"));
+  EXPECT_EQ(doc.uint_value(doc.find(doc.root(), "b")), 2u);
+  auto members = doc.members(doc.root());
+  ASSERT_EQ(members.size(), 2u);
+  EXPECT_EQ(members[0].first, "a");
+  EXPECT_EQ(members[1].first, "b");
+  EXPECT_EQ(doc.uint_value(members[1].second), 2u);
+  EXPECT_EQ(doc.find(doc.root(), "c"), JsonDoc::kNone);
+}
+
+TEST(JsonDoc, NumberKindsAreNlohmanns) {
+  JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"([5, -5, 1.5, 18446744073709551615, -0])"));
+  EXPECT_EQ(doc.kind(doc.element(0, 0)), JsonKind::kUint);
+  EXPECT_EQ(doc.kind(doc.element(0, 1)), JsonKind::kInt);
+  EXPECT_EQ(doc.int_value(doc.element(0, 1)), -5);
+  EXPECT_EQ(doc.kind(doc.element(0, 2)), JsonKind::kFloat);
+  EXPECT_EQ(doc.uint_value(doc.element(0, 3)), 18446744073709551615u);
+  EXPECT_EQ(doc.kind(doc.element(0, 4)), JsonKind::kInt);
+  EXPECT_EQ(doc.element(0, 5), JsonDoc::kNone);
+}
+
+TEST(JsonDoc, RefusesWhatJsonRefuses) {
+  JsonDoc doc;
+  for (const char* bad : {"", "[1,]", "{\"a\":1", "NaN", "[Infinity]", "[1e999]", "\"\\ud800\"", "\"\xC3\x28\"",
+                          "01", "[1] x", "{'a':1}"}) {
+    EXPECT_FALSE(doc.parse(bad)) << bad;
+    EXPECT_EQ(doc.root(), JsonDoc::kNone) << bad;
+  }
+  ASSERT_TRUE(doc.parse(R"("\ud83d\ude00 \u4e2d")"));
+  EXPECT_EQ(doc.string(doc.root()), "\xF0\x9F\x98\x80 \xE4\xB8\xAD");
+}
+
+TEST(JsonDoc, NestedArraysKeepTheirOwnElements) {
+  JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"([[1, 2], {"k": [3, [4, 5]]}, 6])"));
+  JsonDoc::Ref root = doc.root();
+  ASSERT_EQ(doc.size(root), 3u);
+  EXPECT_EQ(doc.uint_value(doc.element(doc.element(root, 0), 1)), 2u);
+  JsonDoc::Ref k = doc.find(doc.element(root, 1), "k");
+  EXPECT_EQ(doc.uint_value(doc.element(doc.element(k, 1), 0)), 4u);
+  EXPECT_EQ(doc.uint_value(doc.element(root, 2)), 6u);
+}
+
+TEST(JsonDoc, DepthLimitStopsTheParse) {
+  JsonDoc doc;
+  EXPECT_TRUE(doc.parse("[[[1]]]", 3));
+  EXPECT_FALSE(doc.parse("[[[[1]]]]", 3));
+  EXPECT_TRUE(doc.parse(R"({"a":{"b":[1]}})", 3));
+}
+
+TEST(JsonDoc, TrimmedDocumentStillParses) {
+  JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"({"a": 1})"));
+  std::string big = "[";
+  for (int k = 0; k < 100000; ++k) big += k == 0 ? "\"v\"" : ",\"v\"";
+  big += "]";
+  ASSERT_TRUE(doc.parse(big));
+  EXPECT_EQ(doc.size(doc.root()), 100000u);
+  doc.trim();
+  ASSERT_TRUE(doc.parse(R"({"a": [true, null]})"));
+  EXPECT_TRUE(doc.boolean(doc.element(doc.find(doc.root(), "a"), 0)));
+  EXPECT_EQ(doc.kind(doc.element(doc.find(doc.root(), "a"), 1)), JsonKind::kNull);
+}
+
+TEST(Fields, WritesKeysSortedWhateverTheOrderPut) {
+  Fields f;
+  Fields::Object root = f.root();
+  root.put("b", 1).put("a", true).put("c", nullptr);
+  root.object("d").put("z", "x").put("y", -2);
+  std::string out;
+  f.write(root.ref(), out);
+  EXPECT_EQ(out, R"({"a":true,"b":1,"c":null,"d":{"y":-2,"z":"x"}})");
+}
+
+TEST(Fields, PuttingAKeyAgainReplacesItsValue) {
+  Fields f;
+  f.root().put("certification", nullptr);
+  f.root().object("certification").put("id", "tcp");
+  f.root().put("n", 1).put("n", 2);
+  std::string out;
+  f.write(0, out);
+  EXPECT_EQ(out, R"({"certification":{"id":"tcp"},"n":2})");
+}
+
+TEST(Fields, DatesInstantsTextAndNumbers) {
+  const FixedZone china(480);
+  Fields f;
+  Fields::Object root = f.root();
+  Instant at = china.at(CivilDate::from_ymd(2024, 2, 29), 23, 59, 59);
+  root.put("date", CivilDate::from_ymd(2024, 2, 29))
+      .put("none", std::optional<CivilDate>())
+      .put("at", Value(at, china))
+      .put("never", Value(std::optional<Instant>(), china))
+      .put("text", "quote \" and \\ and \n and \x01")
+      .put("rate", 0.5)
+      .put("empty", Value::or_null(""));
+  root.array("list").push(1).push("two").object().put("k", false);
+  std::string out;
+  f.write(0, out);
+  EXPECT_EQ(out,
+            R"({"at":"2024-02-29T23:59:59+08:00","date":"2024-02-29","empty":null,"list":[1,"two",{"k":false}],)"
+            R"("never":null,"none":null,"rate":0.5,"text":"quote \" and \\ and \n and \u0001"})");
+}
+
+TEST(Fields, FindsByDottedPath) {
+  Fields f;
+  f.root().object("refund").put("deadline", "2026-11-26T10:00:00+08:00").put("amount_fen", 12800);
+  Fields::Ref r = f.find("refund.amount_fen");
+  ASSERT_NE(r, Fields::kNone);
+  EXPECT_EQ(f.kind(r), Fields::Kind::kInt);
+  EXPECT_EQ(f.int_value(r), 12800);
+  EXPECT_EQ(f.string(f.find("refund.deadline")), "2026-11-26T10:00:00+08:00");
+  EXPECT_EQ(f.find("refund.missing"), Fields::kNone);
+  EXPECT_EQ(f.find("refund.deadline.deeper"), Fields::kNone);
+}
+
+TEST(Fields, ManyKeysStillSorted) {
+  Fields f;
+  for (int k = 99; k >= 0; --k) f.root().put("k" + std::to_string(1000 + k), k);
+  std::string out;
+  f.write(0, out);
+  EXPECT_EQ(out.substr(0, 21), R"({"k1000":0,"k1001":1,)");
+  EXPECT_EQ(out.substr(out.size() - 11), R"("k1099":99})");
+}
+
+}  // namespace
+}  // namespace certpolicy
