@@ -1,6 +1,6 @@
 // Shared by the pages: locale, strings, the engine, China-time inputs and
 // formatting. Everything policy-related is decided by the engine.
-import { createEngine } from "/pkg/index.js";
+import { engineReady } from "./engine.js";
 import { buildCalendar, download } from "./ics.js";
 import { STRINGS } from "./i18n.js";
 
@@ -77,9 +77,7 @@ export async function loadEngine() {
   const status = document.getElementById("status");
   if (status) status.textContent = t("loading");
   try {
-    performance.mark("certpolicy:engine-start");
-    const engine = await createEngine();
-    performance.measure("certpolicy:create-engine", "certpolicy:engine-start");
+    const engine = await engineReady;
     if (status) status.hidden = true;
     return engine;
   } catch (e) {
