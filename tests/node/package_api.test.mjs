@@ -4,6 +4,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createEngine, CertpolicyError } from "certpolicy";
+import { haveCli, runCli } from "./native_cli.mjs";
 
 const require = createRequire(import.meta.url);
 const pkg = JSON.parse(readFileSync(require.resolve("certpolicy/package.json"), "utf8"));
@@ -133,5 +134,28 @@ test("decideExamOrder (EXO-4/EXO-5 fast path) agrees with evaluate on 2000 bound
   for (const bad of [{ paidAt: NaN, now: 0 }, { paidAt: "2026-01-01", now: 0 }, { paidAt, now: paidAt, status: "toString" },
     { paidAt, now: paidAt, status: "booked" }, { paidAt, now: paidAt, flow: "__proto__" }, { paidAt: 1e300, now: 0 }]) {
     assert.equal(engine.decideExamOrder(bad), null, JSON.stringify(bad));
+  }
+});
+
+test("answers cross unchanged both ways: small ones as UTF-16, large ones as UTF-8", { skip: !haveCli() && "native CLI not built" }, async () => {
+  const engine = await createEngine();
+  // Text the answer echoes: CJK, a non-BMP emoji (a surrogate pair in UTF-16),
+  // two-byte Latin, and characters JSON must escape.
+  const value = "张三 😀 café \"q\" \\ \u0001";
+  const small = JSON.stringify({ type: "contacts", contacts: { phone: { state: "verified", value }, email: { state: "pending" } } });
+  const text = engine.evaluateJson(small);
+  assert.equal(text, runCli(small));
+  assert.equal(JSON.parse(text).shown.phone, value);
+  assert.ok(text.length * 3 < 16 * 1024, "this answer takes the UTF-16 path");
+  // A batch whose answer is far over 16 KiB takes the UTF-8 path.
+  const batch = `[${Array(40).fill(small).join(",")}]`;
+  const many = engine.evaluateJson(batch);
+  assert.ok(new TextEncoder().encode(many).length > 16 * 1024, "this answer takes the UTF-8 path");
+  assert.equal(many, runCli(batch));
+  assert.equal(JSON.parse(many)[39].shown.phone, value);
+  // An answer exactly at the edge of the ASCII fast path (lengths around multiples of 8).
+  for (let k = 0; k < 9; k++) {
+    const req = JSON.stringify({ type: "contacts", contacts: { phone: { state: "verified", value: "x".repeat(k) + "中" }, email: { state: "unbound" } } });
+    assert.equal(engine.evaluateJson(req), runCli(req));
   }
 });
