@@ -124,6 +124,13 @@ void to_utf16(std::string_view s, std::u16string& out) {
 
 }  // namespace
 
+// The most bytes of request text the engine reads (more is refused as
+// TOO_LARGE): JS copies at most this many plus one character, so an absurdly
+// long text never needs an absurd buffer and still gets the same answer.
+extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_max_bytes(int many) {
+  return static_cast<double>(many ? certpolicy::kMaxBatchBytes : certpolicy::kMaxRequestBytes);
+}
+
 // A buffer of at least `n` bytes for the next request's text.
 extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_input(std::size_t n) {
   std::string& input = buffers().input;

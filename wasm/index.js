@@ -125,7 +125,10 @@ class Engine {
   #call(text, many) {
     if (!this.#raw) throw new Error("certpolicy: the engine was disposed");
     const core = this.#core;
-    const capacity = text.length * 3;  // UTF-16 code units → at most 3 UTF-8 bytes each
+    // UTF-16 code units → at most 3 UTF-8 bytes each; but no more than the
+    // engine's limit plus one character (4 bytes): a longer text is cut there,
+    // which is still over the limit, so the answer is the same TOO_LARGE.
+    const capacity = Math.min(text.length * 3, core._certpolicy_max_bytes(many ? 1 : 0) + 4);
     try {
       const ptr = core._certpolicy_input(capacity || 1);
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));

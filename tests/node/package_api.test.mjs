@@ -159,3 +159,21 @@ test("answers cross unchanged both ways: small ones as UTF-16, large ones as UTF
     assert.equal(engine.evaluateJson(req), runCli(req));
   }
 });
+
+test("a text over the size limit is refused like the CLI refuses it, without a buffer its size", { skip: !haveCli() && "native CLI not built" }, async () => {
+  const engine = await createEngine();
+  const heap = engine.heapInUse;
+  for (const [text, many] of /** @type {[string, boolean][]} */ ([
+    [`{"type":"${"中".repeat(400000)}"}`, false],          // 1.2 MB of UTF-8 in 400 000 characters
+    [`{"type":"${"x".repeat(1048576 - 11)}"}`, false],       // exactly 1 MiB: read, then its type is too long
+    [`{"type":"${"x".repeat(1048576 - 10)}"}`, false],       // one byte over
+    [`[${"1,".repeat(600000)}1]`, true],                     // a batch is allowed more
+  ])) {
+    assert.equal(engine.evaluateJson(text), runCli(text), `${text.length} characters`);
+    assert.equal(JSON.parse(engine.evaluateJson(text)).ok === undefined, many, "a batch answers with an array");
+  }
+  assert.equal(JSON.parse(engine.evaluateJson(`{"type":"${"中".repeat(400000)}"}`)).error.detail, "TOO_LARGE");
+  assert.equal(JSON.parse(engine.evaluateJson(`{"type":"${"x".repeat(1048576 - 11)}"}`)).error.detail, "TOO_LONG");
+  assert.equal(JSON.parse(engine.evaluateJson(`{"type":"${"x".repeat(1048576 - 10)}"}`)).error.detail, "TOO_LARGE");
+  assert.equal(engine.heapInUse, heap, "the buffers went back to their base size");
+});
