@@ -224,13 +224,13 @@ std::optional<Outcome> handle_booking_form(const JsonIn& req, const Context& ctx
   Outcome out;
   out.fields.root().put("valid", errors.empty()).put("exam_date", exam_date);
   const Messages& messages = Messages::get();
-  // The sentences are rendered from the fields before the list exists.
-  std::vector<std::string> sentences;
-  for (const FormError& e : errors) sentences.push_back(messages.reason(e.code, ctx.locale, out.fields));
   Fields::Array list = out.fields.root().array("errors");
-  for (size_t k = 0; k < errors.size(); ++k) {
-    const FormError& e = errors[k];
-    list.object().put("field", e.field).put("code", e.code).put("rule", e.rule).put("message", sentences[k]);
+  for (const FormError& e : errors) {
+    list.object()
+        .put("field", e.field)
+        .put("code", e.code)
+        .put("rule", e.rule)
+        .put("message", messages.reason(e.code, ctx.locale, out.fields));
     out.reasons.add(e.code, e.rule);
   }
   if (errors.empty()) out.reasons.add("FORM_VALID", "BKG-1");

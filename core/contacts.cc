@@ -51,16 +51,12 @@ std::optional<Outcome> handle_contacts(const JsonIn& req, const Context& ctx, Is
     if (security && value && *security != *value) pending.push_back({ch.key, ch.differs_code, "NTF-2"});
   }
   const Messages& messages = Messages::get();
-  // The sentences are rendered before the warnings exist (as the fields stood).
-  std::vector<std::string> sentences;
-  for (const Warning& w : pending) sentences.push_back(messages.reason(w.code, ctx.locale, out.fields));
   Fields::Array warnings = out.fields.root().array("warnings");
-  for (size_t k = 0; k < pending.size(); ++k) {
-    const Warning& w = pending[k];
+  for (const Warning& w : pending) {
     warnings.object()
         .put("code", w.code)
         .put("field", std::string("contacts.") + w.field)
-        .put("message", sentences[k]);
+        .put("message", messages.reason(w.code, ctx.locale, out.fields));
     out.reasons.add(w.code, w.rule);
   }
   if (pending.empty()) out.reasons.add("ALL_CHANNELS_VERIFIED", "NTF-1");

@@ -125,13 +125,12 @@ std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::strin
   std::string merged;
   std::string_view text = default_policy_text();
   if (!policy_patch.empty() && within_size(policy_patch, 64u << 20, issues)) {
-    // The patch is read twice: once flat, to check it within the limits
-    // without recursion, then as nlohmann's tree for merge_patch.
-    JsonDoc checked;
-    json patch;
-    if (!checked.parse(policy_patch, kMaxDepth)) refuse_unparsed(policy_patch, kMaxDepth, issues);
-    else patch = json::parse(policy_patch.begin(), policy_patch.end(), nullptr, false);
-    if (issues.ok() && !patch.is_object()) issues.fail("", detail_code::kWrongType, "object");
+    // Read once, as nlohmann's tree for merge_patch, after the depth scan; a
+    // text refused is classified (too deep or malformed) as a request would be.
+    const bool too_deep = max_depth(policy_patch) > kMaxDepth;
+    json patch = too_deep ? json() : json::parse(policy_patch.begin(), policy_patch.end(), nullptr, false);
+    if (too_deep || patch.is_discarded()) refuse_unparsed(policy_patch, kMaxDepth, issues);
+    else if (!patch.is_object()) issues.fail("", detail_code::kWrongType, "object");
     if (issues.ok()) {
       json doc = json::parse(default_policy_text(), nullptr, false);
       doc.merge_patch(patch);

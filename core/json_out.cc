@@ -1,6 +1,5 @@
 #include "json_out.h"
 
-#include <charconv>
 #include <cstdint>
 #include <cstring>
 
@@ -73,57 +72,10 @@ void write_string(std::string_view s, std::string& out, std::string_view tail = 
   out.append(tail);
 }
 
-template <class Int>
-void write_int(Int v, std::string& out) {
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v);
-  out.append(buf, r.ptr);
-}
-
 }  // namespace
 
 void write_json_string(std::string_view s, std::string& out) { write_string(s, out); }
 
 void write_json_key(std::string_view key, std::string& out) { write_string(key, out, ":"); }
-
-void write_json(const nlohmann::json& j, std::string& out) {
-  using V = nlohmann::json::value_t;
-  switch (j.type()) {
-    case V::object: {
-      out.push_back('{');
-      bool first = true;
-      // The map itself, not items(): items() builds an index string per step.
-      for (const auto& [key, value] : j.get_ref<const nlohmann::json::object_t&>()) {
-        if (!first) out.push_back(',');
-        first = false;
-        write_string(key, out, ":");
-        write_json(value, out);
-      }
-      out.push_back('}');
-      return;
-    }
-    case V::array: {
-      out.push_back('[');
-      bool first = true;
-      for (const auto& value : j) {
-        if (!first) out.push_back(',');
-        first = false;
-        write_json(value, out);
-      }
-      out.push_back(']');
-      return;
-    }
-    case V::string: write_string(j.get_ref<const std::string&>(), out); return;
-    case V::boolean: out += j.get<bool>() ? "true" : "false"; return;
-    case V::number_integer: write_int(j.get<std::int64_t>(), out); return;
-    case V::number_unsigned: write_int(j.get<std::uint64_t>(), out); return;
-    case V::number_float: out += j.dump(); return;
-    case V::null:
-    case V::discarded:
-    case V::binary:
-      out += "null";
-      return;
-  }
-}
 
 }  // namespace certpolicy

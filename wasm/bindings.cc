@@ -138,8 +138,11 @@ extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_input(std::size_t n) {
   return input.data();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return buffers().result.data(); }
-// The last answer as UTF-16; returns its length in code units (at certpolicy_result_utf16_data).
+// The last answer as UTF-16 when it is small (up to the buffers' base size);
+// returns its length in code units (at certpolicy_result_utf16_data), or 0
+// for a larger answer, which JS then decodes as UTF-8 (answers are never empty).
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_result_utf16() {
+  if (buffers().result.size() > kBaseCapacity) return 0;
   to_utf16(buffers().result, buffers().utf16);
   return buffers().utf16.size();
 }

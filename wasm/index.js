@@ -99,7 +99,6 @@ const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const decoder16 = new TextDecoder("utf-16le");
-const UTF16_MAX_BYTES = 16 * 1024;
 
 // Instants the engine accepts (years 1970–2199 in any offset), in epoch ms.
 const MIN_MS = -86400000;
@@ -133,10 +132,10 @@ class Engine {
       const ptr = core._certpolicy_input(capacity || 1);
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
       const length = core._certpolicy_evaluate(this.#address, written, many ? 1 : 0);
-      if (length <= UTF16_MAX_BYTES) {
-        // Small answers travel as UTF-16: decoding and then JSON.parse are
-        // several times faster than on UTF-8 text full of CJK characters.
-        const units = core._certpolicy_result_utf16();
+      // Small answers travel as UTF-16 (0 units: too large, read it as UTF-8):
+      // decoding and then JSON.parse are faster than on UTF-8 text full of CJK.
+      const units = core._certpolicy_result_utf16();
+      if (units > 0) {
         const at = core._certpolicy_result_utf16_data();
         return decoder16.decode(core.HEAPU8.subarray(at, at + units * 2));
       }
