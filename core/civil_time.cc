@@ -75,23 +75,18 @@ Parsed<CivilDate> parse_date_prefix(std::string_view s) {
 
 }  // namespace
 
-void append_date(std::string& out, CivilDate d) {
-  char buf[10];
-  out.append(buf, put_date(buf, d.ymd()));
-}
+char* put_date(char* out, CivilDate d) { return put_date(out, d.ymd()); }
 
 std::string format_date(CivilDate d) {
-  std::string out;
-  append_date(out, d);
-  return out;
+  char buf[kDateChars];
+  return std::string(buf, put_date(buf, d));
 }
 
-void FixedZone::append(std::string& out, Instant i) const {
+char* FixedZone::put(char* out, Instant i) const {
   auto local = i.time() + offset_;
   auto day = floor<days>(local);
   hh_mm_ss<Millis> tod{local - day};
-  char buf[32];
-  char* p = put_date(buf, year_month_day(day));
+  char* p = put_date(out, year_month_day(day));
   *p++ = 'T';
   p = put2(p, static_cast<unsigned>(tod.hours().count()));
   *p++ = ':';
@@ -109,14 +104,12 @@ void FixedZone::append(std::string& out, Instant i) const {
   p = put2(p, a / 60);
   *p++ = ':';
   p = put2(p, a % 60);
-  out.append(buf, p);
+  return p;
 }
 
 std::string FixedZone::format(Instant i) const {
-  std::string out;
-  out.reserve(29);
-  append(out, i);
-  return out;
+  char buf[kMaxInstantChars];
+  return std::string(buf, put(buf, i));
 }
 
 Parsed<CivilDate> parse_date(std::string_view s) {

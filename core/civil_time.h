@@ -101,8 +101,9 @@ class FixedZone {
   // RFC 3339 in this zone: "2026-11-26T13:54:54+08:00"; milliseconds are
   // written only when non-zero ("…:54.120+08:00").
   std::string format(Instant i) const;
-  // The same, appended to `out`.
-  void append(std::string& out, Instant i) const;
+  // The same, written at `out` (room for kMaxInstantChars); returns its end.
+  static constexpr std::size_t kMaxInstantChars = 29;
+  char* put(char* out, Instant i) const;
 
  private:
   std::chrono::minutes offset_;
@@ -110,8 +111,9 @@ class FixedZone {
 
 // "YYYY-MM-DD".
 std::string format_date(CivilDate d);
-// The same, appended to `out`.
-void append_date(std::string& out, CivilDate d);
+// The same, written at `out` (room for kDateChars); returns its end.
+inline constexpr std::size_t kDateChars = 10;
+char* put_date(char* out, CivilDate d);
 
 // Why a text is not a date or an instant. Each maps to a message naming the
 // field (see engine errors).

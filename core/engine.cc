@@ -37,7 +37,7 @@ constexpr TypeEntry kTypes[] = {
 };
 
 // {"error":{"code","detail","expected","message","path"},"ok":false}, keys sorted.
-void write_failure(std::string_view code, const FieldIssue& issue, Locale locale, std::string& out) {
+void write_failure(std::string_view code, const FieldIssue& issue, Locale locale, TextOut& out) {
   out += "{\"error\":{\"code\":";
   write_json_string(code, out);
   out += ",\"detail\":";
@@ -52,9 +52,9 @@ void write_failure(std::string_view code, const FieldIssue& issue, Locale locale
 }
 
 std::string failure_text(std::string_view code, const FieldIssue& issue, Locale locale) {
-  std::string out;
+  TextOut out;
   write_failure(code, issue, locale, out);
-  return out;
+  return std::string(out.view());
 }
 
 // Nesting depth of a JSON text, counted without parsing (strings skipped),
@@ -149,7 +149,7 @@ std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::strin
   return std::unique_ptr<Engine>(new Engine(std::make_shared<const Policy>(std::move(*policy))));
 }
 
-void Engine::write_result(const JsonIn& req, std::string& out) const {
+void Engine::write_result(const JsonIn& req, TextOut& out) const {
   Issues issues;
   auto fail = [&](std::string_view code, const FieldIssue& issue, Locale locale) {
     write_failure(code, issue, locale, out);
@@ -179,7 +179,7 @@ void Engine::write_result(const JsonIn& req, std::string& out) const {
   // into the fields in sorted key order.
   const Fields& fields = outcome->fields;
   const Messages& messages = Messages::get();
-  std::string sentence;
+  thread_local TextOut sentence(256);
   auto write_reasons = [&] {
     out.push_back('[');
     bool first = true;
@@ -191,7 +191,7 @@ void Engine::write_result(const JsonIn& req, std::string& out) const {
       out += ",\"message\":";
       sentence.clear();
       messages.append_reason(sentence, r.code, *locale, fields);
-      write_json_string(sentence, out);
+      write_json_string(sentence.view(), out);
       out += ",\"rule\":";
       write_json_string(r.rule, out);
       out.push_back('}');
@@ -219,29 +219,28 @@ void Engine::write_result(const JsonIn& req, std::string& out) const {
     }
   };
   out.push_back('{');
-  for (Fields::Ref member : fields.sorted_members(0)) {
+  fields.for_each_sorted(0, [&](Fields::Ref member) {
     flush_extras_before(fields.key(member), false);
     key(fields.key(member));
     fields.write(member, out);
-  }
+  });
   flush_extras_before({}, true);
   out.push_back('}');
 }
 
 std::string Engine::evaluate(std::string_view request_json) const {
-  std::string out;
-  out.reserve(2048);
+  TextOut out(2048);
   evaluate_into(request_json, out);
-  return out;
+  return std::string(out.view());
 }
 
 std::string Engine::evaluate_many(std::string_view requests_json) const {
-  std::string out;
+  TextOut out;
   evaluate_many_into(requests_json, out);
-  return out;
+  return std::string(out.view());
 }
 
-void Engine::evaluate_into(std::string_view request_json, std::string& out) const {
+void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
   // One document per thread, reused: a request is at most 1 MiB, and the
   // document's buffers go back to their first size after each call.
   thread_local JsonDoc doc;
@@ -255,7 +254,7 @@ void Engine::evaluate_into(std::string_view request_json, std::string& out) cons
   doc.trim();
 }
 
-void Engine::evaluate_many_into(std::string_view requests_json, std::string& out) const {
+void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out) const {
   Issues issues;
   JsonDoc doc;
   out.clear();
@@ -270,7 +269,8 @@ void Engine::evaluate_many_into(std::string_view requests_json, std::string& out
     return;
   }
   const size_t n = doc.size(doc.root());
-  if (out.capacity() < n * 512 + 2) out.reserve(n * 512 + 2);  // grown only (libc++ shrinks on reserve)
+  out.extend(n * 512 + 2);  // room for typical answers at once
+  out.clear();
   out.push_back('[');
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) out.push_back(',');

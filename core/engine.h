@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "json_in.h"
+#include "json_out.h"
 #include "policy.h"
 
 namespace certpolicy {
@@ -37,8 +38,8 @@ class Engine {
   std::string evaluate_many(std::string_view requests_json) const;
   // The same, written into `out` (replacing its content, keeping its
   // capacity): for callers that reuse one buffer.
-  void evaluate_into(std::string_view request_json, std::string& out) const;
-  void evaluate_many_into(std::string_view requests_json, std::string& out) const;
+  void evaluate_into(std::string_view request_json, TextOut& out) const;
+  void evaluate_many_into(std::string_view requests_json, TextOut& out) const;
 
 
   // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5
@@ -57,7 +58,7 @@ class Engine {
  private:
   explicit Engine(std::shared_ptr<const Policy> p) : policy_(std::move(p)) {}
   // Decides one parsed request and appends its result text to `out`.
-  void write_result(const JsonIn& request, std::string& out) const;
+  void write_result(const JsonIn& request, TextOut& out) const;
   std::shared_ptr<const Policy> policy_;
 };
 

@@ -11,7 +11,6 @@ namespace certpolicy {
 
 Fields::Fields() {
   nodes_.reserve(64);
-  pool_.reserve(1024);
   nodes_.emplace_back().kind = Kind::kObject;
 }
 
@@ -50,8 +49,12 @@ void Fields::assign(Ref r, const Value& v) {
     case Value::Kind::kInt: n.kind = Kind::kInt; n.i = v.i_; return;
     case Value::Kind::kFloat: n.kind = Kind::kFloat; n.d = v.d_; return;
     case Value::Kind::kString: pool_ += v.s_; break;
-    case Value::Kind::kDate: append_date(pool_, v.date_); break;
-    case Value::Kind::kInstant: v.zone_->append(pool_, v.instant_); break;
+    case Value::Kind::kDate: put_date(pool_.extend(kDateChars), v.date_); break;
+    case Value::Kind::kInstant: {
+      char buf[FixedZone::kMaxInstantChars];
+      pool_.append(buf, static_cast<size_t>(v.zone_->put(buf, v.instant_) - buf));
+      break;
+    }
   }
   Node& s = nodes_[r];
   s.kind = Kind::kString;
@@ -103,14 +106,27 @@ Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
   return node;
 }
 
-std::vector<Fields::Ref> Fields::sorted_members(Ref object) const {
-  std::vector<Ref> out;
-  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) out.push_back(c);
-  std::sort(out.begin(), out.end(), [&](Ref a, Ref b) { return key(a) < key(b); });
-  return out;
+std::span<const Fields::Ref> Fields::sort_members(Ref object, Ref (&order)[kSortOnStack],
+                                                  std::vector<Ref>& many) const {
+  size_t count = 0;
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) ++count;
+  auto by_key = [&](Ref a, Ref b) { return key(a) < key(b); };
+  if (count > kSortOnStack) {
+    for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) many.push_back(c);
+    std::sort(many.begin(), many.end(), by_key);
+    return many;
+  }
+  // Few keys per object: an insertion sort on the stack, no allocation.
+  size_t done = 0;
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
+    size_t k = done++;
+    for (; k > 0 && by_key(c, order[k - 1]); --k) order[k] = order[k - 1];
+    order[k] = c;
+  }
+  return {order, count};
 }
 
-void Fields::write(Ref r, std::string& out) const {
+void Fields::write(Ref r, TextOut& out) const {
   const Node& n = nodes_[r];
   switch (n.kind) {
     case Kind::kNull: out += "null"; return;
@@ -118,7 +134,7 @@ void Fields::write(Ref r, std::string& out) const {
     case Kind::kInt: {
       char buf[24];
       auto end = std::to_chars(buf, buf + sizeof buf, n.i).ptr;
-      out.append(buf, end);
+      out.append(buf, static_cast<size_t>(end - buf));
       return;
     }
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
@@ -134,30 +150,14 @@ void Fields::write(Ref r, std::string& out) const {
       return;
     }
     case Kind::kObject: {
-      // Few keys per object: an insertion sort on the stack, no allocation.
-      Ref order[64];
-      size_t count = 0;
-      for (Ref c = n.first; c != kNone; c = nodes_[c].next) ++count;
-      std::vector<Ref> many;
-      const Ref* begin = order;
-      if (count > std::size(order)) {
-        many = sorted_members(r);
-        begin = many.data();
-      } else {
-        size_t done = 0;
-        for (Ref c = n.first; c != kNone; c = nodes_[c].next) {
-          size_t k = done++;
-          for (; k > 0 && key(c) < key(order[k - 1]); --k) order[k] = order[k - 1];
-          order[k] = c;
-        }
-      }
-      const Ref* end = begin + count;
       out.push_back('{');
-      for (const Ref* c = begin; c != end; ++c) {
-        if (c != begin) out.push_back(',');
-        write_json_key(key(*c), out);
-        write(*c, out);
-      }
+      bool first = true;
+      for_each_sorted(r, [&](Ref c) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_json_key(key(c), out);
+        write(c, out);
+      });
       out.push_back('}');
       return;
     }

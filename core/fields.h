@@ -20,11 +20,13 @@
 #include <concepts>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "civil_time.h"
+#include "json_out.h"
 
 namespace certpolicy {
 
@@ -111,9 +113,16 @@ class Fields {
   std::string_view string(Ref r) const { return text(nodes_[r].str, nodes_[r].str_len); }
 
   // JSON text of a value; objects with sorted keys.
-  void write(Ref r, std::string& out) const;
-  // The members of an object, sorted by key (what `write` writes in order).
-  std::vector<Ref> sorted_members(Ref object) const;
+  void write(Ref r, TextOut& out) const;
+  // Calls `f(member)` for each member of an object, in key order (the order
+  // `write` writes them).
+  template <class F>
+  void for_each_sorted(Ref object, F&& f) const {
+    Ref order[kSortOnStack];
+    std::vector<Ref> many;
+    std::span<const Ref> sorted = sort_members(object, order, many);
+    for (Ref c : sorted) f(c);
+  }
   std::string_view key(Ref r) const { return text(nodes_[r].key, nodes_[r].key_len); }
 
  private:
@@ -129,6 +138,10 @@ class Fields {
     };
   };
   std::string_view text(std::uint32_t at, std::uint32_t len) const { return {pool_.data() + at, len}; }
+  // An object's members sorted by key: in `order` when they fit (objects have
+  // a few keys), else in `many`.
+  static constexpr std::size_t kSortOnStack = 64;
+  std::span<const Ref> sort_members(Ref object, Ref (&order)[kSortOnStack], std::vector<Ref>& many) const;
   // The child of `object` named `key` (reset to null), or a new one.
   Ref member(Ref object, std::string_view key);
   Ref append(Ref parent);
@@ -136,7 +149,7 @@ class Fields {
   Ref container(Ref r, Kind kind);
 
   std::vector<Node> nodes_;
-  std::string pool_;
+  TextOut pool_{1024};
 };
 
 }  // namespace certpolicy

@@ -1,9 +1,33 @@
 #include "json_out.h"
 
 #include <cstdint>
+#include <cstdlib>
 #include <cstring>
 
 namespace certpolicy {
+
+TextOut::~TextOut() { std::free(data_); }
+
+void TextOut::grow(std::size_t more) {
+  std::size_t want = capacity_ * 2;
+  if (want < size_ + more) want = size_ + more;
+  if (want < 256) want = 256;
+  void* p = std::realloc(data_, want);
+  // Out of memory: what std::string does without exceptions (inputs are
+  // capped, so an answer never needs more than a few hundred MiB).
+  if (p == nullptr) std::abort();
+  data_ = static_cast<char*>(p);
+  capacity_ = want;
+}
+
+void TextOut::release_above(std::size_t capacity) {
+  size_ = 0;
+  if (capacity_ <= capacity) return;
+  std::free(data_);
+  data_ = nullptr;
+  capacity_ = 0;
+  grow(capacity);
+}
 
 namespace {
 
@@ -33,25 +57,23 @@ size_t first_escape(std::string_view s, size_t k) {
 }
 
 // `"s"` followed by `tail` (":" after a key), in one append when nothing needs escaping.
-void write_string(std::string_view s, std::string& out, std::string_view tail = {}) {
+void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
   static constexpr char kHex[] = "0123456789abcdef";
   size_t k = first_escape(s, 0);
   if (k == s.size()) {
-    size_t at = out.size();
-    out.resize(at + s.size() + 2 + tail.size());
-    char* p = out.data() + at;
+    char* p = out.extend(s.size() + 2 + tail.size());
     *p++ = '"';
-    std::memcpy(p, s.data(), s.size());
+    copy_bytes(p, s.data(), s.size());
     p += s.size();
     *p++ = '"';
-    if (!tail.empty()) std::memcpy(p, tail.data(), tail.size());
+    copy_bytes(p, tail.data(), tail.size());
     return;
   }
   out.push_back('"');
   size_t run = 0;  // start of the current unescaped run
   for (; k < s.size(); k = first_escape(s, k + 1)) {
     auto c = static_cast<unsigned char>(s[k]);
-    out.append(s.substr(run, k - run));
+    out += s.substr(run, k - run);
     run = k + 1;
     switch (c) {
       case '"': out += "\\\""; break;
@@ -67,15 +89,15 @@ void write_string(std::string_view s, std::string& out, std::string_view tail = 
       }
     }
   }
-  out.append(s.substr(run));
+  out += s.substr(run);
   out.push_back('"');
-  out.append(tail);
+  out += tail;
 }
 
 }  // namespace
 
-void write_json_string(std::string_view s, std::string& out) { write_string(s, out); }
+void write_json_string(std::string_view s, TextOut& out) { write_string(s, out); }
 
-void write_json_key(std::string_view key, std::string& out) { write_string(key, out, ":"); }
+void write_json_key(std::string_view key, TextOut& out) { write_string(key, out, ":"); }
 
 }  // namespace certpolicy

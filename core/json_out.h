@@ -1,17 +1,101 @@
-// Writing JSON strings: quoted, with only JSON's own escapes, since every
-// string in a result is valid UTF-8 already (the parser rejects invalid input,
-// and the engine's own text is UTF-8). The rest of a result is written by
-// Fields::write (fields.h) and the envelope by engine.cc.
+// Writing a result's text: TextOut, the growable buffer every answer is
+// written into, and JSON strings, quoted with only JSON's own escapes, since
+// every string in a result is valid UTF-8 already (the parser rejects invalid
+// input, and the engine's own text is UTF-8). The rest of a result is written
+// by Fields::write (fields.h) and the envelope by engine.cc.
+//
+//   TextOut out;
+//   out += '{';
+//   write_json_key("ok", out);   // "ok":
+//   out += "true}";
+//   out.view();                  // {"ok":true}
 #pragma once
 
-#include <string>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
+#include <utility>
 
 namespace certpolicy {
 
+// memcpy, with the short copies that make up most of an answer (keys, dates,
+// words) done inline: in the wasm build memcpy is a call into a byte loop.
+inline void copy_bytes(char* to, const char* from, std::size_t n) {
+  if (n >= 8 && n <= 16) {  // two overlapping 8-byte moves
+    std::uint64_t a, b;
+    std::memcpy(&a, from, 8);
+    std::memcpy(&b, from + n - 8, 8);
+    std::memcpy(to, &a, 8);
+    std::memcpy(to + n - 8, &b, 8);
+  } else if (n < 8) {
+    for (std::size_t k = 0; k < n; ++k) to[k] = from[k];
+  } else {
+    std::memcpy(to, from, n);
+  }
+}
+
+// A growable byte buffer whose appends are inline (std::string's are calls
+// into the prebuilt libc++ in the wasm build) and never zero-fill. Growth
+// doubles the capacity; `release_above` gives memory back after a large answer.
+class TextOut {
+ public:
+  TextOut() = default;
+  explicit TextOut(std::size_t capacity) { grow(capacity); }
+  ~TextOut();
+  TextOut(const TextOut&) = delete;
+  TextOut& operator=(const TextOut&) = delete;
+  TextOut(TextOut&& o) noexcept : data_(o.data_), size_(o.size_), capacity_(o.capacity_) {
+    o.data_ = nullptr;
+    o.size_ = o.capacity_ = 0;
+  }
+  TextOut& operator=(TextOut&& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+    std::swap(capacity_, o.capacity_);
+    return *this;
+  }
+
+  void push_back(char c) {
+    if (size_ == capacity_) grow(1);
+    data_[size_++] = c;
+  }
+  void append(const char* s, std::size_t n) {
+    copy_bytes(extend(n), s, n);
+  }
+  TextOut& operator+=(std::string_view s) {
+    append(s.data(), s.size());
+    return *this;
+  }
+  TextOut& operator+=(char c) {
+    push_back(c);
+    return *this;
+  }
+  // Makes room for `n` more bytes and returns where they go (the caller fills all n).
+  char* extend(std::size_t n) {
+    if (capacity_ - size_ < n) grow(n);
+    char* at = data_ + size_;
+    size_ += n;
+    return at;
+  }
+
+  void clear() { size_ = 0; }
+  std::size_t size() const { return size_; }
+  std::size_t capacity() const { return capacity_; }
+  const char* data() const { return data_; }
+  std::string_view view() const { return {data_, size_}; }
+  // Empties the buffer; one larger than `capacity` goes back to that size.
+  void release_above(std::size_t capacity);
+
+ private:
+  void grow(std::size_t more);
+  char* data_ = nullptr;
+  std::size_t size_ = 0, capacity_ = 0;
+};
+
 // One JSON string (quoted and escaped).
-void write_json_string(std::string_view s, std::string& out);
+void write_json_string(std::string_view s, TextOut& out);
 // A member's key: the quoted string and ':'.
-void write_json_key(std::string_view key, std::string& out);
+void write_json_key(std::string_view key, TextOut& out);
 
 }  // namespace certpolicy

@@ -31,17 +31,24 @@ Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
       codes.emplace(std::string_view(code), std::move(t));
     }
   }
+  reasons_ = section("reasons");
+  errors_ = section("errors");
+  words_ = section("words");
   for (Locale l : {Locale::kZhCN, Locale::kEn}) {
     china_time_[static_cast<int>(l)] = word("china_time", l);
     yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
   }
 }
 
-const Messages::Templates* Messages::find(std::string_view section_name, std::string_view code) const {
-  auto section = templates_.find(section_name);
-  if (section == templates_.end()) return nullptr;
-  auto it = section->second.find(code);
-  return it == section->second.end() ? nullptr : &it->second;
+const Messages::Section* Messages::section(std::string_view name) const {
+  auto it = templates_.find(name);
+  return it == templates_.end() ? nullptr : &it->second;
+}
+
+const Messages::Templates* Messages::find(const Section* section, std::string_view code) {
+  if (section == nullptr) return nullptr;
+  auto it = section->find(code);
+  return it == section->end() ? nullptr : &it->second;
 }
 
 const Messages& Messages::get() {
@@ -50,14 +57,14 @@ const Messages& Messages::get() {
 }
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
-  const Templates* t = find("words", key);
+  const Templates* t = find(words_, key);
   if (t == nullptr || (*t)[static_cast<int>(locale)].empty()) return key;
   return (*t)[static_cast<int>(locale)];
 }
 
-void Messages::render(std::string& out, std::string_view section_name, std::string_view code, Locale locale,
+void Messages::render(TextOut& out, const Section* section, std::string_view code, Locale locale,
                       const Fields& fields) const {
-  const Templates* t = find(section_name, code);
+  const Templates* t = find(section, code);
   const std::string* found = t != nullptr && !(*t)[static_cast<int>(locale)].empty() ? &(*t)[static_cast<int>(locale)] : nullptr;
   if (found == nullptr) {
     out += code;
@@ -89,10 +96,10 @@ void Messages::render(std::string& out, std::string_view section_name, std::stri
     } else if (filter == "yuan" && fields.kind(v) == Fields::Kind::kInt) {
       std::int64_t fen = fields.int_value(v);
       char buf[48];
-      std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
-                    static_cast<long long>(fen % 100));
+      int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
+                            static_cast<long long>(fen % 100));
       out += yuan_prefix_[static_cast<int>(locale)];
-      out += buf;
+      out += std::string_view(buf, static_cast<size_t>(n));
     } else if (fields.kind(v) == Fields::Kind::kString) {
       std::string_view s = fields.string(v);
       if (looks_like_instant(s)) {
@@ -114,25 +121,25 @@ void Messages::render(std::string& out, std::string_view section_name, std::stri
   }
 }
 
-void Messages::append_reason(std::string& out, std::string_view code, Locale locale, const Fields& fields) const {
-  render(out, "reasons", code, locale, fields);
+void Messages::append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
+  render(out, reasons_, code, locale, fields);
 }
 
 std::string Messages::reason(std::string_view code, Locale locale, const Fields& fields) const {
-  std::string out;
+  TextOut out;
   append_reason(out, code, locale, fields);
-  return out;
+  return std::string(out.view());
 }
 
 std::string Messages::field_error(std::string_view detail, std::string_view path,
                                   std::string_view expected, Locale locale) const {
   static const Fields kNoFields;
-  std::string out;
+  TextOut out;
   if (!path.empty()) {
-    out = std::string(path);
+    out += path;
     out += locale == Locale::kEn ? ": " : "：";
   }
-  render(out, "errors", detail, locale, kNoFields);
+  render(out, errors_, detail, locale, kNoFields);
   if (!expected.empty()) {
     out += " (";
     out += word("expected", locale);
@@ -140,7 +147,7 @@ std::string Messages::field_error(std::string_view detail, std::string_view path
     out += expected;
     out += ')';
   }
-  return out;
+  return std::string(out.view());
 }
 
 }  // namespace certpolicy

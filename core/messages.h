@@ -30,7 +30,7 @@ class Messages {
   // The sentence for a reason code, its placeholders filled from `fields`.
   std::string reason(std::string_view code, Locale locale, const Fields& fields) const;
   // The same, appended to `out` (no allocation of its own).
-  void append_reason(std::string& out, std::string_view code, Locale locale, const Fields& fields) const;
+  void append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
   // "order.paid_at: no such date (expected rfc3339_instant)"
   std::string field_error(std::string_view detail, std::string_view path, std::string_view expected,
                           Locale locale) const;
@@ -42,14 +42,18 @@ class Messages {
 
  private:
   using Templates = std::array<std::string, 2>;  // per Locale
+  using Section = std::unordered_map<std::string_view, Templates>;
   Messages();
-  void render(std::string& out, std::string_view section, std::string_view code, Locale locale,
+  void render(TextOut& out, const Section* section, std::string_view code, Locale locale,
               const Fields& fields) const;
-  const Templates* find(std::string_view section, std::string_view code) const;
+  const Section* section(std::string_view name) const;
+  static const Templates* find(const Section* section, std::string_view code);
   nlohmann::json doc_;
   // section → code → template per locale, built once; the keys are views of
   // doc_'s own key strings, which never change after construction.
-  std::map<std::string, std::unordered_map<std::string_view, Templates>, std::less<>> templates_;
+  std::map<std::string, Section, std::less<>> templates_;
+  // The sections every call reads, looked up once (null when missing).
+  const Section *reasons_ = nullptr, *errors_ = nullptr, *words_ = nullptr;
   // The words every instant and amount needs, looked up once.
   std::array<std::string_view, 2> china_time_, yuan_prefix_;
 };

@@ -67,11 +67,11 @@ void trim(Buffer& b) {
 }
 
 struct Buffers {
-  std::string input, result;
+  std::string input;
+  certpolicy::TextOut result{kBaseCapacity};
   std::u16string utf16;
   Buffers() {
     input.reserve(kBaseCapacity);
-    result.reserve(kBaseCapacity);
     utf16.reserve(kBaseCapacity);
   }
 };
@@ -143,7 +143,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return bu
 // for a larger answer, which JS then decodes as UTF-8 (answers are never empty).
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_result_utf16() {
   if (buffers().result.size() > kBaseCapacity) return 0;
-  to_utf16(buffers().result, buffers().utf16);
+  to_utf16(buffers().result.view(), buffers().utf16);
   return buffers().utf16.size();
 }
 extern "C" EMSCRIPTEN_KEEPALIVE const char16_t* certpolicy_result_utf16_data() { return buffers().utf16.data(); }
@@ -152,7 +152,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_result_release() {
   Buffers& b = buffers();
   b.input.clear();
   trim(b.input);
-  trim(b.result);
+  b.result.release_above(kBaseCapacity);
   trim(b.utf16);
 }
 // Decides the request of `length` bytes in the input buffer; returns the answer's length in bytes.

@@ -82,8 +82,9 @@ TEST(Fields, WritesKeysSortedWhateverTheOrderPut) {
   Fields::Object root = f.root();
   root.put("b", 1).put("a", true).put("c", nullptr);
   root.object("d").put("z", "x").put("y", -2);
-  std::string out;
-  f.write(root.ref(), out);
+  TextOut text;
+  f.write(root.ref(), text);
+  std::string out(text.view());
   EXPECT_EQ(out, R"({"a":true,"b":1,"c":null,"d":{"y":-2,"z":"x"}})");
 }
 
@@ -92,8 +93,9 @@ TEST(Fields, PuttingAKeyAgainReplacesItsValue) {
   f.root().put("certification", nullptr);
   f.root().object("certification").put("id", "tcp");
   f.root().put("n", 1).put("n", 2);
-  std::string out;
-  f.write(0, out);
+  TextOut text;
+  f.write(0, text);
+  std::string out(text.view());
   EXPECT_EQ(out, R"({"certification":{"id":"tcp"},"n":2})");
 }
 
@@ -110,8 +112,9 @@ TEST(Fields, DatesInstantsTextAndNumbers) {
       .put("rate", 0.5)
       .put("empty", Value::or_null(""));
   root.array("list").push(1).push("two").object().put("k", false);
-  std::string out;
-  f.write(0, out);
+  TextOut text;
+  f.write(0, text);
+  std::string out(text.view());
   EXPECT_EQ(out,
             R"({"at":"2024-02-29T23:59:59+08:00","date":"2024-02-29","empty":null,"list":[1,"two",{"k":false}],)"
             R"("never":null,"none":null,"rate":0.5,"text":"quote \" and \\ and \n and \u0001"})");
@@ -132,10 +135,39 @@ TEST(Fields, FindsByDottedPath) {
 TEST(Fields, ManyKeysStillSorted) {
   Fields f;
   for (int k = 99; k >= 0; --k) f.root().put("k" + std::to_string(1000 + k), k);
-  std::string out;
-  f.write(0, out);
+  TextOut text;
+  f.write(0, text);
+  std::string out(text.view());
   EXPECT_EQ(out.substr(0, 21), R"({"k1000":0,"k1001":1,)");
   EXPECT_EQ(out.substr(out.size() - 11), R"("k1099":99})");
+}
+
+TEST(TextOut, GrowsKeepsBytesAndGivesMemoryBack) {
+  TextOut out;
+  EXPECT_EQ(out.size(), 0u);
+  std::string expected;
+  for (int k = 0; k < 5000; ++k) {  // many growths from empty
+    out += "ab";
+    out.push_back(static_cast<char>('0' + k % 10));
+    expected += "ab";
+    expected.push_back(static_cast<char>('0' + k % 10));
+  }
+  EXPECT_EQ(out.view(), expected);
+  EXPECT_GE(out.capacity(), expected.size());
+  out.release_above(256);  // a large answer is done: back to 256 bytes, empty
+  EXPECT_EQ(out.size(), 0u);
+  EXPECT_EQ(out.capacity(), 256u);
+  out.append("x", 1);
+  out.release_above(4096);  // already small: kept, emptied
+  EXPECT_EQ(out.capacity(), 256u);
+  EXPECT_EQ(out.view(), "");
+}
+
+TEST(TextOut, JsonStringsAndKeys) {
+  TextOut out;
+  write_json_key("k", out);
+  write_json_string("a\"b\\c\n\x01 考试", out);
+  EXPECT_EQ(out.view(), "\"k\":\"a\\\"b\\\\c\\n\\u0001 考试\"");
 }
 
 }  // namespace
