@@ -179,7 +179,6 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   // into the fields in sorted key order.
   const Fields& fields = outcome->fields;
   const Messages& messages = Messages::get();
-  thread_local TextOut sentence(256);
   auto write_reasons = [&] {
     out.push_back('[');
     bool first = true;
@@ -189,9 +188,7 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
       out += "{\"code\":";
       write_json_string(r.code, out);
       out += ",\"message\":";
-      sentence.clear();
-      messages.append_reason(sentence, r.code, *locale, fields);
-      write_json_string(sentence.view(), out);
+      messages.write_reason_json(out, r.code, *locale, fields);
       out += ",\"rule\":";
       write_json_string(r.rule, out);
       out.push_back('}');

@@ -26,7 +26,7 @@ Fields::Ref Fields::append(Ref parent) {
 
 Fields::Ref Fields::member(Ref object, std::string_view k) {
   for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
-    if (key(c) == k) {
+    if (same_text(key(c), k)) {
       Node& n = nodes_[c];
       n.kind = Kind::kNull;
       n.first = n.last = kNone;  // an earlier subtree is dropped
@@ -97,7 +97,7 @@ Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
     if (nodes_[node].kind != Kind::kObject) return kNone;
     Ref found = kNone;
     for (Ref c = nodes_[node].first; c != kNone && found == kNone; c = nodes_[c].next) {
-      if (key(c) == k) found = c;
+      if (same_text(key(c), k)) found = c;
     }
     if (found == kNone) return kNone;
     node = found;

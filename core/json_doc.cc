@@ -1,16 +1,41 @@
 #include "json_doc.h"
 
 #include <algorithm>
+#include <map>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
 namespace certpolicy {
 
+namespace {
+
+// nlohmann's parser, with a string type of its own for the text of each
+// string and key as it is read: std::string's members are prebuilt (extern
+// templates) in libc++, so in the wasm build every character the lexer keeps
+// was a call; this distinct instantiation is compiled here and inlined. The
+// grammar, UTF-8 checks and number kinds are nlohmann's, unchanged.
+template <class T>
+struct LexerAllocator : std::allocator<T> {
+  using value_type = T;
+  LexerAllocator() = default;
+  template <class U>
+  LexerAllocator(const LexerAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
+  template <class U>
+  struct rebind {
+    using other = LexerAllocator<U>;
+  };
+};
+using LexerString = std::basic_string<char, std::char_traits<char>, LexerAllocator<char>>;
+using SaxJson = nlohmann::basic_json<std::map, std::vector, LexerString>;
+
+}  // namespace
+
 // Receives nlohmann's SAX events and appends nodes. Every container is open
 // on `open_`; an array's children are gathered on `pending_` until it closes.
 class JsonDocBuilder {
  public:
-  using json = nlohmann::json;
+  using json = SaxJson;
   JsonDocBuilder(JsonDoc& doc, std::size_t max_depth)
       : doc_(doc), max_depth_(max_depth), open_(doc.open_), pending_(doc.pending_) {
     open_.clear();
@@ -33,7 +58,8 @@ class JsonDocBuilder {
     doc_.nodes_.back().u = v;
     return true;
   }
-  bool number_float(json::number_float_t v, const json::string_t&) {
+  template <class Text>  // string_t, or std::string from nlohmann's binary readers
+  bool number_float(json::number_float_t v, const Text&) {
     leaf(JsonKind::kFloat);
     doc_.nodes_.back().d = v;
     return true;
@@ -43,7 +69,7 @@ class JsonDocBuilder {
     JsonDoc::Node& n = doc_.nodes_.back();
     n.str = static_cast<std::uint32_t>(doc_.pool_.size());
     n.str_len = static_cast<std::uint32_t>(v.size());
-    doc_.pool_ += v;
+    doc_.pool_.append(v.data(), v.size());
     return true;
   }
   bool binary(json::binary_t&) { return false; }  // not produced by the JSON grammar
@@ -52,7 +78,7 @@ class JsonDocBuilder {
   bool key(json::string_t& k) {
     key_ = static_cast<std::uint32_t>(doc_.pool_.size());
     key_len_ = static_cast<std::uint32_t>(k.size());
-    doc_.pool_ += k;
+    doc_.pool_.append(k.data(), k.size());
     return true;
   }
   bool end_object() { return close(); }
@@ -118,7 +144,10 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth) {
   const std::size_t nodes = std::min<std::size_t>(text.size() / 8 + 64, 1u << 16);
   const std::size_t bytes = std::min<std::size_t>(text.size() + 256, 1u << 16);
   if (nodes_.capacity() < nodes) nodes_.reserve(nodes);
-  if (pool_.capacity() < bytes) pool_.reserve(bytes);
+  if (pool_.capacity() < bytes) {
+    pool_.extend(bytes);  // room at once
+    pool_.clear();
+  }
   if (nodes_capacity_ == 0) {
     nodes_capacity_ = nodes_.capacity();
     pool_capacity_ = pool_.capacity();
@@ -127,7 +156,7 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth) {
     pending_.reserve(64);
   }
   JsonDocBuilder builder(*this, max_depth);
-  bool ok = nlohmann::json::sax_parse(text.begin(), text.end(), &builder);
+  bool ok = SaxJson::sax_parse(text.begin(), text.end(), &builder);
   if (!ok) {
     nodes_.clear();
     elements_.clear();
@@ -143,7 +172,7 @@ void JsonDoc::trim() {
     buffer.reserve(capacity);
   };
   reset(nodes_, nodes_capacity_);
-  reset(pool_, pool_capacity_);
+  pool_.release_above(pool_capacity_);
   reset(elements_, 64);
   reset(open_, 64);
   reset(pending_, 64);
@@ -153,7 +182,7 @@ JsonDoc::Ref JsonDoc::find(Ref object, std::string_view k) const {
   if (object == kNone || nodes_[object].kind != JsonKind::kObject) return kNone;
   Ref found = kNone;
   for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
-    if (key(c) == k) found = c;
+    if (same_text(key(c), k)) found = c;
   }
   return found;
 }

@@ -21,6 +21,8 @@
 #include <utility>
 #include <vector>
 
+#include "json_out.h"
+
 namespace certpolicy {
 
 enum class JsonKind : std::uint8_t { kNull, kBool, kInt, kUint, kFloat, kString, kArray, kObject };
@@ -76,7 +78,7 @@ class JsonDoc {
   std::string_view key(Ref r) const { return {pool_.data() + nodes_[r].key, nodes_[r].key_len}; }
   std::vector<Node> nodes_;
   std::vector<Ref> elements_;  // each array's children, contiguous
-  std::string pool_;
+  TextOut pool_;
   std::vector<Ref> open_, pending_;  // the parser's stacks, kept between parses
   std::size_t nodes_capacity_ = 0, pool_capacity_ = 0;  // after the first parse
 };

@@ -92,7 +92,9 @@ class JsonIn {
   void append(std::string_view s);
   const JsonDoc* doc_;
   JsonDoc::Ref ref_;
-  std::array<char, kCapacity> path_{};
+  // Only the first len_ bytes are ever read: not zero-filled, since a JsonIn
+  // is made for every field read.
+  std::array<char, kCapacity> path_;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   size_t len_ = 0;
 };
 

@@ -56,20 +56,9 @@ size_t first_escape(std::string_view s, size_t k) {
   return s.size();
 }
 
-// `"s"` followed by `tail` (":" after a key), in one append when nothing needs escaping.
-void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
+// The escaped characters of `s` from `k`, its first byte to escape.
+void write_escaped(std::string_view s, size_t k, TextOut& out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  size_t k = first_escape(s, 0);
-  if (k == s.size()) {
-    char* p = out.extend(s.size() + 2 + tail.size());
-    *p++ = '"';
-    copy_bytes(p, s.data(), s.size());
-    p += s.size();
-    *p++ = '"';
-    copy_bytes(p, tail.data(), tail.size());
-    return;
-  }
-  out.push_back('"');
   size_t run = 0;  // start of the current unescaped run
   for (; k < s.size(); k = first_escape(s, k + 1)) {
     auto c = static_cast<unsigned char>(s[k]);
@@ -90,6 +79,22 @@ void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) 
     }
   }
   out += s.substr(run);
+}
+
+// `"s"` followed by `tail` (":" after a key), in one append when nothing needs escaping.
+void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
+  size_t k = first_escape(s, 0);
+  if (k == s.size()) {
+    char* p = out.extend(s.size() + 2 + tail.size());
+    *p++ = '"';
+    copy_bytes(p, s.data(), s.size());
+    p += s.size();
+    *p++ = '"';
+    copy_bytes(p, tail.data(), tail.size());
+    return;
+  }
+  out.push_back('"');
+  write_escaped(s, k, out);
   out.push_back('"');
   out += tail;
 }
@@ -97,6 +102,12 @@ void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) 
 }  // namespace
 
 void write_json_string(std::string_view s, TextOut& out) { write_string(s, out); }
+
+void write_json_chars(std::string_view s, TextOut& out) {
+  size_t k = first_escape(s, 0);
+  if (k == s.size()) out += s;
+  else write_escaped(s, k, out);
+}
 
 void write_json_key(std::string_view key, TextOut& out) { write_string(key, out, ":"); }
 

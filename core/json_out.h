@@ -35,6 +35,20 @@ inline void copy_bytes(char* to, const char* from, std::size_t n) {
   }
 }
 
+// a == b, for the short keys looked up on every field read: length and first
+// byte first, short ones compared inline (memcmp is a call in the wasm build).
+inline bool same_text(std::string_view a, std::string_view b) {
+  const std::size_t n = a.size();
+  if (n != b.size()) return false;
+  if (n == 0) return true;
+  if (a[0] != b[0]) return false;
+  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
+  for (std::size_t k = 1; k < n; ++k) {
+    if (a[k] != b[k]) return false;
+  }
+  return true;
+}
+
 // A growable byte buffer whose appends are inline (std::string's are calls
 // into the prebuilt libc++ in the wasm build) and never zero-fill. Growth
 // doubles the capacity; `release_above` gives memory back after a large answer.
@@ -95,6 +109,9 @@ class TextOut {
 
 // One JSON string (quoted and escaped).
 void write_json_string(std::string_view s, TextOut& out);
+// The characters of a JSON string, escaped, without the quotes (for text
+// written in pieces).
+void write_json_chars(std::string_view s, TextOut& out);
 // A member's key: the quoted string and ':'.
 void write_json_key(std::string_view key, TextOut& out);
 

@@ -14,6 +14,16 @@ bool looks_like_instant(std::string_view s) {
   return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
 }
 
+// Where a sentence's pieces go: as they are, or escaped into a JSON string.
+struct PlainSink {
+  TextOut& out;
+  void text(std::string_view s) { out += s; }
+};
+struct JsonSink {
+  TextOut& out;
+  void text(std::string_view s) { write_json_chars(s, out); }
+};
+
 }  // namespace
 
 Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
@@ -62,12 +72,13 @@ std::string_view Messages::word(std::string_view key, Locale locale) const {
   return (*t)[static_cast<int>(locale)];
 }
 
-void Messages::render(TextOut& out, const Section* section, std::string_view code, Locale locale,
+template <class Sink>
+void Messages::render(Sink& out, const Section* section, std::string_view code, Locale locale,
                       const Fields& fields) const {
   const Templates* t = find(section, code);
   const std::string* found = t != nullptr && !(*t)[static_cast<int>(locale)].empty() ? &(*t)[static_cast<int>(locale)] : nullptr;
   if (found == nullptr) {
-    out += code;
+    out.text(code);
     return;
   }
   const std::string_view tpl = *found;
@@ -75,10 +86,10 @@ void Messages::render(TextOut& out, const Section* section, std::string_view cod
     size_t open = tpl.find('{', k);
     size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
     if (close == std::string_view::npos) {
-      out += tpl.substr(k);
+      out.text(tpl.substr(k));
       break;
     }
-    out += tpl.substr(k, open - k);
+    out.text(tpl.substr(k, open - k));
     k = open;
     std::string_view ph = tpl.substr(k + 1, close - k - 1);
     size_t bar = ph.find('|');
@@ -92,14 +103,14 @@ void Messages::render(TextOut& out, const Section* section, std::string_view cod
       if (cert != Fields::kNone) v = fields.find(name, cert);
     }
     if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
-      out += "—";
+      out.text("—");
     } else if (filter == "yuan" && fields.kind(v) == Fields::Kind::kInt) {
       std::int64_t fen = fields.int_value(v);
       char buf[48];
       int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
                             static_cast<long long>(fen % 100));
-      out += yuan_prefix_[static_cast<int>(locale)];
-      out += std::string_view(buf, static_cast<size_t>(n));
+      out.text(yuan_prefix_[static_cast<int>(locale)]);
+      out.text(std::string_view(buf, static_cast<size_t>(n)));
     } else if (fields.kind(v) == Fields::Kind::kString) {
       std::string_view s = fields.string(v);
       if (looks_like_instant(s)) {
@@ -107,22 +118,32 @@ void Messages::render(TextOut& out, const Section* section, std::string_view cod
         size_t zone = s.find_first_of("+-Zz", 19);
         std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
         if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
-        out += s.substr(0, 10);
-        out.push_back(' ');
-        out += clock;
-        out += china_time_[static_cast<int>(locale)];
+        out.text(s.substr(0, 10));
+        out.text(" ");
+        out.text(clock);
+        out.text(china_time_[static_cast<int>(locale)]);
       } else {
-        out += s;
+        out.text(s);
       }
     } else {
-      fields.write(v, out);
+      TextOut json;  // a number, boolean or list, as JSON text
+      fields.write(v, json);
+      out.text(json.view());
     }
     k = close;
   }
 }
 
 void Messages::append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
-  render(out, reasons_, code, locale, fields);
+  PlainSink sink{out};
+  render(sink, reasons_, code, locale, fields);
+}
+
+void Messages::write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
+  JsonSink sink{out};
+  out.push_back('"');
+  render(sink, reasons_, code, locale, fields);
+  out.push_back('"');
 }
 
 std::string Messages::reason(std::string_view code, Locale locale, const Fields& fields) const {
@@ -139,7 +160,8 @@ std::string Messages::field_error(std::string_view detail, std::string_view path
     out += path;
     out += locale == Locale::kEn ? ": " : "：";
   }
-  render(out, errors_, detail, locale, kNoFields);
+  PlainSink sink{out};
+  render(sink, errors_, detail, locale, kNoFields);
   if (!expected.empty()) {
     out += " (";
     out += word("expected", locale);

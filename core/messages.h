@@ -31,6 +31,8 @@ class Messages {
   std::string reason(std::string_view code, Locale locale, const Fields& fields) const;
   // The same, appended to `out` (no allocation of its own).
   void append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
+  // The same as a JSON string (quoted, escaped), rendered straight into `out`.
+  void write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
   // "order.paid_at: no such date (expected rfc3339_instant)"
   std::string field_error(std::string_view detail, std::string_view path, std::string_view expected,
                           Locale locale) const;
@@ -44,8 +46,9 @@ class Messages {
   using Templates = std::array<std::string, 2>;  // per Locale
   using Section = std::unordered_map<std::string_view, Templates>;
   Messages();
-  void render(TextOut& out, const Section* section, std::string_view code, Locale locale,
-              const Fields& fields) const;
+  // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
+  template <class Sink>
+  void render(Sink& sink, const Section* section, std::string_view code, Locale locale, const Fields& fields) const;
   const Section* section(std::string_view name) const;
   static const Templates* find(const Section* section, std::string_view code);
   nlohmann::json doc_;

@@ -67,13 +67,9 @@ void trim(Buffer& b) {
 }
 
 struct Buffers {
-  std::string input;
-  certpolicy::TextOut result{kBaseCapacity};
+  certpolicy::TextOut input{kBaseCapacity}, result{kBaseCapacity};
   std::u16string utf16;
-  Buffers() {
-    input.reserve(kBaseCapacity);
-    utf16.reserve(kBaseCapacity);
-  }
+  Buffers() { utf16.reserve(kBaseCapacity); }
 };
 Buffers& buffers() {
   static Buffers b;
@@ -131,11 +127,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_max_bytes(int many) {
   return static_cast<double>(many ? certpolicy::kMaxBatchBytes : certpolicy::kMaxRequestBytes);
 }
 
-// A buffer of at least `n` bytes for the next request's text.
+// A buffer of `n` bytes for the next request's text (not zero-filled: JS
+// writes the text, and certpolicy_evaluate reads only what was written).
 extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_input(std::size_t n) {
-  std::string& input = buffers().input;
-  if (input.size() < n) input.resize(n);
-  return input.data();
+  certpolicy::TextOut& input = buffers().input;
+  input.clear();
+  return input.extend(n);
 }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return buffers().result.data(); }
 // The last answer as UTF-16 when it is small (up to the buffers' base size);
@@ -150,8 +147,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char16_t* certpolicy_result_utf16_data() {
 // Called once JS has decoded the answer: buffers back to their base size.
 extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_result_release() {
   Buffers& b = buffers();
-  b.input.clear();
-  trim(b.input);
+  b.input.release_above(kBaseCapacity);
   b.result.release_above(kBaseCapacity);
   trim(b.utf16);
 }
@@ -160,7 +156,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy
                                                                 int many) {
   Buffers& b = buffers();
   if (engine == nullptr || length > b.input.size()) return 0;
-  std::string_view in(b.input.data(), length);
+  std::string_view in(b.input.data(), length);  // JS wrote these bytes
   if (many) engine->evaluate_many_into(in, b.result);
   else engine->evaluate_into(in, b.result);
   return b.result.size();
