@@ -15,12 +15,18 @@ bool looks_like_instant(std::string_view s) {
 }
 
 // Where a sentence's pieces go: as they are, or escaped into a JSON string.
+// `raw` takes the template's own text (already in the sink's form), `text`
+// a value put into it.
 struct PlainSink {
+  static constexpr bool kJson = false;
   TextOut& out;
+  void raw(std::string_view s) { out += s; }
   void text(std::string_view s) { out += s; }
 };
 struct JsonSink {
+  static constexpr bool kJson = true;
   TextOut& out;
+  void raw(std::string_view s) { out += s; }
   void text(std::string_view s) { write_json_chars(s, out); }
 };
 
@@ -36,7 +42,12 @@ Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
       Templates t;
       for (Locale l : {Locale::kZhCN, Locale::kEn}) {
         auto it = entry.find(locale_key(l));
-        if (it != entry.end() && it->is_string()) t[static_cast<int>(l)] = it->get<std::string>();
+        if (it == entry.end() || !it->is_string()) continue;
+        const auto i = static_cast<int>(l);
+        t.text[i] = it->get<std::string>();
+        TextOut escaped;
+        write_json_chars(t.text[i], escaped);
+        t.json[i] = std::string(escaped.view());
       }
       codes.emplace(std::string_view(code), std::move(t));
     }
@@ -68,28 +79,29 @@ const Messages& Messages::get() {
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
   const Templates* t = find(words_, key);
-  if (t == nullptr || (*t)[static_cast<int>(locale)].empty()) return key;
-  return (*t)[static_cast<int>(locale)];
+  if (t == nullptr || t->text[static_cast<int>(locale)].empty()) return key;
+  return t->text[static_cast<int>(locale)];
 }
 
 template <class Sink>
 void Messages::render(Sink& out, const Section* section, std::string_view code, Locale locale,
                       const Fields& fields) const {
   const Templates* t = find(section, code);
-  const std::string* found = t != nullptr && !(*t)[static_cast<int>(locale)].empty() ? &(*t)[static_cast<int>(locale)] : nullptr;
-  if (found == nullptr) {
+  const auto i = static_cast<int>(locale);
+  if (t == nullptr || t->text[i].empty()) {
     out.text(code);
     return;
   }
+  const std::string* found = Sink::kJson ? &t->json[i] : &t->text[i];
   const std::string_view tpl = *found;
   for (size_t k = 0; k < tpl.size(); ++k) {
     size_t open = tpl.find('{', k);
     size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
     if (close == std::string_view::npos) {
-      out.text(tpl.substr(k));
+      out.raw(tpl.substr(k));
       break;
     }
-    out.text(tpl.substr(k, open - k));
+    out.raw(tpl.substr(k, open - k));
     k = open;
     std::string_view ph = tpl.substr(k + 1, close - k - 1);
     size_t bar = ph.find('|');
@@ -110,7 +122,7 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
       int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
                             static_cast<long long>(fen % 100));
       out.text(yuan_prefix_[static_cast<int>(locale)]);
-      out.text(std::string_view(buf, static_cast<size_t>(n)));
+      out.raw(std::string_view(buf, static_cast<size_t>(n)));  // digits
     } else if (fields.kind(v) == Fields::Kind::kString) {
       std::string_view s = fields.string(v);
       if (looks_like_instant(s)) {
@@ -119,7 +131,7 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
         std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
         if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
         out.text(s.substr(0, 10));
-        out.text(" ");
+        out.raw(" ");
         out.text(clock);
         out.text(china_time_[static_cast<int>(locale)]);
       } else {

@@ -43,7 +43,11 @@ class Messages {
   const nlohmann::json& catalogue() const { return doc_; }
 
  private:
-  using Templates = std::array<std::string, 2>;  // per Locale
+  // One code's template per Locale, as written and escaped for a JSON string
+  // (escaped once here, so answers only escape the values put into them).
+  struct Templates {
+    std::array<std::string, 2> text, json;
+  };
   using Section = std::unordered_map<std::string_view, Templates>;
   Messages();
   // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
