@@ -218,7 +218,9 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   out.push_back('{');
   fields.for_each_sorted(0, [&](Fields::Ref member) {
     flush_extras_before(fields.key(member), false);
-    key(fields.key(member));
+    if (!first) out.push_back(',');
+    first = false;
+    fields.write_key(member, out);
     fields.write(member, out);
   });
   flush_extras_before({}, true);

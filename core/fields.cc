@@ -24,7 +24,8 @@ Fields::Ref Fields::append(Ref parent) {
   return r;
 }
 
-Fields::Ref Fields::member(Ref object, std::string_view k) {
+Fields::Ref Fields::member(Ref object, Key name) {
+  const std::string_view k = name.text();
   for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
     if (same_text(key(c), k)) {
       Node& n = nodes_[c];
@@ -36,6 +37,7 @@ Fields::Ref Fields::member(Ref object, std::string_view k) {
   Ref r = append(object);
   nodes_[r].key = static_cast<std::uint32_t>(pool_.size());
   nodes_[r].key_len = static_cast<std::uint32_t>(k.size());
+  nodes_[r].key_plain = name.plain();
   pool_ += k;
   return r;
 }
@@ -58,6 +60,7 @@ void Fields::assign(Ref r, const Value& v) {
   }
   Node& s = nodes_[r];
   s.kind = Kind::kString;
+  s.str_plain = v.kind_ != Value::Kind::kString;  // a date or instant: digits and -:T+.
   s.str = at;
   s.str_len = static_cast<std::uint32_t>(pool_.size() - at);
 }
@@ -67,16 +70,16 @@ Fields::Ref Fields::container(Ref r, Kind kind) {
   return r;
 }
 
-Fields::Object& Fields::Object::put(std::string_view key, const Value& v) {
+Fields::Object& Fields::Object::put(Key key, const Value& v) {
   f_->assign(f_->member(ref_, key), v);
   return *this;
 }
 
-Fields::Object Fields::Object::object(std::string_view key) {
+Fields::Object Fields::Object::object(Key key) {
   return Object(f_, f_->container(f_->member(ref_, key), Kind::kObject));
 }
 
-Fields::Array Fields::Object::array(std::string_view key) {
+Fields::Array Fields::Object::array(Key key) {
   return Array(f_, f_->container(f_->member(ref_, key), Kind::kArray));
 }
 
@@ -126,6 +129,19 @@ std::span<const Fields::Ref> Fields::sort_members(Ref object, Ref (&order)[kSort
   return {order, count};
 }
 
+void Fields::write_key(Ref r, TextOut& out) const {
+  const std::string_view k = key(r);
+  if (!nodes_[r].key_plain) {
+    write_json_key(k, out);
+    return;
+  }
+  char* p = out.extend(k.size() + 3);
+  *p = '"';
+  copy_bytes(p + 1, k.data(), k.size());
+  p[k.size() + 1] = '"';
+  p[k.size() + 2] = ':';
+}
+
 void Fields::write(Ref r, TextOut& out) const {
   const Node& n = nodes_[r];
   switch (n.kind) {
@@ -139,7 +155,18 @@ void Fields::write(Ref r, TextOut& out) const {
     }
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
     case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
-    case Kind::kString: write_json_string(string(r), out); return;
+    case Kind::kString: {
+      if (!n.str_plain) {
+        write_json_string(string(r), out);
+        return;
+      }
+      const std::string_view s = string(r);
+      char* p = out.extend(s.size() + 2);
+      *p = '"';
+      copy_bytes(p + 1, s.data(), s.size());
+      p[s.size() + 1] = '"';
+      return;
+    }
     case Kind::kArray: {
       out.push_back('[');
       for (Ref c = n.first; c != kNone; c = nodes_[c].next) {
@@ -155,7 +182,7 @@ void Fields::write(Ref r, TextOut& out) const {
       for_each_sorted(r, [&](Ref c) {
         if (!first) out.push_back(',');
         first = false;
-        write_json_key(key(c), out);
+        write_key(c, out);
         write(c, out);
       });
       out.push_back('}');

@@ -32,6 +32,36 @@ struct JsonSink {
 
 }  // namespace
 
+// "可在 {refund.deadline} 前…" → ["可在 ", refund.deadline], [" 前…"].
+std::vector<Messages::Piece> Messages::split(std::string_view tpl) {
+  std::vector<Piece> pieces;
+  auto at = [&](std::string_view part) { return static_cast<std::uint32_t>(part.data() - tpl.data()); };
+  size_t k = 0;
+  while (k < tpl.size()) {
+    size_t open = tpl.find('{', k);
+    size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
+    Piece p;
+    if (close == std::string_view::npos) {  // the rest is text
+      p.raw_at = static_cast<std::uint32_t>(k);
+      p.raw_len = static_cast<std::uint32_t>(tpl.size() - k);
+      pieces.push_back(p);
+      break;
+    }
+    p.raw_at = static_cast<std::uint32_t>(k);
+    p.raw_len = static_cast<std::uint32_t>(open - k);
+    std::string_view ph = tpl.substr(open + 1, close - open - 1);
+    size_t bar = ph.find('|');
+    std::string_view name = ph.substr(0, bar);
+    p.name_at = at(name);
+    p.name_len = static_cast<std::uint32_t>(name.size());
+    p.placeholder = true;
+    p.yuan = bar != std::string_view::npos && ph.substr(bar + 1) == "yuan";
+    pieces.push_back(p);
+    k = close + 1;
+  }
+  return pieces;
+}
+
 Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
   if (!doc_.is_object()) return;
   // The object maps themselves (not items(), whose keys are temporaries).
@@ -44,10 +74,12 @@ Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
         auto it = entry.find(locale_key(l));
         if (it == entry.end() || !it->is_string()) continue;
         const auto i = static_cast<int>(l);
-        t.text[i] = it->get<std::string>();
+        t.text[i].source = it->get<std::string>();
         TextOut escaped;
-        write_json_chars(t.text[i], escaped);
-        t.json[i] = std::string(escaped.view());
+        write_json_chars(t.text[i].source, escaped);
+        t.json[i].source = std::string(escaped.view());
+        t.text[i].pieces = split(t.text[i].source);
+        t.json[i].pieces = split(t.json[i].source);
       }
       codes.emplace(std::string_view(code), std::move(t));
     }
@@ -79,8 +111,8 @@ const Messages& Messages::get() {
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
   const Templates* t = find(words_, key);
-  if (t == nullptr || t->text[static_cast<int>(locale)].empty()) return key;
-  return t->text[static_cast<int>(locale)];
+  if (t == nullptr || t->text[static_cast<int>(locale)].source.empty()) return key;
+  return t->text[static_cast<int>(locale)].source;
 }
 
 template <class Sink>
@@ -88,25 +120,16 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
                       const Fields& fields) const {
   const Templates* t = find(section, code);
   const auto i = static_cast<int>(locale);
-  if (t == nullptr || t->text[i].empty()) {
+  if (t == nullptr || t->text[i].source.empty()) {
     out.text(code);
     return;
   }
-  const std::string* found = Sink::kJson ? &t->json[i] : &t->text[i];
-  const std::string_view tpl = *found;
-  for (size_t k = 0; k < tpl.size(); ++k) {
-    size_t open = tpl.find('{', k);
-    size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
-    if (close == std::string_view::npos) {
-      out.raw(tpl.substr(k));
-      break;
-    }
-    out.raw(tpl.substr(k, open - k));
-    k = open;
-    std::string_view ph = tpl.substr(k + 1, close - k - 1);
-    size_t bar = ph.find('|');
-    std::string_view filter = bar == std::string_view::npos ? "" : ph.substr(bar + 1);
-    std::string_view name = ph.substr(0, bar);
+  const Form& form = Sink::kJson ? t->json[i] : t->text[i];
+  const std::string_view tpl = form.source;
+  for (const Piece& piece : form.pieces) {
+    out.raw(tpl.substr(piece.raw_at, piece.raw_len));
+    if (!piece.placeholder) break;
+    std::string_view name = tpl.substr(piece.name_at, piece.name_len);
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
     Fields::Ref v = fields.find(name);
@@ -116,7 +139,7 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
     }
     if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
       out.text("—");
-    } else if (filter == "yuan" && fields.kind(v) == Fields::Kind::kInt) {
+    } else if (piece.yuan && fields.kind(v) == Fields::Kind::kInt) {
       std::int64_t fen = fields.int_value(v);
       char buf[48];
       int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
@@ -142,7 +165,6 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
       fields.write(v, json);
       out.text(json.view());
     }
-    k = close;
   }
 }
 

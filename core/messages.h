@@ -9,10 +9,12 @@
 #pragma once
 
 #include <array>
+#include <cstdint>
 #include <map>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -43,12 +45,37 @@ class Messages {
   const nlohmann::json& catalogue() const { return doc_; }
 
  private:
+  // A template split once into pieces: text up to a placeholder, then the
+  // placeholder's field name and filter (offsets into the template).
+  struct Piece {
+    std::uint32_t raw_at = 0, raw_len = 0;
+    std::uint32_t name_at = 0, name_len = 0;
+    bool placeholder = false;  // false: the last piece, text only
+    bool yuan = false;         // {name|yuan}
+  };
+  static std::vector<Piece> split(std::string_view tpl);
+  struct Form {
+    std::string source;
+    std::vector<Piece> pieces;
+  };
   // One code's template per Locale, as written and escaped for a JSON string
   // (escaped once here, so answers only escape the values put into them).
   struct Templates {
-    std::array<std::string, 2> text, json;
+    std::array<Form, 2> text, json;
   };
-  using Section = std::unordered_map<std::string_view, Templates>;
+  // Codes are short upper-case words: FNV-1a is a few multiplies where the
+  // standard hash is a call, and same_text compares them inline.
+  struct CodeHash {
+    std::size_t operator()(std::string_view s) const {
+      std::uint32_t h = 2166136261u;
+      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+      return h;
+    }
+  };
+  struct CodeEqual {
+    bool operator()(std::string_view a, std::string_view b) const { return same_text(a, b); }
+  };
+  using Section = std::unordered_map<std::string_view, Templates, CodeHash, CodeEqual>;
   Messages();
   // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
   template <class Sink>

@@ -7,6 +7,7 @@
 
 #include <malloc.h>
 
+#include <array>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -59,29 +60,22 @@ namespace {
 
 constexpr std::size_t kBaseCapacity = 16 * 1024;
 
-template <class Buffer>
-void trim(Buffer& b) {
-  if (b.capacity() <= kBaseCapacity) return;
-  Buffer().swap(b);
-  b.reserve(kBaseCapacity);
-}
-
 struct Buffers {
   certpolicy::TextOut input{kBaseCapacity}, result{kBaseCapacity};
-  std::u16string utf16;
-  Buffers() { utf16.reserve(kBaseCapacity); }
+  // The last small answer as UTF-16 (never more code units than bytes).
+  std::array<char16_t, kBaseCapacity> utf16;
 };
 Buffers& buffers() {
   static Buffers b;
   return b;
 }
 
-// Valid UTF-8 (every answer is) → UTF-16; an incomplete sequence → U+FFFD.
-void to_utf16(std::string_view s, std::u16string& out) {
-  out.resize(s.size());  // never more code units than bytes
+// Valid UTF-8 (every answer is) → UTF-16 at `out` (room for s.size() units);
+// an incomplete sequence → U+FFFD. Returns the number of code units.
+std::size_t to_utf16(std::string_view s, char16_t* out) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const std::size_t n = s.size();
-  char16_t* q = out.data();
+  char16_t* q = out;
   std::size_t i = 0;
   while (i < n) {
     // Eight ASCII bytes at a time (keys, dates, numbers: most of an answer).
@@ -93,29 +87,34 @@ void to_utf16(std::string_view s, std::u16string& out) {
       q += 8;
       i += 8;
     }
-    if (i >= n) break;
-    unsigned c = p[i];
-    if (c < 0x80) {
-      *q++ = static_cast<char16_t>(c);
-      ++i;
-    } else if (c < 0xE0 && i + 1 < n) {
-      *q++ = static_cast<char16_t>(((c & 0x1F) << 6) | (p[i + 1] & 0x3F));
-      i += 2;
-    } else if (c < 0xF0 && i + 2 < n) {
-      *q++ = static_cast<char16_t>(((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
-      i += 3;
-    } else if (i + 3 < n) {
-      unsigned cp = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-      cp -= 0x10000;
-      *q++ = static_cast<char16_t>(0xD800 + (cp >> 10));
-      *q++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
-      i += 4;
-    } else {
-      *q++ = u'\uFFFD';
-      i = n;
+    // Then one character at a time until the next ASCII byte (a run of CJK
+    // text is 3-byte sequences back to back).
+    while (i < n) {
+      unsigned c = p[i];
+      if (c < 0x80) {
+        *q++ = static_cast<char16_t>(c);
+        ++i;
+        break;
+      }
+      if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+        *q++ = static_cast<char16_t>(((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
+        i += 3;
+      } else if (c < 0xE0 && i + 1 < n) {
+        *q++ = static_cast<char16_t>(((c & 0x1F) << 6) | (p[i + 1] & 0x3F));
+        i += 2;
+      } else if (c >= 0xF0 && i + 3 < n) {
+        unsigned cp = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
+        cp -= 0x10000;
+        *q++ = static_cast<char16_t>(0xD800 + (cp >> 10));
+        *q++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
+        i += 4;
+      } else {
+        *q++ = u'\uFFFD';
+        i = n;
+      }
     }
   }
-  out.resize(static_cast<std::size_t>(q - out.data()));
+  return static_cast<std::size_t>(q - out);
 }
 
 }  // namespace
@@ -139,17 +138,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return bu
 // returns its length in code units (at certpolicy_result_utf16_data), or 0
 // for a larger answer, which JS then decodes as UTF-8 (answers are never empty).
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_result_utf16() {
-  if (buffers().result.size() > kBaseCapacity) return 0;
-  to_utf16(buffers().result.view(), buffers().utf16);
-  return buffers().utf16.size();
+  Buffers& b = buffers();
+  if (b.result.size() > b.utf16.size()) return 0;
+  return to_utf16(b.result.view(), b.utf16.data());
 }
+// Where certpolicy_result_utf16 writes (the same address for the module's life).
 extern "C" EMSCRIPTEN_KEEPALIVE const char16_t* certpolicy_result_utf16_data() { return buffers().utf16.data(); }
 // Called once JS has decoded the answer: buffers back to their base size.
 extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_result_release() {
   Buffers& b = buffers();
   b.input.release_above(kBaseCapacity);
   b.result.release_above(kBaseCapacity);
-  trim(b.utf16);
 }
 // Decides the request of `length` bytes in the input buffer; returns the answer's length in bytes.
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy::Engine* engine, std::size_t length,

@@ -99,6 +99,12 @@ const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const decoder16 = new TextDecoder("utf-16le");
+// Node's Buffer turns UTF-16 into a string about twice as fast as its
+// TextDecoder (0.35 against 0.77 µs for a 1.2 KB answer); browsers use TextDecoder.
+const NodeBuffer = isNode && typeof globalThis.Buffer === "function" ? globalThis.Buffer : null;
+const fromUtf16 = NodeBuffer
+  ? (heap, at, bytes) => NodeBuffer.from(heap.buffer, heap.byteOffset + at, bytes).toString("utf16le")
+  : (heap, at, bytes) => decoder16.decode(heap.subarray(at, at + bytes));
 
 // Instants the engine accepts (years 1970–2199 in any offset), in epoch ms.
 const MIN_MS = -86400000;
@@ -109,6 +115,8 @@ class Engine {
   #version;
   #decide;
   #address;
+  #maxBytes;  // [one request, a batch]: the engine's input limits
+  #utf16At;   // where small answers are written as UTF-16 (fixed)
 
   #core;
 
@@ -118,6 +126,8 @@ class Engine {
     this.#version = raw.policyVersion();
     this.#decide = core._certpolicy_decide_exam_order;
     this.#address = raw.address();
+    this.#maxBytes = [core._certpolicy_max_bytes(0), core._certpolicy_max_bytes(1)];
+    this.#utf16At = core._certpolicy_result_utf16_data();
   }
 
   /** Request text in, result text out, through the plain exports (no embind marshalling). */
@@ -127,7 +137,7 @@ class Engine {
     // UTF-16 code units → at most 3 UTF-8 bytes each; but no more than the
     // engine's limit plus one character (4 bytes): a longer text is cut there,
     // which is still over the limit, so the answer is the same TOO_LARGE.
-    const capacity = Math.min(text.length * 3, core._certpolicy_max_bytes(many ? 1 : 0) + 4);
+    const capacity = Math.min(text.length * 3, this.#maxBytes[many ? 1 : 0] + 4);
     try {
       const ptr = core._certpolicy_input(capacity || 1);
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
@@ -136,8 +146,7 @@ class Engine {
       // decoding and then JSON.parse are faster than on UTF-8 text full of CJK.
       const units = core._certpolicy_result_utf16();
       if (units > 0) {
-        const at = core._certpolicy_result_utf16_data();
-        return decoder16.decode(core.HEAPU8.subarray(at, at + units * 2));
+        return fromUtf16(core.HEAPU8, this.#utf16At, units * 2);
       }
       const out = core._certpolicy_result_data();
       return decoder.decode(core.HEAPU8.subarray(out, out + length));
