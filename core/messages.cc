@@ -4,8 +4,6 @@
 
 namespace certpolicy {
 
-using json = nlohmann::json;
-
 namespace {
 
 const char* locale_key(Locale l) { return l == Locale::kEn ? "en" : "zh-CN"; }
@@ -62,26 +60,29 @@ std::vector<Messages::Piece> Messages::split(std::string_view tpl) {
   return pieces;
 }
 
-Messages::Messages() : doc_(json::parse(messages_text(), nullptr, false)) {
-  if (!doc_.is_object()) return;
-  // The object maps themselves (not items(), whose keys are temporaries).
-  for (const auto& [section, entries] : doc_.get_ref<const json::object_t&>()) {
-    if (!entries.is_object()) continue;
-    auto& codes = templates_[section];
-    for (const auto& [code, entry] : entries.get_ref<const json::object_t&>()) {
+Messages::Messages() {
+  // Read with the same flat parser as requests (no second JSON parser to
+  // compile when a page starts). The keys below are views of doc_'s pool,
+  // which never changes after this.
+  if (!doc_.parse(messages_text()) || doc_.kind(doc_.root()) != JsonKind::kObject) return;
+  for (const auto& [section, entries] : doc_.members(doc_.root())) {
+    if (doc_.kind(entries) != JsonKind::kObject) continue;
+    auto& codes = templates_[std::string(section)];
+    for (const auto& [code, entry] : doc_.members(entries)) {
+      if (doc_.kind(entry) != JsonKind::kObject) continue;
       Templates t;
       for (Locale l : {Locale::kZhCN, Locale::kEn}) {
-        auto it = entry.find(locale_key(l));
-        if (it == entry.end() || !it->is_string()) continue;
+        JsonDoc::Ref text = doc_.find(entry, locale_key(l));
+        if (text == JsonDoc::kNone || doc_.kind(text) != JsonKind::kString) continue;
         const auto i = static_cast<int>(l);
-        t.text[i].source = it->get<std::string>();
+        t.text[i].source = std::string(doc_.string(text));
         TextOut escaped;
         write_json_chars(t.text[i].source, escaped);
         t.json[i].source = std::string(escaped.view());
         t.text[i].pieces = split(t.text[i].source);
         t.json[i].pieces = split(t.json[i].source);
       }
-      codes.emplace(std::string_view(code), std::move(t));
+      codes.emplace(code, std::move(t));
     }
   }
   reasons_ = section("reasons");

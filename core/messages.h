@@ -16,9 +16,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "fields.h"
+#include "json_doc.h"
 
 namespace certpolicy {
 
@@ -41,9 +40,6 @@ class Messages {
   // A word of the "words" section (the key itself when there is none).
   std::string_view word(std::string_view key, Locale locale) const;
 
-  // Every code of a section, for tests that check both locales exist.
-  const nlohmann::json& catalogue() const { return doc_; }
-
  private:
   // A template split once into pieces: text up to a placeholder, then the
   // placeholder's field name and filter (offsets into the template).
@@ -63,12 +59,18 @@ class Messages {
   struct Templates {
     std::array<Form, 2> text, json;
   };
-  // Codes are short upper-case words: FNV-1a is a few multiplies where the
-  // standard hash is a call, and same_text compares them inline.
+  // Codes are upper-case words of 5–40 bytes that differ in length or at
+  // their ends ("REFUND_WINDOW_OPEN", "REFUND_WINDOW_CLOSED"): hashing the
+  // length and the first and last four bytes is a few operations where the
+  // standard hash reads every byte through a call; same_text compares inline.
   struct CodeHash {
     std::size_t operator()(std::string_view s) const {
-      std::uint32_t h = 2166136261u;
-      for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+      std::uint32_t h = static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u;
+      const std::size_t n = s.size();
+      for (std::size_t k = 0; k < 4 && k < n; ++k) {
+        h = (h ^ static_cast<unsigned char>(s[k])) * 16777619u;
+        h = (h ^ static_cast<unsigned char>(s[n - 1 - k])) * 16777619u;
+      }
       return h;
     }
   };
@@ -82,7 +84,7 @@ class Messages {
   void render(Sink& sink, const Section* section, std::string_view code, Locale locale, const Fields& fields) const;
   const Section* section(std::string_view name) const;
   static const Templates* find(const Section* section, std::string_view code);
-  nlohmann::json doc_;
+  JsonDoc doc_;
   // section → code → template per locale, built once; the keys are views of
   // doc_'s own key strings, which never change after construction.
   std::map<std::string, Section, std::less<>> templates_;

@@ -1,6 +1,8 @@
 // The policy document: defaults, run-time patches, validation with paths.
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "engine.h"
 #include "messages.h"
 
@@ -88,7 +90,7 @@ TEST(Policy, InvalidPatchesNameTheField) {
 }
 
 TEST(Messages, EveryReasonHasBothLocales) {
-  const json& doc = Messages::get().catalogue();
+  const json doc = json::parse(messages_text());
   for (const char* section : {"reasons", "errors", "words"}) {
     ASSERT_TRUE(doc.contains(section)) << section;
     for (const auto& [code, entry] : doc[section].items()) {
