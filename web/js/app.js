@@ -1,7 +1,6 @@
 // Shared by the pages: locale, strings, the engine, China-time inputs and
 // formatting. Everything policy-related is decided by the engine.
 import { engineReady } from "./engine.js";
-import { buildCalendar, download } from "./ics.js";
 import { STRINGS } from "./i18n.js";
 
 const CHINA_OFFSET_MIN = 480;
@@ -182,7 +181,14 @@ export function showOutcome(r) {
   return r.ok;
 }
 
-/** Wires an "export to calendar" button: `events()` lists what the page shows now. */
+/**
+ * Wires an "export to calendar" button: `events()` lists what the page shows
+ * now. The calendar writer is loaded on the first click, not with the page.
+ */
 export function setupIcsExport(button, filename, events) {
-  button.addEventListener("click", () => download(filename, buildCalendar(events().filter(Boolean))));
+  button.addEventListener("click", async () => {
+    const list = events().filter(Boolean);  // what is shown at the click
+    const { buildCalendar, download } = await import("./ics.js");
+    download(filename, buildCalendar(list));
+  });
 }
