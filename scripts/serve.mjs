@@ -1,7 +1,8 @@
 // The demo server: web/ at /, the wasm package at /pkg/, with the CSP the
 // pages must run under. Dependency-free (node:http).
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
-// Also importable: `startServer({ port: 0 })` → { server, url } (browser tests).
+// Also importable: `startServer({ port: 0, mounts })` → { server, url } (browser
+// tests; `mounts` adds [prefix, directory] pairs in front of the demo's own).
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -29,14 +30,14 @@ const MOUNTS = [
   ["/", path.join(root, "web/")],
 ];
 
-function resolve(urlPath) {
+function resolve(urlPath, mounts) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
     return null;
   }
-  for (const [prefix, dir] of MOUNTS) {
+  for (const [prefix, dir] of mounts) {
     if (!decoded.startsWith(prefix)) continue;
     let rel = decoded.slice(prefix.length);
     if (rel === "" || rel.endsWith("/")) rel += "index.html";
@@ -47,7 +48,7 @@ function resolve(urlPath) {
   return null;
 }
 
-async function handle(req, res) {
+async function handle(req, res, mounts) {
   const headers = {
     "Content-Security-Policy": CSP,
     "X-Content-Type-Options": "nosniff",
@@ -58,7 +59,7 @@ async function handle(req, res) {
     res.writeHead(405, headers).end();
     return;
   }
-  const file = resolve(new URL(req.url, "http://x").pathname);
+  const file = resolve(new URL(req.url, "http://x").pathname, mounts);
   try {
     if (!file || !(await stat(file)).isFile()) throw new Error("not found");
     const body = await readFile(file);
@@ -71,10 +72,11 @@ async function handle(req, res) {
   }
 }
 
-export function startServer({ port = 8080, host = "127.0.0.1" } = {}) {
+export function startServer({ port = 8080, host = "127.0.0.1", mounts = [] } = {}) {
+  const all = [...mounts.map(([prefix, dir]) => [prefix, path.resolve(dir) + path.sep]), ...MOUNTS];
   return new Promise((resolveStart, reject) => {
     const server = http.createServer((req, res) => {
-      handle(req, res).catch(() => res.writeHead(500).end());
+      handle(req, res, all).catch(() => res.writeHead(500).end());
     });
     server.once("error", reject);
     server.listen(port, host, () => {

@@ -1,33 +1,63 @@
 // Page cold start in Chromium: from navigation to the first decision shown on
 // the purchase page, served by the local demo server (reported, not asserted).
+// Two reference pages from the same server put the figure in context: the
+// floor of any page in a fresh renderer (static text, no script: its first
+// paint), and the engine alone (createEngine plus one evaluate, no UI).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
 import { startBrowser } from "./harness.mjs";
 
+const ROUNDS = 7;
 let env;
-before(async () => { env = await startBrowser(); });
+// The reference pages (tests/browser/reference) are served by the same demo server under /__ref/.
+before(async () => { env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("./reference/", import.meta.url))]] }); });
 after(async () => { await env?.close(); });
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Opens `path` in a fresh context (a fresh renderer and cache) and returns `measure(page)`. */
+async function fresh(path, measure) {
+  const context = await env.browser.newContext({ timezoneId: "Asia/Shanghai" });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${env.url}${path}`);
+    return await measure(page);
+  } finally {
+    await context.close();
+  }
+}
 
 test("purchase page: navigation to first decision", async () => {
   const times = [];
   const parts = [];
-  for (let k = 0; k < 7; k++) {
-    const context = await env.browser.newContext({ timezoneId: "Asia/Shanghai" });  // a fresh cache each time
-    const page = await context.newPage();
-    await page.goto(`${env.url}purchase.html`);
-    await page.waitForSelector("body[data-ready=true]");
-    const { ms, engine, start } = await page.evaluate(() => ({
-      ms: performance.getEntriesByName("certpolicy:first-decision")[0].startTime,
-      start: performance.getEntriesByName("certpolicy:engine-start")[0].startTime,
-      engine: performance.getEntriesByName("certpolicy:create-engine")[0].duration,
+  const floor = [];
+  const engineOnly = [];
+  for (let k = 0; k < ROUNDS; k++) {
+    times.push(await fresh("purchase.html", async (page) => {
+      await page.waitForSelector("body[data-ready=true]");
+      const { ms, engine, start } = await page.evaluate(() => ({
+        ms: performance.getEntriesByName("certpolicy:first-decision")[0].startTime,
+        start: performance.getEntriesByName("certpolicy:engine-start")[0].startTime,
+        engine: performance.getEntriesByName("certpolicy:create-engine")[0].duration,
+      }));
+      parts.push([start, engine]);
+      assert.equal(await page.getByTestId("verdict").isVisible(), true);
+      return ms;
     }));
-    parts.push([start, engine]);
-    assert.equal(await page.getByTestId("verdict").isVisible(), true);
-    times.push(ms);
-    await context.close();
+    floor.push(await fresh("__ref/floor.html", async (page) => {
+      await page.waitForFunction(() => performance.getEntriesByType("paint").length > 0);
+      return page.evaluate(() => performance.getEntriesByType("paint")[0].startTime);
+    }));
+    engineOnly.push(await fresh("__ref/engine-only.html", async (page) => {
+      await page.waitForSelector("body[data-ready=true]");
+      return page.evaluate(() => performance.getEntriesByName("certpolicy:first-decision")[0].startTime);
+    }));
   }
-  const mid = parts.sort((a, b) => a[0] + a[1] - b[0] - b[1])[3];
+  const mid = parts.sort((a, b) => a[0] + a[1] - b[0] - b[1])[ROUNDS >> 1];
   times.sort((a, b) => a - b);
   console.log(`# cold start breakdown (median run): modules ready at ${mid[0].toFixed(1)} ms, createEngine (fetch+compile+instantiate+policy) ${mid[1].toFixed(1)} ms`);
-  console.log(`# cold start (navigation → first decision): median ${times[3].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[6].toFixed(1)} ms over 7 fresh contexts`);
+  console.log(`# cold start (navigation → first decision): median ${times[ROUNDS >> 1].toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[ROUNDS - 1].toFixed(1)} ms over ${ROUNDS} fresh contexts`);
+  console.log(`# reference, same origin and fresh contexts: static page without script, first paint ${median(floor).toFixed(1)} ms; ` +
+    `engine alone (createEngine + one evaluate, no UI) ${median(engineOnly).toFixed(1)} ms (medians)`);
 });

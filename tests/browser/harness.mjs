@@ -11,9 +11,9 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update", "--disable-sync", "--disable-quic",
 ];
 
-export async function startBrowser() {
+export async function startBrowser({ mounts = [] } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
-  const { server, url } = await startServer({ port: 0 });
+  const { server, url } = await startServer({ port: 0, mounts });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
