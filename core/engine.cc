@@ -1,5 +1,7 @@
 #include "engine.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <string_view>
 #include <utility>
 
@@ -96,11 +98,16 @@ void refuse_unparsed(std::string_view text, int depth_limit, Issues& issues) {
 }
 
 // Parses a text within the limits into `doc`; false and the issue on failure.
-// The depth is checked while parsing (the parse stops past the limit); the
-// raw text is scanned only when the parse failed.
-bool parse_limited(std::string_view text, size_t max_bytes, int depth_limit, JsonDoc& doc, Issues& issues) {
+// The depth and the number of values are checked while parsing (the parse
+// stops past either); the raw text is scanned only when the parse failed.
+bool parse_limited(std::string_view text, size_t max_bytes, int depth_limit, size_t max_values, JsonDoc& doc,
+                   Issues& issues) {
   if (!within_size(text, max_bytes, issues)) return false;
-  if (doc.parse(text, static_cast<size_t>(depth_limit))) return true;
+  if (doc.parse(text, static_cast<size_t>(depth_limit), max_values)) return true;
+  if (doc.too_many()) {
+    issues.fail("", detail_code::kTooLarge, "at most " + std::to_string(max_values) + " values (split the batch)");
+    return false;
+  }
   refuse_unparsed(text, depth_limit, issues);
   return false;
 }
@@ -245,7 +252,8 @@ void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
   thread_local JsonDoc doc;
   Issues issues;
   out.clear();
-  if (!parse_limited(request_json, kMaxRequestBytes, kMaxDepth, doc, issues)) {
+  // (A request of at most 1 MiB holds at most half a million values.)
+  if (!parse_limited(request_json, kMaxRequestBytes, kMaxDepth, SIZE_MAX, doc, issues)) {
     write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
   } else {
     write_result(JsonIn(&doc, doc.root(), ""), out);
@@ -253,11 +261,11 @@ void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
   doc.trim();
 }
 
-void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out) const {
+void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, size_t max_answer_bytes) const {
   Issues issues;
   JsonDoc doc;
   out.clear();
-  if (parse_limited(requests_json, kMaxBatchBytes, kMaxDepth + 1, doc, issues)) {
+  if (parse_limited(requests_json, kMaxBatchBytes, kMaxDepth + 1, kMaxBatchValues, doc, issues)) {
     if (doc.kind(doc.root()) != JsonKind::kArray) issues.fail("", detail_code::kWrongType, "array");
     else if (doc.size(doc.root()) > kMaxBatchItems) {
       issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
@@ -268,13 +276,20 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out) co
     return;
   }
   const size_t n = doc.size(doc.root());
-  out.extend(n * 512 + 2);  // room for typical answers at once
+  out.extend(std::min(n * 512 + 2, size_t{64} << 20));  // room for typical answers at once
   out.clear();
   out.push_back('[');
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) out.push_back(',');
     // Each request is answered as if it came alone: its paths start at its root.
     write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
+    if (out.size() > max_answer_bytes) {
+      out.release_above(size_t{64} << 20);
+      issues.fail("", detail_code::kTooLarge,
+                  "answers of at most " + std::to_string(max_answer_bytes) + " bytes (split the batch)");
+      write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+      return;
+    }
   }
   out.push_back(']');
 }

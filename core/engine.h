@@ -23,6 +23,11 @@ namespace certpolicy {
 inline constexpr size_t kMaxRequestBytes = 1 << 20;        // evaluate
 inline constexpr size_t kMaxBatchBytes = 256u << 20;       // evaluate_many
 inline constexpr size_t kMaxBatchItems = 2'000'000;
+// What a batch may take in memory (the wasm heap is at most 2 GiB): the
+// values of its parsed text (~40 bytes each) and the bytes of its answers.
+// Past either, the batch is refused as TOO_LARGE (split it), never aborted.
+inline constexpr size_t kMaxBatchValues = 6'000'000;
+inline constexpr size_t kMaxBatchAnswerBytes = size_t{384} << 20;
 inline constexpr int kMaxDepth = 32;
 
 class Engine {
@@ -39,7 +44,8 @@ class Engine {
   // The same, written into `out` (replacing its content, keeping its
   // capacity): for callers that reuse one buffer.
   void evaluate_into(std::string_view request_json, TextOut& out) const;
-  void evaluate_many_into(std::string_view requests_json, TextOut& out) const;
+  void evaluate_many_into(std::string_view requests_json, TextOut& out,
+                          size_t max_answer_bytes = kMaxBatchAnswerBytes) const;
 
 
   // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5

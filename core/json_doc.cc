@@ -36,36 +36,36 @@ using SaxJson = nlohmann::basic_json<std::map, std::vector, LexerString>;
 class JsonDocBuilder {
  public:
   using json = SaxJson;
-  JsonDocBuilder(JsonDoc& doc, std::size_t max_depth)
-      : doc_(doc), max_depth_(max_depth), open_(doc.open_), pending_(doc.pending_) {
+  JsonDocBuilder(JsonDoc& doc, std::size_t max_depth, std::size_t max_values)
+      : doc_(doc), max_depth_(max_depth), max_values_(max_values), open_(doc.open_), pending_(doc.pending_) {
     open_.clear();
     pending_.clear();
   }
 
   bool null() { return leaf(JsonKind::kNull); }
   bool boolean(bool v) {
-    leaf(JsonKind::kBool);
+    if (!leaf(JsonKind::kBool)) return false;
     doc_.nodes_.back().b = v;
     return true;
   }
   bool number_integer(json::number_integer_t v) {
-    leaf(JsonKind::kInt);
+    if (!leaf(JsonKind::kInt)) return false;
     doc_.nodes_.back().i = v;
     return true;
   }
   bool number_unsigned(json::number_unsigned_t v) {
-    leaf(JsonKind::kUint);
+    if (!leaf(JsonKind::kUint)) return false;
     doc_.nodes_.back().u = v;
     return true;
   }
   template <class Text>  // string_t, or std::string from nlohmann's binary readers
   bool number_float(json::number_float_t v, const Text&) {
-    leaf(JsonKind::kFloat);
+    if (!leaf(JsonKind::kFloat)) return false;
     doc_.nodes_.back().d = v;
     return true;
   }
   bool string(json::string_t& v) {
-    leaf(JsonKind::kString);
+    if (!leaf(JsonKind::kString)) return false;
     JsonDoc::Node& n = doc_.nodes_.back();
     n.str = static_cast<std::uint32_t>(doc_.pool_.size());
     n.str_len = static_cast<std::uint32_t>(v.size());
@@ -111,12 +111,19 @@ class JsonDocBuilder {
     }
     return n;
   }
+  // False (the parse stops) past the value budget.
+  bool room() {
+    if (doc_.nodes_.size() < max_values_) return true;
+    doc_.too_many_ = true;
+    return false;
+  }
   bool leaf(JsonKind kind) {
+    if (!room()) return false;
     add(kind);
     return true;
   }
   bool open(JsonKind kind) {
-    if (open_.size() >= max_depth_) return false;
+    if (open_.size() >= max_depth_ || !room()) return false;
     add(kind);
     open_.push_back(static_cast<JsonDoc::Ref>(doc_.nodes_.size() - 1));
     return true;
@@ -128,13 +135,14 @@ class JsonDocBuilder {
   }
 
   JsonDoc& doc_;
-  std::size_t max_depth_;
+  std::size_t max_depth_, max_values_;
   std::vector<JsonDoc::Ref>& open_;
   std::vector<JsonDoc::Ref>& pending_;
   std::uint32_t key_ = 0, key_len_ = 0;
 };
 
-bool JsonDoc::parse(std::string_view text, std::size_t max_depth) {
+bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t max_values) {
+  too_many_ = false;
   nodes_.clear();
   elements_.clear();
   pool_.clear();
@@ -155,7 +163,7 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth) {
     open_.reserve(64);
     pending_.reserve(64);
   }
-  JsonDocBuilder builder(*this, max_depth);
+  JsonDocBuilder builder(*this, max_depth, max_values);
   bool ok = SaxJson::sax_parse(text.begin(), text.end(), &builder);
   if (!ok) {
     nodes_.clear();
@@ -167,6 +175,7 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth) {
 
 void JsonDoc::trim() {
   auto reset = [](auto& buffer, std::size_t capacity) {
+    buffer.clear();
     if (buffer.capacity() <= capacity) return;
     std::remove_reference_t<decltype(buffer)>().swap(buffer);
     buffer.reserve(capacity);

@@ -15,6 +15,7 @@
 // nlohmann's DOM did); `members` lists keys in sorted order, each once.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,9 +35,11 @@ class JsonDoc {
   static constexpr Ref kNone = 0xFFFFFFFFu;
 
   // Parses `text` (replacing any earlier content). False when it is not one
-  // JSON value, or nests arrays and objects deeper than `max_depth` (the
-  // parse stops there).
-  bool parse(std::string_view text, std::size_t max_depth = 1u << 30);
+  // JSON value, nests arrays and objects deeper than `max_depth`, or holds
+  // more than `max_values` values (the parse stops there; too_many() tells).
+  bool parse(std::string_view text, std::size_t max_depth = 1u << 30, std::size_t max_values = SIZE_MAX);
+  // The last parse stopped at its value budget.
+  bool too_many() const { return too_many_; }
 
   Ref root() const { return nodes_.empty() ? kNone : 0; }
   JsonKind kind(Ref r) const { return nodes_[r].kind; }
@@ -55,8 +58,9 @@ class JsonDoc {
   // An object's members by key, sorted, a repeated key once (its last value).
   std::vector<std::pair<std::string_view, Ref>> members(Ref object) const;
 
-  // For a document reused across parses: gives its buffers back when they
-  // grew past their first size, so that memory in use does not creep.
+  // For a document reused across parses: empties it and gives its buffers
+  // back when they grew past their first size, so that memory in use does
+  // not creep. (Parse again before reading.)
   void trim();
 
  private:
@@ -81,6 +85,7 @@ class JsonDoc {
   TextOut pool_;
   std::vector<Ref> open_, pending_;  // the parser's stacks, kept between parses
   std::size_t nodes_capacity_ = 0, pool_capacity_ = 0;  // after the first parse
+  bool too_many_ = false;
 };
 
 }  // namespace certpolicy

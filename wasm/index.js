@@ -185,9 +185,19 @@ class Engine {
     }
     const { text, failure } = toText(requests);
     const out = failure || JSON.parse(this.#call(text, true));
+    if (Array.isArray(out)) return out;
+    // A batch over the engine's size limits (its text, its number of values
+    // or requests, its answers) is refused as a whole: every element carries
+    // that one failure, which says to split the batch (one frozen object).
+    const detail = out?.error?.detail;
+    if (out?.error?.path === "" && (detail === "TOO_LARGE" || detail === "TOO_MANY")) {
+      Object.freeze(out.error);
+      Object.freeze(out);
+      return requests.map(() => out);
+    }
     // One element the core cannot take as text (a lone surrogate, too deep,
     // a cycle) must not sink the others: answer each on its own instead.
-    return Array.isArray(out) ? out : requests.map((r) => this.evaluate(r));
+    return requests.map((r) => this.evaluate(r));
   }
 
   /**

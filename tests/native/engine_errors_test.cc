@@ -64,5 +64,47 @@ TEST(EngineErrors, EvaluateManyIsEvaluateElementwise) {
   EXPECT_EQ(engine().evaluate_many(std::string("[") + kValid + "]"), "[" + one + "]");
 }
 
+// A batch is bounded in memory (its parsed values, its answers): past either
+// it is refused as a whole with TOO_LARGE naming the limit, never aborted,
+// and the engine keeps working.
+TEST(EngineErrors, BatchOverItsMemoryLimitsIsRefusedNotAborted) {
+  // Each element an array of 5 998 ones (5 999 values): 1 001 of them go over
+  // the budget, 1 000 and one of 999 values fill it exactly (with the root).
+  auto element = [](size_t values) {
+    std::string e = "[1";
+    for (size_t k = 2; k < values; ++k) e += ",1";
+    return e + "]";
+  };
+  const std::string big = element(5999);
+  auto batch_of = [&](size_t n, const std::string& last) {
+    std::string text = "[";
+    for (size_t k = 0; k < n; ++k) text += (k == 0 ? "" : ",") + big;
+    return text + (last.empty() ? "" : "," + last) + "]";
+  };
+  json out = json::parse(engine().evaluate_many(batch_of(1001, "")));
+  EXPECT_EQ(out["ok"], false);
+  EXPECT_EQ(out["error"]["detail"], "TOO_LARGE");
+  EXPECT_EQ(out["error"]["path"], "");
+  EXPECT_EQ(out["error"]["expected"], "at most 6000000 values (split the batch)");
+  static_assert(kMaxBatchValues == 1 + 1000 * 5999 + 999);
+  json fits = json::parse(engine().evaluate_many(batch_of(1000, element(999))));
+  ASSERT_TRUE(fits.is_array());  // decided: each element refused on its own
+  EXPECT_EQ(fits.size(), 1001u);
+  EXPECT_EQ(fits[1000]["error"]["detail"], "WRONG_TYPE");
+
+  // Answers over their budget (here 10 KiB): the whole batch is refused.
+  std::string batch = "[";
+  for (int k = 0; k < 20; ++k) batch += std::string(k == 0 ? "" : ",") + kValid;
+  batch += "]";
+  TextOut text;
+  engine().evaluate_many_into(batch, text, 10 * 1024);
+  json refused = json::parse(text.view());
+  EXPECT_EQ(refused["error"]["detail"], "TOO_LARGE");
+  EXPECT_EQ(refused["error"]["expected"], "answers of at most 10240 bytes (split the batch)");
+  engine().evaluate_many_into(batch, text, 1 << 20);  // within the budget: all 20 answered
+  EXPECT_EQ(json::parse(text.view()).size(), 20u);
+  EXPECT_EQ(json::parse(engine().evaluate(kValid))["ok"], true);
+}
+
 }  // namespace
 }  // namespace certpolicy

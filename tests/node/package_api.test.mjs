@@ -177,3 +177,38 @@ test("a text over the size limit is refused like the CLI refuses it, without a b
   assert.equal(JSON.parse(engine.evaluateJson(`{"type":"${"x".repeat(1048576 - 10)}"}`)).error.detail, "TOO_LARGE");
   assert.equal(engine.heapInUse, heap, "the buffers went back to their base size");
 });
+
+test("evaluateMany: a batch over the engine's memory limits is refused as a whole, never aborted", async () => {
+  const engine = await createEngine();
+  // 1 001 arrays of 5 998 ones: 6 005 001 values, past the 6 000 000 a batch may hold.
+  const element = Array(5998).fill(1);
+  const batch = Array(1001).fill(element);
+  const text = JSON.stringify(batch);
+  assert.equal(engine.evaluateJson(text), runCli(text), "the same refusal as the CLI");
+  const out = engine.evaluateMany(batch);
+  assert.equal(out.length, batch.length, "array in, array out");
+  assert.equal(out[0], out[1000], "one shared failure");
+  assert.ok(Object.isFrozen(out[0]) && Object.isFrozen(out[0].error));
+  assert.equal(out[0].ok, false);
+  assert.equal(out[0].error.detail, "TOO_LARGE");
+  assert.equal(out[0].error.path, "");
+  assert.equal(out[0].error.expected, "at most 6000000 values (split the batch)");
+  assert.ok(out[0].error.message.includes(out[0].error.expected), out[0].error.message);
+  // A batch whose answers would pass 384 MiB (a catalogue answer is about 22 KB).
+  const catalogue = { type: "catalogue", now: "2026-11-26T10:00:00+08:00" };
+  const answers = engine.evaluateMany(Array(20000).fill(catalogue));
+  assert.equal(answers.length, 20000);
+  assert.equal(answers[19999].error.detail, "TOO_LARGE");
+  assert.match(answers[0].error.expected, /^answers of at most 402653184 bytes/);
+  // The engine keeps working, and the refused batches left nothing behind.
+  const order = { type: "exam_order", now: "2026-11-26T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00" } };
+  const small = () => {
+    assert.equal(engine.evaluate(order).ok, true);
+    assert.equal(engine.evaluateMany([order, catalogue]).length, 2);
+  };
+  small();
+  const heap = engine.heapInUse;
+  engine.evaluateMany(batch);
+  small();
+  assert.equal(engine.heapInUse, heap);
+});
