@@ -433,6 +433,12 @@ export interface Engine {
   readonly heapInUse: number;
   evaluate<R extends Request>(request: R): ResultFor<R> | Failure;
   evaluate(request: unknown): Result | Failure;
+  /**
+   * One result per request, in order, from one crossing into WebAssembly. A
+   * batch over the engine's limits (256 MiB of text, 2 000 000 requests,
+   * 6 000 000 values, 384 MiB of answers) is refused as a whole: every
+   * element is the same frozen TOO_LARGE / TOO_MANY failure (split the batch).
+   */
   evaluateMany(requests: readonly unknown[]): (Result | Failure)[];
   /** Every certification with its status on the China date of `now` (default: this moment). */
   catalogue(now?: Date | Instant): CatalogueEntry[];
