@@ -50,10 +50,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE int certpolicy_decide_exam_order(const certpolic
 
 // evaluate / evaluate_many as plain exports. JS writes the request's UTF-8
 // into the input buffer (certpolicy_input), calls certpolicy_evaluate, and
-// decodes the answer in place with one TextDecoder call: as UTF-8
-// (certpolicy_result_data, the returned length in bytes) or, for small
-// answers, as UTF-16 (certpolicy_result_utf16), which V8 decodes and then
-// parses several times faster than UTF-8 text with many CJK characters.
+// decodes the answer in place with one call: as UTF-8 (certpolicy_result_data,
+// the returned length in bytes) or, up to the size JS asks for, as UTF-16
+// (certpolicy_result_utf16), which V8 decodes and then parses faster than
+// UTF-8 text with many CJK characters.
 // The buffers are reused between calls and go back to their base size after
 // a large one, so memory in use stays flat.
 namespace {
@@ -62,8 +62,8 @@ constexpr std::size_t kBaseCapacity = 16 * 1024;
 
 struct Buffers {
   certpolicy::TextOut input{kBaseCapacity}, result{kBaseCapacity};
-  // The last small answer as UTF-16 (never more code units than bytes).
-  std::array<char16_t, kBaseCapacity> utf16;
+  // The last answer as UTF-16 (never more code units than bytes).
+  certpolicy::TextOut utf16{2 * kBaseCapacity};
 };
 Buffers& buffers() {
   static Buffers b;
@@ -72,10 +72,10 @@ Buffers& buffers() {
 
 // Valid UTF-8 (every answer is) → UTF-16 at `out` (room for s.size() units);
 // an incomplete sequence → U+FFFD. Returns the number of code units.
-std::size_t to_utf16(std::string_view s, char16_t* out) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+std::size_t to_utf16(std::string_view s, char16_t* __restrict out) {
+  const auto* __restrict p = reinterpret_cast<const unsigned char*>(s.data());  // never overlaps `out`
   const std::size_t n = s.size();
-  char16_t* q = out;
+  char16_t* __restrict q = out;
   std::size_t i = 0;
   while (i < n) {
     // Eight ASCII bytes at a time (keys, dates, numbers: most of an answer).
@@ -134,21 +134,27 @@ extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_input(std::size_t n) {
   return input.extend(n);
 }
 extern "C" EMSCRIPTEN_KEEPALIVE const char* certpolicy_result_data() { return buffers().result.data(); }
-// The last answer as UTF-16 when it is small (up to the buffers' base size);
-// returns its length in code units (at certpolicy_result_utf16_data), or 0
-// for a larger answer, which JS then decodes as UTF-8 (answers are never empty).
-extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_result_utf16() {
+// The last answer as UTF-16 when it is at most `max_bytes` long; returns its
+// length in code units (at certpolicy_result_utf16_data), or 0 for a longer
+// answer, which JS then decodes as UTF-8 (answers are never empty).
+extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_result_utf16(std::size_t max_bytes) {
   Buffers& b = buffers();
-  if (b.result.size() > b.utf16.size()) return 0;
-  return to_utf16(b.result.view(), b.utf16.data());
+  if (b.result.size() > max_bytes) return 0;
+  b.utf16.clear();
+  // malloc'd storage, suitably aligned: char16_t units are written into it.
+  auto* units = reinterpret_cast<char16_t*>(b.utf16.extend(2 * b.result.size()));
+  return to_utf16(b.result.view(), units);
 }
-// Where certpolicy_result_utf16 writes (the same address for the module's life).
-extern "C" EMSCRIPTEN_KEEPALIVE const char16_t* certpolicy_result_utf16_data() { return buffers().utf16.data(); }
+// Where certpolicy_result_utf16 wrote (ask after each call: it may move).
+extern "C" EMSCRIPTEN_KEEPALIVE const char16_t* certpolicy_result_utf16_data() {
+  return reinterpret_cast<const char16_t*>(buffers().utf16.data());
+}
 // Called once JS has decoded the answer: buffers back to their base size.
 extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_result_release() {
   Buffers& b = buffers();
   b.input.release_above(kBaseCapacity);
   b.result.release_above(kBaseCapacity);
+  b.utf16.release_above(2 * kBaseCapacity);
 }
 // Decides the request of `length` bytes in the input buffer; returns the answer's length in bytes.
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy::Engine* engine, std::size_t length,

@@ -137,7 +137,7 @@ test("decideExamOrder (EXO-4/EXO-5 fast path) agrees with evaluate on 2000 bound
   }
 });
 
-test("answers cross unchanged both ways: small ones as UTF-16, large ones as UTF-8", { skip: !haveCli() && "native CLI not built" }, async () => {
+test("answers cross unchanged both ways: as UTF-16 (in Node up to 64 MiB), longer ones as UTF-8", { skip: !haveCli() && "native CLI not built" }, async () => {
   const engine = await createEngine();
   // Text the answer echoes: CJK, a non-BMP emoji (a surrogate pair in UTF-16),
   // two-byte Latin, and characters JSON must escape.
@@ -147,12 +147,19 @@ test("answers cross unchanged both ways: small ones as UTF-16, large ones as UTF
   assert.equal(text, runCli(small));
   assert.equal(JSON.parse(text).shown.phone, value);
   assert.ok(text.length * 3 < 16 * 1024, "this answer takes the UTF-16 path");
-  // A batch whose answer is far over 16 KiB takes the UTF-8 path.
+  // A batch over 16 KiB (UTF-16 in Node, UTF-8 in browsers), and one over
+  // 64 MiB (3 000 catalogues of ~22 KB), which takes the UTF-8 path in Node too.
   const batch = `[${Array(40).fill(small).join(",")}]`;
   const many = engine.evaluateJson(batch);
-  assert.ok(new TextEncoder().encode(many).length > 16 * 1024, "this answer takes the UTF-8 path");
+  assert.ok(new TextEncoder().encode(many).length > 16 * 1024);
   assert.equal(many, runCli(batch));
   assert.equal(JSON.parse(many)[39].shown.phone, value);
+  const catalogue = JSON.stringify({ type: "catalogue", now: "2026-11-26T10:00:00+08:00" });
+  const huge = `[${Array(3000).fill(catalogue).join(",")},${small}]`;
+  const hugeAnswer = engine.evaluateJson(huge);
+  assert.ok(Buffer.byteLength(hugeAnswer) > 64 * 1024 * 1024, "this answer takes the UTF-8 path");
+  assert.ok(hugeAnswer === runCli(huge), "the same bytes as the CLI");
+  assert.equal(JSON.parse(hugeAnswer)[3000].shown.phone, value);
   // An answer exactly at the edge of the ASCII fast path (lengths around multiples of 8).
   for (let k = 0; k < 9; k++) {
     const req = JSON.stringify({ type: "contacts", contacts: { phone: { state: "verified", value: "x".repeat(k) + "中" }, email: { state: "unbound" } } });
