@@ -13,7 +13,6 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "fields.h"
@@ -59,25 +58,20 @@ class Messages {
   struct Templates {
     std::array<Form, 2> text, json;
   };
-  // Codes are upper-case words of 5–40 bytes that differ in length or at
-  // their ends ("REFUND_WINDOW_OPEN", "REFUND_WINDOW_CLOSED"): hashing the
-  // length and the first and last four bytes is a few operations where the
-  // standard hash reads every byte through a call; same_text compares inline.
-  struct CodeHash {
-    std::size_t operator()(std::string_view s) const {
-      std::uint32_t h = static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u;
-      const std::size_t n = s.size();
-      for (std::size_t k = 0; k < 4 && k < n; ++k) {
-        h = (h ^ static_cast<unsigned char>(s[k])) * 16777619u;
-        h = (h ^ static_cast<unsigned char>(s[n - 1 - k])) * 16777619u;
-      }
-      return h;
-    }
+  // One section's codes in an open-addressing table (a power of two of
+  // slots, at most half full): a lookup is a hash, a mask and usually one
+  // inline compare, where std::unordered_map divides and calls.
+  class Section {
+   public:
+    void add(std::string_view code, Templates t) { entries_.emplace_back(code, std::move(t)); }
+    void seal();  // after the last add
+    const Templates* find(std::string_view code) const;
+
+   private:
+    std::vector<std::pair<std::string_view, Templates>> entries_;
+    std::vector<std::uint32_t> slots_;  // entry index + 1; 0 is empty
+    std::uint32_t mask_ = 0;
   };
-  struct CodeEqual {
-    bool operator()(std::string_view a, std::string_view b) const { return same_text(a, b); }
-  };
-  using Section = std::unordered_map<std::string_view, Templates, CodeHash, CodeEqual>;
   Messages();
   // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
   template <class Sink>
