@@ -84,10 +84,10 @@ class Key {
   }
   template <class T>
     requires(!std::is_array_v<T> && std::convertible_to<const T&, std::string_view>)
-  Key(const T& s) : text_(s) {}  // NOLINT(google-explicit-constructor)
+  constexpr Key(const T& s) : text_(s) {}  // NOLINT(google-explicit-constructor)
 
-  std::string_view text() const { return text_; }
-  bool plain() const { return plain_; }
+  constexpr std::string_view text() const { return text_; }
+  constexpr bool plain() const { return plain_; }
 
  private:
   std::string_view text_;

@@ -88,6 +88,22 @@ TEST(Fields, WritesKeysSortedWhateverTheOrderPut) {
   EXPECT_EQ(out, R"({"a":true,"b":1,"c":null,"d":{"y":-2,"z":"x"}})");
 }
 
+TEST(Fields, KeysAndTextFromOutsideTheCodeAreEscaped) {
+  // A literal key is checked when compiled and written as it is; a key or a
+  // string that comes from elsewhere (a request, the policy) is escaped, even
+  // when it looks like an instant.
+  static_assert(Key("valid_until").plain());
+  static_assert(!Key("a\"b").plain());
+  const std::string outside_key = "x\"y";
+  const std::string instant_like = "2026-11-30T10:00:00+08:00\"}";
+  Fields f;
+  f.root().put(outside_key, instant_like).put("d", CivilDate::from_ymd(2026, 2, 28));
+  f.root().put(std::string_view("tab\t"), 1);
+  TextOut text;
+  f.write(0, text);
+  EXPECT_EQ(text.view(), R"({"d":"2026-02-28","tab\t":1,"x\"y":"2026-11-30T10:00:00+08:00\"}"})");
+}
+
 TEST(Fields, PuttingAKeyAgainReplacesItsValue) {
   Fields f;
   f.root().put("certification", nullptr);
