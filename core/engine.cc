@@ -131,7 +131,7 @@ std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::strin
   // read back from its text.
   std::string merged;
   std::string_view text = default_policy_text();
-  if (!policy_patch.empty() && within_size(policy_patch, 64u << 20, issues)) {
+  if (!policy_patch.empty() && within_size(policy_patch, kMaxPolicyBytes, issues)) {
     // Read once, as nlohmann's tree for merge_patch, after the depth scan; a
     // text refused is classified (too deep or malformed) as a request would be.
     const bool too_deep = max_depth(policy_patch) > kMaxDepth;

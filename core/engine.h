@@ -29,6 +29,10 @@ inline constexpr size_t kMaxBatchItems = 2'000'000;
 inline constexpr size_t kMaxBatchValues = 6'000'000;
 inline constexpr size_t kMaxBatchAnswerBytes = size_t{384} << 20;
 inline constexpr int kMaxDepth = 32;
+// A policy patch: the whole default policy is ~20 KB. (Read as nlohmann's tree
+// for merge_patch, so this bounds that tree's memory too: a 60 MB patch
+// aborted the wasm module before.)
+inline constexpr size_t kMaxPolicyBytes = 1 << 20;
 
 class Engine {
  public:

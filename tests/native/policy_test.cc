@@ -78,6 +78,18 @@ TEST(Policy, InvalidPatchesNameTheField) {
       {R"({"exam_order":{"payment_methods":{"voucher":{"refundable":"no"}}}})",
        "exam_order.payment_methods.voucher.refundable", "WRONG_TYPE"},
   };
+  // A patch over 1 MiB is refused before it is read (it would be a tree of
+  // half a million values); one just under it is read and checked as usual.
+  auto ones = [](size_t n, const char* gap) {
+    std::string t = std::string(R"({"x":)") + gap + "[";
+    for (size_t k = 0; k < n; ++k) t += "1,";
+    return t + "1]}";
+  };
+  const std::string huge = ones(524284, ""), fits = ones(524283, " ");
+  ASSERT_EQ(huge.size(), (1u << 20) + 1);
+  ASSERT_EQ(fits.size(), 1u << 20);
+  EXPECT_EQ(json::parse(create_error(huge))["error"]["detail"], "TOO_LARGE");
+  EXPECT_EQ(create_error(fits), "") << "read; an unknown top-level key is ignored";
   for (const auto& c : cases) {
     std::string error = create_error(c.patch);
     ASSERT_FALSE(error.empty()) << c.patch;

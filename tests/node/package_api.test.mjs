@@ -185,6 +185,14 @@ test("a text over the size limit is refused like the CLI refuses it, without a b
   assert.equal(engine.heapInUse, heap, "the buffers went back to their base size");
 });
 
+test("createEngine: a policy patch over 1 MiB is refused as TOO_LARGE, never aborts the module", async () => {
+  const patch = `{"x":[${"1,".repeat(1 << 20)}1]}`;  // 2 MiB
+  await assert.rejects(createEngine({ policy: patch }), (e) =>
+    e instanceof CertpolicyError && e.code === "INVALID_POLICY" && e.detail === "TOO_LARGE" && e.path === "");
+  const engine = await createEngine();
+  assert.equal(engine.evaluate({ type: "working_day", date: "2026-10-10" }).ok, true);
+});
+
 test("evaluateMany: a batch over the engine's memory limits is refused as a whole, never aborted", async () => {
   const engine = await createEngine();
   // 1 001 arrays of 5 998 ones: 6 005 001 values, past the 6 000 000 a batch may hold.
