@@ -435,7 +435,7 @@ export interface Engine {
   evaluate(request: unknown): Result | Failure;
   /**
    * One result per request, in order, from one crossing into WebAssembly. A
-   * batch over the engine's limits (256 MiB of text, 2 000 000 requests,
+   * batch over the engine's limits (64 MiB of text, 2 000 000 requests,
    * 6 000 000 values, 384 MiB of answers) is refused as a whole: every
    * element is the same frozen TOO_LARGE / TOO_MANY failure (split the batch).
    */
