@@ -20,33 +20,47 @@
 namespace certpolicy {
 
 // memcpy, with the short copies that make up most of an answer (keys, dates,
-// words) done inline: in the wasm build memcpy is a call into a byte loop.
+// instants, words, template pieces) done inline: in the wasm build memcpy is
+// a call. Up to 64 bytes: 8-byte moves, the last one overlapping.
 inline void copy_bytes(char* to, const char* from, std::size_t n) {
-  if (n >= 8 && n <= 16) {  // two overlapping 8-byte moves
-    std::uint64_t a, b;
-    std::memcpy(&a, from, 8);
-    std::memcpy(&b, from + n - 8, 8);
-    std::memcpy(to, &a, 8);
-    std::memcpy(to + n - 8, &b, 8);
-  } else if (n < 8) {
+  if (n < 8) {
     for (std::size_t k = 0; k < n; ++k) to[k] = from[k];
+  } else if (n <= 64) {
+    std::uint64_t w;
+    for (std::size_t k = 0; k + 8 < n; k += 8) {
+      std::memcpy(&w, from + k, 8);
+      std::memcpy(to + k, &w, 8);
+    }
+    std::memcpy(&w, from + n - 8, 8);
+    std::memcpy(to + n - 8, &w, 8);
   } else {
     std::memcpy(to, from, n);
   }
 }
 
-// a == b, for the short keys looked up on every field read: length and first
-// byte first, short ones compared inline (memcmp is a call in the wasm build).
+// a == b, for the short keys and codes looked up on every field read: length
+// and first byte first, then 8 bytes at a time inline (memcmp is a call in
+// the wasm build).
 inline bool same_text(std::string_view a, std::string_view b) {
   const std::size_t n = a.size();
   if (n != b.size()) return false;
   if (n == 0) return true;
   if (a[0] != b[0]) return false;
-  if (n > 16) return std::memcmp(a.data(), b.data(), n) == 0;
-  for (std::size_t k = 1; k < n; ++k) {
-    if (a[k] != b[k]) return false;
+  if (n < 8) {
+    for (std::size_t k = 1; k < n; ++k) {
+      if (a[k] != b[k]) return false;
+    }
+    return true;
   }
-  return true;
+  std::uint64_t x, y;
+  for (std::size_t k = 0; k + 8 < n; k += 8) {
+    std::memcpy(&x, a.data() + k, 8);
+    std::memcpy(&y, b.data() + k, 8);
+    if (x != y) return false;
+  }
+  std::memcpy(&x, a.data() + n - 8, 8);
+  std::memcpy(&y, b.data() + n - 8, 8);
+  return x == y;
 }
 
 // A growable byte buffer whose appends are inline (std::string's are calls

@@ -83,7 +83,14 @@ std::size_t to_utf16(std::string_view s, char16_t* __restrict out) {
       std::uint64_t w;
       std::memcpy(&w, p + i, 8);
       if (w & 0x8080808080808080ull) break;
-      for (int k = 0; k < 8; ++k) q[k] = static_cast<char16_t>(p[i + k]);
+      // Each half widened into four code units in one 64-bit store.
+      auto widen = [](std::uint64_t x) {
+        x = (x | (x << 16)) & 0x0000FFFF0000FFFFull;
+        return (x | (x << 8)) & 0x00FF00FF00FF00FFull;
+      };
+      const std::uint64_t lo = widen(w & 0xFFFFFFFFull), hi = widen(w >> 32);
+      std::memcpy(q, &lo, 8);
+      std::memcpy(q + 4, &hi, 8);
       q += 8;
       i += 8;
     }
