@@ -276,15 +276,17 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
     return;
   }
   const size_t n = doc.size(doc.root());
-  out.extend(std::min(n * 512 + 2, size_t{64} << 20));  // room for typical answers at once
-  out.clear();
+  // Room for typical answers at once (up to a start size; a refused batch
+  // goes back to it).
+  constexpr size_t kStart = size_t{64} << 20;
+  out.reserve(std::min(n * 512 + 2, kStart));
   out.push_back('[');
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) out.push_back(',');
     // Each request is answered as if it came alone: its paths start at its root.
     write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
     if (out.size() > max_answer_bytes) {
-      out.release_above(size_t{64} << 20);
+      out.release_above(kStart);
       issues.fail("", detail_code::kTooLarge,
                   "answers of at most " + std::to_string(max_answer_bytes) + " bytes (split the batch)");
       write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);

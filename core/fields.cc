@@ -130,16 +130,8 @@ std::span<const Fields::Ref> Fields::sort_members(Ref object, Ref (&order)[kSort
 }
 
 void Fields::write_key(Ref r, TextOut& out) const {
-  const std::string_view k = key(r);
-  if (!nodes_[r].key_plain) {
-    write_json_key(k, out);
-    return;
-  }
-  char* p = out.extend(k.size() + 3);
-  *p = '"';
-  copy_bytes(p + 1, k.data(), k.size());
-  p[k.size() + 1] = '"';
-  p[k.size() + 2] = ':';
+  if (nodes_[r].key_plain) write_json_plain(key(r), out, ":");
+  else write_json_key(key(r), out);
 }
 
 void Fields::write(Ref r, TextOut& out) const {
@@ -155,18 +147,10 @@ void Fields::write(Ref r, TextOut& out) const {
     }
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
     case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
-    case Kind::kString: {
-      if (!n.str_plain) {
-        write_json_string(string(r), out);
-        return;
-      }
-      const std::string_view s = string(r);
-      char* p = out.extend(s.size() + 2);
-      *p = '"';
-      copy_bytes(p + 1, s.data(), s.size());
-      p[s.size() + 1] = '"';
+    case Kind::kString:
+      if (n.str_plain) write_json_plain(string(r), out);
+      else write_json_string(string(r), out);
       return;
-    }
     case Kind::kArray: {
       out.push_back('[');
       for (Ref c = n.first; c != kNone; c = nodes_[c].next) {

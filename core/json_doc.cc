@@ -152,10 +152,7 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t ma
   const std::size_t nodes = std::min<std::size_t>(text.size() / 8 + 64, 1u << 16);
   const std::size_t bytes = std::min<std::size_t>(text.size() + 256, 1u << 16);
   if (nodes_.capacity() < nodes) nodes_.reserve(nodes);
-  if (pool_.capacity() < bytes) {
-    pool_.extend(bytes);  // room at once
-    pool_.clear();
-  }
+  pool_.reserve(bytes);
   if (nodes_capacity_ == 0) {
     nodes_capacity_ = nodes_.capacity();
     pool_capacity_ = pool_.capacity();

@@ -85,12 +85,7 @@ void write_escaped(std::string_view s, size_t k, TextOut& out) {
 void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
   size_t k = first_escape(s, 0);
   if (k == s.size()) {
-    char* p = out.extend(s.size() + 2 + tail.size());
-    *p++ = '"';
-    copy_bytes(p, s.data(), s.size());
-    p += s.size();
-    *p++ = '"';
-    copy_bytes(p, tail.data(), tail.size());
+    write_json_plain(s, out, tail);
     return;
   }
   out.push_back('"');

@@ -107,6 +107,10 @@ class TextOut {
     return at;
   }
 
+  // Room for at least `n` bytes in all, without writing any.
+  void reserve(std::size_t n) {
+    if (capacity_ < n) grow(n - size_);
+  }
   void clear() { size_ = 0; }
   std::size_t size() const { return size_; }
   std::size_t capacity() const { return capacity_; }
@@ -123,6 +127,15 @@ class TextOut {
 
 // One JSON string (quoted and escaped).
 void write_json_string(std::string_view s, TextOut& out);
+// A string known to need no escaping (a checked literal, a date, an
+// instant), quoted, then `tail` (":" after a key). No scan.
+inline void write_json_plain(std::string_view s, TextOut& out, std::string_view tail = {}) {
+  char* p = out.extend(s.size() + 2 + tail.size());
+  *p = '"';
+  copy_bytes(p + 1, s.data(), s.size());
+  p[s.size() + 1] = '"';
+  copy_bytes(p + s.size() + 2, tail.data(), tail.size());
+}
 // The characters of a JSON string, escaped, without the quotes (for text
 // written in pieces).
 void write_json_chars(std::string_view s, TextOut& out);

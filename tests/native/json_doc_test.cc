@@ -177,6 +177,13 @@ TEST(TextOut, GrowsKeepsBytesAndGivesMemoryBack) {
   out.release_above(4096);  // already small: kept, emptied
   EXPECT_EQ(out.capacity(), 256u);
   EXPECT_EQ(out.view(), "");
+  out += "kept";
+  out.reserve(10000);  // room only: nothing written, nothing lost
+  EXPECT_GE(out.capacity(), 10000u);
+  EXPECT_EQ(out.view(), "kept");
+  const size_t capacity = out.capacity();
+  out.reserve(100);  // never shrinks
+  EXPECT_EQ(out.capacity(), capacity);
 }
 
 TEST(TextOut, JsonStringsAndKeys) {
