@@ -34,20 +34,27 @@ char32_t next_code_point(std::string_view s, size_t& k) {
 }
 
 // BKG-2: Chinese characters, Latin letters (pinyin, with ü and tone marks),
-// spaces, middle dots and hyphens; at least one letter or character.
+// spaces, middle dots and hyphens; at least one letter or character. The
+// pinyin syllable apostrophe (Xi'an, Li Xin'an; ' or ’) is accepted between
+// two Latin letters only: it is part of the pinyin a document may print.
 std::string_view check_name(std::string_view name, const BookingFormPolicy& p) {
   int chars = 0;
-  bool letter = false;
+  bool letter = false, prev_latin = false, after_apostrophe = false;
   for (size_t k = 0; k < name.size();) {
     char32_t c = next_code_point(name, k);
     ++chars;
     bool latin = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
     bool han = (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x20000 && c <= 0x2FA1F);
     bool sep = c == ' ' || c == '-' || c == 0xB7 || c == 0x30FB || c == 0x2027;
-    if (!latin && !han && !sep) return "NAME_INVALID";
+    bool apostrophe = c == '\'' || c == 0x2019;
+    if (after_apostrophe && !latin) return "NAME_INVALID";
+    if (apostrophe && !prev_latin) return "NAME_INVALID";
+    if (!latin && !han && !sep && !apostrophe) return "NAME_INVALID";
     letter = letter || latin || han;
+    prev_latin = latin;
+    after_apostrophe = apostrophe;
   }
-  if (!letter) return "NAME_INVALID";
+  if (!letter || after_apostrophe) return "NAME_INVALID";
   if (chars > p.name_max_chars) return "NAME_TOO_LONG";
   return {};
 }

@@ -52,7 +52,9 @@ bool digits(std::string_view s, size_t pos, size_t n, int& out) {
 }
 
 // Parses "YYYY-MM-DD" at the start of `s`; leaves the rest to the caller.
-Parsed<CivilDate> parse_date_prefix(std::string_view s) {
+// The year is checked against [kMinYear, kMaxYear] only when `check_year`
+// (an instant's range is checked on the instant, whatever its offset).
+Parsed<CivilDate> parse_date_prefix(std::string_view s, bool check_year) {
   Parsed<CivilDate> r;
   int y = 0, m = 0, d = 0;
   if (!digits(s, 0, 4, y) || s.size() < 10 || s[4] != '-' || !digits(s, 5, 2, m) ||
@@ -60,7 +62,7 @@ Parsed<CivilDate> parse_date_prefix(std::string_view s) {
     r.error = TimeParseError::kSyntax;
     return r;
   }
-  if (y < kMinYear || y > kMaxYear) {
+  if (check_year && (y < kMinYear || y > kMaxYear)) {
     r.error = TimeParseError::kYearOutOfRange;
     return r;
   }
@@ -113,7 +115,7 @@ std::string FixedZone::format(Instant i) const {
 }
 
 Parsed<CivilDate> parse_date(std::string_view s) {
-  auto r = parse_date_prefix(s);
+  auto r = parse_date_prefix(s, true);
   if (r && s.size() != 10) {
     r.value.reset();
     r.error = TimeParseError::kSyntax;
@@ -123,7 +125,7 @@ Parsed<CivilDate> parse_date(std::string_view s) {
 
 Parsed<Instant> parse_instant(std::string_view s) {
   Parsed<Instant> r;
-  auto date = parse_date_prefix(s);
+  auto date = parse_date_prefix(s, false);
   if (!date) {
     r.error = date.error;
     return r;
@@ -148,12 +150,14 @@ Parsed<Instant> parse_instant(std::string_view s) {
     ++pos;
     size_t start = pos;
     int scale = 100;
+    // Any number of digits (RFC 3339); those past milliseconds are dropped
+    // (truncated: .9999 is .999, never rounded into the next second).
     while (pos < s.size() && s[pos] >= '0' && s[pos] <= '9') {
       ms += (s[pos] - '0') * scale;
       scale /= 10;
       ++pos;
     }
-    if (pos == start || pos - start > 9) {
+    if (pos == start) {
       r.error = TimeParseError::kSyntax;
       return r;
     }
@@ -189,7 +193,12 @@ Parsed<Instant> parse_instant(std::string_view s) {
   }
   auto local = sys_time<Millis>(date.value->sys_days()) + hours(hh) + minutes(mi) + seconds(ss) +
                Millis(ms);
-  r.value = Instant(local - minutes(offset_min));
+  const Instant instant(local - minutes(offset_min));
+  if (instant < kMinInstant || instant > kMaxInstant) {
+    r.error = TimeParseError::kYearOutOfRange;
+    return r;
+  }
+  r.value = instant;
   return r;
 }
 

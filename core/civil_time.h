@@ -84,6 +84,13 @@ class Instant {
   std::chrono::sys_time<Millis> t_{};
 };
 
+// The instants accepted in input: from the first to the last millisecond of
+// [kMinYear, kMaxYear] in UTC, whatever offset the text is written in
+// (1970-01-01T00:00:00+08:00 is 1969-12-31T16:00Z: refused).
+inline constexpr Instant kMinInstant{std::chrono::sys_days(std::chrono::year(kMinYear) / 1 / 1)};
+inline constexpr Instant kMaxInstant{std::chrono::sys_time<Millis>(
+    std::chrono::sys_days(std::chrono::year(kMaxYear + 1) / 1 / 1)) - Millis(1)};
+
 // A zone with a constant UTC offset and no DST. China Standard Time is
 // FixedZone(480) (TIM-1); the offset comes from the policy document.
 class FixedZone {
@@ -123,7 +130,7 @@ enum class TimeParseError {
   kImpossibleTime,  // 24:00, 10:61, leap second 60
   kMissingOffset,   // an instant without Z or ±hh:mm
   kBadOffset,       // offset beyond ±23:59
-  kYearOutOfRange,  // year outside [kMinYear, kMaxYear]
+  kYearOutOfRange,  // a date's year outside [kMinYear, kMaxYear]; an instant outside [kMinInstant, kMaxInstant]
 };
 
 template <class T>

@@ -112,6 +112,15 @@ bool parse_limited(std::string_view text, size_t max_bytes, int depth_limit, siz
   return false;
 }
 
+// Strict input: a member no reader asked for is an error naming it (and the
+// closest known key), never dropped in silence.
+bool all_fields_known(const JsonIn& in, Issues& issues) {
+  auto unread = in.doc()->first_unread(in.ref());
+  if (!unread) return true;
+  issues.fail(std::move(unread->path), detail_code::kUnknownField, std::move(unread->closest));
+  return false;
+}
+
 std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
   if (!in.present()) return Locale::kZhCN;
   auto s = read_string(in, issues, 35);
@@ -149,6 +158,7 @@ std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::strin
   std::optional<Policy> policy;
   if (issues.ok() && !doc.parse(text)) issues.fail("", detail_code::kMalformedJson, "JSON");
   if (issues.ok()) policy = load_policy(JsonIn(&doc, doc.root(), ""), issues);
+  if (policy && !all_fields_known(JsonIn(&doc, doc.root(), ""), issues)) policy.reset();
   if (!policy) {
     error = failure_text("INVALID_POLICY", *issues.first(), Locale::kEn);
     return nullptr;
@@ -180,7 +190,7 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
 
   Context ctx{*policy_, *locale};
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
-  if (!outcome) return fail("INVALID_REQUEST", *issues.first(), *locale);
+  if (!outcome || !all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
   // The envelope and the reasons are written straight to the text, merged
   // into the fields in sorted key order.

@@ -11,7 +11,7 @@ namespace certpolicy {
 
 namespace {
 
-constexpr size_t kMaxPayments = 16;
+constexpr size_t kMaxPayments = kMaxListItems;
 
 struct ExamOrderRequest {
   Instant now;

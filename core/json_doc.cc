@@ -1,6 +1,7 @@
 #include "json_doc.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <memory>
 
@@ -103,6 +104,7 @@ class JsonDocBuilder {
       JsonDoc::Node& parent = doc_.nodes_[open_.back()];
       ++parent.count;
       if (parent.kind == JsonKind::kObject) {
+        n.member = true;
         n.key = key_;
         n.key_len = key_len_;
       } else {
@@ -143,6 +145,8 @@ class JsonDocBuilder {
 
 bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t max_values) {
   too_many_ = false;
+  missed_.clear();
+  missed_text_.clear();
   nodes_.clear();
   elements_.clear();
   pool_.clear();
@@ -161,7 +165,10 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t ma
     pending_.reserve(64);
   }
   JsonDocBuilder builder(*this, max_depth, max_values);
-  bool ok = SaxJson::sax_parse(text.begin(), text.end(), &builder);
+  // nlohmann's lexer takes a NUL byte for the end of the text and would
+  // ignore what follows; JSON allows no raw NUL anywhere (not in a string
+  // either), so a text holding one is malformed.
+  bool ok = std::memchr(text.data(), 0, text.size()) == nullptr && SaxJson::sax_parse(text.begin(), text.end(), &builder);
   if (!ok) {
     nodes_.clear();
     elements_.clear();
@@ -178,6 +185,9 @@ void JsonDoc::trim() {
     buffer.reserve(capacity);
   };
   reset(nodes_, nodes_capacity_);
+  reset(missed_, 64);
+  if (missed_text_.capacity() > 1024) std::string().swap(missed_text_);
+  missed_text_.clear();
   pool_.release_above(pool_capacity_);
   reset(elements_, 64);
   reset(open_, 64);
@@ -188,7 +198,14 @@ JsonDoc::Ref JsonDoc::find(Ref object, std::string_view k) const {
   if (object == kNone || nodes_[object].kind != JsonKind::kObject) return kNone;
   Ref found = kNone;
   for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
-    if (same_text(key(c), k)) found = c;
+    if (same_text(key(c), k)) {
+      found = c;
+      nodes_[c].asked = true;  // a repeated key: every copy was read
+    }
+  }
+  if (found == kNone) {
+    missed_.push_back({object, static_cast<std::uint32_t>(missed_text_.size()), static_cast<std::uint32_t>(k.size())});
+    missed_text_.append(k);
   }
   return found;
 }
@@ -201,7 +218,10 @@ JsonDoc::Ref JsonDoc::element(Ref array, std::size_t k) const {
 std::vector<std::pair<std::string_view, JsonDoc::Ref>> JsonDoc::members(Ref object) const {
   std::vector<std::pair<std::string_view, Ref>> out;
   if (object == kNone || nodes_[object].kind != JsonKind::kObject) return out;
-  for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) out.emplace_back(key(c), c);
+  for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
+    nodes_[c].asked = true;
+    out.emplace_back(key(c), c);
+  }
   // Sorted by key; of a repeated key the last one stays.
   std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<std::pair<std::string_view, Ref>> unique;
@@ -210,6 +230,110 @@ std::vector<std::pair<std::string_view, JsonDoc::Ref>> JsonDoc::members(Ref obje
     unique.push_back(out[k]);
   }
   return unique;
+}
+
+}  // namespace certpolicy
+
+namespace certpolicy {
+
+namespace {
+
+// A key compared loosely: lower case, without '_' and '-' (platformFault and
+// platform_fault read the same).
+std::string folded(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '_' || c == '-') continue;
+    out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return out;
+}
+
+// Edit distance with adjacent transpositions (optimal string alignment), on
+// bytes; keys are at most a few dozen bytes.
+size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<size_t> prev2(b.size() + 1), prev(b.size() + 1), cur(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) prev[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    cur[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j) {
+      const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+    }
+    prev2.swap(prev);
+    prev.swap(cur);
+  }
+  return prev[b.size()];
+}
+
+}  // namespace
+
+// One key is the other plus whole '_' words before or after it
+// (amount ↔ amount_fen, fault ↔ platform_fault).
+static bool word_extension(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (a.empty() || a.size() == b.size()) return false;
+  const bool head = b.substr(0, a.size()) == a && b[a.size()] == '_';
+  const bool tail = b.substr(b.size() - a.size()) == a && b[b.size() - a.size() - 1] == '_';
+  return head || tail;
+}
+
+// The key asked for on `object` nearest to `key`: the same when folded, else
+// at most 2 edits (and fewer than half its length) away, else one that adds
+// or drops whole words; "" when none is.
+std::string JsonDoc::closest_key(Ref object, std::string_view key) const {
+  std::vector<std::string_view> known;
+  for (const Missed& m : missed_) {
+    if (m.object == object) known.emplace_back(missed_text_.data() + m.at, m.len);
+  }
+  for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
+    if (nodes_[c].asked) known.push_back(this->key(c));
+  }
+  std::string best;
+  size_t best_distance = 3;
+  const std::string key_folded = folded(key);
+  for (std::string_view k : known) {
+    const size_t d = folded(k) == key_folded ? 0 : word_extension(key, k) ? 2 : edit_distance(key, k);
+    if (d < best_distance && 2 * d < key.size()) {
+      best_distance = d;
+      best = std::string(k);
+    }
+  }
+  return best;
+}
+
+void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out) const {
+  const size_t len = path.size();
+  if (nodes_[r].kind == JsonKind::kObject) {
+    for (Ref c = r + 1; c < nodes_[r].end && !out; c = nodes_[c].end) {
+      if (len != 0) path.push_back('.');
+      path.append(key(c));
+      if (!nodes_[c].asked) out = Unread{path, closest_key(r, key(c))};
+      else walk_unread(c, path, out);
+      path.resize(len);
+    }
+  } else if (nodes_[r].kind == JsonKind::kArray) {
+    for (std::size_t k = 0; k < nodes_[r].count && !out; ++k) {
+      path.append("[").append(std::to_string(k)).append("]");
+      walk_unread(element(r, k), path, out);
+      path.resize(len);
+    }
+  }
+}
+
+std::optional<JsonDoc::Unread> JsonDoc::first_unread(Ref root) const {
+  std::optional<Unread> out;
+  if (root == kNone) return out;
+  // Most requests have no stray member: one pass over the nodes says so.
+  bool any = false;
+  for (Ref c = root + 1; c < nodes_[root].end && !any; ++c) {
+    any = nodes_[c].member && !nodes_[c].asked;
+  }
+  if (!any) return out;
+  std::string path;
+  walk_unread(root, path, out);
+  return out;
 }
 
 }  // namespace certpolicy

@@ -17,6 +17,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -58,6 +59,17 @@ class JsonDoc {
   // An object's members by key, sorted, a repeated key once (its last value).
   std::vector<std::pair<std::string_view, Ref>> members(Ref object) const;
 
+  // Strict input: every member looked up with `find` (found or not) or
+  // listed with `members` counts as known. The first member under `root`
+  // (document order) that no reader asked for, with its path and the
+  // closest key that was asked for on the same object ("" when none is
+  // near), e.g. {"order.platformFault", "platform_fault"}.
+  struct Unread {
+    std::string path;
+    std::string closest;
+  };
+  std::optional<Unread> first_unread(Ref root) const;
+
   // For a document reused across parses: empties it and gives its buffers
   // back when they grew past their first size, so that memory in use does
   // not creep. (Parse again before reading.)
@@ -68,6 +80,8 @@ class JsonDoc {
   struct Node {
     JsonKind kind = JsonKind::kNull;
     bool b = false;
+    bool member = false;                 // a member of an object (it has a key)
+    mutable bool asked = false;          // a member some reader looked up
     std::uint32_t key = 0, key_len = 0;  // in pool_, for an object's members
     std::uint32_t str = 0, str_len = 0;  // in pool_, for a string
     std::uint32_t end = 0;               // one past the last node of this value
@@ -83,6 +97,16 @@ class JsonDoc {
   std::vector<Node> nodes_;
   std::vector<Ref> elements_;  // each array's children, contiguous
   TextOut pool_;
+  // Keys looked up on an object and not found there (for the closest-key
+  // hint of first_unread): the object and the key's bytes in missed_text_.
+  struct Missed {
+    Ref object;
+    std::uint32_t at, len;
+  };
+  mutable std::vector<Missed> missed_;
+  mutable std::string missed_text_;
+  void walk_unread(Ref r, std::string& path, std::optional<Unread>& out) const;
+  std::string closest_key(Ref object, std::string_view key) const;
   std::vector<Ref> open_, pending_;  // the parser's stacks, kept between parses
   std::size_t nodes_capacity_ = 0, pool_capacity_ = 0;  // after the first parse
   bool too_many_ = false;

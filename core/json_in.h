@@ -41,6 +41,8 @@ inline constexpr const char* kInconsistent = "INCONSISTENT";
 inline constexpr const char* kMalformedJson = "MALFORMED_JSON";
 inline constexpr const char* kTooDeep = "TOO_DEEP";
 inline constexpr const char* kTooLarge = "TOO_LARGE";
+inline constexpr const char* kUnknownField = "UNKNOWN_FIELD";  // expected: the closest known key, or ""
+
 }  // namespace detail_code
 
 struct FieldIssue {

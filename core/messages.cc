@@ -1,5 +1,7 @@
 #include "messages.h"
 
+#include "json_in.h"
+
 #include <cstdio>
 
 namespace certpolicy {
@@ -236,9 +238,10 @@ std::string Messages::field_error(std::string_view detail, std::string_view path
   render(sink, errors_, detail, locale, kNoFields);
   if (!expected.empty()) {
     out += " (";
-    out += word("expected", locale);
+    out += word(detail == detail_code::kUnknownField ? "did_you_mean" : "expected", locale);
     out += ' ';
     out += expected;
+    if (detail == detail_code::kUnknownField) out += locale == Locale::kEn ? "?" : "？";
     out += ')';
   }
   return std::string(out.view());

@@ -111,7 +111,11 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   return true;
 }
 
+// Where the numbers come from: free text, kept for people, not decided on.
+constexpr size_t kMaxSourceBytes = 4096;
+
 bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
+  if (!read_string(in["source"], issues, kMaxSourceBytes, std::string())) return false;
   JsonIn years = in["years"];
   if (!read_object(years, issues)) return false;
   for (const auto& [key, year_in] : years.members()) {
@@ -328,6 +332,7 @@ std::optional<Policy> load_policy(const JsonIn& root, Issues& issues) {
   if (!read_object(root, issues)) return std::nullopt;
   auto version = read_string(root["version"], issues, 64);
   auto region = version ? read_string(root["region"], issues, 64) : std::nullopt;
+  if (region && !read_string(root["source"], issues, kMaxSourceBytes, std::string())) return std::nullopt;
   auto offset = region ? read_int(root["zone"]["utc_offset_minutes"], issues, -14 * 60, 14 * 60)
                        : std::nullopt;
   if (!offset) return std::nullopt;
