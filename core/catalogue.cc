@@ -124,6 +124,30 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     }
     out.certifications.push_back(std::move(c));
   }
+  // POL-5: an entry's lifecycle dates come in order (a missing one is open).
+  for (size_t k = 0; k < out.certifications.size(); ++k) {
+    const Certification& c = out.certifications[k];
+    const std::optional<CivilDate> exams_end = c.exams_until ? std::optional(add_days(*c.exams_until, 1)) : std::nullopt;
+    struct Order {
+      const char* later;
+      const std::optional<CivilDate>* early;
+      std::optional<CivilDate> late;
+      bool strict;
+      const char* expected;
+    } orders[] = {
+        {"sale_stops_on", &c.on_sale_from, c.sale_stops_on, true, "a day after on_sale_from"},
+        {"exams_until", &c.on_sale_from, c.exams_until, false, "on or after on_sale_from"},
+        {"exams_until", &c.sale_stops_on, exams_end, false, "on or after the day before sale_stops_on"},
+        {"unused_attempt_refund_from", &c.sale_stops_on, c.unused_attempt_refund_from, false, "on or after sale_stops_on"},
+        {"unused_attempt_refund_from", &c.unused_attempt_refund_from, exams_end, false, "at most the day after exams_until"},
+    };
+    for (const Order& o : orders) {
+      if (!*o.early || !o.late) continue;
+      if (o.strict ? **o.early < *o.late : **o.early <= *o.late) continue;
+      issues.fail(list[k][o.later].path(), detail_code::kInconsistent, o.expected);
+      return false;
+    }
+  }
   // Links must name entries of the catalogue.
   for (size_t k = 0; k < out.certifications.size(); ++k) {
     const Certification& c = out.certifications[k];
@@ -131,6 +155,21 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
       if (!link->empty() && !ids.count(*link)) {
         issues.fail(list[k][key].path(), detail_code::kUnknownValue, "the id of a catalogue entry");
         return false;
+      }
+    }
+  }
+  // POL-6: following successor (or renamed_from) links never comes back to
+  // where it started: no entry succeeds itself, directly or round a cycle.
+  for (auto link : {&Certification::successor, &Certification::renamed_from}) {
+    const char* key = link == &Certification::successor ? "successor" : "renamed_from";
+    for (size_t k = 0; k < out.certifications.size(); ++k) {
+      const Certification* at = &out.certifications[k];
+      for (size_t steps = 0; at != nullptr && !(at->*link).empty() && steps < out.certifications.size(); ++steps) {
+        at = out.find(at->*link);
+        if (at == &out.certifications[k]) {
+          issues.fail(list[k][key].path(), detail_code::kInconsistent, "a link that does not lead back to this entry");
+          return false;
+        }
       }
     }
   }

@@ -1,6 +1,8 @@
 #include "policy.h"
 
+#include <algorithm>
 #include <charconv>
+#include <climits>
 #include <cstdlib>
 
 namespace certpolicy {
@@ -12,20 +14,38 @@ const PaymentMethodPolicy* ExamOrderPolicy::method(std::string_view name) const 
   return nullptr;
 }
 
+int CalendarPeriod::shortest_days() const {
+  // Four common years hold every month length a period can meet at its
+  // shortest (a leap day only lengthens one).
+  constexpr CivilDate kFrom = CivilDate::from_ymd(2097, 1, 1);
+  int shortest = INT32_MAX;
+  for (int k = 0; k < 4 * 365; ++k) {
+    const CivilDate d = add_days(kFrom, k);
+    shortest = std::min(shortest, days_between(d, after(d)));
+  }
+  return shortest;
+}
+
 namespace {
 
-constexpr std::int64_t kMaxPolicyNumber = 100000;
+// A duration's unit and its largest count: 100 years in each unit, so that
+// an input instant (years 1970–2199) moved by any chain of policy durations
+// still prints as a four-digit year (docs/RULES.md, POL-1).
+struct Unit {
+  const char* key;
+  int max;
+};
 
-// Exactly one of the given unit keys, a non-negative integer.
+// Exactly one of the given unit keys, a non-negative integer up to its max.
 std::optional<std::pair<size_t, int>> read_unit(const JsonIn& in, Issues& issues,
-                                                std::initializer_list<const char*> units) {
+                                                std::initializer_list<Unit> units) {
   if (!read_object(in, issues)) return std::nullopt;
   std::optional<std::pair<size_t, int>> found;
   size_t k = 0;
-  for (const char* u : units) {
-    JsonIn v = in[u];
+  for (const Unit& u : units) {
+    JsonIn v = in[u.key];
     if (v.present()) {
-      auto n = read_int(v, issues, 0, kMaxPolicyNumber);
+      auto n = read_int(v, issues, 0, u.max);
       if (!n) return std::nullopt;
       if (found) {
         issues.fail(in.path(), detail_code::kInconsistent, "exactly one unit");
@@ -42,14 +62,14 @@ std::optional<std::pair<size_t, int>> read_unit(const JsonIn& in, Issues& issues
 }  // namespace
 
 std::optional<Elapsed> read_elapsed(const JsonIn& in, Issues& issues) {
-  auto u = read_unit(in, issues, {"days", "hours", "minutes"});
+  auto u = read_unit(in, issues, {{"days", 36'525}, {"hours", 876'600}, {"minutes", 52'596'000}});
   if (!u) return std::nullopt;
   static constexpr int kMinutesPer[] = {24 * 60, 60, 1};
   return Elapsed(static_cast<std::int64_t>(u->second) * kMinutesPer[u->first]);
 }
 
 std::optional<CalendarPeriod> read_period(const JsonIn& in, Issues& issues) {
-  auto u = read_unit(in, issues, {"years", "months", "days"});
+  auto u = read_unit(in, issues, {{"years", 100}, {"months", 1'200}, {"days", 36'525}});
   if (!u) return std::nullopt;
   CalendarPeriod p;
   if (u->first == 0) p.months = 12 * u->second;
@@ -82,6 +102,19 @@ std::optional<std::vector<int>> read_int_list(const JsonIn& in, Issues& issues, 
     out.push_back(static_cast<int>(*v));
   }
   return out;
+}
+
+// POL-3: a reminder falls between the purchase and the expiry: fewer days
+// before expiry than the validity spans at its shortest.
+bool reminders_inside(const JsonIn& list, const std::vector<int>& days, int shortest, Issues& issues) {
+  for (size_t k = 0; k < days.size(); ++k) {
+    if (days[k] >= shortest) {
+      issues.fail(list[k]["days"].path(), detail_code::kInconsistent,
+                  "fewer days than the validity spans (" + std::to_string(shortest) + " at the shortest)");
+      return false;
+    }
+  }
+  return true;
 }
 
 bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
@@ -151,6 +184,17 @@ bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
   auto reminders = read_reminder_days(in["reminders_before_expiry"], issues);
   if (!reminders) return false;
   p.reminder_days = std::move(*reminders);
+  for (int f = 0; f < 2; ++f) {
+    const JsonIn fl = in["flows"][kFlowNames[f]];
+    const int shortest = p.flows[f].validity.shortest_days();
+    // POL-2: a change window is shorter than the order's validity.
+    if (p.flows[f].change_window >= std::chrono::days(shortest)) {
+      issues.fail(fl["change_window"].path(), detail_code::kInconsistent,
+                  "a window shorter than the validity (" + std::to_string(shortest) + " days at the shortest)");
+      return false;
+    }
+    if (!reminders_inside(in["reminders_before_expiry"], p.reminder_days, shortest, issues)) return false;
+  }
 
   struct {
     const char* path;
@@ -278,9 +322,16 @@ bool load_training(const JsonIn& in, TrainingPolicy& p, Issues& issues) {
       issues.fail(tiers[k].path(), detail_code::kInconsistent, "thresholds in descending order");
       return false;
     }
+    // POL-4: cancelling later never refunds more.
+    if (!p.refund_tiers.empty() && *percent > p.refund_tiers.back().percent) {
+      issues.fail(tiers[k]["percent"].path(), detail_code::kInconsistent,
+                  "at most the percent of the tier before (" + std::to_string(p.refund_tiers.back().percent) + ")");
+      return false;
+    }
     p.refund_tiers.push_back({static_cast<int>(*more), static_cast<int>(*percent)});
   }
-  auto otherwise = read_int(in["otherwise_percent"], issues, 0, 100);
+  auto otherwise = read_int(in["otherwise_percent"], issues, 0,
+                            p.refund_tiers.empty() ? 100 : p.refund_tiers.back().percent);
   auto deferral = otherwise ? read_int(in["deferral_min_working_days"], issues, 0, 3660) : std::nullopt;
   auto decision = deferral ? read_int(in["class_decision_before"]["days"], issues, 0, 3660) : std::nullopt;
   auto notice = decision ? read_int(in["opening_notice_before"]["days"], issues, 0, 3660) : std::nullopt;
@@ -301,7 +352,7 @@ bool load_exam_codes(const JsonIn& in, ExamCodePolicy& p, Issues& issues) {
   if (!reminders) return false;
   p.validity = *validity;
   p.reminder_days = std::move(*reminders);
-  return true;
+  return reminders_inside(in["reminders_before_expiry"], p.reminder_days, p.validity.shortest_days(), issues);
 }
 
 }  // namespace

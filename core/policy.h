@@ -28,6 +28,9 @@ struct CalendarPeriod {
   int months = 0;
   int days = 0;
   CivilDate after(CivilDate d) const { return add_days(add_months(d, months), days); }
+  // The fewest days it can span from any start date (month ends clamp:
+  // {"months": 1} from 31 Jan spans 28 days in a common year).
+  int shortest_days() const;
 };
 
 enum class Flow { kPurchaseThenBook = 0, kBookThenPurchase = 1 };

@@ -55,6 +55,88 @@ TEST(Policy, PatchChangesANumber) {
   EXPECT_EQ(engine->policy_version(), "test");
 }
 
+// POL-1 … POL-6: well-typed but senseless policies are refused, with the
+// path of the field that breaks the relation (docs/RULES.md).
+TEST(Policy, SenselessPatchesAreRefused) {
+  const std::string cert = R"("name":{"zh":"甲","en":"A"},"track":"cloud","kind":"professional")";
+  struct {
+    std::string patch;
+    const char* path;
+    const char* detail;
+  } cases[] = {
+      // POL-1: durations of at most 100 years.
+      {R"({"exam_order":{"flows":{"purchase_then_book":{"validity":{"months":100000}}}}})",
+       "exam_order.flows.purchase_then_book.validity.months", "OUT_OF_RANGE"},
+      {R"({"exam_order":{"flows":{"purchase_then_book":{"validity":{"months":1201}}}}})",
+       "exam_order.flows.purchase_then_book.validity.months", "OUT_OF_RANGE"},
+      {R"({"certificate":{"validity":{"years":101}}})", "certificate.validity.years", "OUT_OF_RANGE"},
+      {R"({"exam_order":{"refund_window":{"hours":876601}}})", "exam_order.refund_window.hours", "OUT_OF_RANGE"},
+      {R"({"exam_order":{"duration":{"hours":null,"minutes":52596001}}})", "exam_order.duration.minutes", "OUT_OF_RANGE"},
+      // POL-2: a change window shorter than the validity.
+      {R"({"exam_order":{"flows":{"purchase_then_book":{"change_window":{"hours":8760}}}}})",
+       "exam_order.flows.purchase_then_book.change_window", "INCONSISTENT"},
+      {R"({"exam_order":{"flows":{"book_then_purchase":{"change_window":{"days":181}}}}})",
+       "exam_order.flows.book_then_purchase.change_window", "INCONSISTENT"},
+      // POL-3: reminders between purchase and expiry (6 months span 181 days at the shortest).
+      {R"({"exam_order":{"reminders_before_expiry":[{"days":181}]}})", "exam_order.reminders_before_expiry[0].days", "INCONSISTENT"},
+      {R"({"exam_codes":{"validity":{"years":null,"days":10},"reminders_before_expiry":[{"days":5},{"days":10}]}})",
+       "exam_codes.reminders_before_expiry[1].days", "INCONSISTENT"},
+      // POL-4: refund tiers never refund more for a later cancellation.
+      {R"({"training":{"refund_tiers":[{"more_than_working_days":10,"percent":70},{"more_than_working_days":5,"percent":100}]}})",
+       "training.refund_tiers[1].percent", "INCONSISTENT"},
+      {R"({"training":{"refund_tiers":[{"more_than_working_days":5,"percent":70},{"more_than_working_days":10,"percent":50}]}})",
+       "training.refund_tiers[1]", "INCONSISTENT"},
+      {R"({"training":{"otherwise_percent":80}})", "training.otherwise_percent", "OUT_OF_RANGE"},
+      // POL-5: lifecycle dates in order.
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"on_sale_from":"2025-02-01","sale_stops_on":"2025-02-01"}]}})",
+       "catalogue.certifications[0].sale_stops_on", "INCONSISTENT"},
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"sale_stops_on":"2025-02-01","exams_until":"2025-01-30"}]}})",
+       "catalogue.certifications[0].exams_until", "INCONSISTENT"},
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"sale_stops_on":"2025-02-01","exams_until":"2025-03-01","unused_attempt_refund_from":"2025-01-15"}]}})",
+       "catalogue.certifications[0].unused_attempt_refund_from", "INCONSISTENT"},
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"sale_stops_on":"2025-02-01","exams_until":"2025-03-01","unused_attempt_refund_from":"2025-03-03"}]}})",
+       "catalogue.certifications[0].unused_attempt_refund_from", "INCONSISTENT"},
+      // POL-6: no entry succeeds itself, directly or round a cycle.
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"successor":"a"}]}})",
+       "catalogue.certifications[0].successor", "INCONSISTENT"},
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"successor":"b"},{"id":"b",)" + cert +
+           R"(,"successor":"c"},{"id":"c",)" + cert + R"(,"successor":"a"}]}})",
+       "catalogue.certifications[0].successor", "INCONSISTENT"},
+      {R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"renamed_from":"b"},{"id":"b",)" + cert +
+           R"(,"renamed_from":"a"}]}})",
+       "catalogue.certifications[0].renamed_from", "INCONSISTENT"},
+  };
+  for (const auto& c : cases) {
+    std::string error = create_error(c.patch);
+    ASSERT_FALSE(error.empty()) << c.patch;
+    json e = json::parse(error);
+    EXPECT_EQ(e["error"]["code"], "INVALID_POLICY") << c.patch;
+    EXPECT_EQ(e["error"]["path"], c.path) << c.patch;
+    EXPECT_EQ(e["error"]["detail"], c.detail) << c.patch;
+  }
+  // Each relation's edge is accepted.
+  const std::string edges[] = {
+      R"({"exam_order":{"flows":{"purchase_then_book":{"validity":{"months":1200}}}}})",
+      R"({"exam_order":{"flows":{"book_then_purchase":{"change_window":{"days":180}}}}})",
+      R"({"exam_order":{"reminders_before_expiry":[{"days":180}]}})",
+      R"({"training":{"refund_tiers":[{"more_than_working_days":10,"percent":70},{"more_than_working_days":5,"percent":70}],"otherwise_percent":70}})",
+      R"({"catalogue":{"certifications":[{"id":"a",)" + cert + R"(,"on_sale_from":"2025-01-31","sale_stops_on":"2025-02-01","exams_until":"2025-01-31","unused_attempt_refund_from":"2025-02-01","successor":"b"},{"id":"b",)" + cert + R"(}]}})",
+  };
+  for (const auto& patch : edges) EXPECT_EQ(create_error(patch), "") << patch;
+}
+
+// POL-1: at the longest durations every printed date keeps four digits.
+TEST(Policy, LongestValidityPrintsWithinFourDigitYears) {
+  std::string error;
+  auto engine = Engine::create(R"({"exam_order":{"flows":{"purchase_then_book":{"validity":{"months":1200}}}}})", error);
+  ASSERT_TRUE(engine) << error;
+  json r = json::parse(engine->evaluate(
+      R"({"type":"exam_order","now":"2199-12-31T00:00:00Z","order":{"paid_at":"2199-12-31T00:00:00Z"}})"));
+  EXPECT_EQ(r["order"]["valid_until"], "2299-12-31") << r.dump();
+  EXPECT_EQ(r["order"]["expired"], false);
+  EXPECT_EQ(r["order"]["reminders"][0], "2299-10-02") << r.dump();
+}
+
 TEST(Policy, InvalidPatchesNameTheField) {
   struct {
     const char* patch;
