@@ -69,6 +69,9 @@ class Engine {
 
  private:
   explicit Engine(std::shared_ptr<const Policy> p) : policy_(std::move(p)) {}
+  // The default policy patched by `policy_patch` and validated, or null and
+  // the INVALID_POLICY envelope in `error`.
+  static std::shared_ptr<const Policy> build_policy(std::string_view policy_patch, std::string& error);
   // Decides one parsed request and appends its result text to `out`.
   void write_result(const JsonIn& request, TextOut& out) const;
   std::shared_ptr<const Policy> policy_;

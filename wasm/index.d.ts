@@ -1,3 +1,4 @@
+/// <reference lib="esnext.disposable" />
 // Types of the certpolicy package (contract: docs/API.md).
 
 /** RFC 3339 instant; any offset on input, always "+08:00" on output. */
@@ -7,13 +8,23 @@ export type CivilDate = string;
 export type Locale = "zh-CN" | "en";
 
 /** Envelope error codes. */
-export type ErrorCode = "INVALID_REQUEST" | "UNKNOWN_TYPE" | "INVALID_POLICY";
+export type ErrorCode =
+  | "INVALID_REQUEST" | "UNKNOWN_TYPE" | "INVALID_POLICY"
+  /** Decided in JavaScript: the engine was disposed (create a new one). */
+  | "ENGINE_DISPOSED"
+  /** Decided in JavaScript: the WebAssembly call failed; the request can be retried. */
+  | "INTERNAL";
 /** Why a field was refused (mirrors core/json_in.h detail_code). */
 export type ErrorDetail =
   | "MISSING" | "WRONG_TYPE" | "BAD_FORMAT" | "IMPOSSIBLE_DATE" | "IMPOSSIBLE_TIME"
   | "MISSING_OFFSET" | "BAD_OFFSET" | "YEAR_OUT_OF_RANGE" | "OUT_OF_RANGE" | "UNKNOWN_VALUE"
   | "TOO_LONG" | "TOO_MANY" | "INCONSISTENT" | "MALFORMED_JSON" | "TOO_DEEP" | "TOO_LARGE"
-  | "UNKNOWN_TYPE";
+  | "UNKNOWN_TYPE"
+  /** A member the engine does not read; `expected` is the closest known key or "". */
+  | "UNKNOWN_FIELD"
+  /** Native CLI only: the --policy file cannot be read. */
+  | "UNREADABLE"
+  | "ENGINE_DISPOSED" | "INTERNAL";
 
 /** Rule IDs of docs/RULES.md that decisions cite. */
 export type RuleId =
@@ -457,7 +468,10 @@ export interface Engine {
   }): { refund: boolean; change: boolean; cancel: boolean; book: boolean } | null;
   /** Raw JSON text in and out: byte for byte the native `certpolicy eval`. */
   evaluateJson(text: string): string;
+  /** Frees the WebAssembly side now (an engine dropped without it is freed when collected). */
   dispose(): void;
+  /** `using engine = await createEngine()`: disposed at the end of the block. */
+  [Symbol.dispose](): void;
 }
 
 export interface CreateEngineOptions {

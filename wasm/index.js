@@ -64,23 +64,51 @@ function loadCore(options) {
   return core;
 }
 
+// Failures decided in JavaScript, before or instead of the core: the same
+// envelope as the core's, in the request's language when it can be read.
 const JS_ERRORS = {
-  "zh-CN": "请求无法序列化为 JSON",
-  en: "the request cannot be serialised to JSON",
+  WRONG_TYPE: { "zh-CN": "请求无法序列化为 JSON", en: "the request cannot be serialised to JSON" },
+  ENGINE_DISPOSED: {
+    "zh-CN": "该引擎已释放，请重新创建（createEngine）",
+    en: "this engine was disposed; create a new one (createEngine)",
+  },
+  INTERNAL: { "zh-CN": "引擎内部错误，请重试", en: "the engine failed; try again" },
 };
 
-function unserialisable(request, reason) {
-  const en = typeof request?.locale === "string" && request.locale.startsWith("en");
+// The request's locale, read without trusting the value: a Proxy trap or a
+// getter that throws, or a revoked Proxy, leaves the default.
+function localeOf(request) {
+  try {
+    const locale = request !== null && typeof request === "object" ? request.locale : undefined;
+    return typeof locale === "string" && locale.startsWith("en") ? "en" : "zh-CN";
+  } catch {
+    return "zh-CN";
+  }
+}
+
+function jsFailure(request, kind, reason) {
+  const locale = localeOf(request);
+  const code = kind === "WRONG_TYPE" ? "INVALID_REQUEST" : kind;
+  const suffix = reason ? ` (${reason})` : "";
+  const sep = locale === "en" ? ": " : "：";
   return {
     ok: false,
     error: {
-      code: "INVALID_REQUEST",
-      detail: "WRONG_TYPE",
+      code,
+      detail: kind,
       path: "",
-      expected: "JSON",
-      message: `${en ? "request" : "请求"}${en ? ": " : "："}${JS_ERRORS[en ? "en" : "zh-CN"]} (${reason})`,
+      expected: kind === "WRONG_TYPE" ? "JSON" : "",
+      message: `${locale === "en" ? "request" : "请求"}${sep}${JS_ERRORS[kind][locale]}${suffix}`,
     },
   };
+}
+
+function errorName(e) {
+  try {
+    return e && typeof e.name === "string" ? e.name : "error";
+  } catch {
+    return "error";
+  }
 }
 
 function toText(value) {
@@ -89,9 +117,13 @@ function toText(value) {
     const text = JSON.stringify(value);
     return { text: text === undefined ? "null" : text };
   } catch (e) {
-    return { failure: unserialisable(value, e && e.name ? e.name : "error") };
+    return { failure: jsFailure(value, "WRONG_TYPE", errorName(e)) };
   }
 }
+
+// Frees the WebAssembly side of an engine dropped without dispose().
+const finalizer = typeof FinalizationRegistry === "function" ? new FinalizationRegistry((raw) => raw.delete()) : null;
+const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
 const STATUS_CODES = { none: 0, booked: 1, cancelled: 2, taken: 3, no_show: 4 };
 const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
@@ -130,11 +162,11 @@ class Engine {
     this.#decide = core._certpolicy_decide_exam_order;
     this.#address = raw.address();
     this.#maxBytes = [core._certpolicy_max_bytes(0), core._certpolicy_max_bytes(1)];
+    finalizer?.register(this, raw, this);
   }
 
   /** Request text in, result text out, through the plain exports (no embind marshalling). */
   #call(text, many) {
-    if (!this.#raw) throw new Error("certpolicy: the engine was disposed");
     const core = this.#core;
     // UTF-16 code units → at most 3 UTF-8 bytes each; but no more than the
     // engine's limit plus one character (4 bytes): a longer text is cut there,
@@ -175,12 +207,32 @@ class Engine {
 
   /** One request (object or JSON text) → one result object. Never throws. */
   evaluate(request) {
+    if (!this.#raw) return jsFailure(request, "ENGINE_DISPOSED");
     const { text, failure } = toText(request);
-    return failure || JSON.parse(this.#call(text, false));
+    if (failure) return failure;
+    try {
+      return JSON.parse(this.#call(text, false));
+    } catch (e) {
+      return jsFailure(request, "INTERNAL", errorName(e));
+    }
   }
 
   /** Many requests, one crossing into WebAssembly. Never throws. */
   evaluateMany(requests) {
+    try {
+      return this.#evaluateMany(requests);
+    } catch (e) {
+      // Only a hostile array gets here (a Proxy whose traps throw): one
+      // failure, since its elements cannot be read.
+      return [jsFailure(undefined, this.#raw ? "WRONG_TYPE" : "ENGINE_DISPOSED", errorName(e))];
+    }
+  }
+
+  #evaluateMany(requests) {
+    if (!this.#raw) {
+      const failure = jsFailure(undefined, "ENGINE_DISPOSED");
+      return Array.isArray(requests) ? requests.map(() => failure) : failure;
+    }
     // A non-array is refused by the core itself (detail WRONG_TYPE, expected "array").
     if (!Array.isArray(requests)) {
       const { text, failure } = toText(requests);
@@ -208,7 +260,7 @@ class Engine {
    * `now` (a Date or an RFC 3339 string; default: this moment).
    */
   catalogue(now = new Date()) {
-    const instant = now instanceof Date ? now.toISOString() : now;
+    const instant = now instanceof Date && !Number.isNaN(now.getTime()) ? now.toISOString() : now;
     const r = this.evaluate({ type: "catalogue", now: instant });
     if (!r.ok) throw new CertpolicyError(r.error);
     return r.certifications;
@@ -221,7 +273,15 @@ class Engine {
    * since the epoch. Returns { refund, change, cancel, book }, or null when an
    * input is not usable (use `evaluate` to learn which field and why).
    */
-  decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false }) {
+  decideExamOrder(input) {
+    try {
+      return this.#decideExamOrder(input ?? {});
+    } catch {
+      return null;  // getters or Proxy traps that throw: not usable input
+    }
+  }
+
+  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false }) {
     const ms = (v) => (v instanceof Date ? v.getTime() : v);
     const s = Object.hasOwn(STATUS_CODES, status ?? "none") ? STATUS_CODES[status ?? "none"] : undefined;
     const f = Object.hasOwn(FLOW_CODES, flow) ? FLOW_CODES[flow] : undefined;
@@ -236,15 +296,33 @@ class Engine {
 
   /** The raw JSON text answer, byte for byte what `certpolicy eval` prints. */
   evaluateJson(text) {
-    const s = String(text);
-    return this.#call(s, s.trimStart().startsWith("["));
+    let s;
+    try {
+      s = String(text);
+    } catch (e) {
+      return JSON.stringify(jsFailure(undefined, "WRONG_TYPE", errorName(e)));
+    }
+    if (!this.#raw) return JSON.stringify(jsFailure(undefined, "ENGINE_DISPOSED"));
+    try {
+      return this.#call(s, s.trimStart().startsWith("["));
+    } catch (e) {
+      return JSON.stringify(jsFailure(undefined, "INTERNAL", errorName(e)));
+    }
   }
 
-  /** Frees the WebAssembly side; the engine is unusable afterwards. */
+  /** Frees the WebAssembly side; the engine answers ENGINE_DISPOSED afterwards. Safe to call twice. */
   dispose() {
-    if (this.#raw) this.#raw.delete();
+    if (this.#raw) {
+      finalizer?.unregister(this);
+      this.#raw.delete();
+    }
     this.#raw = null;
     this.#address = 0;
+  }
+
+  /** `using engine = await createEngine()` disposes it at the end of the block. */
+  [DISPOSE]() {
+    this.dispose();
   }
 }
 
