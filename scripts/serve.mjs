@@ -1,5 +1,6 @@
-// The demo server: web/ at /, the wasm package at /pkg/, with the CSP the
-// pages must run under. Dependency-free (node:http).
+// The demo server: web/ at /, the wasm package at /pkg/ (only the files the
+// package ships), with the security headers the pages must run under
+// (docs/DEPLOYMENT.md). Dependency-free (node:http).
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
 // Also importable: `startServer({ port: 0, mounts })` → { server, url } (browser
 // tests; `mounts` adds [prefix, directory] pairs in front of the demo's own).
@@ -10,7 +11,23 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("../", import.meta.url));
 
-export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'";
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** Every response's headers (docs/DEPLOYMENT.md lists the same set). */
+export const SECURITY_HEADERS = {
+  "Content-Security-Policy": CSP,
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "no-referrer",
+  "Cross-Origin-Opener-Policy": "same-origin",
+  "Cross-Origin-Resource-Policy": "same-origin",
+};
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -24,9 +41,17 @@ const TYPES = {
   ".ics": "text/calendar; charset=utf-8",
 };
 
-// URL prefix → directory; only these are served.
+// What the package ships (its package.json "files", and package.json): a
+// deployment has these and nothing else of wasm/ (no bindings.cc, no CMakeLists.txt).
+const packageDir = path.join(root, "wasm/");
+const shipped = new Set([
+  "package.json",
+  ...JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")).files,
+].map((f) => path.join(packageDir, f)));
+
+// URL prefix → directory (and, optionally, the only files served from it).
 const MOUNTS = [
-  ["/pkg/", path.join(root, "wasm/")],
+  ["/pkg/", packageDir, shipped],
   ["/", path.join(root, "web/")],
 ];
 
@@ -37,24 +62,21 @@ function resolve(urlPath, mounts) {
   } catch {
     return null;
   }
-  for (const [prefix, dir] of mounts) {
+  if (decoded.includes("\0")) return null;
+  for (const [prefix, dir, only] of mounts) {
     if (!decoded.startsWith(prefix)) continue;
     let rel = decoded.slice(prefix.length);
     if (rel === "" || rel.endsWith("/")) rel += "index.html";
     const file = path.normalize(path.join(dir, rel));
     if (!file.startsWith(dir)) return null;  // no escaping the mount
+    if (only && !only.has(file)) return null;
     return file;
   }
   return null;
 }
 
 async function handle(req, res, mounts) {
-  const headers = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "Cache-Control": "no-cache",
-  };
+  const headers = { ...SECURITY_HEADERS, "Cache-Control": "no-cache" };
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, headers).end();
     return;
@@ -73,7 +95,7 @@ async function handle(req, res, mounts) {
 }
 
 export function startServer({ port = 8080, host = "127.0.0.1", mounts = [] } = {}) {
-  const all = [...mounts.map(([prefix, dir]) => [prefix, path.resolve(dir) + path.sep]), ...MOUNTS];
+  const all = [...mounts.map(([prefix, dir, only]) => [prefix, path.resolve(dir) + path.sep, only]), ...MOUNTS];
   return new Promise((resolveStart, reject) => {
     const server = http.createServer((req, res) => {
       handle(req, res, all).catch(() => res.writeHead(500).end());
@@ -86,7 +108,7 @@ export function startServer({ port = 8080, host = "127.0.0.1", mounts = [] } = {
   });
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const arg = (name, fallback) => {
     const k = process.argv.indexOf(name);
     return k > 0 && process.argv[k + 1] ? process.argv[k + 1] : fallback;

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { buildCalendar, dateStamp, escapeText, foldLine, utcStamp } from "../../web/js/ics.js";
-import { checkIcs } from "./ics_check.mjs";
+import { checkIcs, parseIcs } from "./ics_check.mjs";
 
 test("stamps: UTC instants and dates", () => {
   assert.equal(utcStamp("2026-11-26T10:00:00+08:00"), "20261126T020000Z");
@@ -43,4 +43,51 @@ test("a calendar of deadlines is valid RFC 5545", () => {
   assert.ok(lines.includes("TRIGGER:-P90D"));
   assert.ok(lines.includes("DTEND;VALUE=DATE:20280301"));
   assert.equal(text.split("BEGIN:VEVENT").length - 1, 4);
+});
+
+test("a title with a lone CR, LF, U+2028 or other control characters cannot add a line", () => {
+  const title = "Exam\rBEGIN:VALARM\nX-EVIL:1\u2028ATTENDEE:mailto:x@example.com\u0000\u0007\u001b end";
+  const text = buildCalendar([{ uid: "u1", title, start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 30 }],
+    new Date("2026-11-20T00:00:00Z"));
+  checkIcs(text);
+  const [event] = parseIcs(text);
+  assert.equal(event.getFirstPropertyValue("summary"),
+    "Exam\nBEGIN:VALARM\nX-EVIL:1\nATTENDEE:mailto:x@example.com end");
+  assert.equal(event.getAllSubcomponents("valarm").length, 1);
+});
+
+test("alarm offsets must be whole numbers in range: a string cannot add lines", () => {
+  const base = { uid: "u", title: "t", date: "2027-01-10" };
+  for (const bad of ["1D\r\nX-EVIL:1", -1, 1.5, Number.NaN, 36601, "30"]) {
+    assert.throws(() => buildCalendar([{ ...base, alarmDaysBefore: bad }]), RangeError, String(bad));
+  }
+  for (const bad of ["30M\r\nX:1", -5, 52704001]) {
+    assert.throws(() => buildCalendar([{ ...base, alarmMinutesBefore: bad }]), RangeError, String(bad));
+  }
+  const [event] = parseIcs(buildCalendar([{ ...base, alarmDaysBefore: 0 }]));
+  assert.equal(event.getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "PT0S");
+});
+
+test("dates and instants that do not exist are refused", () => {
+  for (const bad of ["2027-02-30", "2026-02-29", "2026-13-01", "2026-00-10", "2026-1-1", 20270110, null]) {
+    assert.throws(() => dateStamp(bad), RangeError, String(bad));
+  }
+  assert.equal(dateStamp("2028-02-29"), "20280229");
+  for (const bad of ["2026", "2026-11-26", "tomorrow", "2026-11-26T10:00:00", 0]) {
+    assert.throws(() => utcStamp(bad), RangeError, String(bad));
+  }
+});
+
+test("every field of a calendar round-trips through ical.js", () => {
+  const text = buildCalendar([
+    { uid: "refund;1,x", title: "退款截止, 含当日; \\ 备注", description: "line 1\nline 2", start: "2026-11-26T10:00:00+08:00" },
+    { uid: "expiry", title: "Order expires", date: "2027-11-21", alarmDaysBefore: 30 },
+  ], new Date("2026-11-20T00:00:00Z"));
+  const [refund, expiry] = parseIcs(text);
+  assert.equal(refund.getFirstPropertyValue("uid"), "refund;1,x@certpolicy");
+  assert.equal(refund.getFirstPropertyValue("summary"), "退款截止, 含当日; \\ 备注");
+  assert.equal(refund.getFirstPropertyValue("description"), "line 1\nline 2");
+  assert.equal(refund.getFirstPropertyValue("dtstart").toString(), "2026-11-26T02:00:00Z");
+  assert.equal(expiry.getFirstPropertyValue("dtstart").toString(), "2027-11-21");
+  assert.equal(expiry.getFirstPropertyValue("dtend").toString(), "2027-11-22");
 });

@@ -1,5 +1,28 @@
-// Checks a text against RFC 5545 (shared by the Node and browser tests).
+// Checks a text against RFC 5545 (shared by the Node and browser tests):
+// the line rules by hand (CRLF, 75 octets), the grammar by a real iCalendar
+// parser (ical.js), which must read every event with exactly the properties
+// the writer puts there (an injected line would add one).
 import assert from "node:assert/strict";
+import ICAL from "ical.js";
+
+const EVENT_PROPERTIES = new Set(["uid", "dtstamp", "dtstart", "dtend", "summary", "description"]);
+const ALARM_PROPERTIES = new Set(["action", "description", "trigger"]);
+
+/** The calendar parsed by ical.js: its VEVENTs as ICAL.Component objects. */
+export function parseIcs(text) {
+  const calendar = new ICAL.Component(ICAL.parse(text));
+  assert.equal(calendar.name, "vcalendar");
+  const events = calendar.getAllSubcomponents("vevent");
+  for (const event of events) {
+    for (const p of event.getAllProperties()) assert.ok(EVENT_PROPERTIES.has(p.name), `unexpected property ${p.name}`);
+    for (const alarm of event.getAllSubcomponents()) {
+      assert.equal(alarm.name, "valarm");
+      for (const p of alarm.getAllProperties()) assert.ok(ALARM_PROPERTIES.has(p.name), `unexpected alarm property ${p.name}`);
+    }
+    for (const p of ["uid", "dtstamp", "dtstart"]) assert.ok(event.getFirstPropertyValue(p) !== null, `${p} in VEVENT`);
+  }
+  return events;
+}
 
 /** A small RFC 5545 checker: returns the unfolded content lines. */
 export function checkIcs(text) {
@@ -28,6 +51,7 @@ export function checkIcs(text) {
   for (const e of events) {
     for (const p of ["UID:", "DTSTAMP:", "DTSTART"]) assert.ok(e.includes(`\r\n${p}`), `${p} in VEVENT`);
   }
+  parseIcs(text);
   return lines;
 }
 

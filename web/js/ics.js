@@ -7,9 +7,16 @@
 
 const PRODID = "-//certpolicy//Tencent Cloud certification deadlines//EN";
 
-/** TEXT value escaping (RFC 5545 §3.3.11). */
+/**
+ * TEXT value escaping (RFC 5545 §3.3.11): backslash, semicolon and comma
+ * escaped; every line break (CRLF, a lone CR or LF, U+2028/2029) written as
+ * "\\n"; other control characters, which TEXT cannot hold, dropped (a tab stays).
+ */
 export function escapeText(s) {
-  return String(s).replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,").replace(/\r?\n/g, "\\n");
+  return String(s)
+    .replace(/\\/g, "\\\\").replace(/;/g, "\\;").replace(/,/g, "\\,")
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, "\\n")
+    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, "");
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 sequence. */
@@ -29,17 +36,31 @@ export function foldLine(line) {
   return parts.join("\r\n ");
 }
 
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/i;
+
 /** An RFC 3339 instant → "20261126T020000Z" (UTC). */
 export function utcStamp(instant) {
   const d = new Date(instant);
-  if (Number.isNaN(d.getTime())) throw new RangeError(`not an instant: ${instant}`);
+  if (typeof instant !== "string" || !RFC3339.test(instant) || Number.isNaN(d.getTime())) {
+    throw new RangeError(`not an instant: ${instant}`);
+  }
   return d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
 }
 
-/** "2027-01-10" → "20270110". */
+/** "2027-01-10" → "20270110"; a date that does not exist (2027-02-30) is a RangeError. */
 export function dateStamp(date) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new RangeError(`not a date: ${date}`);
+  const m = typeof date === "string" ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(date) : null;
+  const d = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;
+  if (!d || d.getUTCFullYear() !== Number(m[1]) || d.getUTCMonth() !== Number(m[2]) - 1 || d.getUTCDate() !== Number(m[3])) {
+    throw new RangeError(`not a date: ${date}`);
+  }
   return date.replace(/-/g, "");
+}
+
+/** An alarm offset: a whole number 0…36 600 (days) or 0…52 704 000 (minutes), else a RangeError. */
+function alarmCount(value, max) {
+  if (!Number.isSafeInteger(value) || value < 0 || value > max) throw new RangeError(`not an alarm offset: ${String(value)}`);
+  return value;
 }
 
 function nextDay(date) {
@@ -66,8 +87,8 @@ export function buildCalendar(events, now = new Date()) {
     }
     lines.push(`SUMMARY:${escapeText(e.title)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    const alarm = e.alarmDaysBefore !== undefined ? `-P${e.alarmDaysBefore}D`
-      : e.alarmMinutesBefore !== undefined ? `-PT${e.alarmMinutesBefore}M` : null;
+    const alarm = e.alarmDaysBefore !== undefined ? `-P${alarmCount(e.alarmDaysBefore, 36600)}D`
+      : e.alarmMinutesBefore !== undefined ? `-PT${alarmCount(e.alarmMinutesBefore, 52704000)}M` : null;
     if (alarm) {
       lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(e.title)}`, `TRIGGER:${alarm}`, "END:VALARM");
     }
