@@ -123,3 +123,42 @@ test("100 000 codes load, filter and page (timings reported, not asserted)", asy
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("200 000 codes in 200 000 distinct orders import; a refused file leaves the previous state", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}console.html?lang=en`);
+  await page.getByTestId("today").fill("2026-11-26");
+  const lines = ["code,certification,state,order_paid_at,order"];
+  const base = Date.UTC(2026, 0, 1);
+  for (let k = 0; k < 200_000; k++) {
+    const paid = new Date(base + k * 60_000).toISOString().replace(".000Z", "Z");
+    lines.push(`C${k},cloud-computing-engineer,${k % 3 === 0 ? "examined" : "unused"},${paid},O${k}`);
+  }
+  const t0 = Date.now();
+  await importFile(page, "distinct.csv", lines.join("\n"));
+  console.log(`# 200000 codes in 200000 orders imported in ${Date.now() - t0} ms`);
+  assert.equal(await page.getByTestId("import-error").isHidden(), true, await page.getByTestId("import-error").textContent());
+  assert.equal(await page.locator("#order_pick option").count(), 200_000);
+  assert.match(await page.getByTestId("page-info").textContent(), /200000/);
+  const stats = await page.locator("#stats").innerText();
+  const info = await page.getByTestId("page-info").textContent();
+
+  // Refused files of every kind: the statistics, the list and the orders stay.
+  const refused = [
+    ["state.csv", "code,state,order_paid_at\nA,lost,2025-01-01 10:00\n"],
+    ["long.csv", `code,state,order_paid_at\n${"X".repeat(100_000)},unused,2025-01-01 10:00\n`],
+    ["broken.json", '[{"code": "A",'],
+  ];
+  for (const [name, text] of refused) {
+    await importFile(page, name, text);
+    assert.equal(await page.getByTestId("import-error").isVisible(), true, name);
+    assert.equal(await page.locator("#stats").innerText(), stats, name);
+    assert.equal(await page.getByTestId("page-info").textContent(), info, name);
+    assert.equal(await page.locator("#order_pick option").count(), 200_000, name);
+  }
+  assert.match(await page.getByTestId("import-error").textContent(), /^Malformed JSON/);
+  await importFile(page, "long2.csv", `code,state,order_paid_at\n${"X".repeat(65)},unused,2025-01-01 10:00\n`);
+  assert.equal(await page.getByTestId("import-error").textContent(), "Line 2: code is too long (at most 64 characters).");
+  assert.equal(await page.getByTestId("filter").getAttribute("maxlength"), "64");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -20,6 +20,15 @@ export class ImportError extends Error {
 }
 
 const REQUIRED = ["code", "state", "order_paid_at"];
+// The longest value a column may hold (a code is 10–20 characters in the
+// console's exports; a 60 MB "code" froze the page before).
+const MAX_LENGTH = { code: 64, certification: 64, state: 16, order_paid_at: 40, order: 128, passed: 8 };
+
+function text(item, key, line) {
+  const s = String(item[key]).trim();
+  if (s.length > MAX_LENGTH[key]) throw new ImportError("import.too_long", { line, field: key, max: MAX_LENGTH[key] });
+  return s;
+}
 
 /** Splits CSV text into rows of fields; throws ImportError on bad quoting. */
 export function parseCsv(text, maxRows = MAX_CODES + 1) {
@@ -97,14 +106,15 @@ function normalise(item, line) {
       throw new ImportError("import.missing", { line, field: key });
     }
   }
+  for (const key of Object.keys(MAX_LENGTH)) if (item[key] !== undefined && item[key] !== null) text(item, key, line);
   const paid = toInstant(item.order_paid_at);
   if (!paid) throw new ImportError("import.bad_time", { line, value: String(item.order_paid_at).slice(0, 40) });
   return {
-    code: String(item.code).trim(),
-    certification: item.certification ? String(item.certification).trim() : "",
-    state: String(item.state).trim(),
+    code: text(item, "code", line),
+    certification: item.certification ? text(item, "certification", line) : "",
+    state: text(item, "state", line),
     order_paid_at: paid,
-    order: item.order ? String(item.order).trim() : paid,
+    order: item.order ? text(item, "order", line) : paid,
     passed: toPassed(item.passed, line),
   };
 }

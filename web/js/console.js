@@ -97,8 +97,12 @@ function renderOrder() {
   renderReasons($("o_reasons"), r.reasons);
 }
 
+// Appended one by one into a fragment: a spread of 120 000 options into one
+// call overflowed the call stack.
 function fillSelect(select, options, current) {
-  select.replaceChildren(...options.map(([value, label]) => Object.assign(document.createElement("option"), { value, textContent: label })));
+  const fragment = document.createDocumentFragment();
+  for (const [value, label] of options) fragment.append(Object.assign(document.createElement("option"), { value, textContent: label }));
+  select.replaceChildren(fragment);
   if (options.some(([v]) => v === current)) select.value = current;
 }
 
@@ -192,14 +196,16 @@ async function load(getCodes) {
   try {
     const imported = await getCodes();
     if (imported.length === 0) throw new ImportError("import.empty");
-    const previous = { codes, decisions, orders };
+    // A file refused at any step leaves the previous state, and its screen, as they were.
+    const previous = { codes, decisions, orders, regenerated, page };
     codes = imported;
     regenerated = 0;
     page = 0;
     try {
       refresh();
     } catch (e) {
-      ({ codes, decisions, orders } = previous);
+      ({ codes, decisions, orders, regenerated, page } = previous);
+      if (codes.length) refresh();
       throw e;
     }
     $("orders_card").hidden = false;

@@ -82,7 +82,7 @@ export const STRINGS = {
     "cat.on_sale_from": "上线 {date}", "cat.sale_stops_on": "停售 {date}", "cat.exams_until": "最后考试日 {date}", "cat.retired_from": "停止服务 {date}",
     "cat.successor": "接替认证：{name}", "cat.renamed_from": "原名：{name}",
     "cat.platform.prometric": "该日期的考试在 Prometric 平台进行（自 {date} 起）。", "cat.platform.legacy": "该日期的考试仍在原考试平台进行（{date} 起切换至 Prometric）。",
-    "import.missing_column": "CSV 表头缺少 {field} 列。", "import.empty": "文件是空的。", "import.engine": "第 {line} 条：{message}",
+    "import.missing_column": "CSV 表头缺少 {field} 列。", "import.empty": "文件是空的。", "import.too_long": "第 {line} 行的 {field} 过长（最多 {max} 个字符）。", "import.engine": "第 {line} 条：{message}",
   },
   en: {
     "app.title": "Tencent Cloud certification · purchase and booking rules",
@@ -165,6 +165,6 @@ export const STRINGS = {
     "cat.on_sale_from": "on sale {date}", "cat.sale_stops_on": "sale stops {date}", "cat.exams_until": "last exam day {date}", "cat.retired_from": "retired {date}",
     "cat.successor": "Succeeded by {name}", "cat.renamed_from": "Formerly {name}",
     "cat.platform.prometric": "Exams on this date run on the Prometric platform (since {date}).", "cat.platform.legacy": "Exams on this date still run on the previous platform (Prometric from {date}).",
-    "import.missing_column": "The CSV header has no {field} column.", "import.empty": "The file is empty.", "import.engine": "Item {line}: {message}",
+    "import.missing_column": "The CSV header has no {field} column.", "import.empty": "The file is empty.", "import.too_long": "Line {line}: {field} is too long (at most {max} characters).", "import.engine": "Item {line}: {message}",
   },
 };
