@@ -94,6 +94,8 @@ Messages::Messages() {
   for (Locale l : {Locale::kZhCN, Locale::kEn}) {
     china_time_[static_cast<int>(l)] = word("china_time", l);
     yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
+    utc_open_[static_cast<int>(l)] = word("utc_open", l);
+    utc_close_[static_cast<int>(l)] = word("utc_close", l);
   }
 }
 
@@ -196,7 +198,16 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
         out.text(s.substr(0, 10));
         out.raw(" ");
         out.text(clock);
-        out.text(china_time_[static_cast<int>(locale)]);
+        // +08:00 is China time; a policy in another zone names its offset
+        // (the sentence must not say China time for 10:00 UTC).
+        std::string_view offset = zone == std::string_view::npos ? std::string_view() : s.substr(zone);
+        if (offset == "+08:00") {
+          out.text(china_time_[static_cast<int>(locale)]);
+        } else {
+          out.text(utc_open_[static_cast<int>(locale)]);
+          out.text(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
+          out.text(utc_close_[static_cast<int>(locale)]);
+        }
       } else {
         out.text(s);
       }

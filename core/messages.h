@@ -85,7 +85,7 @@ class Messages {
   // The sections every call reads, looked up once (null when missing).
   const Section *reasons_ = nullptr, *errors_ = nullptr, *words_ = nullptr;
   // The words every instant and amount needs, looked up once.
-  std::array<std::string_view, 2> china_time_, yuan_prefix_;
+  std::array<std::string_view, 2> china_time_, yuan_prefix_, utc_open_, utc_close_;
 };
 
 const std::string& messages_text();

@@ -82,10 +82,12 @@ test("evaluateMany: one crossing, results in order, failures isolated", async ()
   assert.deepEqual(engine.evaluateMany([]), []);
 });
 
-test("dispose frees the engine", async () => {
+test("dispose frees the engine; it then answers ENGINE_DISPOSED", async () => {
   const engine = await createEngine();
   engine.dispose();
-  assert.throws(() => engine.evaluate(order));
+  const r = engine.evaluate(order);
+  assert.equal(r.ok, false);
+  assert.equal(r.error.code, "ENGINE_DISPOSED");
 });
 
 test("catalogue() lists every certification with its status on a date (CAT-1)", async () => {
