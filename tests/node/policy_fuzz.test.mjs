@@ -101,7 +101,7 @@ function checkInvariants(answer, request, zoneOffset) {
     if (m) assert.ok(Number(m[1]) >= 1869 && Number(m[1]) <= 2400, `printed year in range: ${s}`);
   });
   // A sentence names the policy's own zone: China time only at +08:00.
-  for (const r of answer.reasons) assert.equal(r.message.includes("China time"), zoneOffset === 480, r.message);
+  if (zoneOffset !== 480) for (const r of answer.reasons) assert.ok(!r.message.includes("China time"), r.message);
   const paid = Date.parse(request.order.paid_at);
   const paidDate = new Date(paid + zoneOffset * 60_000).toISOString().slice(0, 10);
   if (answer.refund.deadline) assert.ok(Date.parse(answer.refund.deadline) >= paid, "refund deadline not before payment");
