@@ -228,9 +228,11 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   };
   struct Extra {
     std::string_view key;
-    int which;  // 0 ok, 1 reasons, 2 type
+    int which;  // 0 ok, 1 reasons, 2 type, 3 policy_version
   };
-  static constexpr Extra kExtras[] = {{"ok", 0}, {"reasons", 1}, {"type", 2}};  // sorted
+  // Sorted. policy_version: the policy the decision was made with, so that a
+  // server can re-check the same decision.
+  static constexpr Extra kExtras[] = {{"ok", 0}, {"policy_version", 3}, {"reasons", 1}, {"type", 2}};
   size_t next = 0;
   bool first = true;
   auto key = [&](std::string_view k) {
@@ -244,6 +246,7 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
       if (kExtras[next].which == 0) out += "true";
       if (kExtras[next].which == 1) write_reasons();
       if (kExtras[next].which == 2) write_json_string(entry->name, out);
+      if (kExtras[next].which == 3) write_json_string(policy_->version, out);
     }
   };
   out.push_back('{');

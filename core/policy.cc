@@ -104,6 +104,9 @@ std::optional<std::vector<int>> read_int_list(const JsonIn& in, Issues& issues, 
   return out;
 }
 
+// Where the numbers come from: free text, kept for people, not decided on.
+constexpr size_t kMaxSourceBytes = 4096;
+
 // POL-3: a reminder falls between the purchase and the expiry: fewer days
 // before expiry than the validity spans at its shortest.
 bool reminders_inside(const JsonIn& list, const std::vector<int>& days, int shortest, Issues& issues) {
@@ -119,6 +122,9 @@ bool reminders_inside(const JsonIn& list, const std::vector<int>& days, int shor
 
 bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   if (!read_object(in, issues)) return false;
+  auto notice = read_string(in["notice"], issues, kMaxSourceBytes, std::string());
+  if (!notice) return false;
+  out.notice = *notice;
   for (auto [key, set] : {std::pair{"holidays", &out.holidays},
                           std::pair{"makeup_workdays", &out.makeup_workdays}}) {
     JsonIn list = in[key];
@@ -143,9 +149,6 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   }
   return true;
 }
-
-// Where the numbers come from: free text, kept for people, not decided on.
-constexpr size_t kMaxSourceBytes = 4096;
 
 bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
   if (!read_string(in["source"], issues, kMaxSourceBytes, std::string())) return false;
@@ -384,6 +387,12 @@ std::optional<Policy> load_policy(const JsonIn& root, Issues& issues) {
   auto version = read_string(root["version"], issues, 64);
   auto region = version ? read_string(root["region"], issues, 64) : std::nullopt;
   if (region && !read_string(root["source"], issues, kMaxSourceBytes, std::string())) return std::nullopt;
+  // When a published patch starts to apply (the pages do not apply one
+  // before it); absent: at once.
+  if (root["effective_from"].present()) {
+    p.effective_from = read_instant(root["effective_from"], issues);
+    if (!p.effective_from) return std::nullopt;
+  }
   auto offset = region ? read_int(root["zone"]["utc_offset_minutes"], issues, -14 * 60, 14 * 60)
                        : std::nullopt;
   if (!offset) return std::nullopt;

@@ -153,6 +153,7 @@ struct Policy {
   TrainingPolicy training;
   ExamCodePolicy exam_codes;
   Catalogue catalogue;
+  std::optional<Instant> effective_from;  // when a published patch starts to apply
 };
 
 // The embedded default document (JSON text).

@@ -23,6 +23,12 @@ bool works(DayKind k) { return k == DayKind::kWeekday || k == DayKind::kMakeupWo
 
 }  // namespace
 
+std::vector<int> WorkCalendar::years() const {
+  std::vector<int> out;
+  for (const auto& [year, data] : years_) out.push_back(year);
+  return out;
+}
+
 void WorkCalendar::set_year(int year, YearCalendar data) {
   years_[year] = std::move(data);
   rebuild();

@@ -1,8 +1,9 @@
 // China working days (rules CAL-1, CAL-2, CAL-3).
 //
 // A WorkCalendar holds, per year, the State Council's holidays (days off)
-// and makeup working days (调休上班). A year without data is "unverified":
-// the calendar falls back to Monday–Friday and says so.
+// and makeup working days (调休上班). A year without data, or whose official
+// notice is not cited, is "unverified" and says so; without data the calendar
+// falls back to Monday–Friday.
 //
 //   cal.kind(2026-02-14) == DayKind::kMakeupWorkday   (a Saturday worked)
 //   cal.count_working_days(2026-11-27, 2026-12-14) == 11   (CAL-3 example)
@@ -11,6 +12,7 @@
 #include <cstdint>
 #include <map>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "civil_time.h"
@@ -24,6 +26,9 @@ const char* day_kind_name(DayKind k);
 struct YearCalendar {
   std::set<CivilDate> holidays;
   std::set<CivilDate> makeup_workdays;
+  // The official notice the dates come from (title, number, where published);
+  // "" when none is cited yet. A year counts as verified only with one (CAL-2).
+  std::string notice;
 };
 
 struct WorkingDayCount {
@@ -34,9 +39,16 @@ struct WorkingDayCount {
 class WorkCalendar {
  public:
   void set_year(int year, YearCalendar data);
-  bool verified(int year) const { return years_.count(year) != 0; }
+  // The year has data and the official notice for it is cited (CAL-2).
+  bool verified(int year) const {
+    auto it = years_.find(year);
+    return it != years_.end() && !it->second.notice.empty();
+  }
+  // Years with data, and of those the verified ones (for `policy check`).
+  std::vector<int> years() const;
 
-  // CAL-1. For an unverified year: weekday or weekend only.
+  // CAL-1. For a year without data: weekday or weekend only (a year with
+  // data and no notice yet uses its data and is reported unverified).
   DayKind kind(CivilDate d) const;
   bool is_working_day(CivilDate d) const {
     DayKind k = kind(d);

@@ -40,11 +40,29 @@ TEST(Policy, DefaultLoadsWithEveryNumber) {
 TEST(Policy, PatchExtendsTheCalendarWithoutLosingYears) {
   std::string error;
   auto engine = Engine::create(
-      R"({"calendar":{"years":{"2027":{"holidays":["2027-01-01"],"makeup_workdays":[]}}}})", error);
+      R"({"calendar":{"years":{"2027":{"notice":"TEST ONLY","holidays":["2027-01-01"],"makeup_workdays":[]}}}})", error);
   ASSERT_TRUE(engine) << error;
   EXPECT_TRUE(engine->policy().calendar.verified(2027));
   EXPECT_TRUE(engine->policy().calendar.verified(2026));
   EXPECT_EQ(engine->policy().calendar.kind(CivilDate::from_ymd(2027, 1, 1)), DayKind::kHoliday);
+}
+
+// CAL-2: a year is verified only with its official notice cited; without
+// one its dates are used and the year reported unverified.
+TEST(Policy, YearWithoutNoticeIsUsedButUnverified) {
+  std::string error;
+  auto engine = Engine::create(R"({"calendar":{"years":{"2027":{"holidays":["2027-01-01"],"makeup_workdays":[]}}}})", error);
+  ASSERT_TRUE(engine) << error;
+  EXPECT_FALSE(engine->policy().calendar.verified(2027));
+  EXPECT_EQ(engine->policy().calendar.kind(CivilDate::from_ymd(2027, 1, 1)), DayKind::kHoliday);
+  json r = json::parse(engine->evaluate(R"({"type":"working_day","date":"2027-01-01"})"));
+  EXPECT_EQ(r["kind"], "holiday");
+  EXPECT_EQ(r["verified"], false);
+  EXPECT_EQ(r["reasons"].back()["code"], "CALENDAR_YEAR_UNVERIFIED");
+  // The shipped default cites a notice for every year it holds, and holds no 2027.
+  auto shipped = Engine::create("", error);
+  for (int year : shipped->policy().calendar.years()) EXPECT_TRUE(shipped->policy().calendar.verified(year)) << year;
+  EXPECT_FALSE(shipped->policy().calendar.verified(2027));
 }
 
 TEST(Policy, PatchChangesANumber) {

@@ -41,12 +41,17 @@ test("wasmBinary and wasmModule overrides load the same module", async () => {
 
 test("a policy object extends the calendar at run time (CAL-2)", async () => {
   const engine = await createEngine({
-    policy: { version: "2027-test", calendar: { years: { 2027: { holidays: ["2027-01-01"], makeup_workdays: [] } } } },
+    policy: { version: "2027-test", calendar: { years: { 2027: { notice: "TEST ONLY", holidays: ["2027-01-01"], makeup_workdays: [] } } } },
   });
   assert.equal(engine.policyVersion, "2027-test");
   const r = engine.evaluate({ type: "working_day", date: "2027-01-01" });
   assert.equal(r.kind, "holiday");
   assert.equal(r.verified, true);
+  assert.equal(r.policy_version, "2027-test", "each result names the policy it was decided with");
+  // Without a cited notice the dates are used, and the year is not verified.
+  const draft = await createEngine({ policy: { calendar: { years: { 2027: { holidays: ["2027-01-01"], makeup_workdays: [] } } } } });
+  const d = draft.evaluate({ type: "working_day", date: "2027-01-01" });
+  assert.deepEqual([d.kind, d.verified], ["holiday", false]);
 });
 
 test("a policy as JSON text changes a number (EXO-4 window)", async () => {
