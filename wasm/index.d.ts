@@ -119,6 +119,8 @@ export interface ExamOrderRequest extends RequestBase {
 
 export interface ExamOrderResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "exam_order";
   order: { flow: Flow; valid_until: CivilDate; expired: boolean; reminders: CivilDate[] };
   refund: {
@@ -147,6 +149,8 @@ export interface WorkingDayRequest extends RequestBase {
 }
 export interface WorkingDayResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "working_day";
   date: CivilDate;
   working_day: boolean;
@@ -162,6 +166,8 @@ export interface WorkingDaysRequest extends RequestBase {
 }
 export interface WorkingDaysResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "working_days";
   from: CivilDate;
   to: CivilDate;
@@ -188,6 +194,8 @@ export interface BookingFormRequest extends RequestBase {
 }
 export interface BookingFormResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "booking_form";
   valid: boolean;
   exam_date: CivilDate;
@@ -221,6 +229,8 @@ export interface CertificateRequest extends RequestBase {
 }
 export interface CertificateResult extends CertificateFields {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "certificate";
   level: LevelName | null;
   legacy_level: LegacyLevelName | null;
@@ -236,6 +246,8 @@ export interface PractitionerRequest extends RequestBase {
 }
 export interface PractitionerResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "practitioner";
   attempts_used: number;
   attempts_left: number;
@@ -264,6 +276,8 @@ export interface TrainingRequest extends RequestBase {
 }
 export interface TrainingResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "training";
   today: CivilDate;
   class_start: CivilDate;
@@ -288,6 +302,8 @@ export interface PurchaseRequest extends RequestBase {
 }
 export interface PurchaseResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "purchase";
   allowed: boolean;
   refundable: boolean;
@@ -302,6 +318,8 @@ export interface ContactsRequest extends RequestBase {
 }
 export interface ContactsResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "contacts";
   channels: { site: true; sms: boolean; email: boolean };
   /** What the console shows: the value when verified, "-" otherwise. */
@@ -321,6 +339,8 @@ export interface ExamCodeRequest extends RequestBase {
 }
 export interface ExamCodeResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "exam_code";
   /** Effective state: "expired" once the order is, for unused and bound codes. */
   state: CodeState;
@@ -352,6 +372,8 @@ export interface ExamCodeOrderRequest extends RequestBase {
 }
 export interface ExamCodeOrderResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "exam_code_order";
   order: { valid_until: CivilDate; expired: boolean; reminders: CivilDate[]; codes: number };
   /** Count of codes per effective state. */
@@ -394,6 +416,8 @@ export interface CertificationRequest extends RequestBase {
 }
 export interface CertificationResult extends CatalogueEntry {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "certification";
   date: CivilDate;
   reasons: Reason[];
@@ -404,6 +428,8 @@ export interface CatalogueRequest extends RequestBase {
 }
 export interface CatalogueResult {
   ok: true;
+  /** The version of the policy this decision was made with. */
+  policy_version: string;
   type: "catalogue";
   date: CivilDate;
   prometric_from: CivilDate;
