@@ -3,7 +3,8 @@
 // (docs/DEPLOYMENT.md). Dependency-free (node:http).
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
 // Also importable: `startServer({ port: 0, mounts })` → { server, url } (browser
-// tests; `mounts` adds [prefix, directory] pairs in front of the demo's own).
+// tests; `mounts` adds [prefix, directory] pairs in front of the demo's own;
+// a file missing from one mount is looked for in the next).
 import http from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
@@ -55,22 +56,32 @@ const MOUNTS = [
   ["/", path.join(root, "web/")],
 ];
 
-function resolve(urlPath, mounts) {
+// The files a URL path may name, one per mount whose prefix it has, in
+// mount order (the first that exists is served).
+function candidates(urlPath, mounts) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
   } catch {
-    return null;
+    return [];
   }
-  if (decoded.includes("\0")) return null;
+  if (decoded.includes("\0")) return [];
+  const out = [];
   for (const [prefix, dir, only] of mounts) {
     if (!decoded.startsWith(prefix)) continue;
     let rel = decoded.slice(prefix.length);
     if (rel === "" || rel.endsWith("/")) rel += "index.html";
     const file = path.normalize(path.join(dir, rel));
-    if (!file.startsWith(dir)) return null;  // no escaping the mount
-    if (only && !only.has(file)) return null;
-    return file;
+    if (!file.startsWith(dir)) return out;  // no escaping the mount
+    if (only && !only.has(file)) continue;
+    out.push(file);
+  }
+  return out;
+}
+
+async function firstFile(files) {
+  for (const file of files) {
+    if (await stat(file).then((st) => st.isFile(), () => false)) return file;
   }
   return null;
 }
@@ -81,9 +92,9 @@ async function handle(req, res, mounts) {
     res.writeHead(405, headers).end();
     return;
   }
-  const file = resolve(new URL(req.url, "http://x").pathname, mounts);
+  const file = await firstFile(candidates(new URL(req.url, "http://x").pathname, mounts));
   try {
-    if (!file || !(await stat(file)).isFile()) throw new Error("not found");
+    if (!file) throw new Error("not found");
     const body = await readFile(file);
     headers["Content-Type"] = TYPES[path.extname(file)] || "application/octet-stream";
     res.writeHead(200, headers);

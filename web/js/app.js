@@ -1,6 +1,6 @@
 // Shared by the pages: locale, strings, the engine, China-time inputs and
 // formatting. Everything policy-related is decided by the engine.
-import { engineReady } from "./engine.js";
+import { engineReady, policyReady } from "./engine.js";
 import { STRINGS } from "./i18n.js";
 
 const CHINA_OFFSET_MIN = 480;
@@ -67,8 +67,43 @@ export function setupLocale(onChange) {
     url.searchParams.set("lang", locale);
     history.replaceState(null, "", url);
     applyStrings();
+    renderPolicyFooter();
     onChange();
   });
+}
+
+let policyState = null;
+
+/**
+ * The footer every deciding page shows: the policy version it decided with,
+ * and, when a published policy could not be used, a discreet note why.
+ */
+function renderPolicyFooter(state = policyState) {
+  if (!state) return;
+  policyState = state;
+  let footer = document.getElementById("policy-footer");
+  if (!footer) {
+    footer = document.createElement("footer");
+    footer.id = "policy-footer";
+    footer.className = "policy-footer";
+    footer.dataset.testid = "policy-footer";
+    document.body.append(footer);
+  }
+  footer.dataset.version = state.version;
+  footer.dataset.source = state.source;
+  const line = document.createElement("p");
+  line.textContent = tf("policy.version", { version: state.version });
+  footer.replaceChildren(line);
+  if (state.notice) {
+    const note = document.createElement("p");
+    note.className = "policy-notice";
+    note.dataset.testid = "policy-notice";
+    note.dataset.reason = state.notice.reason;
+    // "2027-01-01T00:00:00+08:00" → "2027-01-01 00:00 (UTC+08:00)"
+    const from = String(state.notice.from ?? "").replace("T", " ").replace(/:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/i, " (UTC$2)");
+    note.textContent = tf(`policy.notice.${state.notice.reason}`, { version: state.version, next: state.notice.version ?? "", from });
+    footer.append(note);
+  }
 }
 
 /** Loads the engine, showing progress and failure in #status. */
@@ -78,6 +113,7 @@ export async function loadEngine() {
   try {
     const engine = await engineReady;
     if (status) status.hidden = true;
+    renderPolicyFooter((await policyReady).state);
     return engine;
   } catch (e) {
     if (status) {

@@ -3,8 +3,13 @@
 // instantiating the WebAssembly overlap the first layout of the page instead
 // of waiting for the page script (which runs only after parsing). The page
 // script awaits the same promise through app.js's loadEngine().
+// The published policy patch (js/site.js) is fetched while the module compiles.
 import { createEngine } from "/pkg/index.js";
+import { loadPolicyEngine } from "./policy_loader.js";
+import { SITE } from "./site.js";
 
 performance.mark("certpolicy:engine-start");
-export const engineReady = createEngine();
+/** { engine, state: { version, source, notice } } (policy_loader.js). */
+export const policyReady = loadPolicyEngine(createEngine, SITE, Date.now());
+export const engineReady = policyReady.then((p) => p.engine);
 engineReady.then(() => performance.measure("certpolicy:create-engine", "certpolicy:engine-start"), () => {});

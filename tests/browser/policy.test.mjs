@@ -1,0 +1,106 @@
+// Published policy patches on the pages (docs/OPERATIONS.md): a valid patch
+// decides; a broken, oversized, unreachable or not-yet-effective one never
+// breaks a page: the embedded default decides and a discreet notice says so.
+// Every deciding page names the policy version in its footer.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+
+const envs = [];
+after(async () => { for (const e of envs) await e.close(); });
+
+/** A demo server whose /policy.json is `text` (null: the shipped {}). */
+async function siteWith(text) {
+  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-site-"));
+  if (text !== null) writeFileSync(path.join(dir, "policy.json"), text);
+  const env = await startBrowser({ mounts: [["/", dir]] });
+  envs.push(env);
+  return env;
+}
+
+async function refundDeadline(env) {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`, { locale: "en-US" });
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await page.getByTestId("now").fill("2026-11-22T10:00");
+  await page.waitForFunction(() => document.querySelector("[data-testid=deadline]")?.textContent.includes("2026"));
+  const out = {
+    deadline: await page.getByTestId("deadline").textContent(),
+    footer: await page.getByTestId("policy-footer").getAttribute("data-version"),
+    notice: await page.getByTestId("policy-notice").count() ? await page.getByTestId("policy-notice").textContent() : null,
+    reason: await page.getByTestId("policy-notice").count() ? await page.getByTestId("policy-notice").getAttribute("data-reason") : null,
+  };
+  return { out, page, context, problems };
+}
+
+const DEFAULT_DEADLINE = /^2026-11-26 10:00/;
+const refund7d = { version: "test-refund-7d", exam_order: { refund_window: { hours: 168 } } };
+
+test("a valid published patch decides: refund window 5 → 7 days on the purchase page", async () => {
+  const env = await siteWith(JSON.stringify(refund7d));
+  const { out, page, context, problems } = await refundDeadline(env);
+  assert.match(out.deadline, /^2026-11-28 10:00/);
+  assert.equal(out.footer, "test-refund-7d");
+  assert.equal(out.notice, null);
+  assert.equal(await page.getByTestId("policy-footer").textContent(), "Decisions use policy version test-refund-7d");
+  await page.screenshot({ path: path.join(screenshotDir, "policy-published-en.png"), fullPage: true });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+const broken = [
+  ["not JSON", "{ \"version\": ", "invalid", "The policy update is not valid and was not applied; decisions use policy version 2025-04-08."],
+  ["a misspelled key", JSON.stringify({ version: "x", exam_order: { refund_windw: { hours: 1 } } }), "invalid", null],
+  ["a senseless window", JSON.stringify({ version: "x", exam_order: { flows: { purchase_then_book: { change_window: { hours: 9000 } } } } }), "invalid", null],
+  ["over 1 MiB", JSON.stringify({ version: "x", source: "y".repeat(1.5 * 1024 * 1024) }), "too_large", null],
+  ["not yet in effect", JSON.stringify({ ...refund7d, effective_from: "2099-01-01T00:00:00+08:00" }), "future",
+    "Policy version test-refund-7d applies from 2099-01-01 00:00 (UTC+08:00); until then decisions use policy version 2025-04-08."],
+];
+for (const [name, text, reason, message] of broken) {
+  test(`a published patch that is ${name} leaves the default deciding, with a notice`, async () => {
+    const env = await siteWith(text);
+    const { out, context, problems } = await refundDeadline(env);
+    assert.match(out.deadline, DEFAULT_DEADLINE);
+    assert.equal(out.footer, "2025-04-08");
+    assert.equal(out.reason, reason);
+    if (message) assert.equal(out.notice, message);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  });
+}
+
+test("a patch whose effective_from has passed applies", async () => {
+  const env = await siteWith(JSON.stringify({ ...refund7d, effective_from: "2026-01-01T00:00:00+08:00" }));
+  const { out, context } = await refundDeadline(env);
+  assert.match(out.deadline, /^2026-11-28 10:00/);
+  assert.equal(out.reason, null);
+  await context.close();
+});
+
+test("an unreachable policy file leaves the default deciding, with a notice", async () => {
+  const env = await siteWith(JSON.stringify(refund7d));
+  const context = await env.browser.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai" });
+  await context.route("**/policy.json", (route) => route.abort("connectionrefused"));
+  const page = await context.newPage();
+  await page.goto(`${env.url}purchase.html`);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.getByTestId("policy-footer").getAttribute("data-version"), "2025-04-08");
+  assert.equal(await page.getByTestId("policy-notice").textContent(), "暂时无法获取策略更新；当前按策略版本 2025-04-08 决策。");
+  await context.close();
+});
+
+test("the shipped {} policy: the default decides, no notice, on every deciding page", async () => {
+  const env = await siteWith(null);
+  for (const name of ["purchase", "booking", "certificates", "practitioner", "training", "console", "catalogue"]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}${name}.html`);
+    await page.waitForSelector("[data-testid=policy-footer]");
+    assert.equal(await page.getByTestId("policy-footer").getAttribute("data-version"), "2025-04-08", name);
+    assert.equal(await page.getByTestId("policy-footer").textContent(), "决策所用策略版本：2025-04-08", name);
+    assert.equal(await page.getByTestId("policy-notice").count(), 0, name);
+    assert.deepEqual(problems(), [], name);
+    await context.close();
+  }
+});
