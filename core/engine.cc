@@ -311,6 +311,7 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) out.push_back(',');
     // Each request is answered as if it came alone: its paths start at its root.
+    doc.forget_misses();
     write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
     if (out.size() > max_answer_bytes) {
       out.release_above(kStart);

@@ -195,3 +195,59 @@ TEST(TextOut, JsonStringsAndKeys) {
 
 }  // namespace
 }  // namespace certpolicy
+
+namespace certpolicy {
+namespace {
+
+// API-1: the first member no reader asked for, with its path and the closest
+// key asked for on the same object.
+TEST(JsonDocStrict, FirstUnreadNamesThePathAndTheClosestKey) {
+  struct {
+    const char* text;
+    std::vector<const char*> asked;  // looked up on the root object
+    const char* path;
+    const char* closest;
+  } cases[] = {
+      {R"({"platformFault":true})", {"platform_fault"}, "platformFault", "platform_fault"},   // folded
+      {R"({"refund_windw":1})", {"refund_window"}, "refund_windw", "refund_window"},          // one edit
+      {R"({"locle":1})", {"locale", "type"}, "locle", "locale"},                              // transposition
+      {R"({"amount":1})", {"amount_fen"}, "amount", "amount_fen"},                            // words added
+      {R"({"fault":1})", {"platform_fault"}, "fault", "platform_fault"},                      // words dropped
+      {R"({"coupon":1})", {"platform_fault", "paid_at"}, "coupon", ""},                       // nothing near
+      {R"({"ab":1})", {"ba", "xy"}, "ab", ""},                                                // 2 letters: 1 edit is half
+      {R"({"a":1,"b":{"c":[{"d":1,"e":2}]}})", {"a", "b"}, "b", ""},  // b asked, its insides not: b.c is unread
+  };
+  for (const auto& c : cases) {
+    JsonDoc doc;
+    ASSERT_TRUE(doc.parse(c.text));
+    for (const char* k : c.asked) doc.find(doc.root(), k);
+    auto u = doc.first_unread(doc.root());
+    ASSERT_TRUE(u.has_value()) << c.text;
+    EXPECT_EQ(u->path, std::string(c.path) == "b" ? "b.c" : c.path) << c.text;
+    EXPECT_EQ(u->closest, c.closest) << c.text;
+  }
+}
+
+TEST(JsonDocStrict, ArraysListsAndRepeatedKeys) {
+  JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"({"list":[{"x":1},{"x":2,"y":3}],"map":{"k1":1,"k2":2},"r":1,"r":2})"));
+  const auto list = doc.find(doc.root(), "list");
+  for (size_t k = 0; k < 2; ++k) doc.find(doc.element(list, k), "x");
+  doc.members(doc.find(doc.root(), "map"));  // listing members reads them all
+  doc.find(doc.root(), "r");                 // a repeated key: every copy read
+  auto u = doc.first_unread(doc.root());
+  ASSERT_TRUE(u.has_value());
+  EXPECT_EQ(u->path, "list[1].y");
+  EXPECT_EQ(u->closest, "") << "one edit from x, but a one-letter key is too short for a hint";
+  doc.find(doc.element(list, 1), "y");
+  EXPECT_FALSE(doc.first_unread(doc.root()).has_value());
+  // Misses forgotten: the hint has nothing to offer, the member is still unread.
+  JsonDoc again;
+  ASSERT_TRUE(again.parse(R"({"platformFault":1})"));
+  again.find(again.root(), "platform_fault");
+  again.forget_misses();
+  EXPECT_EQ(again.first_unread(again.root())->closest, "");
+}
+
+}  // namespace
+}  // namespace certpolicy
