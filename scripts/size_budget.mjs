@@ -11,7 +11,8 @@ const arg = (name, fallback) => {
 };
 const budget = Number(arg("--budget-kb", 150)) * 1024;
 const root = fileURLToPath(new URL("../wasm/", import.meta.url));
-const files = ["dist/certpolicy_core.wasm", "dist/certpolicy_core.mjs", "index.js"];
+// What a browser loads: the .wasm, the glue, the browser entry and the engine wrapper.
+const files = ["dist/certpolicy_core.wasm", "dist/certpolicy_core.mjs", "index.js", "engine.js"];
 const rows = files.map((f) => {
   const bytes = readFileSync(root + f);
   return { file: f, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };

@@ -21,6 +21,8 @@ test("package.json exports the module and its types", () => {
   assert.equal(pkg.type, "module");
   assert.equal(pkg.exports["."].types, "./index.d.ts");
   assert.equal(pkg.exports["."].default, "./index.js");
+  assert.equal(pkg.exports["."].browser, "./index.js");
+  assert.equal(pkg.exports["."].node, "./node.js");
 });
 
 test("createEngine loads the embedded default policy", async () => {
