@@ -1,0 +1,180 @@
+// Consumer fixtures: each tiny app installs the *packed tarball* of the
+// package (npm pack of wasm/, never wasm/ by path), is built by its own
+// bundler with its own committed lockfile, and is loaded in Chromium, which
+// must show a real decision. Sizes of what each build ships are printed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawn } from "node:child_process";
+import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from "node:fs";
+import { createServer } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+import { chromium } from "playwright-core";
+import { CHROMIUM_ARGS } from "../browser/harness.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const packageDir = path.join(here, "../../wasm");
+const EXPECTED = "refund allowed until 2026-11-26T10:00:00+08:00 (120000 fen)";
+const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/javascript", ".wasm": "application/wasm", ".json": "application/json" };
+
+let tarball, browser;
+const servers = [];
+
+function npm(args, cwd) {
+  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+before(async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-pack-"));
+  const [info] = JSON.parse(npm(["pack", "--json", "--pack-destination", dir], packageDir));
+  tarball = path.join(dir, info.filename);
+  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+});
+after(async () => {
+  await browser?.close();
+  for (const s of servers) s.close();
+});
+
+/** npm ci from the fixture's lockfile, then the tarball on top (not saved). */
+function install(fixture) {
+  const cwd = path.join(here, fixture);
+  npm(["ci"], cwd);
+  npm(["install", "--no-save", "--no-package-lock", tarball], cwd);
+  return cwd;
+}
+
+function serve(root) {
+  return new Promise((resolve) => {
+    const server = createServer((req, res) => {
+      const rel = decodeURIComponent(new URL(req.url, "http://x").pathname);
+      if (rel === "/favicon.ico") {
+        res.writeHead(204).end();
+        return;
+      }
+      let file = path.join(root, rel.endsWith("/") ? `${rel}index.html` : rel);
+      if (!file.startsWith(root) || !existsSync(file) || !statSync(file).isFile()) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, { "content-type": TYPES[path.extname(file)] ?? "application/octet-stream" }).end(readFileSync(file));
+    }).listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}/`));
+    servers.push(server);
+  });
+}
+
+async function shown(url) {
+  const page = await browser.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
+  await page.goto(url);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+  const text = await page.textContent("#out");
+  await page.close();
+  return { text, problems };
+}
+
+/** Raw and gzip bytes of the JS and wasm files a build wrote. */
+function shipped(dir) {
+  const out = { js: [0, 0], wasm: [0, 0] };
+  const walk = (d) => {
+    for (const name of readdirSync(d)) {
+      const f = path.join(d, name);
+      if (statSync(f).isDirectory()) walk(f);
+      else {
+        const kind = name.endsWith(".wasm") ? "wasm" : /\.m?js$/.test(name) ? "js" : null;
+        if (!kind) continue;
+        const bytes = readFileSync(f);
+        out[kind][0] += bytes.length;
+        out[kind][1] += gzipSync(bytes, { level: 9 }).length;
+      }
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function report(name, dir) {
+  const s = shipped(dir);
+  console.log(`# ${name}: JS ${s.js[0]} B (${s.js[1]} B gzip), wasm ${s.wasm[0]} B (${s.wasm[1]} B gzip)`);
+}
+
+test("the tarball holds only what a consumer needs, with sane metadata", () => {
+  const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
+  assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm", "engine.js", "index.d.ts",
+    "index.js", "node.js", "package.json", "schema/envelope.schema.json"]);
+  const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
+  assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
+  assert.equal(pkg.license, "MIT");
+  assert.equal(pkg.sideEffects, false);
+  assert.equal(pkg.types, "./index.d.ts");
+  assert.ok(pkg.engines.node);
+  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "browser", "default"]);
+});
+
+test("vite: vite build, no configuration", async () => {
+  const cwd = install("vite");
+  npm(["run", "build"], cwd);
+  report("vite build", path.join(cwd, "dist"));
+  const { text, problems } = await shown(await serve(path.join(cwd, "dist")));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+});
+
+test("vite: the dev server, no configuration", async () => {
+  const cwd = path.join(here, "vite");
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const dev = spawn(path.join(cwd, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+  try {
+    await new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("vite dev did not start")), 30000);
+      dev.stdout.on("data", (d) => { if (String(d).includes(String(port))) { clearTimeout(timer); resolve(); } });
+      dev.on("exit", (c) => reject(new Error(`vite exited ${c}`)));
+    });
+    const { text, problems } = await shown(`http://127.0.0.1:${port}/`);
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  } finally {
+    dev.kill();
+  }
+});
+
+test("webpack 5: production build, no certpolicy configuration", async () => {
+  const cwd = install("webpack");
+  npm(["run", "build"], cwd);
+  report("webpack", path.join(cwd, "dist"));
+  const { text, problems } = await shown(await serve(cwd));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+});
+
+test("esbuild: a browser bundle with the documented .wasm file loader", async () => {
+  const cwd = install("esbuild");
+  npm(["run", "build"], cwd);
+  report("esbuild", path.join(cwd, "dist"));
+  const { text, problems } = await shown(await serve(cwd));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+});
+
+test("plain: no bundler, an import map", async () => {
+  const cwd = install("plain");
+  const { text, problems } = await shown(await serve(cwd));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+});
+
+test("worker: the engine inside a module Web Worker", async () => {
+  const cwd = install("worker");
+  const { text, problems } = await shown(await serve(cwd));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+});
+
+test("node-ssr: Node ESM renders the decision; CommonJS require works too (Node ≥ 20.19)", () => {
+  const cwd = install("node-ssr");
+  assert.equal(execFileSync("node", ["render.mjs"], { cwd, encoding: "utf8" }), `<p id="out">${EXPECTED}</p>\n`);
+  assert.equal(execFileSync("node", ["require.cjs"], { cwd, encoding: "utf8" }), `${EXPECTED}\n`);
+});
