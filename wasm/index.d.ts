@@ -93,7 +93,7 @@ export interface Failure {
 
 interface RequestBase {
   /** Default "zh-CN". Any "zh…" or "en…" tag is accepted. */
-  locale?: Locale | string;
+  locale?: Locale | `zh-${string}` | `en-${string}`;
 }
 
 export type PaymentMethod = "online" | "balance" | "voucher";
@@ -105,7 +105,7 @@ export interface ExamOrderRequest extends RequestBase {
   order: {
     paid_at: Instant;
     flow?: Flow;
-    payments?: { method: PaymentMethod | string; amount_fen: number }[];
+    payments?: { method: PaymentMethod; amount_fen: number }[];
     refunded?: boolean;
     platform_fault?: boolean;
     booking?: null | {
@@ -181,7 +181,7 @@ export interface BookingFormRequest extends RequestBase {
   type: "booking_form";
   exam_at: Instant;
   form: Partial<{
-    id_type: "cn_id_card" | "hk_macao_permit" | "taiwan_permit" | string;
+    id_type: "cn_id_card" | "hk_macao_permit" | "taiwan_permit" | "";
     id_number: string;
     /** "" counts as not filled in. */
     id_valid_until: CivilDate | "";
@@ -437,12 +437,14 @@ export interface CatalogueResult {
   reasons: Reason[];
 }
 
-export type Request =
+/** Any request the engine decides (named so as not to shadow the DOM's Request). */
+export type CertpolicyRequest =
   | ExamOrderRequest | WorkingDayRequest | WorkingDaysRequest | BookingFormRequest
   | CertificateRequest | PractitionerRequest | TrainingRequest | PurchaseRequest | ContactsRequest
   | ExamCodeRequest | ExamCodeOrderRequest | CertificationRequest | CatalogueRequest;
 
-type ResultFor<R> =
+/** The result type of a request type. */
+export type ResultFor<R> =
   R extends ExamOrderRequest ? ExamOrderResult :
   R extends WorkingDayRequest ? WorkingDayResult :
   R extends WorkingDaysRequest ? WorkingDaysResult :
@@ -457,10 +459,21 @@ type ResultFor<R> =
   R extends CertificationRequest ? CertificationResult :
   R extends CatalogueRequest ? CatalogueResult : never;
 
-export type Result =
+/** Any successful result; narrow on `type`. */
+export type CertpolicyResult =
   | ExamOrderResult | WorkingDayResult | WorkingDaysResult | BookingFormResult
   | CertificateResult | PractitionerResult | TrainingResult | PurchaseResult | ContactsResult
   | ExamCodeResult | ExamCodeOrderResult | CertificationResult | CatalogueResult;
+
+/** @deprecated use CertpolicyRequest (this name shadows the DOM's Request). */
+export type Request = CertpolicyRequest;
+/** @deprecated use CertpolicyResult. */
+export type Result = CertpolicyResult;
+
+// WebAssembly.Module and URL without requiring the DOM library (a Node-only
+// project with "lib": ["es2022"] and skipLibCheck off compiles this file).
+type WasmModule = typeof globalThis extends { WebAssembly: { Module: new (...args: never[]) => infer M } } ? M : object;
+type UrlLike = typeof globalThis extends { URL: new (...args: never[]) => infer U } ? U : { href: string };
 
 export interface Engine {
   readonly policyVersion: string;
@@ -468,15 +481,35 @@ export interface Engine {
   readonly memoryBytes: number;
   /** Bytes of the WebAssembly heap allocated and not freed (flat between calls when nothing leaks). */
   readonly heapInUse: number;
-  evaluate<R extends Request>(request: R): ResultFor<R> | Failure;
-  evaluate(request: unknown): Result | Failure;
+  /**
+   * A request object: its own result type, or a failure (narrow on `ok`).
+   * One overload per request type, so that a misspelled or unknown field in
+   * an object literal is a type error, as it is an UNKNOWN_FIELD at run time.
+   */
+  evaluate(request: ExamOrderRequest): ExamOrderResult | Failure;
+  evaluate(request: WorkingDayRequest): WorkingDayResult | Failure;
+  evaluate(request: WorkingDaysRequest): WorkingDaysResult | Failure;
+  evaluate(request: BookingFormRequest): BookingFormResult | Failure;
+  evaluate(request: CertificateRequest): CertificateResult | Failure;
+  evaluate(request: PractitionerRequest): PractitionerResult | Failure;
+  evaluate(request: TrainingRequest): TrainingResult | Failure;
+  evaluate(request: PurchaseRequest): PurchaseResult | Failure;
+  evaluate(request: ContactsRequest): ContactsResult | Failure;
+  evaluate(request: ExamCodeRequest): ExamCodeResult | Failure;
+  evaluate(request: ExamCodeOrderRequest): ExamCodeOrderResult | Failure;
+  evaluate(request: CertificationRequest): CertificationResult | Failure;
+  evaluate(request: CatalogueRequest): CatalogueResult | Failure;
+  /** A request held in a variable of the union type: any result, narrowed on `ok` and `type`. */
+  evaluate(request: CertpolicyRequest): CertpolicyResult | Failure;
+  /** A request as JSON text: any result (narrow on `ok`, then `type`), or a failure. */
+  evaluate(json: string): CertpolicyResult | Failure;
   /**
    * One result per request, in order, from one crossing into WebAssembly. A
    * batch over the engine's limits (64 MiB of text, 2 000 000 requests,
    * 6 000 000 values, 384 MiB of answers) is refused as a whole: every
    * element is the same frozen TOO_LARGE / TOO_MANY failure (split the batch).
    */
-  evaluateMany(requests: readonly unknown[]): (Result | Failure)[];
+  evaluateMany<const T extends readonly CertpolicyRequest[]>(requests: T): { -readonly [K in keyof T]: ResultFor<T[K]> | Failure };
   /** Every certification with its status on the China date of `now` (default: this moment). */
   catalogue(now?: Date | Instant): CatalogueEntry[];
   /**
@@ -504,9 +537,9 @@ export interface CreateEngineOptions {
   /** Merged over the default policy (RFC 7386), object or JSON text. */
   policy?: object | string;
   /** Where the .wasm lives; default: next to this module. */
-  wasmUrl?: string | URL;
+  wasmUrl?: string | UrlLike;
   wasmBinary?: ArrayBuffer | Uint8Array;
-  wasmModule?: WebAssembly.Module;
+  wasmModule?: WasmModule;
 }
 
 export class CertpolicyError extends Error {
