@@ -105,7 +105,11 @@ export interface ExamOrderRequest extends RequestBase {
   order: {
     paid_at: Instant;
     flow?: Flow;
-    payments?: { method: PaymentMethod; amount_fen: number }[];
+    payments?: {
+      method: PaymentMethod;
+      /** Whole fen (0 … 10¹²). @asType integer */
+      amount_fen: number;
+    }[];
     refunded?: boolean;
     platform_fault?: boolean;
     booking?: null | {
@@ -181,7 +185,12 @@ export interface BookingFormRequest extends RequestBase {
   type: "booking_form";
   exam_at: Instant;
   form: Partial<{
-    id_type: "cn_id_card" | "hk_macao_permit" | "taiwan_permit" | "";
+    /**
+     * What the candidate chose: "cn_id_card", "hk_macao_permit" or
+     * "taiwan_permit" are accepted (BKG-1); any other choice (a passport) is a
+     * form error ID_TYPE_NOT_ACCEPTED in the answer, not a refused request.
+     */
+    id_type: string;
     id_number: string;
     /** "" counts as not filled in. */
     id_valid_until: CivilDate | "";
@@ -242,7 +251,11 @@ export interface PractitionerRequest extends RequestBase {
   now: Instant;
   purchase: { paid_at: Instant; platform_fault?: boolean };
   /** At most 3; none after a pass. */
-  attempts?: { taken_at: Instant; score: number }[];
+  attempts?: {
+    taken_at: Instant;
+    /** A whole score, 0 … the policy's max_score (100). @asType integer */
+    score: number;
+  }[];
 }
 export interface PractitionerResult {
   ok: true;
@@ -268,6 +281,7 @@ export interface TrainingRequest extends RequestBase {
   now: Instant;
   enrolment: {
     class_start: CivilDate;
+    /** Whole fen paid for the class. @asType integer */
     paid_fen: number;
     class_status?: "pending" | "open" | "not_opened";
     deferred?: boolean;
@@ -464,6 +478,9 @@ export type CertpolicyResult =
   | ExamOrderResult | WorkingDayResult | WorkingDaysResult | BookingFormResult
   | CertificateResult | PractitionerResult | TrainingResult | PurchaseResult | ContactsResult
   | ExamCodeResult | ExamCodeOrderResult | CertificationResult | CatalogueResult;
+
+/** What `evaluate` answers: a result or a failure (schema/result.schema.json). */
+export type CertpolicyAnswer = CertpolicyResult | Failure;
 
 /** @deprecated use CertpolicyRequest (this name shadows the DOM's Request). */
 export type Request = CertpolicyRequest;

@@ -104,7 +104,7 @@ function report(name, dir) {
 test("the tarball holds only what a consumer needs, with sane metadata", () => {
   const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
   assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm", "engine.js", "index.d.ts",
-    "index.js", "node.js", "package.json", "schema/envelope.schema.json"]);
+    "index.js", "node.js", "package.json", "schema/envelope.schema.json", "schema/request.schema.json", "schema/result.schema.json"]);
   const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
   assert.equal(pkg.license, "MIT");

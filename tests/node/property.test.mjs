@@ -1,6 +1,6 @@
 // Property suite of the JS module (fast-check): for arbitrary JS values and
 // arbitrary JSON, evaluate / evaluateMany / evaluateJson never throw and
-// always answer with the envelope of the package's JSON Schema; arbitrary
+// always answer with an answer of the package's JSON Schema (result.schema.json); arbitrary
 // mutations of valid requests either decide or name a field.
 // Runs: CERTPOLICY_PROPERTY_RUNS (default 2000 per property; scripts/test
 // uses the default, `CERTPOLICY_PROPERTY_RUNS=20000 node --test node/property.test.mjs` for a long run).
@@ -13,7 +13,7 @@ import Ajv2020 from "ajv/dist/2020.js";
 import { createEngine } from "certpolicy";
 
 const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve("certpolicy/schema/envelope.schema.json"), "utf8"));
+const schema = JSON.parse(readFileSync(require.resolve("certpolicy/schema/result.schema.json"), "utf8"));
 const validate = new Ajv2020({ allErrors: true }).compile(schema);
 const runs = Number(process.env.CERTPOLICY_PROPERTY_RUNS || 2000);
 const seed = Number(process.env.CERTPOLICY_PROPERTY_SEED || 20261203);
