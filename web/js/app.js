@@ -13,6 +13,10 @@ export function currentLocale() {
   return LOCALES.includes(saved) ? saved : "zh-CN";
 }
 
+// No form of these pages submits anywhere: Enter in a field must never
+// reload the page and lose what was typed.
+document.addEventListener("submit", (e) => e.preventDefault());
+
 let locale = currentLocale();
 export const getLocale = () => locale;
 export const t = (key) => STRINGS[locale][key] ?? STRINGS["zh-CN"][key] ?? key;
@@ -169,13 +173,28 @@ export function showInstant(el, iso) {
   }
 }
 
-/** "128.5" → 12850 fen; "" → 0; anything else → null. */
+/**
+ * What a person types as an amount in yuan → fen; "" → 0; null when it is
+ * not an amount with at most two decimals. Accepted as people write it:
+ * full-width digits and punctuation (１２００．５), a currency sign or word
+ * before or after (¥1200, ￥1200, 1200元, CNY 1200), thousands separators in
+ * their places (1,200 or 1 200). "12.345" and "1,20" are refused, never
+ * guessed.
+ *   yuanToFen("1,200") === 120000; yuanToFen("１２００") === 120000; yuanToFen("12.345") === null
+ */
 export function yuanToFen(text) {
-  const s = String(text ?? "").trim();
+  let s = String(text ?? "").normalize("NFKC").trim();
+  s = s.replace(/^(?:¥|CNY|RMB)\s*/i, "").replace(/\s*(?:元|CNY|RMB)$/i, "").trim();
   if (s === "") return 0;
+  if (/^\d{1,3}([, ]\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/[, ]/g, "");
   const m = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(s);
   if (!m) return null;
   return Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+}
+
+/** An input-level failure shown in place of the verdict (never a verdict from a value the person did not mean). */
+export function inputFailure(message) {
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "BAD_FORMAT", path: "", expected: "", message } };
 }
 
 export function formatFen(fen) {

@@ -79,12 +79,36 @@ applyStrings();
 $("purchase").addEventListener("change", (e) => {
   if (!e.target.id.startsWith("new_")) update();
 });
-$("add").addEventListener("click", () => {
-  const score = Number($("new_score").value);
-  if (!$("new_taken_at").value || $("new_score").value === "") return;
-  attempts.push({ taken_at: $("new_taken_at").value, score });
+// Adds the typed attempt only when the engine takes it: a score outside
+// 0…max or not whole, or a time outside purchase…now, is said, not added.
+function addAttempt() {
+  const error = $("score_error");
+  const text = $("new_score").value.trim();
+  const score = text === "" ? null : Number(text);
+  const taken = $("new_taken_at").value;
+  let problem = taken ? null : ["pra.taken_missing", {}];
+  if (!problem) {
+    const r = engine.evaluate({
+      type: "practitioner", locale: getLocale(), now: chinaInstant($("now").value),
+      purchase: { paid_at: chinaInstant($("paid_at").value), platform_fault: $("platform_fault").checked },
+      attempts: [...attempts.map((a) => ({ taken_at: chinaInstant(a.taken_at), score: a.score })), { taken_at: chinaInstant(taken), score }],
+    });
+    // The score's range is the policy's: read from what the engine expected ("integer 0..100").
+    const max = /\.\.(\d+)$/.exec(r.ok ? "" : r.error.expected)?.[1];
+    if (!r.ok && r.error.path.endsWith(".score")) problem = ["pra.score_invalid", { max: max ?? "" }];
+    else if (!r.ok && r.error.path.endsWith(".taken_at")) problem = ["pra.taken_invalid", {}];
+  }
+  error.textContent = problem ? tf(...problem) : "";
+  $("new_score").setAttribute("aria-invalid", String(problem?.[0] === "pra.score_invalid"));
+  if (problem) return;
+  attempts.push({ taken_at: taken, score });
   $("new_score").value = "";
   update();
+}
+$("add").addEventListener("click", addAttempt);
+// Enter in the score or time field adds the attempt (the form never reloads: app.js).
+$("purchase").addEventListener("submit", () => {
+  if (document.activeElement?.id?.startsWith("new_")) addAttempt();
 });
 setupIcsExport($("ics"), "practitioner-certificate.ics", icsEvents);
 update();

@@ -2,7 +2,7 @@
 // Re-evaluated on every input change and every second (the live countdown).
 import {
   applyStrings, chinaInputValue, chinaInstant, formatCountdown, formatFen, getLocale, loadEngine,
-  renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, yuanToFen,
+  inputFailure, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -42,7 +42,7 @@ function request() {
     order: {
       paid_at: chinaInstant($("paid_at").value),
       flow: $("flow").value,
-      payments: payments() ?? [],
+      payments: payments(),
       refunded: $("refunded").checked,
       platform_fault: $("platform_fault").checked,
       booking: status === "none" ? null : { status, exam_at: chinaInstant($("exam_at").value) },
@@ -54,7 +54,8 @@ function render(engine) {
   $("exam_field").hidden = $("booking_status").value === "none";
   $("now_field").hidden = !$("simulate").checked;
   const req = request();
-  const r = engine.evaluate(req);
+  // An amount that is not one (12.345, 1,20) is said in place of the verdict.
+  const r = req.order.payments === null ? inputFailure(t("amount.invalid")) : engine.evaluate(req);
   last = r.ok ? r : null;
   if (!showOutcome(r)) return;
   const verdict = $("verdict");

@@ -2,7 +2,7 @@
 // days, holidays and makeup days coloured by refund band (TRN, CAL).
 import {
   applyStrings, chinaInputValue, formatFen, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
-  showOutcome, t, tf, yuanToFen,
+  inputFailure, showOutcome, t, tf, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -102,13 +102,13 @@ function render(engine) {
   const paid = yuanToFen($("paid").value);
   $("paid").setAttribute("aria-invalid", String(paid === null));
   $("paid_error").textContent = paid === null ? t("amount.invalid") : "";
-  const r = engine.evaluate({
+  const r = paid === null ? inputFailure(t("amount.invalid")) : engine.evaluate({
     type: "training",
     locale: getLocale(),
     now: `${$("today").value}T12:00:00+08:00`,
     enrolment: {
       class_start: $("class_start").value,
-      paid_fen: paid ?? 0,
+      paid_fen: paid,
       class_status: $("class_status").value,
       deferred: $("deferred").checked,
       deferral_used: $("deferral_used").checked,

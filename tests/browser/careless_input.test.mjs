@@ -1,0 +1,84 @@
+// What a candidate types carelessly: amounts as people write them are read
+// as meant, an amount that is not one is said in place of the verdict (never
+// a verdict from a value the person did not mean), Enter never reloads a
+// page, and an impossible score is not added.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { openPage, startBrowser } from "./harness.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+async function purchase(locale = "en") {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=${locale}`);
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await page.getByTestId("now").fill("2026-11-22T10:00");
+  return { page, context, problems };
+}
+
+test("amounts typed as people write them are read as meant", async () => {
+  const { page, context, problems } = await purchase();
+  for (const [typed, shown] of [["1,200", "¥1200.00"], ["¥1200", "¥1200.00"], ["￥1,200.50", "¥1200.50"], ["１２００", "¥1200.00"],
+    ["1200元", "¥1200.00"], ["CNY 99.9", "¥99.90"], ["1 200", "¥1200.00"]]) {
+    await page.getByTestId("pay-online").fill(typed);
+    assert.equal(await page.getByTestId("amount").textContent(), shown, typed);
+    assert.equal(await page.getByTestId("verdict").isVisible(), true, typed);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("an amount that is not one replaces the verdict with one clear error", async () => {
+  const { page, context } = await purchase();
+  for (const typed of ["12.345", "1,20", "12,34,567", "abc", "1.2.3", "-5"]) {
+    await page.getByTestId("pay-online").fill(typed);
+    assert.equal(await page.locator("#result").isHidden(), true, `${typed}: no verdict`);
+    assert.equal(await page.locator("#failure").textContent(), "Enter an amount with at most two decimals", typed);
+    assert.equal(await page.getByTestId("pay-online").getAttribute("aria-invalid"), "true", typed);
+  }
+  await page.getByTestId("pay-online").fill("1200");
+  assert.equal(await page.locator("#result").isVisible(), true);
+  await context.close();
+});
+
+test("the training page says a bad amount instead of deciding with ¥0", async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}training.html?lang=zh-CN`);
+  await page.getByTestId("paid").fill("12.345");
+  assert.equal(await page.locator("#result").isHidden(), true);
+  assert.equal(await page.locator("#failure").textContent(), "请输入金额，最多两位小数");
+  await page.getByTestId("paid").fill("３,５８０");
+  assert.equal(await page.locator("#result").isVisible(), true);
+  await context.close();
+});
+
+test("Enter in a field never reloads the practitioner or training page", async () => {
+  for (const [path, field, value] of [["practitioner.html", "new-score", "55"], ["training.html", "paid", "1000"]]) {
+    const { page, context } = await openPage(env.browser, `${env.url}${path}`);
+    await page.evaluate(() => { window.__marker = 1; });
+    await page.getByTestId(field).fill(value);
+    await page.getByTestId(field).press("Enter");
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => window.__marker), 1, `${path}: the page was reloaded`);
+    await context.close();
+  }
+});
+
+test("Enter adds a valid practitioner score; an impossible one is said and not added", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html?lang=en`);
+  const rows = () => page.locator("[data-testid=attempts] > *").count();
+  const before = await rows();
+  for (const bad of ["150", "-1", "7.5", ""]) {
+    await page.getByTestId("new-score").fill(bad);
+    await page.getByTestId("add-attempt").click();
+    assert.equal(await rows(), before, `${bad}: not added`);
+    assert.equal(await page.getByTestId("score-error").textContent(), "Score must be a whole number 0–100", bad);
+  }
+  await page.getByTestId("new-score").fill("65");
+  await page.getByTestId("new-score").press("Enter");
+  assert.equal(await rows(), before + 1);
+  assert.equal(await page.getByTestId("score-error").textContent(), "");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
