@@ -34,6 +34,20 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     const bool open = in.now <= *d.change_deadline && !in.refunded;
     d.can_change = open;
     d.can_cancel = open && flow.cancel_allowed;
+    // EXO-2 first: an exam after the order's last valid day cannot be sat,
+    // so no exam times are given as if it could; moving it is the advice
+    // while a change is still allowed.
+    if (in.valid_until && zone.date_of(in.exam_at) > *in.valid_until) {
+      d.outside_validity = true;
+      d.check_in_by.reset();
+      d.ends_at.reset();
+      d.results_at.reset();
+      // Movable into the validity only while a change is allowed and the
+      // validity has not ended.
+      d.movable = open && !in.order_expired;
+      d.reasons.add(d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED", "EXO-2");
+      return d;
+    }
     if (open) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
     } else {

@@ -28,6 +28,8 @@ struct BookingInput {
   Instant now;
   bool order_expired = false;
   bool refunded = false;
+  // The order's last valid day (EXO-2): an exam booked after it cannot be sat.
+  std::optional<CivilDate> valid_until;
 };
 
 struct BookingDecision {
@@ -36,6 +38,8 @@ struct BookingDecision {
   bool can_cancel = false;
   // Set when an exam is or was booked (booked, taken, no-show).
   std::optional<Instant> change_deadline, check_in_by, ends_at, results_at;
+  bool outside_validity = false;  // booked for a day after the order's validity
+  bool movable = false;           // … and it can still be moved into it
   Reasons reasons;
 };
 

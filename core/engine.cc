@@ -232,7 +232,7 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   };
   // Sorted. policy_version: the policy the decision was made with, so that a
   // server can re-check the same decision.
-  static constexpr Extra kExtras[] = {{"ok", 0}, {"policy_version", 3}, {"reasons", 1}, {"type", 2}};
+  static constexpr Extra kExtras[] = {{"next_step", 4}, {"ok", 0}, {"policy_version", 3}, {"reasons", 1}, {"type", 2}};
   size_t next = 0;
   bool first = true;
   auto key = [&](std::string_view k) {
@@ -240,9 +240,24 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
     first = false;
     write_json_key(k, out);
   };
+  auto write_next_step = [&] {
+    if (!outcome->next_step) {
+      out += "null";
+      return;
+    }
+    out += "{\"code\":";
+    write_json_string(outcome->next_step->code, out);
+    out += ",\"message\":";
+    messages.write_reason_json(out, outcome->next_step->code, *locale, fields);
+    out += ",\"rule\":";
+    write_json_string(outcome->next_step->rule, out);
+    out.push_back('}');
+  };
   auto flush_extras_before = [&](std::string_view k, bool all) {
     for (; next < std::size(kExtras) && (all || kExtras[next].key < k); ++next) {
+      if (kExtras[next].which == 4 && !outcome->has_next_step) continue;
       key(kExtras[next].key);
+      if (kExtras[next].which == 4) write_next_step();
       if (kExtras[next].which == 0) out += "true";
       if (kExtras[next].which == 1) write_reasons();
       if (kExtras[next].which == 2) write_json_string(entry->name, out);

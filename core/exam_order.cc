@@ -82,6 +82,28 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   return r;
 }
 
+// The one thing to do next, consistent with every other field: never an
+// action that is not allowed now, or one that cannot lead where it says.
+std::optional<Reason> next_step(const ExamOrderRequest& r, const RefundDecision& refund,
+                                const BookingDecision& booking) {
+  if (r.refunded || r.status == BookingStatus::kNoShow) return std::nullopt;
+  if (r.platform_fault && refund.allowed) return Reason{"NEXT_REQUEST_REFUND", "EXO-9"};
+  if (r.status == BookingStatus::kBooked) {
+    if (booking.outside_validity) {
+      return booking.movable ? std::optional(Reason{"NEXT_MOVE_EXAM", "EXO-2"}) : std::nullopt;
+    }
+    if (booking.check_in_by && r.now <= *booking.check_in_by) return Reason{"NEXT_CHECK_IN", "EXO-6"};
+  }
+  if ((r.status == BookingStatus::kBooked || r.status == BookingStatus::kTaken) && booking.ends_at &&
+      booking.results_at && r.now > *booking.ends_at && r.now < *booking.results_at) {
+    return Reason{"NEXT_RESULTS", "EXO-8"};
+  }
+  if (booking.can_book) {
+    return refund.allowed ? Reason{"NEXT_BOOK_OR_REFUND", "EXO-4"} : Reason{"NEXT_BOOK", "EXO-2"};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, Issues& issues) {
@@ -93,11 +115,11 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
 
   OrderValidity validity = decide_validity(zone.date_of(r->paid_at), zone.date_of(r->now),
                                            p.flow(r->flow).validity, p.reminder_days);
-  RefundDecision refund = decide_refund(
-      {r->paid_at, r->now, r->status, r->refunded, r->platform_fault}, p.refund_window);
-  RefundSplit split = split_refund(r->payments, refund.allowed);
   BookingDecision booking = decide_booking(
-      {r->flow, r->status, r->exam_at, r->kind, r->now, validity.expired, r->refunded}, p, zone);
+      {r->flow, r->status, r->exam_at, r->kind, r->now, validity.expired, r->refunded, validity.valid_until}, p, zone);
+  RefundDecision refund = decide_refund(
+      {r->paid_at, r->now, r->status, r->refunded, r->platform_fault, booking.can_cancel}, p.refund_window);
+  RefundSplit split = split_refund(r->payments, refund.allowed);
 
   Outcome out;
   Fields::Object f = out.fields.root();
@@ -137,10 +159,8 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
   }
   if (split.kept_non_refundable) out.reasons.add("VOUCHER_NOT_REFUNDED", "EXO-10");
   out.reasons.append(booking.reasons);
-  // EXO-2: an exam booked after the order's last valid day cannot be sat on it.
-  if (r->status == BookingStatus::kBooked && zone.date_of(r->exam_at) > validity.valid_until) {
-    out.reasons.add("EXAM_AFTER_ORDER_EXPIRY", "EXO-2");
-  }
+  out.next_step = next_step(*r, refund, booking);
+  out.has_next_step = true;
   return out;
 }
 
@@ -165,9 +185,10 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   const Instant paid = instant(paid_at_ms), now = instant(now_ms);
   OrderValidity v = decide_validity(p.zone.date_of(paid), p.zone.date_of(now),
                                     p.exam_order.flow(static_cast<Flow>(flow)).validity, {});
-  RefundDecision refund = decide_refund({paid, now, status, refunded, platform_fault}, p.exam_order.refund_window);
   BookingDecision booking = decide_booking({static_cast<Flow>(flow), status, instant(exam_at_ms), ExamKind::kTheory,
-                                            now, v.expired, refunded}, p.exam_order, p.zone);
+                                            now, v.expired, refunded, v.valid_until}, p.exam_order, p.zone);
+  RefundDecision refund = decide_refund({paid, now, status, refunded, platform_fault, booking.can_cancel},
+                                        p.exam_order.refund_window);
   out.refund = refund.allowed;
   out.change = booking.can_change;
   out.cancel = booking.can_cancel;

@@ -21,6 +21,10 @@ struct Context {
 struct Outcome {
   Fields fields;
   Reasons reasons;
+  // Request types that advise (exam_order) set has_next_step: the answer
+  // then carries "next_step": {code, rule, message} or null.
+  bool has_next_step = false;
+  std::optional<Reason> next_step;
 };
 
 using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context& ctx, Issues& issues);

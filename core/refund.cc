@@ -23,7 +23,12 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
     return d;
   }
   d.reasons.add(in_window ? "REFUND_WINDOW_OPEN" : "REFUND_WINDOW_CLOSED", "EXO-4");
-  if (booked) d.reasons.add("REFUND_BLOCKED_BY_BOOKING", "EXO-4");  // (b)
+  // (b) A booked exam blocks the refund. Advice only where it can be
+  // followed: inside the window, cancel first (when cancelling is allowed
+  // now) or say that it cannot be; past the window, nothing more to advise.
+  if (booked && in_window) {
+    d.reasons.add(in.booking_cancellable ? "REFUND_BLOCKED_BY_BOOKING" : "REFUND_BLOCKED_BOOKING_LOCKED", "EXO-4");
+  }
   d.allowed = in_window && !booked;
   return d;
 }

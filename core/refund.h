@@ -27,6 +27,9 @@ struct RefundInput {
   BookingStatus booking = BookingStatus::kNone;
   bool refunded = false;
   bool platform_fault = false;
+  // The booking can be cancelled now (EXO-5): only then is "cancel first,
+  // then request the refund" advice that can be followed.
+  bool booking_cancellable = false;
 };
 
 struct RefundDecision {

@@ -37,11 +37,11 @@ export type RuleId =
 
 export type ReasonCode =
   | "ORDER_VALID" | "ORDER_EXPIRED" | "ONE_ATTEMPT"
-  | "REFUND_WINDOW_OPEN" | "REFUND_WINDOW_CLOSED" | "REFUND_BLOCKED_BY_BOOKING"
+  | "REFUND_WINDOW_OPEN" | "REFUND_WINDOW_CLOSED" | "REFUND_BLOCKED_BY_BOOKING" | "REFUND_BLOCKED_BOOKING_LOCKED"
   | "REFUND_BLOCKED_EXAM_TAKEN" | "ALREADY_REFUNDED" | "PLATFORM_FAULT_REFUND"
   | "REFUND_TO_METHODS" | "VOUCHER_NOT_REFUNDED" | "SUBJECT_TO_REVIEW" | "BOOKING_CANCELLED"
   | "CHANGE_WINDOW_OPEN" | "CHANGE_ONLY_WINDOW_OPEN" | "CHANGE_WINDOW_CLOSED"
-  | "CHECK_IN" | "EXAM_ENDS" | "RESULTS_AVAILABLE" | "EXAM_AFTER_ORDER_EXPIRY"
+  | "CHECK_IN" | "EXAM_ENDS" | "RESULTS_AVAILABLE" | "EXAM_AFTER_ORDER_EXPIRY" | "EXAM_AFTER_ORDER_EXPIRY_LOCKED"
   | "DAY_WEEKDAY" | "DAY_WEEKEND" | "DAY_HOLIDAY" | "DAY_MAKEUP_WORKDAY"
   | "WORKING_DAYS_COUNT" | "CALENDAR_YEAR_UNVERIFIED"
   | "FORM_VALID" | FormErrorCode
@@ -121,8 +121,17 @@ export interface ExamOrderRequest extends RequestBase {
   };
 }
 
+/** The one thing to do next (consistent with every other field), or null. */
+export interface NextStep {
+  code: "NEXT_BOOK" | "NEXT_BOOK_OR_REFUND" | "NEXT_MOVE_EXAM" | "NEXT_CHECK_IN" | "NEXT_RESULTS" | "NEXT_REQUEST_REFUND";
+  rule: RuleId;
+  /** A sentence in the request's locale. */
+  message: string;
+}
+
 export interface ExamOrderResult {
   ok: true;
+  next_step: NextStep | null;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "exam_order";
