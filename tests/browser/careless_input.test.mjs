@@ -82,3 +82,38 @@ test("Enter adds a valid practitioner score; an impossible one is said and not a
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("a refused field is said in plain words of the page's language; the engine's detail is folded away", async () => {
+  for (const [locale, sentence] of [["zh-CN", "请填写支付时间"], ["en", "Fill in “Paid at”"]]) {
+    const { page, context, problems } = await purchase(locale);
+    await page.getByTestId("paid-at").fill("");
+    await page.getByTestId("paid-at").dispatchEvent("input");
+    const failure = page.locator("#failure");
+    assert.equal(await failure.evaluate((el) => el.firstChild.textContent), sentence, locale);
+    assert.doesNotMatch(await failure.evaluate((el) => el.firstChild.textContent), /order\.paid_at|rfc3339|MISSING/);
+    assert.match(await failure.locator("details code").textContent(), /^order\.paid_at · MISSING · /);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
+
+test("rule IDs are a tooltip on each reason, not part of the sentence", async () => {
+  const { page, context } = await purchase("en");
+  const first = page.locator("[data-testid=reasons] li").first();
+  assert.doesNotMatch(await first.textContent(), /EXO-\d/);
+  assert.match(await first.getAttribute("title"), /^Rule EXO-\d+$/);
+  await context.close();
+});
+
+test("the purchase and booking pages show the engine's one next step", async () => {
+  const { page, context } = await purchase("en");
+  assert.equal(await page.getByTestId("next-step").getAttribute("data-code"), "NEXT_BOOK_OR_REFUND");
+  assert.match(await page.getByTestId("next-step").textContent(), /^Next step: Book an exam on a day up to 2027-11-21; if you want your money back instead, request the refund by 2026-11-26 10:00/);
+  await page.getByTestId("now").fill("2026-11-27T10:00");
+  assert.equal(await page.getByTestId("next-step").getAttribute("data-code"), "NEXT_BOOK");
+  await context.close();
+  const booking = await openPage(env.browser, `${env.url}booking.html?lang=en`);
+  assert.notEqual(await booking.page.getByTestId("next-step").getAttribute("data-code"), null);
+  assert.deepEqual(booking.problems(), []);
+  await booking.context.close();
+});

@@ -215,24 +215,63 @@ export function renderReasons(ul, reasons) {
   ul.replaceChildren(...reasons.map((r) => {
     const li = document.createElement("li");
     li.dataset.code = r.code;
+    li.dataset.rule = r.rule;
     li.textContent = r.message;
-    const rule = document.createElement("span");
-    rule.className = "rule";
-    rule.textContent = r.rule;
-    li.append(rule);
+    // The rule ID is developer detail: a tooltip, not part of the sentence.
+    li.title = `${t("rule")} ${r.rule}`;
     return li;
   }));
 }
 
+/** The exam order's one next step (or nothing), above its reasons. */
+export function renderNextStep(r) {
+  const box = document.getElementById("next_step");
+  box.hidden = !r.next_step;
+  box.dataset.code = r.next_step?.code ?? "";
+  document.getElementById("next_step_text").textContent = r.next_step?.message ?? "";
+}
+
+// The request fields the pages fill, by the i18n key of their label.
+const FIELD_LABELS = {
+  now: "now", "order.paid_at": "paid_at", "purchase.paid_at": "paid_at", "order.booking.exam_at": "exam_at",
+  exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid",
+};
+const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
+  IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
+
 /**
- * Shows an engine answer: a failure in #failure (its message names the
- * field), or reveals #result. Returns true when the answer is a decision.
+ * A refused request in plain words of the page's language ("请填写支付时间"),
+ * with the engine's own message, path and code in a details element.
+ */
+function failureSentence(error) {
+  const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
+  if (error.code !== "INVALID_REQUEST" || !field) return error.message;
+  const label = t(field).replace(/[（(][^）)]*[）)]\s*$/, "").trim();
+  return tf(DETAIL_SENTENCES[error.detail] ?? "error.check", { field: label });
+}
+
+/**
+ * Shows an engine answer: a failure in #failure (in plain words, details
+ * folded away), or reveals #result. Returns true when the answer is a decision.
  */
 export function showOutcome(r) {
   const failure = document.getElementById("failure");
   failure.hidden = r.ok;
   document.getElementById("result").hidden = !r.ok;
-  if (!r.ok) failure.textContent = r.error.message;
+  if (!r.ok) {
+    const sentence = failureSentence(r.error);
+    if (sentence === r.error.message) {
+      failure.textContent = sentence;
+    } else {
+      const details = document.createElement("details");
+      const summary = document.createElement("summary");
+      summary.textContent = t("details");
+      const code = document.createElement("code");
+      code.textContent = `${r.error.path} · ${r.error.detail} · ${r.error.message}`;
+      details.append(summary, code);
+      failure.replaceChildren(document.createTextNode(sentence), details);
+    }
+  }
   return r.ok;
 }
 

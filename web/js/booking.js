@@ -1,7 +1,7 @@
 // Booking page: pick the exam date and time, see every deadline at once; the
 // ProScheduler form is checked field by field as the candidate types.
 import {
-  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
+  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderNextStep, renderReasons, setupIcsExport, setupLocale,
   showOutcome, showInstant, t,
 } from "./app.js";
 
@@ -49,6 +49,7 @@ function renderExam(engine) {
   for (const key of ["change_deadline", "check_in_by", "ends_at", "results_at"]) showInstant($(key), r.booking[key]);
   $("valid_until").textContent = r.order.valid_until;
   $("reminders").textContent = r.order.reminders.join(", ");
+  renderNextStep(r);
   renderReasons($("reasons"), r.reasons);
 }
 

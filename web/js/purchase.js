@@ -2,7 +2,7 @@
 // Re-evaluated on every input change and every second (the live countdown).
 import {
   applyStrings, chinaInputValue, chinaInstant, formatCountdown, formatFen, getLocale, loadEngine,
-  inputFailure, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, yuanToFen,
+  inputFailure, renderNextStep, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -76,6 +76,7 @@ function render(engine) {
     tr.append(method, amount);
     return tr;
   }));
+  renderNextStep(r);
   renderReasons($("reasons"), r.reasons);
 }
 
