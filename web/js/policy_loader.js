@@ -50,8 +50,33 @@ async function fetchPatch(site) {
   if (!response.ok) return { text: null, notice: { reason: "unreachable", detail: `HTTP ${response.status}` } };
   const length = Number(response.headers.get("content-length"));
   if (length > site.policyMaxBytes) return { text: null, notice: { reason: "too_large" } };
-  const text = await response.text().catch(() => null);
-  if (text === null) return { text: null, notice: { reason: "unreachable" } };
-  if (text.length > site.policyMaxBytes) return { text: null, notice: { reason: "too_large" } };
-  return { text, notice: null };
+  // Read at most the limit plus one byte, whatever the server says or does
+  // not say about the length (a chunked answer has no Content-Length).
+  const bytes = await readAtMost(response, site.policyMaxBytes + 1).catch(() => null);
+  if (bytes === null) return { text: null, notice: { reason: "unreachable" } };
+  if (bytes.length > site.policyMaxBytes) return { text: null, notice: { reason: "too_large" } };
+  return { text: new TextDecoder().decode(bytes), notice: null };
+}
+
+async function readAtMost(response, max) {
+  if (!response.body) return new Uint8Array(await response.arrayBuffer()).subarray(0, max);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let total = 0;
+  while (total < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    total += value.length;
+  }
+  if (total >= max) await reader.cancel().catch(() => {});
+  const out = new Uint8Array(Math.min(total, max));
+  let at = 0;
+  for (const c of chunks) {
+    const part = c.subarray(0, out.length - at);
+    out.set(part, at);
+    at += part.length;
+    if (at === out.length) break;
+  }
+  return out;
 }
