@@ -58,7 +58,7 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
       .put("platform", s.prometric ? "prometric" : "legacy")
       .put("successor", Value::or_null(c.successor))
       .put("renamed_from", Value::or_null(c.renamed_from));
-  out.object("name").put("zh", c.name_zh).put("en", c.name_en);
+  out.object("name").put("zh", c.name_zh).put("zh_hant", c.name_zh_hant).put("en", c.name_en);
   out.object("lifecycle")
       .put("on_sale_from", c.on_sale_from)
       .put("sale_stops_on", c.sale_stops_on)
@@ -82,7 +82,8 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     Certification c;
     auto id = read_string(e["id"], issues, 64);
     auto zh = id ? read_string(e["name"]["zh"], issues) : std::nullopt;
-    auto en = zh ? read_string(e["name"]["en"], issues) : std::nullopt;
+    auto zh_hant = zh ? read_string(e["name"]["zh_hant"], issues, kMaxStringBytes, *zh) : std::nullopt;
+    auto en = zh_hant ? read_string(e["name"]["en"], issues) : std::nullopt;
     auto track = en ? read_enum(e["track"], issues, {"cloud", "database", "big_data", "ai", "specialty", "developer"}) : std::nullopt;
     auto kind = track ? read_enum(e["kind"], issues, {"professional", "specialty", "developer", "practitioner"}) : std::nullopt;
     auto level = kind ? read_string(e["level"], issues, 16, std::string()) : std::nullopt;
@@ -101,6 +102,7 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     c.id = *id;
     c.name_zh = *zh;
     c.name_en = *en;
+    c.name_zh_hant = *zh_hant;
     c.track = kTracks[*track];
     c.kind = kKinds[*kind];
     c.level = *level;

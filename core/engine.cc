@@ -121,13 +121,32 @@ bool all_fields_known(const JsonIn& in, Issues& issues) {
   return false;
 }
 
+// A Chinese tag naming Traditional script, or a region that writes it
+// without naming Simplified: zh-Hant, zh-Hant-CN, zh-TW, zh-HK, zh-MO (any
+// case, - or _). zh, zh-CN, zh-Hans, zh-Hans-HK, zh-SG read as Simplified.
+bool is_traditional_chinese(std::string_view tag) {
+  auto is = [](std::string_view part, std::string_view word) {
+    return part.size() == word.size() &&
+           std::equal(part.begin(), part.end(), word.begin(), [](char a, char b) { return (a | 0x20) == b; });
+  };
+  bool region = false;
+  for (size_t at = tag.find_first_of("-_"); at != std::string_view::npos; at = tag.find_first_of("-_", at + 1)) {
+    std::string_view rest = tag.substr(at + 1);
+    std::string_view part = rest.substr(0, rest.find_first_of("-_"));
+    if (is(part, "hant")) return true;
+    if (is(part, "hans")) return false;
+    region = region || is(part, "tw") || is(part, "hk") || is(part, "mo");
+  }
+  return region;
+}
+
 std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
   if (!in.present()) return Locale::kZhCN;
   auto s = read_string(in, issues, 35);
   if (!s) return std::nullopt;
-  if (s->rfind("zh", 0) == 0) return Locale::kZhCN;
+  if (s->rfind("zh", 0) == 0) return is_traditional_chinese(*s) ? Locale::kZhHant : Locale::kZhCN;
   if (s->rfind("en", 0) == 0) return Locale::kEn;
-  issues.fail(in.path(), detail_code::kUnknownValue, "one of zh-CN en");
+  issues.fail(in.path(), detail_code::kUnknownValue, "one of zh-CN zh-Hant en");
   return std::nullopt;
 }
 

@@ -8,7 +8,14 @@ namespace certpolicy {
 
 namespace {
 
-const char* locale_key(Locale l) { return l == Locale::kEn ? "en" : "zh-CN"; }
+const char* locale_key(Locale l) {
+  switch (l) {
+    case Locale::kEn: return "en";
+    case Locale::kZhHant: return "zh-Hant";
+    case Locale::kZhCN: break;
+  }
+  return "zh-CN";
+}
 
 bool looks_like_instant(std::string_view s) {
   return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
@@ -73,7 +80,7 @@ Messages::Messages() {
     for (const auto& [code, entry] : doc_.members(entries)) {
       if (doc_.kind(entry) != JsonKind::kObject) continue;
       Templates t;
-      for (Locale l : {Locale::kZhCN, Locale::kEn}) {
+      for (Locale l : kLocales) {
         JsonDoc::Ref text = doc_.find(entry, locale_key(l));
         if (text == JsonDoc::kNone || doc_.kind(text) != JsonKind::kString) continue;
         const auto i = static_cast<int>(l);
@@ -91,7 +98,7 @@ Messages::Messages() {
   reasons_ = section("reasons");
   errors_ = section("errors");
   words_ = section("words");
-  for (Locale l : {Locale::kZhCN, Locale::kEn}) {
+  for (Locale l : kLocales) {
     china_time_[static_cast<int>(l)] = word("china_time", l);
     yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
     utc_open_[static_cast<int>(l)] = word("utc_open", l);

@@ -1,4 +1,4 @@
-// User-facing sentences in zh-CN and en (core/data/messages.json).
+// User-facing sentences in zh-CN, zh-Hant and en (core/data/messages.json).
 //
 // A template names fields of the decision it explains, so the numbers in a
 // sentence are always the ones the decision returned:
@@ -20,7 +20,10 @@
 
 namespace certpolicy {
 
-enum class Locale { kZhCN = 0, kEn = 1 };
+// zh-Hant: Traditional Chinese for Hong Kong, Macao and Taiwan candidates.
+enum class Locale { kZhCN = 0, kEn = 1, kZhHant = 2 };
+inline constexpr int kLocaleCount = 3;
+inline constexpr Locale kLocales[kLocaleCount] = {Locale::kZhCN, Locale::kEn, Locale::kZhHant};
 
 class Messages {
  public:
@@ -56,7 +59,7 @@ class Messages {
   // One code's template per Locale, as written and escaped for a JSON string
   // (escaped once here, so answers only escape the values put into them).
   struct Templates {
-    std::array<Form, 2> text, json;
+    std::array<Form, kLocaleCount> text, json;
   };
   // One section's codes in an open-addressing table (a power of two of
   // slots, at most half full): a lookup is a hash, a mask and usually one
@@ -85,7 +88,7 @@ class Messages {
   // The sections every call reads, looked up once (null when missing).
   const Section *reasons_ = nullptr, *errors_ = nullptr, *words_ = nullptr;
   // The words every instant and amount needs, looked up once.
-  std::array<std::string_view, 2> china_time_, yuan_prefix_, utc_open_, utc_close_;
+  std::array<std::string_view, kLocaleCount> china_time_, yuan_prefix_, utc_open_, utc_close_;
 };
 
 const std::string& messages_text();

@@ -83,20 +83,30 @@ function loadCore(options, readFile) {
 // Failures decided in JavaScript, before or instead of the core: the same
 // envelope as the core's, in the request's language when it can be read.
 const JS_ERRORS = {
-  WRONG_TYPE: { "zh-CN": "请求无法序列化为 JSON", en: "the request cannot be serialised to JSON" },
+  WRONG_TYPE: {
+    "zh-CN": "请求无法序列化为 JSON", "zh-Hant": "請求無法序列化為 JSON",
+    en: "the request cannot be serialised to JSON",
+  },
   ENGINE_DISPOSED: {
     "zh-CN": "该引擎已释放，请重新创建（createEngine）",
+    "zh-Hant": "該引擎已釋放，請重新建立（createEngine）",
     en: "this engine was disposed; create a new one (createEngine)",
   },
-  INTERNAL: { "zh-CN": "引擎内部错误，请重试", en: "the engine failed; try again" },
+  INTERNAL: { "zh-CN": "引擎内部错误，请重试", "zh-Hant": "引擎內部錯誤，請重試", en: "the engine failed; try again" },
 };
+const REQUEST_WORD = { "zh-CN": "请求", "zh-Hant": "請求", en: "request" };
 
 // The request's locale, read without trusting the value: a Proxy trap or a
-// getter that throws, or a revoked Proxy, leaves the default.
+// getter that throws, or a revoked Proxy, leaves the default. The tags read
+// as the core reads them: en…; zh-Hant…, zh-TW/HK/MO (unless Hans) → zh-Hant.
 function localeOf(request) {
   try {
     const locale = request !== null && typeof request === "object" ? request.locale : undefined;
-    return typeof locale === "string" && locale.startsWith("en") ? "en" : "zh-CN";
+    if (typeof locale !== "string") return "zh-CN";
+    if (locale.startsWith("en")) return "en";
+    const parts = locale.toLowerCase().split(/[-_]/).slice(1);
+    if (!locale.startsWith("zh") || parts.includes("hans")) return "zh-CN";
+    return parts.some((p) => ["hant", "tw", "hk", "mo"].includes(p)) ? "zh-Hant" : "zh-CN";
   } catch {
     return "zh-CN";
   }
@@ -114,7 +124,7 @@ function jsFailure(request, kind, reason) {
       detail: kind,
       path: "",
       expected: kind === "WRONG_TYPE" ? "JSON" : "",
-      message: `${locale === "en" ? "request" : "请求"}${sep}${JS_ERRORS[kind][locale]}${suffix}`,
+      message: `${REQUEST_WORD[locale]}${sep}${JS_ERRORS[kind][locale]}${suffix}`,
     },
   };
 }

@@ -5,7 +5,8 @@
 export type Instant = string;
 /** Civil date "YYYY-MM-DD" (the date in China). */
 export type CivilDate = string;
-export type Locale = "zh-CN" | "en";
+/** zh-Hant: Traditional Chinese (Hong Kong, Macao, Taiwan). */
+export type Locale = "zh-CN" | "zh-Hant" | "en";
 
 /** Envelope error codes. */
 export type ErrorCode =
@@ -92,7 +93,11 @@ export interface Failure {
 }
 
 interface RequestBase {
-  /** Default "zh-CN". Any "zh…" or "en…" tag is accepted. */
+  /**
+   * Default "zh-CN". Any "zh…" or "en…" tag is accepted: "zh-Hant…" and
+   * "zh-TW", "zh-HK", "zh-MO" (without "Hans") answer in Traditional Chinese,
+   * every other "zh…" tag in Simplified.
+   */
   locale?: Locale | `zh-${string}` | `en-${string}`;
 }
 
@@ -409,7 +414,8 @@ export interface ExamCodeOrderResult {
 export type Lifecycle = "announced" | "on_sale" | "beta" | "sale_stopped" | "retired";
 export interface CatalogueEntry {
   id: string;
-  name: { zh: string; en: string };
+  /** zh_hant: Traditional Chinese (the zh name when the policy gives none). */
+  name: { zh: string; zh_hant: string; en: string };
   track: "cloud" | "database" | "big_data" | "ai" | "specialty" | "developer";
   kind: "professional" | "specialty" | "developer" | "practitioner";
   level: LevelName | null;

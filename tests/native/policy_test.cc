@@ -1,6 +1,9 @@
 // The policy document: defaults, run-time patches, validation with paths.
 #include <gtest/gtest.h>
 
+#include <set>
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
@@ -205,13 +208,27 @@ TEST(Policy, InvalidPatchesNameTheField) {
   }
 }
 
-TEST(Messages, EveryReasonHasBothLocales) {
+// Every sentence exists in every shipped locale and names the same fields
+// (a translation that drops {refund.deadline} would hide the deadline).
+TEST(Messages, EveryMessageHasEveryLocaleWithTheSamePlaceholders) {
   const json doc = json::parse(messages_text());
+  auto placeholders = [](const std::string& s) {
+    std::set<std::string> names;
+    for (size_t open = s.find('{'); open != std::string::npos; open = s.find('{', open + 1)) {
+      size_t close = s.find('}', open);
+      if (close != std::string::npos) names.insert(s.substr(open, close - open + 1));
+    }
+    return names;
+  };
   for (const char* section : {"reasons", "errors", "words"}) {
     ASSERT_TRUE(doc.contains(section)) << section;
     for (const auto& [code, entry] : doc[section].items()) {
-      EXPECT_TRUE(entry.contains("zh-CN") && entry["zh-CN"].is_string()) << code;
-      EXPECT_TRUE(entry.contains("en") && entry["en"].is_string()) << code;
+      EXPECT_EQ(entry.size(), 3u) << code << ": zh-CN, zh-Hant and en, nothing else";
+      for (const char* locale : {"zh-CN", "zh-Hant", "en"}) {
+        ASSERT_TRUE(entry.contains(locale) && entry[locale].is_string()) << code << " " << locale;
+        EXPECT_EQ(placeholders(entry[locale].get<std::string>()), placeholders(entry["zh-CN"].get<std::string>()))
+            << code << " " << locale;
+      }
     }
   }
 }
