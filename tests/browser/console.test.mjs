@@ -54,14 +54,28 @@ test("COD-1..3 on the page: each code offers only the actions allowed now", asyn
   assert.equal(await page.getByTestId("order-valid").textContent(), "2027-01-10");
   assert.equal(await page.getByTestId("order-refund").getAttribute("data-allowed"), "false");
   assert.equal(await page.getByTestId("order-blocking").textContent(), "1");
+  // Unbind asks first; cancelling changes nothing and gives the focus back to the button.
   await page.locator('tr[data-code="BN002"] button[data-action=unbind]').click();
+  assert.equal(await page.getByTestId("confirm").evaluate((d) => d.open), true);
+  assert.match(await page.getByTestId("confirm-text").textContent(), /^确定解绑考试码 BN002？/);
+  await page.keyboard.press("Escape");
+  assert.equal(await page.getByTestId("confirm").evaluate((d) => d.open), false);
+  assert.deepEqual(await actionsOf(page, "BN002"), ["sit", "unbind"]);
+  assert.equal(await page.evaluate(() => `${document.activeElement.closest("tr")?.dataset.code} ${document.activeElement.dataset.action}`), "BN002 unbind");
+  await page.locator('tr[data-code="BN002"] button[data-action=unbind]').click();
+  await page.getByTestId("confirm-ok").click();
   assert.deepEqual(await actionsOf(page, "BN002"), ["bind", "regenerate"]);
+  // The focus stays on the row, on its first action now.
+  assert.equal(await page.evaluate(() => `${document.activeElement.closest("tr")?.dataset.code} ${document.activeElement.dataset.action}`), "BN002 bind");
   await page.getByTestId("order-pick").selectOption({ index: 1 });
   assert.equal(await page.getByTestId("order-refund").getAttribute("data-allowed"), "true");
   assert.equal(await page.getByTestId("order-refund").textContent(), "可退款 2 个未使用考试码");
   // Regenerating voids the code and adds a new unused one.
   await page.locator('tr[data-code="BN001"] button[data-action=regenerate]').click();
+  assert.match(await page.getByTestId("confirm-text").textContent(), /^确定重新生成考试码 BN001？原考试码将作废/);
+  await page.getByTestId("confirm-ok").press("Enter");
   assert.deepEqual(await actionsOf(page, "BN001"), []);
+  assert.equal(await page.evaluate(() => document.activeElement.id), "codes", "no action left on the row: the table holds the focus");
   assert.deepEqual(await actionsOf(page, "BN001-R1"), ["bind", "regenerate"]);
   // Statistics per certification (COD-5).
   const stats = await page.getByTestId("stats").locator("tr").evaluateAll((trs) => trs.map((tr) => tr.textContent));
@@ -157,7 +171,7 @@ test("200 000 codes in 200 000 distinct orders import; a refused file leaves the
   }
   assert.match(await page.getByTestId("import-error").textContent(), /^Malformed JSON/);
   await importFile(page, "long2.csv", `code,state,order_paid_at\n${"X".repeat(65)},unused,2025-01-01 10:00\n`);
-  assert.equal(await page.getByTestId("import-error").textContent(), "Line 2: code is too long (at most 64 characters).");
+  assert.equal(await page.getByTestId("import-error").textContent(), "Line 2: exam code (code) is too long (at most 64 characters).");
   assert.equal(await page.getByTestId("filter").getAttribute("maxlength"), "64");
   assert.deepEqual(problems(), []);
   await context.close();

@@ -32,8 +32,8 @@ export async function startBrowser({ mounts = [] } = {}) {
  * Opens a page and records console errors, page errors and CSP violations;
  * `problems()` returns them (a test asserts it is empty).
  */
-export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN" } = {}) {
-  const context = await browser.newContext({ timezoneId, locale, viewport: { width: 1200, height: 900 } });
+export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN", viewport = { width: 1200, height: 900 } } = {}) {
+  const context = await browser.newContext({ timezoneId, locale, viewport });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
@@ -42,3 +42,9 @@ export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", loc
   await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
   return { page, context, problems: () => problems };
 }
+
+/** The pages a candidate or an admin opens, and the locales they are shown in. */
+export const PAGES = ["index", "purchase", "booking", "certificates", "practitioner", "training", "console", "catalogue"];
+export const LOCALES = ["zh-CN", "en", "zh-Hant"];
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };

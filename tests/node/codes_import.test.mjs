@@ -50,8 +50,26 @@ test("times: RFC 3339 kept, China console format converted, junk refused", () =>
   assert.equal(toInstant("2024-08-29 17:54:01"), "2024-08-29T17:54:01+08:00");
   assert.equal(toInstant("2024-08-29T17:54"), "2024-08-29T17:54:00+08:00");
   assert.equal(toInstant("2024-08-29T17:54:01+09:00"), "2024-08-29T17:54:01+09:00");
-  assert.equal(toInstant("2024-08-29"), null);
+  // A date alone, or the console's validity span, is the order's paid day at 00:00 China time.
+  assert.equal(toInstant("2024-08-29"), "2024-08-29T00:00:00+08:00");
+  assert.equal(toInstant("2024-08-29 至 2025-08-29"), "2024-08-29T00:00:00+08:00");
+  assert.equal(toInstant("2024-08-29至2025-08-29"), "2024-08-29T00:00:00+08:00");
+  assert.equal(toInstant("2024-08-29 至"), null);
+  assert.equal(toInstant("29/08/2024"), null);
   assert.equal(toInstant(42), null);
+});
+
+test("the console's own export: Chinese headers, Chinese states, a BOM, extra columns ignored", () => {
+  const csv = "\uFEFF考试码,考试科目,考试类型,订单号,状态,考试码有效期,姓名,UN,姓拼音,名拼音,报名时间,操作\n" +
+    "BN,腾讯云计算工程师认证,理论考试,2024,未使用,2024-08-29 至 2025-08-29,-,-,-,-,-,查看成绩 解绑 重新生成考试码\n" +
+    "APX,腾讯云计算工程师认证,理论考试,2024,已綁定,2024-08-29 至 2025-08-29,张三,-,zhang,san,2024-09-01,解绑\n" +
+    "EX1,腾讯云计算工程师认证,理论考试,2025,已考试,2024-08-29 至 2025-08-29,李四,-,li,si,2024-09-01,查看成绩\n";
+  assert.deepEqual(importCodes(csv).map((c) => [c.code, c.certification, c.state, c.order_paid_at, c.order]), [
+    ["BN", "腾讯云计算工程师认证", "unused", "2024-08-29T00:00:00+08:00", "2024"],
+    ["APX", "腾讯云计算工程师认证", "bound", "2024-08-29T00:00:00+08:00", "2024"],
+    ["EX1", "腾讯云计算工程师认证", "examined", "2024-08-29T00:00:00+08:00", "2025"],
+  ]);
+  assert.throws(() => importCodes("考试码,状态\nA,未使用\n"), (e) => e.key === "import.missing_column" && e.vars.field === "order_paid_at");
 });
 
 test("sample codes are deterministic", () => {

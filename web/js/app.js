@@ -1,10 +1,9 @@
 // Shared by the pages: locale, strings, the engine, China-time inputs and
 // formatting. Everything policy-related is decided by the engine.
 import { engineReady, policyReady } from "./engine.js";
-import { STRINGS } from "./i18n.js";
+import { LOCALES, STRINGS } from "./i18n.js";
 
 const CHINA_OFFSET_MIN = 480;
-const LOCALES = ["zh-CN", "en"];
 
 export function currentLocale() {
   const q = new URLSearchParams(location.search).get("lang");
@@ -23,12 +22,45 @@ export const t = (key) => STRINGS[locale][key] ?? STRINGS["zh-CN"][key] ?? key;
 /** t() with {name} placeholders filled from `vars`. */
 export const tf = (key, vars) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
 
-/** Fills [data-i18n] text and [data-i18n-aria] labels; sets <html lang>. */
+/** Fills [data-i18n] text and [data-i18n-aria] labels; sets <html lang>; rewrites the date read-backs. */
 export function applyStrings(root = document) {
   document.documentElement.lang = locale;
   for (const el of root.querySelectorAll("[data-i18n]")) el.textContent = t(el.dataset.i18n);
   for (const el of root.querySelectorAll("[data-i18n-aria]")) el.setAttribute("aria-label", t(el.dataset.i18nAria));
   document.title = t(document.body.dataset.titleKey || "app.title");
+  for (const input of root.querySelectorAll('input[type="date"], input[type="datetime-local"]')) addReadback(input);
+}
+
+/**
+ * A date or China-time input's value said back in words that cannot be
+ * misread, whatever order the browser's own control shows (12/02/2026 is
+ * 2 December to some and 12 February to others):
+ *   "2026-12-02T20:38" → "2026年12月2日 星期三 20:38（北京时间）" / "Wed, Dec 2, 2026, 20:38 (China time)"
+ */
+export function readback(value) {
+  const m = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}))?/.exec(value ?? "");
+  if (!m) return "";
+  const day = new Date(`${m[1]}T00:00:00Z`);
+  if (Number.isNaN(day.getTime())) return "";
+  const date = new Intl.DateTimeFormat(intlLocale(), {
+    timeZone: "UTC", weekday: "short", year: "numeric", month: locale === "en" ? "short" : "long", day: "numeric",
+  }).format(day);
+  if (!m[2]) return date;
+  return locale === "en" ? `${date}, ${m[2]} (${t("china_time")})` : `${date} ${m[2]}（${t("china_time")}）`;
+}
+
+/** Adds (once) and fills the read-back line under a date input. */
+export function addReadback(input) {
+  let line = input.nextElementSibling?.classList.contains("readback") ? input.nextElementSibling : null;
+  if (!line) {
+    line = document.createElement("span");
+    line.className = "readback";
+    line.dataset.testid = `readback-${input.id || input.name || "date"}`;
+    input.after(line);
+    input.addEventListener("input", () => { line.textContent = readback(input.value); });
+    input.addEventListener("change", () => { line.textContent = readback(input.value); });
+  }
+  line.textContent = readback(input.value);
 }
 
 export const PAGES = [
@@ -37,14 +69,32 @@ export const PAGES = [
   ["training.html", "nav.training"], ["console.html", "nav.console"], ["catalogue.html", "nav.catalogue"],
 ];
 
-/** The shared header: title, one link per page, the language button. */
+/**
+ * The shared header: title, one link per page and the language menu. On a
+ * narrow screen the links and the menu fold behind one "Menu" button, so the
+ * header stays one line.
+ */
 function renderHeader() {
   const top = document.getElementById("top");
   if (!top) return;
   const here = location.pathname.split("/").pop() || "index.html";
   const h1 = document.createElement("h1");
-  h1.dataset.i18n = "app.title";
+  const home = document.createElement("a");
+  home.href = "index.html";
+  home.dataset.i18n = "app.title";
+  h1.append(home);
+  const toggle = document.createElement("button");
+  toggle.type = "button";
+  toggle.id = "menu";
+  toggle.className = "menu-toggle";
+  toggle.dataset.i18n = "nav.menu";
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", "site-menu");
+  const menu = document.createElement("div");
+  menu.id = "site-menu";
+  menu.className = "site-menu";
   const nav = document.createElement("nav");
+  nav.dataset.i18nAria = "nav.label";
   for (const [href, key] of PAGES) {
     const a = document.createElement("a");
     a.href = href;
@@ -52,28 +102,69 @@ function renderHeader() {
     if (href === here) a.setAttribute("aria-current", "page");
     nav.append(a);
   }
-  const button = document.createElement("button");
-  button.id = "lang";
-  button.type = "button";
-  button.dataset.i18n = "lang.switch";
-  top.replaceChildren(h1, nav, button);
+  const lang = document.createElement("label");
+  lang.className = "lang";
+  const langName = document.createElement("span");
+  langName.className = "visually-hidden";
+  langName.dataset.i18n = "lang.label";
+  const select = document.createElement("select");
+  select.id = "lang";
+  select.dataset.testid = "lang";
+  for (const l of LOCALES) {
+    const option = document.createElement("option");
+    option.value = l;
+    option.lang = l;
+    option.textContent = STRINGS[l]["lang.name"];
+    select.append(option);
+  }
+  lang.append(langName, select);
+  menu.append(nav, lang);
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    menu.classList.toggle("open", open);
+  });
+  top.replaceChildren(h1, toggle, menu);
 }
 
-/** Wires the language button; `onChange` re-renders the page. */
+/** Wires the language menu; `onChange` re-renders the page. */
 export function setupLocale(onChange) {
   renderHeader();
-  const button = document.getElementById("lang");
+  const select = document.getElementById("lang");
+  if (select) select.value = locale;
   applyStrings();
-  button?.addEventListener("click", () => {
-    locale = locale === "zh-CN" ? "en" : "zh-CN";
+  select?.addEventListener("change", () => {
+    locale = LOCALES.includes(select.value) ? select.value : "zh-CN";
     localStorage.setItem("certpolicy.lang", locale);
     const url = new URL(location.href);
     url.searchParams.set("lang", locale);
     history.replaceState(null, "", url);
     applyStrings();
     renderPolicyFooter();
+    lastAnnounced = "";
     onChange();
   });
+}
+
+let lastAnnounced = "";
+/**
+ * Says `sentence` to assistive technology when the answer's state changed
+ * (`state` is a key of what matters: verdict, deadline, next step), never
+ * on a re-render that changed nothing (the countdown re-renders every second).
+ */
+export function announce(state, sentence) {
+  let region = document.getElementById("announce");
+  if (!region) {
+    region = document.createElement("div");
+    region.id = "announce";
+    region.className = "visually-hidden";
+    region.setAttribute("role", "status");
+    region.dataset.testid = "announce";
+    document.body.append(region);
+  }
+  if (state === lastAnnounced) return;
+  lastAnnounced = state;
+  region.textContent = sentence;
 }
 
 let policyState = null;
@@ -149,15 +240,27 @@ export function formatChina(iso) {
   return `${iso.slice(0, 10)} ${clock.endsWith(":00") ? clock.slice(0, 5) : clock}`;
 }
 
-/** The same instant in the browser's zone, or null when that zone is at +08:00 then. */
+/** The Intl locale of the page's locale. */
+export const intlLocale = () => ({ "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" })[locale];
+
+/**
+ * The same instant in the browser's zone, written so it cannot be misread
+ * (month as a word or 月, 24-hour clock, the zone named), or null when that
+ * zone is at +08:00 then:
+ *   "Nov 25, 2026, 21:00 (Pacific Time)", "2026年11月25日 21:00（北美太平洋时间）"
+ */
 export function formatLocalIfDifferent(iso) {
   if (!iso) return null;
   const d = new Date(iso);
   if (-d.getTimezoneOffset() === CHINA_OFFSET_MIN) return null;
-  return d.toLocaleString(locale === "en" ? "en-GB" : "zh-CN", {
-    year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
-    timeZoneName: "short",
-  });
+  const when = new Intl.DateTimeFormat(intlLocale(), {
+    year: "numeric", month: locale === "en" ? "short" : "long", day: "numeric",
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).format(d);
+  const zone = new Intl.DateTimeFormat(intlLocale(), { timeZoneName: "longGeneric" })
+    .formatToParts(d).find((p) => p.type === "timeZoneName")?.value;
+  const city = Intl.DateTimeFormat().resolvedOptions().timeZone.split("/").pop().replace(/_/g, " ");
+  return locale === "en" ? `${when} (${zone ?? city})` : `${when}（${zone ?? city}）`;
 }
 
 /** Fills an element with the China time and, when it differs, the browser's. */
@@ -285,4 +388,33 @@ export function setupIcsExport(button, filename, events) {
     const { buildCalendar, download } = await import("./ics.js");
     download(filename, buildCalendar(list));
   });
+}
+
+/**
+ * A link to another page for the same order: the order's fields (China-time
+ * input values) and the page's language travel in the query string.
+ *   orderLink("booking.html", { paid_at: "2026-11-21T10:00", flow: "purchase_then_book" })
+ *   → "booking.html?paid_at=2026-11-21T10%3A00&flow=purchase_then_book&lang=zh-CN"
+ */
+export function orderLink(page, fields) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) if (v) q.set(k, v);
+  q.set("lang", locale);
+  return `${page}?${q}`;
+}
+
+/** The order fields a link brought (only well-formed values; others are ignored as if absent). */
+export function linkedOrder() {
+  const q = new URLSearchParams(location.search);
+  const instant = (v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v ?? "") ? v : null);
+  const flow = ["purchase_then_book", "book_then_purchase"].includes(q.get("flow")) ? q.get("flow") : null;
+  const status = ["none", "booked", "cancelled", "taken", "no_show"].includes(q.get("status")) ? q.get("status") : null;
+  return { paid_at: instant(q.get("paid_at")), exam_at: instant(q.get("exam_at")), flow, status };
+}
+
+/** A catalogue name ({ zh, zh_hant, en }) in the page's locale; `other` gives the other script's name. */
+export function localName(name, other = false) {
+  if (!name) return "";
+  const own = locale === "en" ? name.en : locale === "zh-Hant" ? name.zh_hant ?? name.zh : name.zh;
+  return other ? (locale === "en" ? name.zh : name.en) : own;
 }

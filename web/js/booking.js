@@ -1,9 +1,10 @@
 // Booking page: pick the exam date and time, see every deadline at once; the
 // ProScheduler form is checked field by field as the candidate types.
 import {
-  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderNextStep, renderReasons, setupIcsExport, setupLocale,
-  showOutcome, showInstant, t,
+  announce, applyStrings, chinaInputValue, chinaInstant, formatChina, getLocale, linkedOrder, loadEngine, orderLink,
+  renderNextStep, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, tf,
 } from "./app.js";
+import { orderPoints, renderTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
@@ -12,9 +13,12 @@ let last = null;
 
 function initialValues() {
   const now = new Date();
-  const exam = chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000));
+  const linked = linkedOrder();  // from the purchase page's link, for the same order
+  const exam = linked.exam_at ?? chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000));
   $("exam_date").value = exam.slice(0, 10);
-  $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
+  if (linked.exam_at) $("exam_time").value = linked.exam_at.slice(11, 16);
+  $("paid_at").value = linked.paid_at ?? chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
+  if (linked.flow) $("flow").value = linked.flow;
   $("now").value = chinaInputValue(now);
 }
 
@@ -28,7 +32,7 @@ function nowInstant() {
 
 function renderExam(engine) {
   $("now_field").hidden = !$("simulate").checked;
-  const r = engine.evaluate({
+  const req = {
     type: "exam_order",
     locale: getLocale(),
     now: nowInstant(),
@@ -37,9 +41,17 @@ function renderExam(engine) {
       flow: $("flow").value,
       booking: { status: "booked", exam_at: examInstant() },
     },
-  });
+  };
+  const r = engine.evaluate(req);
   last = r.ok ? r : null;
-  if (!showOutcome(r)) return;
+  $("to_purchase").href = orderLink("purchase.html", {
+    paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: `${$("exam_date").value}T${$("exam_time").value}`,
+  });
+  if (!showOutcome(r)) {
+    $("timeline").replaceChildren();
+    announce(`failure|${r.error.path}|${r.error.detail}`, $("failure").firstChild?.textContent ?? r.error.message);
+    return;
+  }
   const state = $("change_state");
   state.textContent = r.booking.can_change
     ? t("can_change.yes") + (r.booking.can_cancel ? "" : ` ${t("can_cancel.no_cancel")}`)
@@ -51,6 +63,13 @@ function renderExam(engine) {
   $("reminders").textContent = r.order.reminders.join(", ");
   renderNextStep(r);
   renderReasons($("reasons"), r.reasons);
+  const cert = r.booking.results_at
+    ? engine.evaluate({ type: "certificate", locale: getLocale(), now: req.now, passes: [{ published_on: r.booking.results_at.slice(0, 10) }] })
+    : null;
+  renderTimeline($("timeline"), orderPoints(r, req.order.paid_at, cert), req.now);
+  const deadline = r.booking.change_deadline ? tf("announce.change", { when: formatChina(r.booking.change_deadline) }) : "";
+  announce(`${r.booking.can_change}|${r.booking.change_deadline}|${r.next_step?.code}|${getLocale()}`,
+    [state.textContent, deadline, r.next_step?.message].filter(Boolean).join(" "));
 }
 
 function renderForm(engine, showAll = false) {

@@ -2,7 +2,7 @@
 // legacy name), its status on a chosen date, and its lifecycle timeline
 // (CAT-1 … CAT-3, CRT-4). Statuses come from the engine; the timeline only
 // draws the lifecycle dates the engine returns.
-import { applyStrings, chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+import { applyStrings, chinaInputValue, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
 // The span the timelines draw: from half a year before the earliest lifecycle
@@ -38,10 +38,18 @@ function timeline(c, date) {
   bar.append(segment("sale", l.on_sale_from, saleEnd));
   if (l.sale_stops_on && l.retired_from && l.sale_stops_on < l.retired_from) bar.append(segment("exams", l.sale_stops_on, l.retired_from));
   if (l.retired_from) bar.append(segment("retired", l.retired_from, null));
+  const first = new Date(span.from).getUTCFullYear() + 1;
+  for (let y = first; y <= new Date(span.to).getUTCFullYear(); y++) {
+    const grid = document.createElement("div");
+    grid.className = "year";
+    grid.style.setProperty("left", pos(`${y}-01-01`));
+    bar.append(grid);
+  }
   const marker = document.createElement("div");
   marker.className = "marker";
   marker.style.setProperty("left", pos(date));
   bar.append(marker);
+  bar.setAttribute("aria-hidden", "true");  // the dates line beside it says the same in words
   return bar;
 }
 
@@ -52,10 +60,67 @@ function render(engine) {
   const entries = result.certifications;
   setSpan(entries, date);
   const names = new Map(entries.map((c) => [c.id, c.name]));
-  const nameOf = (id) => names.get(id)?.[getLocale() === "en" ? "en" : "zh"] ?? id;
+  const nameOf = (id) => (names.has(id) ? localName(names.get(id)) : id);
   const kind = $("kind").value;
   const shown = entries.filter((c) => (!kind || c.kind === kind) && (!$("purchasable_only").checked || c.purchasable));
-  $("list").replaceChildren(...shown.map((c) => {
+  $("list").replaceChildren(...groups(shown).flatMap(({ track, level, entries: rows }, k, all) => {
+    const out = [];
+    if (k === 0 || all[k - 1].track !== track) {
+      out.push(Object.assign(document.createElement("h2"), { className: "track", textContent: t(`cat.track.${track}`) }));
+    }
+    const heading = document.createElement("h3");
+    heading.className = "level-group";
+    heading.textContent = level ? `${level}（${rows[0].legacy_level}）`.replace("（", getLocale() === "en" ? " (" : "（").replace("）", getLocale() === "en" ? ")" : "）") : t("cat.level.none");
+    out.push(heading, axis(date), ...rows.map((c) => row(c, date, nameOf)));
+    return out;
+  }));
+  const first = entries[0];
+  $("platform").textContent = first
+    ? tf(first.platform === "prometric" ? "cat.platform.prometric" : "cat.platform.legacy", { date: result.prometric_from })
+    : "";
+}
+
+const TRACKS = ["cloud", "database", "big_data", "ai", "specialty", "developer"];
+const LEVELS = ["TCCA", "TCCP", "TCCE", ""];
+
+/** The entries by track (catalogue order of tracks), then level (associate → expert, then none). */
+function groups(entries) {
+  const out = [];
+  for (const track of TRACKS) {
+    for (const level of LEVELS) {
+      const list = entries.filter((c) => c.track === track && (c.level ?? "") === level);
+      if (list.length) out.push({ track, level, entries: list });
+    }
+  }
+  return out;
+}
+
+/** The date axis above a group's timelines: a tick and label at each 1 January of the span, and the chosen date. */
+function axis(date) {
+  const row = document.createElement("div");
+  row.className = "cert axis";
+  row.setAttribute("aria-hidden", "true");
+  const line = document.createElement("div");
+  line.className = "axis-line";
+  const first = new Date(span.from).getUTCFullYear() + 1;
+  const last = new Date(span.to).getUTCFullYear();
+  for (let y = first; y <= last; y++) {
+    const tick = document.createElement("span");
+    tick.className = "tick";
+    tick.textContent = String(y);
+    tick.style.setProperty("left", pos(`${y}-01-01`));
+    line.append(tick);
+  }
+  const marker = document.createElement("span");
+  marker.className = "tick chosen";
+  marker.style.setProperty("left", pos(date));
+  line.append(marker);
+  row.append(document.createElement("div"), document.createElement("div"), document.createElement("div"), line);
+  return row;
+}
+
+function row(c, date, nameOf) {
+  {
     const row = document.createElement("div");
     row.className = "cert";
     row.dataset.id = c.id;
@@ -63,9 +128,9 @@ function render(engine) {
     const name = document.createElement("div");
     name.className = "name";
     const title = document.createElement("strong");
-    title.textContent = getLocale() === "en" ? c.name.en : c.name.zh;
+    title.textContent = localName(c.name);
     const other = document.createElement("small");
-    other.textContent = getLocale() === "en" ? c.name.zh : c.name.en;
+    other.textContent = localName(c.name, true);
     name.append(title, other);
     const notes = [];
     if (c.successor) notes.push(tf("cat.successor", { name: nameOf(c.successor) }));
@@ -106,11 +171,7 @@ function render(engine) {
     }
     row.append(name, level, status, timeline(c, date));
     return row;
-  }));
-  const first = entries[0];
-  $("platform").textContent = first
-    ? tf(first.platform === "prometric" ? "cat.platform.prometric" : "cat.platform.legacy", { date: result.prometric_from })
-    : "";
+  }
 }
 
 const engine = await loadEngine();

@@ -1,7 +1,8 @@
 // "My certificates": passes in, validity, status badge, days left and, from
 // 90 days before expiry, the renewal advice (CRT-1 … CRT-4).
 import {
-  applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale, showOutcome, t, tf,
+  addReadback, announce, applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale, showOutcome,
+  t, tf,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
@@ -12,14 +13,20 @@ function addPassRow(value = "") {
   row.className = "list-row";
   const input = Object.assign(document.createElement("input"), { type: "date", value, className: "pass" });
   input.dataset.testid = "pass-date";
+  input.dataset.i18nAria = "cert.pass_date";  // its name for assistive technology
+  input.setAttribute("aria-label", t("cert.pass_date"));
   const remove = Object.assign(document.createElement("button"), { type: "button", textContent: t("cert.remove") });
   remove.dataset.i18n = "cert.remove";
   remove.addEventListener("click", () => {
     row.remove();
     update();
   });
-  row.append(input, remove);
+  const box = document.createElement("div");
+  box.className = "pass-date";
+  box.append(input);
+  row.append(box, remove);
   $("passes").append(row);
+  addReadback(input);
 }
 
 /** A JSON array ([{published_on}] or ["YYYY-MM-DD"]) or one date per line. */
@@ -47,7 +54,10 @@ function update() {
   if ($("level").value) request.level = $("level").value;
   const r = engine.evaluate(request);
   last = r.ok ? r : null;
-  if (!showOutcome(r)) return;
+  if (!showOutcome(r)) {
+    announce(`failure|${r.error.path}|${r.error.detail}`, $("failure").firstChild?.textContent ?? r.error.message);
+    return;
+  }
   const badge = $("badge");
   badge.textContent = t(`cert.status.${r.status}`);
   badge.className = `badge ${{ active: "ok", expiring: "warn", expired: "bad", none: "bad" }[r.status]}`;
@@ -62,6 +72,8 @@ function update() {
   renewal.hidden = !(r.status === "expiring" || r.status === "expired");
   renewal.textContent = r.status === "expired" ? t("renewal.expired") : tf("renewal.expiring", { date: r.renew_by });
   renderReasons($("reasons"), r.reasons);
+  $("ics").hidden = !r.valid_until;  // nothing to put in a calendar without a certificate
+  announce(`${r.status}|${r.valid_until}|${getLocale()}`, [badge.textContent, r.reasons[0]?.message].filter(Boolean).join(": "));
 }
 
 function icsEvents() {

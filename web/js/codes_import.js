@@ -1,8 +1,11 @@
 // Reading an exam-code export (CSV or JSON) for the enterprise console.
 // Pure functions: no DOM, so Node tests import this module directly.
 //
-// CSV (RFC 4180, header row required, any column order):
+// CSV (RFC 4180, header row required, any column order; a leading BOM is
+// dropped):
 //   code,certification,state,order_paid_at,passed[,order]
+// or the console's own Chinese headers (HEADER_NAMES): 考试码,认证科目,状态,
+// 订单支付时间,是否通过,订单号, with Chinese state words (未使用, 已绑定 …).
 // JSON: [{ code, certification, state, order_paid_at, passed?, order? }]
 //   or { codes: [...] }.
 // order_paid_at: RFC 3339, or "YYYY-MM-DD HH:MM:SS" in China time (the
@@ -20,6 +23,27 @@ export class ImportError extends Error {
 }
 
 const REQUIRED = ["code", "state", "order_paid_at"];
+
+/**
+ * Column headers as the Tencent Cloud console exports them (Simplified and
+ * Traditional), to the field each one fills.
+ */
+export const HEADER_NAMES = {
+  code: ["考试码", "考試碼", "兑换码"],
+  certification: ["考试科目", "考試科目", "认证科目", "認證科目", "认证", "認證", "认证名称", "認證名稱", "科目"],
+  state: ["状态", "狀態", "考试码状态", "考試碼狀態", "记录状态", "記錄狀態"],
+  // 考试码有效期 "2024-08-29 至 2025-08-29" starts on the order's paid date.
+  order_paid_at: ["订单支付时间", "訂單支付時間", "支付时间", "支付時間", "购买时间", "購買時間", "考试码有效期", "考試碼有效期"],
+  passed: ["是否通过", "是否通過", "考试结果", "考試結果"],
+  order: ["订单号", "訂單號", "订单", "訂單", "订单编号", "訂單編號"],
+};
+const HEADER_FIELD = new Map(Object.entries(HEADER_NAMES).flatMap(([field, names]) => names.map((n) => [n, field])));
+
+/** State words of a Chinese export, to the engine's state names. */
+export const STATE_NAMES = {
+  未使用: "unused", 已绑定: "bound", 已綁定: "bound", 已考试: "examined", 已考試: "examined", 已作废: "void", 已作廢: "void",
+  已过期: "expired", 已過期: "expired", 已退款: "refunded",
+};
 // The longest value a column may hold (a code is 10–20 characters in the
 // console's exports; a 60 MB "code" froze the page before).
 const MAX_LENGTH = { code: 64, certification: 64, state: 16, order_paid_at: 40, order: 128, passed: 8 };
@@ -82,9 +106,15 @@ export function parseCsv(text, maxRows = MAX_CODES + 1) {
   return rows;
 }
 
-/** "2024-08-29 17:54:01" (China) or RFC 3339 → RFC 3339; null when neither. */
+/**
+ * "2024-08-29 17:54:01" (China) or RFC 3339 → RFC 3339; a date alone, or the
+ * console's validity span "2024-08-29 至 2025-08-29", → its first day at
+ * 00:00 China time; null when none of these.
+ */
 export function toInstant(value) {
   const s = String(value ?? "").trim();
+  const day = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:至|到|~|～)\s*\d{4}-\d{2}-\d{2})?$/.exec(s);
+  if (day) return `${day[1]}T00:00:00+08:00`;
   if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return s.replace(" ", "T");
   const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(s);
   return m ? `${m[1]}T${m[2]}${m[3] ?? ":00"}+08:00` : null;
@@ -94,8 +124,8 @@ function toPassed(value, line) {
   if (value === undefined || value === null || value === "") return undefined;
   if (value === true || value === false) return value;
   const s = String(value).trim().toLowerCase();
-  if (["true", "1", "yes", "是", "通过"].includes(s)) return true;
-  if (["false", "0", "no", "否", "未通过"].includes(s)) return false;
+  if (["true", "1", "yes", "是", "通过", "通過"].includes(s)) return true;
+  if (["false", "0", "no", "否", "未通过", "未通過"].includes(s)) return false;
   throw new ImportError("import.bad_passed", { line });
 }
 
@@ -112,7 +142,7 @@ function normalise(item, line) {
   return {
     code: text(item, "code", line),
     certification: item.certification ? text(item, "certification", line) : "",
-    state: text(item, "state", line),
+    state: STATE_NAMES[text(item, "state", line)] ?? text(item, "state", line),
     order_paid_at: paid,
     order: item.order ? text(item, "order", line) : paid,
     passed: toPassed(item.passed, line),
@@ -121,6 +151,7 @@ function normalise(item, line) {
 
 /** Text of a .csv or .json export → normalised codes; throws ImportError. */
 export function importCodes(text, { json = undefined } = {}) {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);  // Excel's BOM
   if (text.length > MAX_BYTES) throw new ImportError("import.too_large", { max: MAX_BYTES >> 20 });
   const trimmed = text.trimStart();
   const isJson = json ?? (trimmed.startsWith("[") || trimmed.startsWith("{"));
@@ -143,7 +174,10 @@ export function importCodes(text, { json = undefined } = {}) {
   }
   const rows = parseCsv(text);
   if (rows.length === 0) throw new ImportError("import.empty");
-  const header = rows[0].fields.map((h) => h.trim().toLowerCase());
+  const header = rows[0].fields.map((h) => {
+    const name = h.trim();
+    return HEADER_FIELD.get(name) ?? name.toLowerCase();
+  });
   for (const key of REQUIRED) {
     if (!header.includes(key)) throw new ImportError("import.missing_column", { field: key });
   }

@@ -3,7 +3,7 @@
 // reminders and refund (COD-3, COD-4), and statistics (COD-5).
 // 100 000 codes stay responsive: decisions are made once per distinct
 // (state, order) pair in one evaluateMany, and the table shows a page at a time.
-import { applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupLocale, t, tf } from "./app.js";
+import { applyStrings, chinaInputValue, getLocale, loadEngine, localName, renderReasons, setupLocale, t, tf } from "./app.js";
 import { ImportError, importCodes, MAX_BYTES, MAX_CODES, sampleCodes } from "./codes_import.js";
 
 const $ = (id) => document.getElementById(id);
@@ -18,9 +18,9 @@ let rows = [];           // filtered and sorted view
 let page = 0;
 let sort = { key: "code", dir: 1 };
 let regenerated = 0;
-let certNames = new Map();  // catalogue id → { zh, en }
+let certNames = new Map();  // catalogue id → { zh, zh_hant, en }
 
-const certName = (id) => (id ? certNames.get(id)?.[getLocale() === "en" ? "en" : "zh"] ?? id : "—");
+const certName = (id) => (id ? (certNames.has(id) ? localName(certNames.get(id)) : id) : "—");
 
 const nowInstant = () => `${$("today").value}T12:00:00+08:00`;
 const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -28,7 +28,9 @@ const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 function showImportError(e) {
   const box = $("import_error");
   box.hidden = false;
-  box.textContent = e instanceof ImportError ? tf(e.key, e.vars) : String(e?.message ?? e);
+  // A column is named as the export names it: 考试码 (code).
+  const vars = e?.vars?.field ? { ...e.vars, field: t(`import.field.${e.vars.field}`) } : e?.vars;
+  box.textContent = e instanceof ImportError ? tf(e.key, vars) : String(e?.message ?? e);
 }
 
 /** One exam_code decision per distinct (state, order) pair. */
@@ -116,7 +118,8 @@ function applyView() {
   const text = $("filter").value.trim().toLowerCase();
   const state = $("state_filter").value;
   const order = $("order_filter").value;
-  rows = codes.filter((c) => (!text || c.code.toLowerCase().includes(text) || c.certification.toLowerCase().includes(text)) &&
+  rows = codes.filter((c) => (!text || c.code.toLowerCase().includes(text) || c.certification.toLowerCase().includes(text) ||
+    certName(c.certification).toLowerCase().includes(text)) &&
     (!state || effective(c).state === state) && (!order || c.order === order));
   const key = sort.key;
   const value = (c) => (key === "effective" ? effective(c).state : c[key]);
@@ -136,7 +139,7 @@ function renderPage() {
     const d = effective(c);
     const tr = document.createElement("tr");
     tr.dataset.code = c.code;
-    const cells = [c.code, c.certification || "—", c.order_paid_at];
+    const cells = [c.code, certName(c.certification), c.order_paid_at];
     for (const v of cells) tr.append(Object.assign(document.createElement("td"), { textContent: v }));
     for (const s of [c.state, d.state]) {
       const td = document.createElement("td");
@@ -148,7 +151,7 @@ function renderPage() {
     for (const a of d.actions) {
       const b = Object.assign(document.createElement("button"), { type: "button", textContent: t(`action.${a}`) });
       b.dataset.action = a;
-      b.addEventListener("click", () => act(c, a));
+      b.addEventListener("click", () => ask(c, a));
       actions.append(b);
     }
     tr.append(actions);
@@ -157,10 +160,46 @@ function renderPage() {
   $("page_info").textContent = tf("console.page", { from: rows.length ? from + 1 : 0, to: from + slice.length, total: rows.length });
   $("prev").disabled = page === 0;
   $("next").disabled = from + PAGE >= rows.length;
+  // aria-sort belongs on the column header, not on its button.
   for (const b of document.querySelectorAll("button.sort")) {
-    if (b.dataset.key === sort.key) b.setAttribute("aria-sort", sort.dir > 0 ? "ascending" : "descending");
-    else b.removeAttribute("aria-sort");
+    const th = b.closest("th");
+    b.dataset.sorted = b.dataset.key === sort.key ? (sort.dir > 0 ? "ascending" : "descending") : "";
+    if (b.dataset.key === sort.key) th.setAttribute("aria-sort", b.dataset.sorted);
+    else th.removeAttribute("aria-sort");
   }
+}
+
+// Actions that cannot be undone are confirmed first.
+const CONFIRMED = new Set(["unbind", "regenerate"]);
+
+/** Asks before an action that cannot be undone; focus comes back to the row after either answer. */
+function ask(code, action) {
+  if (!CONFIRMED.has(action)) {
+    act(code, action);
+    return;
+  }
+  const dialog = $("confirm");
+  $("confirm_text").textContent = tf(`confirm.${action}`, { code: code.code });
+  $("confirm_ok").textContent = t(`action.${action}`);
+  dialog.returnValue = "";
+  // Acted on at the click itself (the dialog's close event comes a task later).
+  $("confirm_ok").onclick = (e) => {
+    e.preventDefault();
+    dialog.close("ok");
+    act(code, action);
+  };
+  dialog.onclose = () => {
+    if (dialog.returnValue !== "ok") refocus(code.code, action);
+  };
+  dialog.showModal();
+  $("confirm_ok").focus();
+}
+
+/** Focus back on the row of `codeText`: the same action's button, its first button, or the table. */
+function refocus(codeText, action) {
+  const row = [...$("codes").tBodies[0].rows].find((tr) => tr.dataset.code === codeText);
+  const target = row?.querySelector(`button[data-action="${action}"]`) ?? row?.querySelector("button") ?? $("codes");
+  target.focus();
 }
 
 /** An action clicked in the table: the engine decides, the row follows. */
@@ -174,6 +213,7 @@ function act(code, action) {
   }
   if (action === "sit") code.passed = false;
   refresh();
+  refocus(code.code, action);
 }
 
 /** Decide everything again (after an import, an action or a new date). */
@@ -196,6 +236,8 @@ async function load(getCodes) {
   try {
     const imported = await getCodes();
     if (imported.length === 0) throw new ImportError("import.empty");
+    // A certification written by its name (as the console exports it) is read as its id.
+    for (const c of imported) c.certification = certIds.get(c.certification) ?? c.certification;
     // A file refused at any step leaves the previous state, and its screen, as they were.
     const previous = { codes, decisions, orders, regenerated, page };
     codes = imported;
@@ -210,12 +252,13 @@ async function load(getCodes) {
     }
     $("orders_card").hidden = false;
     $("codes_card").hidden = false;
+    $("empty").hidden = true;
     const ms = performance.now() - t0;
     document.body.dataset.loadMs = ms.toFixed(0);
     $("timing").textContent = tf("console.timing", { n: codes.length, ms: ms.toFixed(0) });
     $("status").textContent = "";
   } catch (e) {
-    $("status").textContent = codes.length ? "" : t("console.empty");
+    $("status").textContent = "";
     showImportError(e);
   }
   document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
@@ -223,10 +266,11 @@ async function load(getCodes) {
 
 engine = await loadEngine();
 certNames = new Map(engine.catalogue().map((c) => [c.id, c.name]));
+const certIds = new Map(engine.catalogue().flatMap((c) => [c.name.zh, c.name.zh_hant, c.name.en].map((n) => [n, c.id])));
 $("today").value = chinaInputValue(new Date()).slice(0, 10);
 setupLocale(() => { if (codes.length) refresh(); });
 applyStrings();
-$("status").textContent = t("console.empty");
+$("status").hidden = false;
 $("file").addEventListener("change", () => {
   const file = $("file").files[0];
   if (!file) return;

@@ -1,7 +1,7 @@
 // Practitioner exam: three attempts as a meter, score entry, what happens
 // next, and the certificate once passed (PRA-1 … PRA-4, CRT-1).
 import {
-  applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
+  announce, applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
   showOutcome, t, tf,
 } from "./app.js";
 
@@ -60,6 +60,7 @@ function update() {
   $("valid_until").textContent = r.certificate.valid_until ?? "—";
   $("add").disabled = !r.can_take;
   renderReasons($("reasons"), r.reasons);
+  announce(`${r.attempts_left}|${r.passed}|${r.must_repurchase}|${getLocale()}`, $("next").textContent);
 }
 
 function icsEvents() {

@@ -1,17 +1,22 @@
 // Purchase page: is this order refundable now, until when, and how much.
 // Re-evaluated on every input change and every second (the live countdown).
 import {
-  applyStrings, chinaInputValue, chinaInstant, formatCountdown, formatFen, getLocale, loadEngine,
-  inputFailure, renderNextStep, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, yuanToFen,
+  announce, applyStrings, chinaInputValue, chinaInstant, formatChina, formatCountdown, formatFen, getLocale, linkedOrder,
+  loadEngine, inputFailure, orderLink, renderNextStep, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant,
+  t, tf, yuanToFen,
 } from "./app.js";
+import { orderPoints, renderTimeline } from "./timeline.js";
 
 const $ = (id) => document.getElementById(id);
 let last = null;
 
 function initialValues() {
   const now = new Date();
-  $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
-  $("exam_at").value = chinaInputValue(new Date(now.getTime() + 14 * 86400 * 1000));
+  const linked = linkedOrder();  // from the booking page's link, for the same order
+  $("paid_at").value = linked.paid_at ?? chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
+  $("exam_at").value = linked.exam_at ?? chinaInputValue(new Date(now.getTime() + 14 * 86400 * 1000));
+  if (linked.flow) $("flow").value = linked.flow;
+  if (linked.status) $("booking_status").value = linked.status;
   $("now").value = chinaInputValue(now);
 }
 
@@ -57,7 +62,11 @@ function render(engine) {
   // An amount that is not one (12.345, 1,20) is said in place of the verdict.
   const r = req.order.payments === null ? inputFailure(t("amount.invalid")) : engine.evaluate(req);
   last = r.ok ? r : null;
-  if (!showOutcome(r)) return;
+  if (!showOutcome(r)) {
+    $("timeline").replaceChildren();
+    announce(`failure|${r.error.path}|${r.error.detail}`, $("failure").firstChild?.textContent ?? r.error.message);
+    return;
+  }
   const verdict = $("verdict");
   verdict.textContent = r.refund.allowed ? t("refund.allowed") : t("refund.not_allowed");
   verdict.className = `badge ${r.refund.allowed ? "ok" : "bad"}`;
@@ -78,6 +87,20 @@ function render(engine) {
   }));
   renderNextStep(r);
   renderReasons($("reasons"), r.reasons);
+  renderTimeline($("timeline"), orderPoints(r, req.order.paid_at, certificateIfPassed(engine, r, req)), req.now);
+  $("to_booking").href = orderLink("booking.html", {
+    paid_at: $("paid_at").value, flow: $("flow").value, exam_at: req.order.booking ? $("exam_at").value : "",
+  });
+  // Said once per change of the answer, not on every second's re-render.
+  const deadline = tf("announce.deadline", { when: formatChina(r.refund.deadline) });
+  announce(`${r.refund.allowed}|${r.refund.deadline}|${r.refund.amount_fen}|${r.next_step?.code}|${getLocale()}`,
+    [tf("announce.purchase", { verdict: verdict.textContent, deadline }), r.next_step?.message].filter(Boolean).join(" "));
+}
+
+/** The certificate a pass would give, when the booking's results have a date. */
+function certificateIfPassed(engine, r, req) {
+  if (!r.booking.results_at) return null;
+  return engine.evaluate({ type: "certificate", locale: getLocale(), now: req.now, passes: [{ published_on: r.booking.results_at.slice(0, 10) }] });
 }
 
 function icsEvents() {

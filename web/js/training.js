@@ -1,13 +1,14 @@
 // Offline class page: refund tier, deferral, and a month calendar of working
 // days, holidays and makeup days coloured by refund band (TRN, CAL).
 import {
-  applyStrings, chinaInputValue, formatFen, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
-  inputFailure, showOutcome, t, tf, yuanToFen,
+  announce, applyStrings, chinaInputValue, formatFen, getLocale, intlLocale, loadEngine, readback, renderReasons,
+  setupIcsExport, setupLocale, inputFailure, showOutcome, t, tf, yuanToFen,
 } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
-const MAX_MONTHS = 6;
 let last = null;  // the latest successful result, for the .ics export
+let focusedDate = null;  // the calendar day that holds the keyboard focus
+let focusedFor = null;   // the class start it was chosen for
 
 function initialValues() {
   const today = chinaInputValue(new Date()).slice(0, 10);
@@ -22,19 +23,22 @@ const addDays = (date, n) => {
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
 };
+const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+const monthOf = (key) => ({ y: Math.floor(key / 12), m: (key % 12) + 1 });
 
-/** Every date of the months from `from`'s to `to`'s (at most MAX_MONTHS). */
-function monthsBetween(from, to) {
-  const months = [];
-  let y = Number(from.slice(0, 4));
-  let m = Number(from.slice(5, 7));
-  const endKey = Number(to.slice(0, 4)) * 12 + Number(to.slice(5, 7));
-  while (y * 12 + m <= endKey && months.length < MAX_MONTHS) {
-    months.push({ y, m });
-    m += 1;
-    if (m > 12) { m = 1; y += 1; }
-  }
-  return months;
+/**
+ * The months the calendar shows: every month from the first refund band's
+ * to the class start's, and today's month; months between today's and the
+ * bands' are skipped (a gap is drawn), so a class a year away still shows
+ * its start, bands and deferral deadline.
+ *   today 2026-12-03, class 2027-06-14 → [2026-12] … [2027-05, 2027-06]
+ */
+function monthsToShow(r) {
+  const from = monthKey([r.full_refund_until, r.partial_refund_until, r.deferral.deadline, r.class_start].filter(Boolean).sort()[0]);
+  const to = monthKey(r.class_start);
+  const keys = new Set([monthKey(r.today)]);
+  for (let k = from; k <= to; k++) keys.add(k);
+  return [...keys].sort((a, b) => a - b).map(monthOf);
 }
 
 function band(date, r) {
@@ -45,28 +49,43 @@ function band(date, r) {
   return "band-0";
 }
 
+const BAND_WORDS = { "band-100": "legend.100", "band-70": "legend.70", "band-0": "legend.0", "class-start": "legend.start" };
+const MARKS = { holiday: "mark.holiday", makeup_workday: "mark.makeup" };
+
 function renderCalendar(engine, r) {
-  const first = [r.full_refund_until, r.partial_refund_until, r.today].filter(Boolean).sort()[0];
-  const months = monthsBetween(first < r.class_start ? first : r.class_start, r.class_start);
+  const months = monthsToShow(r);
   const dates = [];
   for (const { y, m } of months) {
     const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
     for (let d = 1; d <= days; d++) dates.push(`${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`);
   }
   // One crossing for the whole view: the kind of every day (CAL-1, CAL-2).
-  const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", date })));
+  const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: getLocale(), date })));
   const byDate = new Map(dates.map((d, k) => [d, kinds[k]]));
   const heads = t("weekdays").split(",");
   const out = [];
   let unverified = false;
+  let previous = null;
+  // A new class start moves the calendar's tab stop to it.
+  if (r.class_start !== focusedFor || !byDate.has(focusedDate)) focusedDate = byDate.has(r.class_start) ? r.class_start : dates[0];
+  focusedFor = r.class_start;
   for (const { y, m } of months) {
+    if (previous !== null && y * 12 + m - 1 !== previous + 1) {
+      const gap = document.createElement("p");
+      gap.className = "month-gap";
+      gap.dataset.testid = "month-gap";
+      gap.textContent = tf("calendar.gap", { n: y * 12 + m - 2 - previous });
+      out.push(gap);
+    }
+    previous = y * 12 + m - 1;
     const box = document.createElement("div");
     box.className = "month";
     const h = document.createElement("h3");
-    h.textContent = `${y}-${String(m).padStart(2, "0")}`;
+    h.textContent = new Intl.DateTimeFormat(intlLocale(), { timeZone: "UTC", year: "numeric", month: "long" }).format(Date.UTC(y, m - 1, 1));
     const table = document.createElement("table");
+    table.setAttribute("aria-label", h.textContent);
     const head = table.createTHead().insertRow();
-    for (const w of heads) head.append(Object.assign(document.createElement("th"), { textContent: w }));
+    for (const w of heads) head.append(Object.assign(document.createElement("th"), { textContent: w, scope: "col" }));
     const body = table.createTBody();
     const firstWeekday = (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7;  // Monday first
     let row = body.insertRow();
@@ -80,8 +99,8 @@ function renderCalendar(engine, r) {
       cell.textContent = String(d);
       cell.dataset.date = date;
       cell.dataset.kind = info.kind;
-      cell.title = info.reasons.map((x) => x.message).join("\n");
       cell.classList.add(info.kind);
+      if (MARKS[info.kind]) cell.dataset.mark = t(MARKS[info.kind]);
       const b = band(date, r);
       if (b) cell.classList.add(b);
       if (date === r.deferral.deadline) cell.classList.add("deferral-deadline");
@@ -90,12 +109,55 @@ function renderCalendar(engine, r) {
         cell.classList.add("unverified");
         unverified = true;
       }
+      // Every day says in words what its colour and marks say.
+      const words = [
+        readback(date), b && t(BAND_WORDS[b]), date === r.deferral.deadline && t("legend.defer"), date === r.today && t("today.short"),
+        ...info.reasons.map((x) => x.message),
+      ].filter(Boolean);
+      cell.dataset.sentence = words.join(" · ");
+      cell.setAttribute("aria-label", cell.dataset.sentence);
+      cell.title = cell.dataset.sentence;
+      cell.tabIndex = date === focusedDate ? 0 : -1;
     }
     box.append(h, table);
     out.push(box);
   }
   $("months").replaceChildren(...out);
+  $("day_info").textContent = $("months").querySelector(`td[data-date="${focusedDate}"]`)?.dataset.sentence ?? "";
   return unverified;
+}
+
+/**
+ * The calendar is one tab stop: arrows move a day or a week (across months),
+ * Home/End to the week's ends; the focused day's words show under it.
+ */
+function wireCalendarKeys() {
+  const months = $("months");
+  const move = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
+  months.addEventListener("keydown", (e) => {
+    const cell = e.target.closest?.("td[data-date]");
+    if (!cell) return;
+    let target = null;
+    if (move[e.key]) target = addDays(cell.dataset.date, move[e.key]);
+    else if (e.key === "Home" || e.key === "End") {
+      const weekday = (new Date(`${cell.dataset.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+      target = addDays(cell.dataset.date, e.key === "Home" ? -weekday : 6 - weekday);
+    }
+    const next = target && months.querySelector(`td[data-date="${target}"]`);
+    if (!target) return;
+    e.preventDefault();
+    if (!next) return;  // outside the months shown
+    cell.tabIndex = -1;
+    next.tabIndex = 0;
+    focusedDate = target;
+    next.focus();
+  });
+  const show = (e) => {
+    const cell = e.target.closest?.("td[data-date]");
+    if (cell) $("day_info").textContent = cell.dataset.sentence;
+  };
+  months.addEventListener("focusin", show);
+  months.addEventListener("mouseover", show);
 }
 
 function render(engine) {
@@ -117,6 +179,8 @@ function render(engine) {
   last = r.ok ? r : null;
   if (!showOutcome(r)) {
     $("months").replaceChildren();
+    $("day_info").textContent = "";
+    announce(`failure|${r.error.path}|${r.error.detail}`, $("failure").firstChild?.textContent ?? r.error.message);
     return;
   }
   const verdict = $("verdict");
@@ -133,6 +197,8 @@ function render(engine) {
   renderReasons($("reasons"), r.reasons);
   const unverifiedShown = renderCalendar(engine, r);
   $("unverified").hidden = r.calendar_verified && !unverifiedShown;
+  announce(`${r.refund.percent}|${r.refund.amount_fen}|${r.deferral.allowed}|${getLocale()}`,
+    `${verdict.textContent}: ${$("amount").textContent}. ${t("deferral.deadline")} ${$("deferral").textContent}`);
 }
 
 function icsEvents() {
@@ -156,5 +222,6 @@ applyStrings();
 $("enrolment").addEventListener("input", update);
 $("enrolment").addEventListener("change", update);
 setupIcsExport($("ics"), "offline-class.ics", icsEvents);
+wireCalendarKeys();
 update();
 document.body.dataset.ready = "true";

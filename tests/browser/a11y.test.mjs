@@ -1,0 +1,33 @@
+// axe-core on every page, in every locale, in the default and the result
+// states (blocked, expired, with errors, 300 codes loaded): no serious or
+// critical violation. The counts per page are printed.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { LOCALES, PAGES, openPage, startBrowser } from "./harness.mjs";
+import { axe, describe } from "./a11y.mjs";
+import { STATES } from "./states.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+for (const name of PAGES) {
+  test(`axe: ${name} in ${LOCALES.join(", ")}, every state: no serious or critical violation`, async (t) => {
+    const lines = [];
+    const failures = [];
+    for (const locale of LOCALES) {
+      const { page, context, problems } = await openPage(env.browser, `${env.url}${name}.html?lang=${locale}`, { timezoneId: "America/Los_Angeles" });
+      for (const [state, apply] of STATES[name]) {
+        await apply(page);
+        const { counts, violations } = await axe(page);
+        lines.push(`${name} ${locale} ${state}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}`);
+        const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+        if (bad.length) failures.push(`${locale} ${state}:\n${describe(bad)}`);
+      }
+      assert.deepEqual(problems(), []);
+      await context.close();
+    }
+    for (const line of lines) t.diagnostic(line);
+    assert.deepEqual(failures, []);
+  });
+}

@@ -1,0 +1,264 @@
+// What a candidate expects of the pages beyond the verdict: one timeline per
+// order, announcements of changes only, Traditional Chinese, links between
+// the pages of one order, a calendar with no month cap that the keyboard can
+// walk, console confirmations and real exports, a grouped catalogue.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { writeFile, mkdtemp } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { PHONE, openPage, startBrowser } from "./harness.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+async function simulatePurchase(page, { paid, now, status = "none", exam }) {
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill(paid);
+  await page.getByTestId("status").selectOption(status);
+  if (exam) await page.getByTestId("exam-at").fill(exam);
+  await page.getByTestId("now").fill(now);
+}
+const points = (page) => page.locator("#timeline li").evaluateAll((lis) => lis.map((li) => ({
+  key: li.dataset.key ?? "now", state: li.dataset.state, at: li.querySelector("time").dateTime,
+})));
+
+test("the home page links every page, and every header links every page", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}index.html`);
+  const hrefs = await page.getByTestId("home-link").evaluateAll((as) => as.map((a) => a.getAttribute("href")));
+  assert.deepEqual(hrefs, ["purchase.html", "booking.html", "certificates.html", "practitioner.html", "training.html", "console.html", "catalogue.html"]);
+  for (const a of await page.getByTestId("home-link").all()) assert.ok((await a.textContent()).length > 10);
+  assert.equal(await page.locator("#site-menu nav a").count(), 8);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("timeline (purchase): every dated moment in time order, a now marker, past/next/future, the sentence on focus", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-24T10:00:00", status: "booked", exam: "2026-12-10T09:00" });
+  const list = await points(page);
+  assert.deepEqual(list.map((p) => p.key), ["paid", "now", "refund", "change", "check_in", "ends", "results",
+    "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "cert_renew_from", "cert_valid_until"]);
+  assert.deepEqual(list.map((p) => p.state), ["past", "now", "next", ...Array(11).fill("future")]);
+  const ms = list.map((p) => Date.parse(p.at.length === 10 ? `${p.at}T00:00:00+08:00` : p.at));
+  for (let k = 1; k < ms.length; k++) assert.ok(ms[k] >= ms[k - 1], `${list[k].key} after ${list[k - 1].key}`);
+  assert.equal(list.find((p) => p.key === "refund").at, "2026-11-26T10:00:00+08:00");
+  assert.equal(list.find((p) => p.key === "change").at, "2026-12-07T09:00:00+08:00");
+  // The certificate a pass would give: results on 2026-12-10 → valid until 2028-12-10 (CRT-1).
+  assert.equal(list.find((p) => p.key === "cert_valid_until").at, "2028-12-10");
+  // The next moment is described under the axis; focus describes another.
+  assert.match(await page.getByTestId("timeline-detail").textContent(), /^无理由退款截止：2026-11-26 10:00（下一个）。/);
+  await page.locator('#timeline li[data-key="change"]').focus();
+  assert.match(await page.getByTestId("timeline-detail").textContent(), /^改期\/取消截止：2026-12-07 09:00（未到）。/);
+  assert.match(await page.locator('#timeline li[data-key="change"]').getAttribute("aria-label"), /^改期\/取消截止：2026-12-07 09:00/);
+  // One second past the refund deadline, the refund point is past and the change deadline next.
+  await page.getByTestId("now").fill("2026-11-26T10:00:01");
+  const after = await points(page);
+  assert.deepEqual(after.slice(0, 4).map((p) => `${p.key}:${p.state}`), ["paid:past", "refund:past", "now:now", "change:next"]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("timeline: vertical on a phone; an exam after the order's validity has no exam times on it", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html`, { viewport: PHONE });
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await page.getByTestId("exam-date").fill("2026-12-10");
+  await page.getByTestId("now").fill("2026-11-24T10:00:00");
+  const boxes = await page.locator("#timeline li").evaluateAll((lis) => lis.map((li) => li.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y })));
+  assert.ok(boxes.length >= 10);
+  for (let k = 1; k < boxes.length; k++) {
+    assert.equal(boxes[k].x, boxes[0].x, "one column");
+    assert.ok(boxes[k].y > boxes[k - 1].y, "top to bottom");
+  }
+  await page.getByTestId("exam-date").fill("2027-12-10");  // after valid_until 2027-11-21
+  const keys = (await points(page)).map((p) => p.key);
+  // The change deadline (3 days before the exam) falls after the order's last day; still no exam times.
+  assert.deepEqual(keys, ["paid", "now", "refund", "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "change"]);
+  assert.match(await page.getByTestId("reasons").textContent(), /晚于订单有效期/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("announcements: a change of the answer is said once; the ticking countdown is not", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
+  assert.equal(await page.getByTestId("countdown").getAttribute("role"), "timer");
+  assert.equal(await page.locator("[aria-live]:has(#countdown)").count(), 0, "no live region around the countdown");
+  const region = page.getByTestId("announce");
+  assert.equal(await region.getAttribute("role"), "status");
+  assert.match(await region.textContent(), /^Refundable\. Refund window ends: \d{4}-\d{2}-\d{2} \d{2}:\d{2}\. Book an exam/);
+  await page.evaluate(() => {
+    window.__said = [];
+    new MutationObserver(() => window.__said.push(document.getElementById("announce").textContent))
+      .observe(document.getElementById("announce"), { childList: true, characterData: true, subtree: true });
+  });
+  const before = await page.getByTestId("countdown").textContent();
+  await page.waitForTimeout(2200);
+  assert.notEqual(await page.getByTestId("countdown").textContent(), before, "the countdown ticked");
+  assert.deepEqual(await page.evaluate(() => window.__said), [], "nothing was said while it ticked");
+  await page.getByTestId("refunded").check();
+  const said = await page.evaluate(() => window.__said);
+  assert.equal(said.length, 1);
+  assert.match(said[0], /^Not refundable\./);
+  await page.waitForTimeout(1200);
+  assert.equal((await page.evaluate(() => window.__said)).length, 1);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("zh-Hant: the language menu turns the page and the engine's sentences to Traditional Chinese", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-22T10:00:00" });
+  await page.locator("#lang").selectOption("zh-Hant");
+  assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-Hant");
+  assert.match(page.url(), /lang=zh-Hant/);
+  assert.equal(await page.getByTestId("verdict").textContent(), "可以退款");
+  assert.equal(await page.locator('#site-menu a[href="purchase.html"]').textContent(), "購買與退款");
+  assert.match(await page.getByTestId("reasons").textContent(), /訂單有效期至 2027-11-21（含當日），有效期內可預約考試。/);
+  assert.match(await page.getByTestId("reasons").textContent(), /可在 2026-11-26 10:00（北京時間）前（含該時刻）申請無理由退款。/);
+  assert.equal(await page.evaluate(() => localStorage.getItem("certpolicy.lang")), "zh-Hant");
+  await page.goto(`${env.url}catalogue.html`);  // remembered
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.locator('.cert[data-id="cloud-computing-engineer"] strong').textContent(), "騰訊雲計算工程師認證");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("purchase and booking link to each other for the same order", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
+  await page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await page.getByTestId("flow").selectOption("book_then_purchase");
+  await page.getByTestId("status").selectOption("booked");
+  await page.getByTestId("exam-at").fill("2026-12-10T14:30");
+  await page.getByTestId("to-booking").click();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(page.url(), /booking\.html\?.*lang=en/);
+  assert.equal(await page.getByTestId("paid-at").inputValue(), "2026-11-21T10:00");
+  assert.equal(await page.getByTestId("flow").inputValue(), "book_then_purchase");
+  assert.equal(await page.getByTestId("exam-date").inputValue(), "2026-12-10");
+  assert.equal(await page.getByTestId("exam-time").inputValue(), "14:30");
+  await page.getByTestId("exam-time").fill("09:00");
+  await page.getByTestId("to-purchase").click();
+  await page.waitForSelector("body[data-ready=true]");
+  assert.equal(await page.getByTestId("status").inputValue(), "booked");
+  assert.equal(await page.getByTestId("exam-at").inputValue(), "2026-12-10T09:00");
+  assert.equal(await page.getByTestId("flow").inputValue(), "book_then_purchase");
+  // A link with nonsense in it is ignored, never half-read.
+  await page.goto(`${env.url}booking.html?paid_at=yesterday&flow=x&exam_at=2026-13-45T99:99`);
+  await page.waitForSelector("body[data-ready=true]");
+  assert.match(await page.getByTestId("paid-at").inputValue(), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+  assert.equal(await page.getByTestId("flow").inputValue(), "purchase_then_book");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("dates cannot be misread: every date input is said back with the month in words", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`, { locale: "en-US", timezoneId: "America/Los_Angeles" });
+  await page.getByTestId("paid-at").fill("2026-02-12T18:00");
+  assert.equal(await page.getByTestId("readback-paid_at").textContent(), "Thu, Feb 12, 2026, 18:00 (China time)");
+  await page.locator("#lang").selectOption("zh-CN");
+  assert.equal(await page.getByTestId("readback-paid_at").textContent(), "2026年2月12日周四 18:00（北京时间）");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("TRN on the calendar: a class on 2027-06-14 shows its start, bands and deferral deadline; the keyboard walks the days", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=en`);
+  await page.getByTestId("today").fill("2026-12-03");
+  await page.getByTestId("class-start").fill("2027-06-14");
+  const cell = (d) => page.locator(`#months td[data-date="${d}"]`);
+  assert.match(await cell("2027-06-14").getAttribute("class"), /class-start/);
+  const full = await page.getByTestId("full-until").textContent();
+  const partial = await page.getByTestId("partial-until").textContent();
+  assert.match(await cell(full).getAttribute("class"), /band-100/);
+  assert.match(await cell(partial).getAttribute("class"), /band-70/);
+  const deferral = (await page.getByTestId("deferral").textContent()).slice(0, 10);
+  assert.match(await cell(deferral).getAttribute("class"), /deferral-deadline/);
+  assert.match(await cell("2026-12-03").getAttribute("class"), /today/);
+  assert.equal(await page.getByTestId("month-gap").count(), 1);
+  // Bands are said in words, not by colour alone; English throughout.
+  assert.match(await cell(partial).getAttribute("aria-label"), /70% refund/);
+  assert.match(await cell("2027-06-14").getAttribute("aria-label"), /^Mon, Jun 14, 2027 · Class start/);
+  for (const label of await page.locator("#months td[data-date]").evaluateAll((tds) => tds.map((td) => td.getAttribute("aria-label")))) {
+    assert.doesNotMatch(label, /[\u4e00-\u9fff]/, label);
+  }
+  // One tab stop; arrows move by a day and a week; the day is described.
+  assert.equal(await page.locator("#months td[tabindex='0']").count(), 1);
+  await page.locator("#months td[tabindex='0']").focus();
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.date), "2027-06-14");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.date), "2027-06-06");
+  assert.match(await page.getByTestId("day-info").textContent(), /^Sun, Jun 6, 2027 · /);
+  // Holidays and makeup days are marked in the page's language.
+  await page.getByTestId("today").fill("2026-09-20");
+  await page.getByTestId("class-start").fill("2026-10-20");
+  const marks = await page.locator("#months td.holiday").evaluateAll((tds) => tds.map((td) => td.dataset.mark));
+  assert.ok(marks.length >= 7);
+  assert.ok(marks.every((m) => m === "off"), marks.join());
+  await page.locator("#lang").selectOption("zh-CN");
+  assert.equal(await page.locator("#months td.holiday").first().getAttribute("data-mark"), "休");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("console: the empty state's hint; an export with the console's Chinese headers; names, not ids", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}console.html`);
+  assert.equal(await page.getByTestId("empty").isVisible(), true);
+  assert.match(await page.getByTestId("empty").textContent(), /^尚未导入考试码。选择从控制台导出的考试码文件/);
+  const dir = await mkdtemp(path.join(tmpdir(), "certpolicy-console-"));
+  const file = path.join(dir, "考试码导出.csv");
+  await writeFile(file, "\uFEFF考试码,考试科目,考试类型,订单号,状态,考试码有效期,姓名,UN,姓拼音,名拼音,报名时间,操作\n" +
+    "BN101,腾讯云计算工程师认证,理论考试,2024,未使用,2026-08-29 至 2027-08-29,-,-,-,-,-,重新生成考试码\n" +
+    "BN102,cloud-computing-engineer,理论考试,2024,已绑定,2026-08-29 至 2027-08-29,张三,-,zhang,san,2026-09-01,解绑\n");
+  await page.getByTestId("today").fill("2026-11-26");
+  await page.getByTestId("file").setInputFiles(file);
+  await page.waitForFunction(() => Number(document.body.dataset.loads ?? 0) > 0);
+  assert.equal(await page.getByTestId("import-error").isVisible(), false);
+  assert.equal(await page.getByTestId("empty").isVisible(), false);
+  const cells = (code) => page.locator(`tr[data-code="${code}"] td`).allTextContents();
+  assert.deepEqual((await cells("BN101")).slice(0, 5), ["BN101", "腾讯云计算工程师认证", "2026-08-29T00:00:00+08:00", "未使用", "未使用"]);
+  assert.deepEqual((await cells("BN102")).slice(0, 5), ["BN102", "腾讯云计算工程师认证", "2026-08-29T00:00:00+08:00", "已绑定", "已绑定"]);
+  assert.equal(await page.getByTestId("order-valid").textContent(), "2027-08-29");
+  await page.locator("#lang").selectOption("en");
+  assert.equal((await cells("BN101"))[1], "Tencent Cloud Computing Engineer");
+  // The header cell carries aria-sort, not its button.
+  assert.equal(await page.locator("th[aria-sort]").count(), 1);
+  assert.equal(await page.locator("button[aria-sort]").count(), 0);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("catalogue: rows grouped by track, then level, under a date axis", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}catalogue.html?lang=en`);
+  await page.getByTestId("date").fill("2026-11-26");
+  assert.deepEqual(await page.locator("h2.track").allTextContents(),
+    ["Cloud computing", "Databases", "Big data", "Artificial intelligence", "Specialty", "Developer"]);
+  const levels = await page.locator("#list > h2.track, #list > h3.level-group").allTextContents();
+  assert.deepEqual(levels.slice(0, 4), ["Cloud computing", "TCCA (TCA)", "TCCP (TCP)", "TCCE (TCE)"]);
+  const ticks = await page.locator(".axis-line").first().locator(".tick:not(.chosen)").allTextContents();
+  assert.ok(ticks.length >= 3 && ticks.every((y, k) => k === 0 || Number(y) === Number(ticks[k - 1]) + 1), ticks.join());
+  assert.ok(ticks.includes("2026"));
+  // Every row of a group has its track and level.
+  const rows = await page.locator("#list > .cert[data-id]").count();
+  assert.equal(rows, 43);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("keyboard only: Tab reaches the menu, the answer's actions, every form field and the timeline, in that order", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  const seen = [];
+  for (let k = 0; k < 40; k++) {
+    await page.keyboard.press("Tab");
+    seen.push(await page.evaluate(() => document.activeElement.id || document.activeElement.dataset.key || document.activeElement.tagName));
+  }
+  const at = (id) => seen.indexOf(id);
+  for (const id of ["lang", "ics", "to_booking", "paid_at", "flow", "pay_online", "booking_status", "refunded", "simulate", "paid", "refund"]) {
+    assert.ok(at(id) >= 0, `${id} reached: ${seen.join(" ")}`);
+  }
+  assert.ok(at("lang") < at("ics") && at("ics") < at("paid_at") && at("paid_at") < at("paid"), seen.join(" "));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -1,0 +1,62 @@
+// At 390×844, in every locale: nothing scrolls sideways, the header is one
+// line with a Menu button that opens the links, and the answer (verdict and
+// deadline) is above the fold, in every state of the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { LOCALES, PAGES, PHONE, openPage, startBrowser } from "./harness.mjs";
+import { STATES } from "./states.mjs";
+
+let env;
+before(async () => { env = await startBrowser(); });
+after(async () => { await env?.close(); });
+
+// The element that carries each page's answer, and the one with its deadline.
+const ANSWER = {
+  purchase: ["verdict", "deadline"], booking: ["change-state", "change-deadline"], certificates: ["cert-status", "valid-until"],
+  practitioner: ["meter", "next"], training: ["verdict", "full-until"],
+};
+
+for (const name of PAGES) {
+  test(`phone: ${name} fits 390 px in every locale and state; header one line; answer above the fold`, async (t) => {
+    for (const locale of LOCALES) {
+      const { page, context, problems } = await openPage(env.browser, `${env.url}${name}.html?lang=${locale}`, { viewport: PHONE });
+      for (const [state, apply] of STATES[name]) {
+        await apply(page);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const where = `${name} ${locale} ${state}`;
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(width <= PHONE.width, `${where}: the page is ${width} px wide`);
+        const header = await page.locator("#top").boundingBox();
+        assert.ok(header.height <= 64, `${where}: the header is ${header.height} px high`);
+        const errorState = state === "errors";
+        if (ANSWER[name] && !errorState) {
+          for (const id of ANSWER[name]) {
+            const box = await page.getByTestId(id).boundingBox();
+            assert.ok(box, `${where}: ${id} is shown`);
+            assert.ok(box.y + box.height <= PHONE.height, `${where}: ${id} ends at ${Math.round(box.y + box.height)} px, below the fold`);
+          }
+        }
+        if (ANSWER[name] && errorState) {
+          const box = await page.getByTestId("failure").boundingBox();
+          const inline = await page.locator(".error:not(:empty)").first().boundingBox();
+          assert.ok(box || inline, `${where}: the error is shown`);
+          if (box) assert.ok(box.y + box.height <= PHONE.height, `${where}: the error is below the fold`);
+        }
+      }
+      // The links fold behind Menu; it opens and closes them, and says so.
+      const menu = page.locator("#menu");
+      assert.equal(await menu.isVisible(), true);
+      assert.equal(await page.locator("#site-menu nav").isVisible(), false);
+      await menu.click();
+      assert.equal(await menu.getAttribute("aria-expanded"), "true");
+      assert.equal(await page.locator("#site-menu nav a").count(), 8);
+      assert.equal(await page.locator("#site-menu nav a").first().isVisible(), true);
+      assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width);
+      await menu.click();
+      assert.equal(await page.locator("#site-menu nav").isVisible(), false);
+      t.diagnostic(`${name} ${locale}: ${STATES[name].length} states fit`);
+      assert.deepEqual(problems(), []);
+      await context.close();
+    }
+  });
+}
