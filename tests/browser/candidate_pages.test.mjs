@@ -262,3 +262,21 @@ test("keyboard only: Tab reaches the menu, the answer's actions, every form fiel
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("no contradictions: no running countdown beside 'not refundable', no 'closed' beside 'refundable'", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
+  // Inside the window, but booked for an exam under 72 h away: blocked, and the booking is locked.
+  await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-24T10:00:00", status: "booked", exam: "2026-11-25T09:00" });
+  assert.equal(await page.getByTestId("verdict").textContent(), "Not refundable");
+  assert.equal(await page.getByTestId("countdown").textContent(), "—");
+  assert.doesNotMatch(await page.getByTestId("answer").textContent(), /cancel the booking first/);
+  // A platform fault after the window: refundable, and not said to be closed.
+  await page.getByTestId("status").selectOption("none");
+  await page.getByTestId("platform-fault").check();
+  await page.getByTestId("now").fill("2026-12-20T10:00:00");
+  assert.equal(await page.getByTestId("verdict").textContent(), "Refundable");
+  assert.equal(await page.getByTestId("countdown").textContent(), "Not bound to the refund window");
+  assert.doesNotMatch(await page.getByTestId("answer").textContent(), /closed/i);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

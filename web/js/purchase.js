@@ -73,7 +73,12 @@ function render(engine) {
   verdict.dataset.allowed = String(r.refund.allowed);
   showInstant($("deadline"), r.refund.deadline);
   const left = new Date(r.refund.deadline).getTime() - new Date(req.now).getTime();
-  $("countdown").textContent = left >= 0 ? formatCountdown(left) : t("refund.closed");
+  // Never a running countdown beside "not refundable", nor "closed" beside
+  // "refundable" (a platform fault is not bound to the window).
+  $("countdown").textContent = r.refund.allowed
+    ? (left >= 0 ? formatCountdown(left) : t("refund.no_limit"))
+    : (left >= 0 ? "—" : t("refund.closed"));
+  $("countdown").dataset.running = String(r.refund.allowed && left >= 0);
   $("amount").textContent = formatFen(r.refund.amount_fen);
   $("valid_until").textContent = r.order.valid_until;
   $("breakdown").replaceChildren(...r.refund.breakdown.map((b) => {

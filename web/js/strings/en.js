@@ -305,4 +305,5 @@ export default {
   "home.training": "Offline class: what cancelling refunds, the deferral deadline, and a refund calendar by working day.",
   "home.console": "Enterprise exam codes: import an exam-code export and see what each code may do now and what its order refunds.",
   "home.catalogue": "Catalogue: whether each certification can be bought now, when sales stop, and the last exam day for buyers.",
+  "refund.no_limit": "Not bound to the refund window",
 };
