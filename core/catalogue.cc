@@ -1,5 +1,7 @@
 #include "catalogue.h"
 
+#include "messages.h"
+
 #include <set>
 
 #include "handlers.h"
@@ -58,7 +60,10 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
       .put("platform", s.prometric ? "prometric" : "legacy")
       .put("successor", Value::or_null(c.successor))
       .put("renamed_from", Value::or_null(c.renamed_from));
-  out.object("name").put("zh", c.name_zh).put("zh_hant", c.name_zh_hant).put("en", c.name_en);
+  // Without a policy's own zh_hant name, the zh one in Traditional characters.
+  out.object("name").put("zh", c.name_zh)
+      .put("zh_hant", c.name_zh_hant.empty() ? Messages::get().traditional(c.name_zh) : c.name_zh_hant)
+      .put("en", c.name_en);
   out.object("lifecycle")
       .put("on_sale_from", c.on_sale_from)
       .put("sale_stops_on", c.sale_stops_on)
@@ -82,7 +87,7 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     Certification c;
     auto id = read_string(e["id"], issues, 64);
     auto zh = id ? read_string(e["name"]["zh"], issues) : std::nullopt;
-    auto zh_hant = zh ? read_string(e["name"]["zh_hant"], issues, kMaxStringBytes, *zh) : std::nullopt;
+    auto zh_hant = zh ? read_string(e["name"]["zh_hant"], issues, kMaxStringBytes, std::string()) : std::nullopt;
     auto en = zh_hant ? read_string(e["name"]["en"], issues) : std::nullopt;
     auto track = en ? read_enum(e["track"], issues, {"cloud", "database", "big_data", "ai", "specialty", "developer"}) : std::nullopt;
     auto kind = track ? read_enum(e["kind"], issues, {"professional", "specialty", "developer", "practitioner"}) : std::nullopt;

@@ -41,6 +41,9 @@ class Messages {
                           Locale locale) const;
   // A word of the "words" section (the key itself when there is none).
   std::string_view word(std::string_view key, Locale locale) const;
+  // zh-CN text in Traditional characters (the pairs of "zh_hant_chars"):
+  //   traditional("腾讯云计算工程师认证") == "騰訊雲計算工程師認證"
+  std::string traditional(std::string_view zh_cn) const;
 
  private:
   // A template split once into pieces: text up to a placeholder, then the
@@ -82,6 +85,7 @@ class Messages {
   const Section* section(std::string_view name) const;
   static const Templates* find(const Section* section, std::string_view code);
   JsonDoc doc_;
+  std::string_view hant_chars_;  // a view of doc_'s "zh_hant_chars"
   // section → code → template per locale, built once; the keys are views of
   // doc_'s own key strings, which never change after construction.
   std::map<std::string, Section, std::less<>> templates_;

@@ -9,7 +9,6 @@
 import createCertpolicyCore from "./dist/certpolicy_core.mjs";
 
 const DEFAULT_WASM_URL = new URL("./dist/certpolicy_core.wasm", import.meta.url);
-// Node's Buffer decodes UTF-16 faster than TextDecoder; used wherever it exists.
 const isNode = typeof process === "object" && process !== null && !!process.versions?.node;
 
 /** Error thrown by createEngine when the policy is invalid. */
@@ -157,12 +156,10 @@ const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const decoder16 = new TextDecoder("utf-16le");
-// Node's Buffer turns UTF-16 into a string about twice as fast as its
-// TextDecoder (0.35 against 0.77 µs for a 1 238-character answer); browsers use TextDecoder.
+// Node's Buffer decodes UTF-16 about twice as fast as TextDecoder, so in Node
+// batches travel as UTF-16 too; elsewhere only small answers (figures:
+// docs/PERFORMANCE.md).
 const NodeBuffer = isNode && typeof globalThis.Buffer === "function" ? globalThis.Buffer : null;
-// The longest answer (in UTF-8 bytes) handed over as UTF-16: small ones
-// everywhere; in Node, whose Buffer decodes UTF-16 at memory speed (31 against
-// 82 ms for the 34 MB of answers to 100 000 exam codes), batches too.
 const UTF16_MAX_BYTES = NodeBuffer ? 64 * 1024 * 1024 : 16 * 1024;
 const fromUtf16 = NodeBuffer
   ? (heap, at, bytes) => NodeBuffer.from(heap.buffer, heap.byteOffset + at, bytes).toString("utf16le")

@@ -1,7 +1,8 @@
 // Derives every zh-Hant string from its zh-CN source: OpenCC, Simplified →
 // Taiwan standard characters (no regional vocabulary, so Hong Kong, Macao
 // and Taiwan readers all read it), then the hand-written overrides.
-//   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js and the
+//   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
+//                                  wasm/elements/strings/zh-Hant.js and the
 //                                  "zh-Hant" entries of core/data/messages.json
 //                                  and the catalogue's name.zh_hant in core/data/default_policy.json
 //   derived()                      what they must hold (the check in node/locales.test.mjs)
@@ -13,6 +14,7 @@ const root = new URL("../../", import.meta.url);
 export const MESSAGES_PATH = fileURLToPath(new URL("core/data/messages.json", root));
 export const POLICY_PATH = fileURLToPath(new URL("core/data/default_policy.json", root));
 export const PAGE_STRINGS_PATH = fileURLToPath(new URL("web/js/strings/zh-Hant.js", root));
+export const ELEMENT_STRINGS_PATH = fileURLToPath(new URL("wasm/elements/strings/zh-Hant.js", root));
 const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", import.meta.url), "utf8"));
 
 export const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
@@ -25,25 +27,61 @@ export async function derived() {
   const pages = "// The pages' own strings in Traditional Chinese, derived from zh-CN.js by\n" +
     "// tests/i18n/zh_hant.mjs (do not edit by hand: add an override there).\n" +
     `export default {\n${lines.join("\n")}\n};\n`;
+  const { default: elementsCN } = await import(new URL("wasm/elements/strings/zh-CN.js", root));
+  const elementLines = Object.entries(elementsCN).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(convert("elements", k, v))},`);
+  const elements = "// The elements' own words in Traditional Chinese, derived from zh-CN.js by\n" +
+    "// tests/i18n/zh_hant.mjs (do not edit by hand: add an override there).\n" +
+    `export default {\n${elementLines.join("\n")}\n};\n`;
   const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
+  delete messages.zh_hant_chars;
+  // The engine's zh-Hant sentences are not written out: it replaces the
+  // characters of "zh_hant_chars" in the zh-CN ones (core/messages.cc). A
+  // sentence whose Traditional text a character map cannot give (a character
+  // converted two ways, an override) is written out as "zh-Hant".
+  const pairs = new Map();
+  const conflicts = new Set();
+  const wanted = [];
+  const policy = JSON.parse(readFileSync(POLICY_PATH, "utf8"));
+  const names = policy.catalogue.certifications.map((c) => ({ c, hant: convert("catalogue", c.id, c.name.zh) }));
+  const learn = (zh, hant) => {
+    const a = [...zh], b = [...hant];
+    if (a.length !== b.length) return false;
+    let ok = true;
+    a.forEach((ch, i) => {
+      if (ch === b[i]) return;
+      if (Buffer.byteLength(ch) !== 3 || Buffer.byteLength(b[i]) !== 3 || (pairs.has(ch) && pairs.get(ch) !== b[i])) ok = false;
+      else pairs.set(ch, b[i]);
+    });
+    return ok;
+  };
+  for (const { c, hant } of names) if (!learn(c.name.zh, hant) || OVERRIDES.catalogue?.[c.id]) conflicts.add(`catalogue/${c.id}`);
   for (const [section, entries] of Object.entries(messages)) {
     for (const [code, entry] of Object.entries(entries)) {
-      const { "zh-CN": zh, en } = entry;
-      entries[code] = { "zh-CN": zh, "zh-Hant": convert(section, code, zh), en };
+      const zh = entry["zh-CN"];
+      const hant = convert(section, code, zh);
+      wanted.push([section, code, zh, hant]);
+      if (!learn(zh, hant) || OVERRIDES[section]?.[code]) conflicts.add(`${section}/${code}`);
     }
   }
-  const policy = JSON.parse(readFileSync(POLICY_PATH, "utf8"));
-  for (const c of policy.catalogue.certifications) {
-    const { zh, en } = c.name;
-    c.name = { zh, zh_hant: convert("catalogue", c.id, zh), en };
+  const mapped = (text) => [...text].map((ch) => pairs.get(ch) ?? ch).join("");
+  for (const [section, code, zh, hant] of wanted) {
+    const { "zh-CN": cn, en } = messages[section][code];
+    messages[section][code] = mapped(zh) === hant && !conflicts.has(`${section}/${code}`) ? { "zh-CN": cn, en } : { "zh-CN": cn, "zh-Hant": hant, en };
   }
+  // A catalogue name the map gives is not written out either (the engine derives it).
+  for (const { c, hant } of names) {
+    const { zh, en } = c.name;
+    c.name = mapped(zh) === hant && !conflicts.has(`catalogue/${c.id}`) ? { zh, en } : { zh, zh_hant: hant, en };
+  }
+  messages.zh_hant_chars = [...pairs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, b]) => a + b).join("");
   const json = (doc) => JSON.stringify(doc, null, 2) + "\n";
-  return { pages, messages: json(messages), policy: json(policy) };
+  return { pages, elements, messages: json(messages), policy: json(policy) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { pages, messages, policy } = await derived();
+  const { pages, elements, messages, policy } = await derived();
   writeFileSync(PAGE_STRINGS_PATH, pages);
+  writeFileSync(ELEMENT_STRINGS_PATH, elements);
   writeFileSync(MESSAGES_PATH, messages);
   writeFileSync(POLICY_PATH, policy);
 }

@@ -1,17 +1,20 @@
 // Every user-facing string exists in every locale (zh-CN, zh-Hant, en) with
 // the same placeholders, and the committed zh-Hant text is what
-// tests/i18n/zh_hant.mjs derives from zh-CN (no Simplified character left).
+// tests/i18n/zh_hant.mjs derives from zh-CN (no Simplified character left,
+// in the pages, the elements, the engine's sentences and catalogue names).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { derived, toTraditional, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
+import { derived, toTraditional, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
 import { LOCALES, STRINGS } from "../../web/js/i18n.js";
+import { createEngine } from "certpolicy";
 
 const placeholders = (s) => [...String(s).matchAll(/\{[^}]*\}/g)].map((m) => m[0]).sort();
 
 test("the committed zh-Hant strings are the derived ones (run: node i18n/zh_hant.mjs)", async () => {
   const d = await derived();
   assert.equal(readFileSync(PAGE_STRINGS_PATH, "utf8"), d.pages);
+  assert.equal(readFileSync(ELEMENT_STRINGS_PATH, "utf8"), d.elements);
   assert.equal(readFileSync(MESSAGES_PATH, "utf8"), d.messages);
   assert.equal(readFileSync(POLICY_PATH, "utf8"), d.policy);
 });
@@ -29,6 +32,17 @@ test("every page string exists in every locale, non-empty, with the same placeho
   }
 });
 
+test("every element string exists in every locale with the same placeholders", async () => {
+  const tables = {};
+  for (const locale of LOCALES) tables[locale] = (await import(`../../wasm/elements/strings/${locale}.js`)).default;
+  const keys = Object.keys(tables["zh-CN"]).sort();
+  for (const locale of LOCALES) {
+    assert.deepEqual(Object.keys(tables[locale]).sort(), keys, locale);
+    for (const key of keys) assert.deepEqual(placeholders(tables[locale][key]), placeholders(tables["zh-CN"][key]), `${locale} ${key}`);
+  }
+  for (const [key, text] of Object.entries(tables.en)) assert.doesNotMatch(text, /[\u4e00-\u9fff]/, key);
+});
+
 test("the English strings hold no Chinese character (but the language's own name)", () => {
   for (const [key, text] of Object.entries(STRINGS.en)) {
     if (key === "lang.name") continue;
@@ -36,14 +50,21 @@ test("the English strings hold no Chinese character (but the language's own name
   }
 });
 
-test("no Simplified-only character is left in a zh-Hant string: pages, sentences, catalogue names", () => {
-  const texts = Object.entries(STRINGS["zh-Hant"]).map(([k, v]) => [`pages ${k}`, v]);
+test("no Simplified-only character is left in a zh-Hant string: pages, elements, sentences, catalogue names", async () => {
+  const { default: elements } = await import("../../wasm/elements/strings/zh-Hant.js");
+  const texts = [...Object.entries(STRINGS["zh-Hant"]).map(([k, v]) => [`pages ${k}`, v]),
+    ...Object.entries(elements).map(([k, v]) => [`elements ${k}`, v])];
+  // The engine's zh-Hant: written out, or the zh-CN text with the pairs' characters replaced.
   const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
+  const pairs = new Map([...messages.zh_hant_chars.matchAll(/(.)(.)/gu)].map((m) => [m[1], m[2]]));
+  const mapped = (text) => [...text].map((ch) => pairs.get(ch) ?? ch).join("");
   for (const [section, entries] of Object.entries(messages)) {
-    for (const [code, entry] of Object.entries(entries)) texts.push([`${section} ${code}`, entry["zh-Hant"]]);
+    if (section === "zh_hant_chars") continue;
+    for (const [code, entry] of Object.entries(entries)) texts.push([`${section} ${code}`, entry["zh-Hant"] ?? mapped(entry["zh-CN"])]);
   }
-  const policy = JSON.parse(readFileSync(POLICY_PATH, "utf8"));
-  for (const c of policy.catalogue.certifications) texts.push([`catalogue ${c.id}`, c.name.zh_hant]);
+  const engine = await createEngine();
+  for (const c of engine.catalogue()) texts.push([`catalogue ${c.id}`, c.name.zh_hant]);
+  assert.equal(engine.catalogue().find((c) => c.id === "cloud-computing-engineer").name.zh_hant, "騰訊雲計算工程師認證");
   assert.ok(texts.length > 400);
   for (const [where, text] of texts) assert.equal(toTraditional(text), text, where);
   // The check can fail: a Simplified sentence is caught.
