@@ -6,6 +6,7 @@
 // tests; `mounts` adds [prefix, directory] pairs in front of the demo's own;
 // a file missing from one mount is looked for in the next).
 import http from "node:http";
+import { readdirSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -45,9 +46,22 @@ const TYPES = {
 // What the package ships (its package.json "files", and package.json): a
 // deployment has these and nothing else of wasm/ (no bindings.cc, no CMakeLists.txt).
 const packageDir = path.join(root, "wasm/");
+// A "files" entry may end in a "*" pattern within one folder ("schema/*.json").
+function expand(entry) {
+  if (!entry.includes("*")) return [entry];
+  const folder = path.posix.dirname(entry);
+  const pattern = new RegExp(`^${path.posix.basename(entry).split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join("[^/]*")}$`);
+  let names = [];
+  try {
+    names = readdirSync(path.join(packageDir, folder));
+  } catch {
+    return [];
+  }
+  return names.filter((n) => pattern.test(n)).map((n) => path.posix.join(folder, n));
+}
 const shipped = new Set([
   "package.json",
-  ...JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")).files,
+  ...JSON.parse(await readFile(path.join(packageDir, "package.json"), "utf8")).files.flatMap(expand),
 ].map((f) => path.join(packageDir, f)));
 
 // URL prefix → directory (and, optionally, the only files served from it).

@@ -103,15 +103,34 @@ function report(name, dir) {
 
 test("the tarball holds only what a consumer needs, with sane metadata", () => {
   const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-  assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm", "engine.js", "index.d.ts",
-    "index.js", "node.js", "package.json", "schema/envelope.schema.json", "schema/request.schema.json", "schema/result.schema.json"]);
+  const elements = ["base.js", "booking.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "practitioner.js",
+    "react.d.ts", "react.js", "refund.js", "strings/en.js", "strings/zh-CN.js", "strings/zh-Hant.js", "timeline.js", "training.js"];
+  assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm",
+    ...elements.map((f) => `elements/${f}`), "engine.js", "index.d.ts",
+    "index.js", "node.js", "package.json", "schema/envelope.schema.json", "schema/request.schema.json", "schema/result.schema.json"].sort());
   const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
   assert.equal(pkg.license, "MIT");
-  assert.equal(pkg.sideEffects, false);
   assert.equal(pkg.types, "./index.d.ts");
   assert.ok(pkg.engines.node);
   assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "browser", "default"]);
+  assert.deepEqual(pkg.sideEffects, ["./elements/index.js"], "importing certpolicy/elements defines the elements: a bundler must keep it");
+});
+
+test("react: React 19 + TypeScript (strict, no skipLibCheck) + esbuild, the elements in JSX", async () => {
+  const cwd = install("react");
+  npm(["run", "build"], cwd);
+  report("react (esbuild)", path.join(cwd, "dist"));
+  const { text, problems } = await shown(await serve(cwd));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+});
+
+test("plain-elements: no bundler, the element from its JSON attribute", async () => {
+  const cwd = install("plain-elements");
+  const { text, problems } = await shown(await serve(cwd));
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
 });
 
 test("vite: vite build, no configuration", async () => {

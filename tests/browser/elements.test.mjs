@@ -1,0 +1,168 @@
+// certpolicy/elements in Chromium, from the package files the demo server
+// ships: property and JSON attribute, locale switch, the decision event, a
+// fixed `now`, one shared engine, theming hooks, the timeline's order and now
+// marker, narrow layout, refused input, keyboard and axe.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { openPage, startBrowser } from "./harness.mjs";
+import { axe, describe } from "./a11y.mjs";
+
+let env;
+const fixture = fileURLToPath(new URL("elements/", import.meta.url));
+before(async () => { env = await startBrowser({ mounts: [["/elements/", fixture]] }); });
+after(async () => { await env?.close(); });
+
+/** The text of `part` inside element `id` (the first match), once the element has decided. */
+const partText = (page, id, part) => page.locator(`#${id}`).evaluate((el, p) =>
+  el.shadowRoot.querySelector(p.split(" ").map((token) => `[part~="${token}"]`).join(""))?.textContent ?? null, part);
+const decided = (page, id) => page.waitForFunction((i) => document.getElementById(i).result !== null, id);
+
+async function open(options) {
+  const opened = await openPage(env.browser, `${env.url}elements/index.html`, options);
+  for (const id of ["refund", "booking", "timeline", "certificate", "practitioner", "training"]) await decided(opened.page, id);
+  return opened;
+}
+
+test("elements: attribute input decides; a property replaces it; each change sends certpolicy-decision", async () => {
+  const { page, context, problems } = await open();
+  assert.equal(await partText(page, "refund", "verdict"), "Refundable");
+  assert.match(await partText(page, "refund", "value deadline"), /^2026-11-26 10:00 \(China time\)/);
+  assert.equal(await partText(page, "refund", "value amount"), "¥1000.00");
+  assert.equal(await partText(page, "refund", "breakdown"), "Online payment ¥1000.00");
+  assert.equal(await partText(page, "refund", "countdown"), "2 d 00:00:00");
+  assert.match(await partText(page, "refund", "next-step"), /^Next step: Book an exam/);
+  const events = await page.evaluate(() => window.decisions.filter((d) => d.id === "refund").length);
+  assert.equal(events, 1);
+  // A property: the order, refunded once already.
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("refund");
+    el.addEventListener("certpolicy-decision", (e) => resolve({ ok: e.detail.ok, allowed: e.detail.refund.allowed }), { once: true });
+    el.order = { paid_at: "2026-11-21T10:00:00+08:00", refunded: true };
+  }));
+  assert.deepEqual(detail, { ok: true, allowed: false });
+  assert.equal(await partText(page, "refund", "verdict"), "Not refundable");
+  assert.equal(await partText(page, "refund", "countdown"), "—");
+  // The same answer again is not a new event.
+  await page.evaluate(() => { document.getElementById("refund").order = { paid_at: "2026-11-21T10:00:00+08:00", refunded: true }; });
+  await page.waitForTimeout(50);
+  assert.equal(await page.evaluate(() => window.decisions.filter((d) => d.id === "refund").length), 2);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: locale attribute switches the element's words and the engine's sentences (zh-CN, zh-Hant, en)", async () => {
+  const { page, context, problems } = await open();
+  await page.locator("#refund").evaluate((el) => el.setAttribute("locale", "zh-Hant"));
+  await page.waitForFunction(() => document.getElementById("refund").shadowRoot.textContent.includes("可以退款"));
+  assert.match(await partText(page, "refund", "next-step"), /^下一步： 請預約考試/);
+  assert.match(await partText(page, "refund", "value deadline"), /^2026-11-26 10:00 \(北京時間\)/);
+  await page.locator("#refund").evaluate((el) => { el.locale = "zh-CN"; });
+  await page.waitForFunction(() => document.getElementById("refund").shadowRoot.textContent.includes("北京时间"));
+  assert.match(await partText(page, "refund", "next-step"), /^下一步： 请预约考试/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: a fixed now does not tick; without it the countdown runs", async () => {
+  const { page, context, problems } = await open();
+  const fixed = await partText(page, "refund", "countdown");
+  await page.waitForTimeout(1300);
+  assert.equal(await partText(page, "refund", "countdown"), fixed);
+  await page.locator("#refund").evaluate((el) => {
+    el.removeAttribute("now");
+    el.order = { paid_at: new Date(Date.now() - 3600e3).toISOString() };
+  });
+  await page.waitForFunction(() => /^4 d/.test(document.getElementById("refund").shadowRoot.querySelector('[part~="countdown"]').textContent));
+  const first = await partText(page, "refund", "countdown");
+  await page.waitForTimeout(1300);
+  assert.notEqual(await partText(page, "refund", "countdown"), first, "it ticked");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: one engine for the page (the .wasm is fetched once for six elements)", async () => {
+  const { page, context, problems } = await open();
+  const fetched = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length);
+  assert.equal(fetched, 1);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: theming by CSS custom properties and ::part()", async () => {
+  const { page, context, problems } = await open();
+  const style = await page.locator("#refund").evaluate((el) => {
+    const s = getComputedStyle(el.shadowRoot.querySelector('[part~="verdict"]'));
+    return { color: s.color, weight: s.fontWeight };
+  });
+  assert.deepEqual(style, { color: "rgb(0, 80, 40)", weight: "800" });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: the timeline in time order with now; vertical when narrow; points reachable by keyboard", async () => {
+  const { page, context, problems } = await open();
+  const points = () => page.locator("#timeline").evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="point"]')]
+    .map((li) => ({ key: li.dataset.key, state: li.dataset.state, x: li.getBoundingClientRect().x, y: li.getBoundingClientRect().y, tab: li.tabIndex })));
+  const list = await points();
+  assert.deepEqual(list.map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund:next", "change:future", "check_in:future",
+    "ends:future", "results:future", "reminder-0:future", "reminder-1:future", "reminder-2:future", "reminder-3:future", "valid_until:future"]);
+  assert.ok(list.every((p) => p.tab === 0));
+  assert.ok(list.every((p, k) => k === 0 || p.x > list[k - 1].x), "left to right when wide");
+  await page.locator("#timeline").evaluate((el) => { el.style.width = "320px"; });
+  const narrow = await points();
+  assert.ok(narrow.every((p, k) => k === 0 || (p.y > narrow[k - 1].y && p.x === narrow[0].x)), "top to bottom when narrow");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: certificate, practitioner and training show their answers", async () => {
+  const { page, context, problems } = await open();
+  assert.equal(await partText(page, "certificate", "verdict"), "Expiring soon");
+  assert.equal(await partText(page, "certificate", "value valid-until"), "2027-01-10");
+  const slots = await page.locator("#practitioner").evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="slot"]')].map((s) => s.textContent));
+  assert.deepEqual(slots, ["Failed 55", "Unused", "Unused"]);
+  assert.equal(await partText(page, "practitioner", "left"), "2 of 3 left");
+  assert.equal(await partText(page, "training", "verdict"), "Refund share 100%");
+  const bands = await page.locator("#training").evaluate((el) => [...el.shadowRoot.querySelectorAll("td[data-band]")].map((td) => td.dataset.band));
+  assert.ok(bands.includes("100") && bands.includes("70") && bands.includes("0"));
+  const start = await page.locator("#training").evaluate((el) => el.shadowRoot.querySelector("td[data-start]").dataset.date);
+  assert.equal(start, "2026-09-30");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: refused input is said in the element's language, with the field, and sent as a failure", async () => {
+  const { page, context, problems } = await open();
+  const detail = await page.evaluate(() => new Promise((resolve) => {
+    const el = document.getElementById("refund");
+    el.addEventListener("certpolicy-decision", (e) => resolve({ ok: e.detail.ok, path: e.detail.error?.path }), { once: true });
+    el.order = { paid_at: "2026-11-21T10:00:00+08:00", platformFault: true };
+  }));
+  assert.deepEqual(detail, { ok: false, path: "order.platformFault" });
+  assert.match(await partText(page, "refund", "error"), /platformFault.*platform_fault/);
+  await page.locator("#booking").evaluate((el) => el.setAttribute("order", "{not json"));
+  await page.waitForFunction(() => document.getElementById("booking").result?.ok === false);
+  assert.equal(await page.locator("#booking").evaluate((el) => el.result.error.path), "order");
+  assert.equal(await partText(page, "booking", "error"), "The order attribute is not valid JSON.");
+  // And it keeps working.
+  await page.locator("#booking").evaluate((el) => { el.order = { paid_at: "2026-11-21T10:00:00+08:00", booking: { status: "booked", exam_at: "2026-12-10T09:00:00+08:00" } }; });
+  await page.waitForFunction(() => document.getElementById("booking").result?.ok === true);
+  assert.match(await partText(page, "booking", "value change-deadline"), /^2026-12-07 09:00/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("elements: axe finds no serious or critical violation, in every locale", async (t) => {
+  const { page, context, problems } = await open();
+  for (const locale of ["en", "zh-CN", "zh-Hant"]) {
+    await page.evaluate((l) => { for (const el of document.querySelectorAll("main [id]")) el.setAttribute("locale", l); }, locale);
+    await page.waitForTimeout(100);
+    const { counts, violations } = await axe(page);
+    t.diagnostic(`elements ${locale}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}`);
+    const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    assert.deepEqual(bad.map((v) => v.id), [], describe(bad) + JSON.stringify(bad.map((v) => v.nodes.map((n) => n.failureSummary))));
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -1,0 +1,5 @@
+// esbuild's file loader gives a .wasm import as its URL.
+declare module "*.wasm" {
+  const url: string;
+  export default url;
+}

@@ -1,0 +1,208 @@
+// What every certpolicy element shares: the shared engine, the `locale` and
+// `now` inputs, its data as a property or a JSON attribute, one decision per
+// change (and per second while it shows a live deadline), the
+// `certpolicy-decision` event, the theme and its announcements.
+import { sharedEngine } from "./engine.js";
+import { localeOf } from "./format.js";
+import zhCN from "./strings/zh-CN.js";
+import zhHant from "./strings/zh-Hant.js";
+import en from "./strings/en.js";
+
+const WORDS = { "zh-CN": zhCN, "zh-Hant": zhHant, en };
+
+/** The theme: CSS custom properties, each with its default; every piece has a ::part(). */
+export const STYLE = `
+:host { display: block; font: var(--certpolicy-font, inherit); color: var(--certpolicy-ink, #1d2129); }
+:host([hidden]) { display: none; }
+[part~=verdict] { display: inline-block; padding: .2rem .6rem; border-radius: var(--certpolicy-radius, 999px); font-weight: 600; }
+[part~=verdict][data-tone=ok] { background: var(--certpolicy-ok-bg, #e3f9e9); color: var(--certpolicy-ok, #006837); }
+[part~=verdict][data-tone=bad] { background: var(--certpolicy-bad-bg, #fdecee); color: var(--certpolicy-bad, #b0202e); }
+[part~=verdict][data-tone=warn] { background: var(--certpolicy-warn-bg, #fff1e9); color: var(--certpolicy-warn, #8f4308); }
+dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .35rem 1rem; margin: .75rem 0; }
+dt { color: var(--certpolicy-muted, #5b6270); }
+dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
+.local { display: block; color: var(--certpolicy-muted, #5b6270); font-size: .85em; }
+[part~=countdown] { color: var(--certpolicy-brand, #0052d9); font-variant-numeric: tabular-nums; font-weight: 600; }
+[part~=next-step] { margin: .5rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-brand, #0052d9); background: var(--certpolicy-note-bg, #f5f7fa); }
+[part~=error] { color: var(--certpolicy-bad, #b0202e); }
+.sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+`;
+
+// One constructed sheet per element class: a page's strict CSP (style-src
+// without 'unsafe-inline') blocks <style> elements, not adopted sheets.
+const SHEETS = new Map();
+function adoptStyle(root, type) {
+  const css = STYLE + (type.style ?? "");
+  if ("adoptedStyleSheets" in root && typeof CSSStyleSheet === "function" && "replaceSync" in CSSStyleSheet.prototype) {
+    if (!SHEETS.has(type)) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      SHEETS.set(type, sheet);
+    }
+    root.adoptedStyleSheets = [SHEETS.get(type)];
+  } else {
+    const style = document.createElement("style");
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+export class CertpolicyElement extends HTMLElement {
+  /** The request's data members this element takes (property and JSON attribute of the same name). */
+  static inputs = [];
+  /** Inputs whose attribute is plain text, not JSON (e.g. level="TCCA"). */
+  static textInputs = [];
+  static get observedAttributes() {
+    return ["locale", "now", ...this.inputs];
+  }
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+    this._data = {};
+    this._now = null;
+    this._timer = 0;
+    this._said = "";
+    this._body = null;
+    this.result = null;
+    for (const name of this.constructor.inputs) {
+      Object.defineProperty(this, name, {
+        get: () => this._data[name],
+        set: (value) => { this._data[name] = value; this._attributeError = null; this._update(); },
+      });
+    }
+  }
+
+  /** "zh-CN", "zh-Hant" or "en", from the attribute (or the page's <html lang>). */
+  get locale() { return localeOf(this.getAttribute("locale") ?? document.documentElement.lang ?? "zh-CN"); }
+  set locale(value) { this.setAttribute("locale", value); }
+  /** A fixed "now" (a Date or an RFC 3339 instant) for previews; unset, the clock runs. */
+  get now() { return this._now ?? this.getAttribute("now"); }
+  set now(value) { this._now = value instanceof Date ? value.toISOString() : value; this._update(); }
+
+  attributeChangedCallback(name, _old, value) {
+    if (this.constructor.textInputs.includes(name)) {
+      this._data[name] = value ?? undefined;
+    } else if (this.constructor.inputs.includes(name)) {
+      try {
+        this._data[name] = value === null ? undefined : JSON.parse(value);
+        this._attributeError = null;
+      } catch {
+        this._attributeError = name;
+      }
+    }
+    this._update();
+  }
+
+  connectedCallback() {
+    this._connected = true;
+    this._update();
+  }
+
+  disconnectedCallback() {
+    this._connected = false;
+    clearInterval(this._timer);
+    this._timer = 0;
+  }
+
+  /** A word of the element's locale, {name}s filled. */
+  word(key, vars = {}) {
+    return String(WORDS[this.locale][key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
+  }
+
+  /** The instant decided for: the fixed `now`, else the clock. */
+  instant() {
+    const now = this.now;
+    return now ? String(now) : new Date().toISOString();
+  }
+
+  _update() {
+    if (!this._connected || this._pending) return;
+    this._pending = true;
+    queueMicrotask(() => {
+      this._pending = false;
+      this._decide();
+    });
+  }
+
+  async _decide() {
+    let engine;
+    try {
+      if (!this._engine && !this._body) this.shadowRoot.replaceChildren(this.box("p", "status", this.word("loading")));
+      engine = this._engine ??= await sharedEngine();
+    } catch (e) {
+      this.result = { ok: false, error: { code: "INTERNAL", detail: "LOAD_FAILED", path: "", expected: "", message: this.word("load_failed") } };
+      this._show(this.result);
+      return;
+    }
+    if (!this._connected) return;
+    const result = this._attributeError
+      ? { ok: false, error: { code: "INVALID_REQUEST", detail: "MALFORMED_JSON", path: this._attributeError, expected: "JSON",
+        message: this.word("bad_attribute", { name: this._attributeError }) } }
+      : this.decide(engine);
+    this.result = result;
+    this._show(result);
+    // A live deadline re-decides every second; a fixed `now` never ticks.
+    const live = result.ok && !this.now && this.ticks(result);
+    if (live && !this._timer) this._timer = setInterval(() => this._decide(), 1000);
+    if (!live && this._timer) { clearInterval(this._timer); this._timer = 0; }
+  }
+
+  _show(result) {
+    if (!this._body) {
+      // Built once: the live region must exist before what it says changes.
+      this._body = this.box("div", "body");
+      this._said = "";
+      this._announce = this.box("div", "", "", { role: "status", class: "sr" });
+      this.shadowRoot.replaceChildren(this._body, this._announce);
+      adoptStyle(this.shadowRoot, this.constructor);
+    }
+    this._body.replaceChildren(...(result.ok ? this.render(result) : [this.box("p", "error", result.error.message)]));
+    const said = this._announce;
+    const key = result.ok ? this.stateKey(result) : `error|${result.error.path}|${result.error.detail}`;
+    if (key !== this._said) {
+      this._said = key;
+      said.textContent = result.ok ? this.summary(result) : result.error.message;
+      this.dispatchEvent(new CustomEvent("certpolicy-decision", { detail: result, bubbles: true, composed: true }));
+    }
+  }
+
+  /** An element with `part` (and text, and attributes). */
+  box(tag, part, text = "", attrs = {}) {
+    const el = document.createElement(tag);
+    if (part) el.setAttribute("part", part);
+    if (text) el.textContent = text;
+    for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+    return el;
+  }
+
+  /** A <dl> of [label, value | Node] pairs, parts "facts", "label", "value <name>". */
+  facts(rows) {
+    const dl = this.box("dl", "facts");
+    for (const [name, label, value] of rows) {
+      const dt = this.box("dt", "label", label);
+      const dd = this.box("dd", `value ${name}`);
+      dd.dataset.name = name;
+      if (value instanceof Node) dd.append(value);
+      else dd.textContent = value ?? "—";
+      dl.append(dt, dd);
+    }
+    return dl;
+  }
+
+  /** The engine's one next step (exam orders), or nothing. */
+  nextStep(r) {
+    if (!r.next_step) return [];
+    const p = this.box("p", "next-step");
+    p.dataset.code = r.next_step.code;
+    p.append(this.box("strong", "", this.word("next_step")), ` ${r.next_step.message}`);
+    return [p];
+  }
+
+  // Subclasses: decide(engine) → result; render(result) → Node[];
+  // stateKey(result) → what, changed, is announced and sent as an event;
+  // summary(result) → the sentence announced; ticks(result) → re-decide each second.
+  stateKey(r) { return JSON.stringify(r); }
+  summary() { return ""; }
+  ticks() { return false; }
+}

@@ -1,0 +1,44 @@
+// <certpolicy-booking>: a booked exam's change/cancel deadline, check-in,
+// end and results times, the order's reminders, and the next step (EXO-6 …
+// EXO-9, EXO-2).
+//   <certpolicy-booking order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-booking>
+import { CertpolicyElement } from "./base.js";
+import { CertpolicyRefund } from "./refund.js";
+import { chinaTime } from "./format.js";
+
+export class CertpolicyBooking extends CertpolicyElement {
+  static inputs = ["order"];
+
+  decide(engine) {
+    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
+  }
+
+  render(r) {
+    const b = r.booking;
+    const booked = this.order?.booking?.status === "booked";
+    const verdict = this.box("span", "verdict", !booked ? this.word("booking.none")
+      : b.can_change ? this.word("booking.can_change") + (b.can_cancel ? "" : ` ${this.word("booking.no_cancel")}`)
+        : this.word("booking.cannot_change"));
+    verdict.dataset.tone = !booked ? "warn" : b.can_change ? "ok" : "bad";
+    const when = (iso) => CertpolicyRefund.prototype.when.call(this, iso);
+    return [
+      verdict,
+      this.facts([
+        ["change-deadline", this.word("booking.change_deadline"), when(b.change_deadline)],
+        ["check-in-by", this.word("booking.check_in_by"), when(b.check_in_by)],
+        ["ends-at", this.word("booking.ends_at"), when(b.ends_at)],
+        ["results-at", this.word("booking.results_at"), when(b.results_at)],
+        ["valid-until", this.word("order.valid_until"), r.order.valid_until],
+        ["reminders", this.word("booking.reminders"), r.order.reminders.join(", ")],
+      ]),
+      ...this.nextStep(r),
+    ];
+  }
+
+  stateKey(r) { return `${r.booking.can_change}|${r.booking.change_deadline}|${r.next_step?.code}|${this.locale}`; }
+  summary(r) {
+    return r.booking.change_deadline
+      ? `${this.word("booking.change_deadline")}: ${chinaTime(r.booking.change_deadline)}.` : this.word("booking.none");
+  }
+  ticks() { return true; }
+}

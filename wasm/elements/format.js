@@ -1,0 +1,52 @@
+// How the elements write instants, dates, money and countdowns: China time
+// as the engine gives it, the viewer's zone named, months never as numbers
+// alone in the viewer's own time.
+const CHINA_OFFSET_MIN = 480;
+const pad = (n) => String(n).padStart(2, "0");
+const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
+
+/** Any RFC 3339 instant (or a Date's ms) → the same instant written at +08:00: "2026-11-26T10:00:00+08:00". */
+export function toChina(instant) {
+  const ms = typeof instant === "number" ? instant : Date.parse(instant);
+  return `${new Date(ms + CHINA_OFFSET_MIN * 60000).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds kept when not :00). */
+export function chinaTime(iso) {
+  if (!iso) return "—";
+  const clock = iso.slice(11, 19);
+  return `${iso.slice(0, 10)} ${clock.endsWith(":00") ? clock.slice(0, 5) : clock}`;
+}
+
+/** The instant in the viewer's zone, or "" when that zone is at +08:00 then: "Nov 25, 2026, 21:00 (Eastern Time)". */
+export function viewerTime(iso, locale) {
+  if (!iso) return "";
+  const d = new Date(iso);
+  if (-d.getTimezoneOffset() === CHINA_OFFSET_MIN) return "";
+  const when = new Intl.DateTimeFormat(INTL[locale], {
+    year: "numeric", month: locale === "en" ? "short" : "long", day: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+  }).format(d);
+  const zone = new Intl.DateTimeFormat(INTL[locale], { timeZoneName: "longGeneric" }).formatToParts(d)
+    .find((p) => p.type === "timeZoneName")?.value ?? "";
+  return locale === "en" ? `${when} (${zone})` : `${when}（${zone}）`;
+}
+
+/** Whole fen → "¥1200.00". */
+export const yuan = (fen) => (fen === null || fen === undefined ? "—" : `¥${Math.floor(fen / 100)}.${pad(fen % 100)}`);
+
+/** Milliseconds → "4 d 03:12:45" (the day word of the locale). */
+export function countdown(ms, dayWord) {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  const days = Math.floor(s / 86400);
+  const rest = `${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
+  return days > 0 ? `${days} ${dayWord} ${rest}` : rest;
+}
+
+/** A page-supplied locale tag → one of the three the elements speak (as the engine reads tags). */
+export function localeOf(tag) {
+  const s = String(tag ?? "");
+  if (s.startsWith("en")) return "en";
+  const parts = s.toLowerCase().split(/[-_]/).slice(1);
+  if (!s.startsWith("zh") || parts.includes("hans")) return "zh-CN";
+  return parts.some((p) => ["hant", "tw", "hk", "mo"].includes(p)) ? "zh-Hant" : "zh-CN";
+}

@@ -1,0 +1,81 @@
+// <certpolicy-timeline>: every dated moment of one exam order (paid, refund
+// window end, the booking's deadlines, the order's reminders and last day)
+// on one axis in time order, with a "now" marker; past, next and later
+// points differ in shape and words; vertical when narrow.
+//   <certpolicy-timeline order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-timeline>
+import { CertpolicyElement } from "./base.js";
+import { chinaTime, toChina } from "./format.js";
+
+export class CertpolicyTimeline extends CertpolicyElement {
+  static inputs = ["order"];
+  static style = `
+[part~=axis] { list-style: none; margin: 0; padding: 1rem 0 0; display: flex; position: relative; }
+[part~=axis]::before { content: ""; position: absolute; left: 0; right: 0; top: 1rem; height: 2px; background: var(--certpolicy-line, #dfe3ea); }
+[part~=point] { flex: 1 1 0; min-width: 0; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; }
+[part~=point]::before { content: ""; position: absolute; top: -.4rem; left: 50%; width: .8rem; height: .8rem; margin-left: -.4rem; border-radius: 50%;
+  box-sizing: border-box; background: #fff; border: 2px solid var(--certpolicy-brand, #0052d9); }
+[part~=point][data-state=past] { color: var(--certpolicy-muted, #5b6270); }
+[part~=point][data-state=past]::before { background: var(--certpolicy-muted, #5b6270); border-color: var(--certpolicy-muted, #5b6270); }
+[part~=point][data-state=next]::before { background: var(--certpolicy-brand, #0052d9); }
+[part~=point][data-state=now] { color: var(--certpolicy-bad, #b0202e); flex: 0 0 5rem; }
+[part~=point][data-state=now]::before { width: 2px; margin-left: -1px; height: 1.6rem; top: -.8rem; border: 0; border-radius: 0; background: var(--certpolicy-bad, #b0202e); }
+[part~=point] b, [part~=point] time, [part~=point] small { display: block; }
+[part~=point]:focus-visible { outline: 2px solid var(--certpolicy-brand, #0052d9); }
+@container (max-width: 560px) {
+  [part~=axis] { flex-direction: column; padding: 0 0 0 1.4rem; }
+  [part~=axis]::before { left: .5rem; right: auto; top: 0; bottom: 0; width: 2px; height: auto; }
+  [part~=point] { text-align: left; padding: .35rem 0; flex: none; }
+  [part~=point]::before { top: .55rem; left: -1.3rem; margin-left: 0; }
+  [part~=point][data-state=now] { flex: none; }
+  [part~=point][data-state=now]::before { top: .9rem; left: -1.5rem; width: 1.2rem; height: 2px; }
+}
+:host { container-type: inline-size; }`;
+
+  decide(engine) {
+    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
+  }
+
+  /** The order's moments, in time order, with "now" among them. */
+  points(r) {
+    const day = (date, ends) => `${date}T${ends ? "23:59:59.999" : "00:00:00"}+08:00`;
+    const b = r.booking;
+    const list = [
+      ["paid", this.order?.paid_at], ["refund", r.refund.deadline], ["change", b.change_deadline], ["check_in", b.check_in_by],
+      ["ends", b.ends_at], ["results", b.results_at],
+    ].filter(([, at]) => at && !Number.isNaN(Date.parse(at))).map(([key, at]) => ({ key, at, shown: chinaTime(toChina(at)), ms: Date.parse(at) }));
+    r.order.reminders.forEach((date, k) => list.push({ key: `reminder-${k}`, word: "reminder", at: date, shown: date, ms: Date.parse(day(date)) }));
+    list.push({ key: "valid_until", at: r.order.valid_until, shown: r.order.valid_until, ms: Date.parse(day(r.order.valid_until, true)) });
+    const now = Date.parse(this.instant());
+    // "now" sorts before a moment at the same instant (that moment is still ahead: "next").
+    list.push({ key: "now", at: new Date(now).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), ms: now - 0.5 });
+    list.sort((a, c) => a.ms - c.ms);
+    const next = list.find((p) => p.key !== "now" && p.ms >= now);
+    for (const p of list) p.state = p.key === "now" ? "now" : p.ms < now ? "past" : p === next ? "next" : "future";
+    return list;
+  }
+
+  render(r) {
+    const axis = this.box("ol", "axis");
+    for (const p of this.points(r)) {
+      const li = this.box("li", `point ${p.state}`, "", { tabindex: "0" });
+      li.dataset.key = p.key;
+      li.dataset.state = p.state;
+      const label = this.word(`tl.${p.word ?? p.key}`);
+      const time = this.box("time", "", p.shown, { datetime: p.at });
+      li.append(this.box("b", "", label), time);
+      if (p.state !== "now") li.append(this.box("small", "", this.word(`tl.${p.state}`)));
+      li.setAttribute("aria-label", p.state === "now" ? `${label}: ${p.shown}` : `${label}: ${p.shown} (${this.word(`tl.${p.state}`)})`);
+      axis.append(li);
+    }
+    return [axis];
+  }
+
+  stateKey(r) {
+    return `${this.points(r).map((p) => `${p.key}:${p.state}`).join(",")}|${this.locale}`;
+  }
+  summary(r) {
+    const next = this.points(r).find((p) => p.state === "next");
+    return next ? `${this.word(`tl.${next.word ?? next.key}`)}: ${next.shown}` : "";
+  }
+  ticks() { return true; }
+}
