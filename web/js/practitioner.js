@@ -59,6 +59,7 @@ function update() {
     : r.must_repurchase ? t("pra.must_repurchase") : tf("pra.can_take", { left: r.attempts_left });
   $("valid_until").textContent = r.certificate.valid_until ?? "—";
   $("add").disabled = !r.can_take;
+  $("ics").hidden = !r.certificate.valid_until;  // nothing to put in a calendar before a pass
   renderReasons($("reasons"), r.reasons);
   announce(`${r.attempts_left}|${r.passed}|${r.must_repurchase}|${getLocale()}`, $("next").textContent);
 }
