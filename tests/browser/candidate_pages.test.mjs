@@ -280,3 +280,12 @@ test("no contradictions: no running countdown beside 'not refundable', no 'close
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("a focused timeline point keeps the focus while the page re-decides every second", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  await page.locator('#timeline li[data-key="refund"]').focus();
+  await page.waitForTimeout(2300);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), "refund");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

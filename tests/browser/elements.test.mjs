@@ -166,3 +166,14 @@ test("elements: axe finds no serious or critical violation, in every locale", as
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("elements: a focused timeline point keeps the focus while the element follows the clock", async () => {
+  const { page, context, problems } = await open();
+  await page.locator("#timeline").evaluate((el) => { el.removeAttribute("now"); el.order = { paid_at: new Date(Date.now() - 3600e3).toISOString() }; });
+  await page.waitForFunction(() => document.getElementById("timeline").shadowRoot.querySelector('[data-key="refund"]'));
+  await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="refund"]').focus());
+  await page.waitForTimeout(2300);
+  assert.equal(await page.locator("#timeline").evaluate((el) => el.shadowRoot.activeElement?.dataset.key), "refund");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

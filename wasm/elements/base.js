@@ -157,7 +157,10 @@ export class CertpolicyElement extends HTMLElement {
       this.shadowRoot.replaceChildren(this._body, this._announce);
       adoptStyle(this.shadowRoot, this.constructor);
     }
-    this._body.replaceChildren(...(result.ok ? this.render(result) : [this.box("p", "error", result.error.message)]));
+    // A re-decision that shows the same thing leaves the DOM (and the focus in it) alone.
+    const next = document.createElement("div");
+    next.append(...(result.ok ? this.render(result) : [this.box("p", "error", result.error.message)]));
+    if (next.innerHTML !== this._body.innerHTML) this._body.replaceChildren(...next.childNodes);
     const said = this._announce;
     const key = result.ok ? this.stateKey(result) : `error|${result.error.path}|${result.error.detail}`;
     if (key !== this._said) {

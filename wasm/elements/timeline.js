@@ -47,7 +47,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
     list.push({ key: "valid_until", at: r.order.valid_until, shown: r.order.valid_until, ms: Date.parse(day(r.order.valid_until, true)) });
     const now = Date.parse(this.instant());
     // "now" sorts before a moment at the same instant (that moment is still ahead: "next").
-    list.push({ key: "now", at: new Date(now).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), ms: now - 0.5 });
+    list.push({ key: "now", at: new Date(now - (now % 60000)).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), ms: now - 0.5 });
     list.sort((a, c) => a.ms - c.ms);
     const next = list.find((p) => p.key !== "now" && p.ms >= now);
     for (const p of list) p.state = p.key === "now" ? "now" : p.ms < now ? "past" : p === next ? "next" : "future";

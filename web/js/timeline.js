@@ -38,7 +38,7 @@ export function renderTimeline(ol, points, now) {
     label.className = "tl-label";
     label.textContent = t("tl.now");
     const when = document.createElement("time");
-    when.dateTime = new Date(nowMs).toISOString();
+    when.dateTime = new Date(nowMs - (nowMs % 60000)).toISOString();  // to the minute, as shown
     when.textContent = formatChina(chinaIso(nowMs)).slice(0, 16);  // to the minute
     li.append(label, when);
     li.setAttribute("aria-label", `${t("tl.now")}: ${when.textContent}`);
@@ -73,7 +73,9 @@ export function renderTimeline(ol, points, now) {
     items.push(li);
   }
   if (!nowPlaced) items.push(nowItem());
-  ol.replaceChildren(...items);
+  // Re-rendered every second: the same points leave the list (and a focused point) alone.
+  const shown = (lis) => lis.map((li) => li.outerHTML).join("");
+  if (shown(items) !== shown([...ol.children])) ol.replaceChildren(...items);
   const detail = ol.nextElementSibling?.classList.contains("tl-detail") ? ol.nextElementSibling : null;
   if (detail && !ol.dataset.wired) {
     ol.dataset.wired = "true";
