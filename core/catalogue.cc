@@ -60,10 +60,7 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
       .put("platform", s.prometric ? "prometric" : "legacy")
       .put("successor", Value::or_null(c.successor))
       .put("renamed_from", Value::or_null(c.renamed_from));
-  // Without a policy's own zh_hant name, the zh one in Traditional characters.
-  out.object("name").put("zh", c.name_zh)
-      .put("zh_hant", c.name_zh_hant.empty() ? Messages::get().traditional(c.name_zh) : c.name_zh_hant)
-      .put("en", c.name_en);
+  out.object("name").put("zh", c.name_zh).put("zh_hant", c.name_zh_hant).put("en", c.name_en);
   out.object("lifecycle")
       .put("on_sale_from", c.on_sale_from)
       .put("sale_stops_on", c.sale_stops_on)
@@ -107,7 +104,8 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     c.id = *id;
     c.name_zh = *zh;
     c.name_en = *en;
-    c.name_zh_hant = *zh_hant;
+    // Without a policy's own zh_hant name, the zh one in Traditional characters (once, here).
+    c.name_zh_hant = zh_hant->empty() ? Messages::get().traditional(*zh) : *zh_hant;
     c.track = kTracks[*track];
     c.kind = kKinds[*kind];
     c.level = *level;

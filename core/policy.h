@@ -123,7 +123,7 @@ struct ExamCodePolicy {
 struct Certification {
   std::string id;
   std::string name_zh, name_en;
-  std::string name_zh_hant;  // Traditional Chinese; "" when the policy gives none (then derived from name_zh)
+  std::string name_zh_hant;  // Traditional Chinese (derived from name_zh when the policy gives none)
   std::string track;  // cloud, database, big_data, ai, specialty, developer
   std::string kind;   // professional, specialty, developer, practitioner
   std::string level;  // TCCA, TCCP, TCCE or "" (current names)

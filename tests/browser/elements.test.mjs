@@ -177,3 +177,30 @@ test("elements: a focused timeline point keeps the focus while the element follo
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("elements: hostile inputs (a throwing Proxy, wrong types) get an answer; the element keeps working", async () => {
+  const { page, context, problems } = await open();
+  const answers = await page.evaluate(async () => {
+    const settle = () => new Promise((r) => setTimeout(r, 50));
+    const refund = document.getElementById("refund");
+    refund.order = new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } });
+    await settle();
+    const a = refund.result.ok;
+    const cert = document.getElementById("certificate");
+    cert.passes = "2025-01-10";
+    await settle();
+    const b = cert.result.error?.path;
+    cert.passes = [42];
+    await settle();
+    const c = cert.result.error?.path;
+    cert.passes = ["2025-01-10"];
+    await settle();
+    return [a, b, c, cert.result.ok];
+  });
+  assert.equal(answers[0], false);
+  assert.equal(answers[1], "passes");
+  assert.equal(answers[2], "passes[0]");
+  assert.equal(answers[3], true);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

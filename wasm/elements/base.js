@@ -136,12 +136,20 @@ export class CertpolicyElement extends HTMLElement {
       return;
     }
     if (!this._connected) return;
-    const result = this._attributeError
+    let result = this._attributeError
       ? { ok: false, error: { code: "INVALID_REQUEST", detail: "MALFORMED_JSON", path: this._attributeError, expected: "JSON",
         message: this.word("bad_attribute", { name: this._attributeError }) } }
-      : this.decide(engine);
-    this.result = result;
-    this._show(result);
+      : null;
+    // Whatever a page hands in, the element answers; it never throws from a timer.
+    try {
+      result ??= this.decide(engine);
+      this.result = result;
+      this._show(result);
+    } catch {
+      result = { ok: false, error: { code: "INTERNAL", detail: "INTERNAL", path: "", expected: "", message: this.word("internal") } };
+      this.result = result;
+      this._show(result);
+    }
     // A live deadline re-decides every second; a fixed `now` never ticks.
     const live = result.ok && !this.now && this.ticks(result);
     if (live && !this._timer) this._timer = setInterval(() => this._decide(), 1000);

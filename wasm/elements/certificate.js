@@ -9,7 +9,8 @@ export class CertpolicyCertificate extends CertpolicyElement {
   static textInputs = ["level"];
 
   decide(engine) {
-    const passes = (this.passes ?? []).map((p) => (typeof p === "string" ? { published_on: p } : p));
+    // Dates may be given as strings; anything else goes to the engine as it is, which says what is wrong.
+    const passes = Array.isArray(this.passes) ? this.passes.map((p) => (typeof p === "string" ? { published_on: p } : p)) : this.passes ?? [];
     const request = { type: "certificate", locale: this.locale, now: this.instant(), passes };
     if (this.level) request.level = this.level;
     return engine.evaluate(request);

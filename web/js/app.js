@@ -2,6 +2,7 @@
 // formatting. Everything policy-related is decided by the engine.
 import { engineReady, policyReady } from "./engine.js";
 import { LOCALES, STRINGS } from "./i18n.js";
+import { chinaTime, countdown, viewerTime, yuan } from "/pkg/elements/format.js";
 
 const CHINA_OFFSET_MIN = 480;
 
@@ -233,35 +234,18 @@ export function chinaInstant(value) {
   return `${value.length === 16 ? value + ":00" : value}+08:00`;
 }
 
-/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds when not :00). */
-export function formatChina(iso) {
-  if (!iso) return "—";
-  const clock = iso.slice(11, 19);
-  return `${iso.slice(0, 10)} ${clock.endsWith(":00") ? clock.slice(0, 5) : clock}`;
-}
+/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds when not :00); the package's own formatting. */
+export const formatChina = chinaTime;
 
 /** The Intl locale of the page's locale. */
 export const intlLocale = () => ({ "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" })[locale];
 
 /**
  * The same instant in the browser's zone, written so it cannot be misread
- * (month as a word or 月, 24-hour clock, the zone named), or null when that
- * zone is at +08:00 then:
- *   "Nov 25, 2026, 21:00 (Pacific Time)", "2026年11月25日 21:00（北美太平洋时间）"
+ * (the package's elements write it the same way), or null when that zone is
+ * at +08:00 then: "Nov 25, 2026, 21:00 (Pacific Time)"
  */
-export function formatLocalIfDifferent(iso) {
-  if (!iso) return null;
-  const d = new Date(iso);
-  if (-d.getTimezoneOffset() === CHINA_OFFSET_MIN) return null;
-  const when = new Intl.DateTimeFormat(intlLocale(), {
-    year: "numeric", month: locale === "en" ? "short" : "long", day: "numeric",
-    hour: "2-digit", minute: "2-digit", hourCycle: "h23",
-  }).format(d);
-  const zone = new Intl.DateTimeFormat(intlLocale(), { timeZoneName: "longGeneric" })
-    .formatToParts(d).find((p) => p.type === "timeZoneName")?.value;
-  const city = Intl.DateTimeFormat().resolvedOptions().timeZone.split("/").pop().replace(/_/g, " ");
-  return locale === "en" ? `${when} (${zone ?? city})` : `${when}（${zone ?? city}）`;
-}
+export const formatLocalIfDifferent = (iso) => viewerTime(iso, locale) || null;
 
 /** Fills an element with the China time and, when it differs, the browser's. */
 export function showInstant(el, iso) {
@@ -300,18 +284,10 @@ export function inputFailure(message) {
   return { ok: false, error: { code: "INVALID_REQUEST", detail: "BAD_FORMAT", path: "", expected: "", message } };
 }
 
-export function formatFen(fen) {
-  if (fen === null || fen === undefined) return "—";
-  return `¥${Math.floor(fen / 100)}.${pad(fen % 100)}`;
-}
+export const formatFen = yuan;
 
-/** Milliseconds → "4 d 03:12:45". */
-export function formatCountdown(ms) {
-  const s = Math.max(0, Math.floor(ms / 1000));
-  const days = Math.floor(s / 86400);
-  const rest = `${pad(Math.floor((s % 86400) / 3600))}:${pad(Math.floor((s % 3600) / 60))}:${pad(s % 60)}`;
-  return days > 0 ? `${days} ${t("days")} ${rest}` : rest;
-}
+/** Milliseconds → "4 天 03:12:45". */
+export const formatCountdown = (ms) => countdown(ms, t("days"));
 
 /** Reasons as a list of sentences, each with its rule ID. */
 export function renderReasons(ul, reasons) {

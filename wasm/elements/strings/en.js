@@ -2,6 +2,7 @@
 export default {
   "loading": "Loading…",
   "bad_attribute": "The {name} attribute is not valid JSON.",
+  "internal": "The policy engine failed; try again.",
   "load_failed": "The policy engine could not be loaded",
   "china_time": "China time",
   "your_time": "your time",

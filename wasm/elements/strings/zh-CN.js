@@ -2,6 +2,7 @@
 export default {
   "loading": "正在加载…",
   "bad_attribute": "属性 {name} 不是有效的 JSON。",
+  "internal": "规则引擎出错，请重试。",
   "load_failed": "规则引擎加载失败",
   "china_time": "北京时间",
   "your_time": "你的本地时间",

@@ -3,6 +3,7 @@
 export default {
   "loading": "正在加載…",
   "bad_attribute": "屬性 {name} 不是有效的 JSON。",
+  "internal": "規則引擎出錯，請重試。",
   "load_failed": "規則引擎加載失敗",
   "china_time": "北京時間",
   "your_time": "你的本地時間",
