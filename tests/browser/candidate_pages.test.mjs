@@ -48,9 +48,9 @@ test("timeline (purchase): every dated moment in time order, a now marker, past/
   // The certificate a pass would give: results on 2026-12-10 → valid until 2028-12-10 (CRT-1).
   assert.equal(list.find((p) => p.key === "cert_valid_until").at, "2028-12-10");
   // The next moment is described under the axis; focus describes another.
-  assert.match(await page.getByTestId("timeline-detail").textContent(), /^无理由退款截止：2026-11-26 10:00（下一个）。/);
+  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^无理由退款截止：2026-11-26 10:00（下一个）。/);
   await page.locator('#timeline li[data-key="change"]').focus();
-  assert.match(await page.getByTestId("timeline-detail").textContent(), /^改期\/取消截止：2026-12-07 09:00（未到）。/);
+  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^改期\/取消截止：2026-12-07 09:00（未到）。/);
   assert.match(await page.locator('#timeline li[data-key="change"]').getAttribute("aria-label"), /^改期\/取消截止：2026-12-07 09:00/);
   // One second past the refund deadline, the refund point is past and the change deadline next.
   await page.getByTestId("now").fill("2026-11-26T10:00:01");
@@ -76,14 +76,14 @@ test("timeline: vertical on a phone; an exam after the order's validity has no e
   const keys = (await points(page)).map((p) => p.key);
   // The change deadline (3 days before the exam) falls after the order's last day; still no exam times.
   assert.deepEqual(keys, ["paid", "now", "refund", "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "change"]);
-  assert.match(await page.getByTestId("reasons").textContent(), /晚于订单有效期/);
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /晚于订单有效期/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
 
 test("announcements: a change of the answer is said once; the ticking countdown is not", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
-  assert.equal(await page.getByTestId("countdown").getAttribute("role"), "timer");
+  assert.equal(await page.locator('[part~="countdown"]').getAttribute("role"), "timer");
   assert.equal(await page.locator("[aria-live]:has(#countdown)").count(), 0, "no live region around the countdown");
   const region = page.getByTestId("announce");
   assert.equal(await region.getAttribute("role"), "status");
@@ -93,9 +93,9 @@ test("announcements: a change of the answer is said once; the ticking countdown 
     new MutationObserver(() => window.__said.push(document.getElementById("announce").textContent))
       .observe(document.getElementById("announce"), { childList: true, characterData: true, subtree: true });
   });
-  const before = await page.getByTestId("countdown").textContent();
+  const before = await page.locator('[part~="countdown"]').textContent();
   await page.waitForTimeout(2200);
-  assert.notEqual(await page.getByTestId("countdown").textContent(), before, "the countdown ticked");
+  assert.notEqual(await page.locator('[part~="countdown"]').textContent(), before, "the countdown ticked");
   assert.deepEqual(await page.evaluate(() => window.__said), [], "nothing was said while it ticked");
   await page.getByTestId("refunded").check();
   const said = await page.evaluate(() => window.__said);
@@ -113,10 +113,10 @@ test("zh-Hant: the language menu turns the page and the engine's sentences to Tr
   await page.locator("#lang").selectOption("zh-Hant");
   assert.equal(await page.evaluate(() => document.documentElement.lang), "zh-Hant");
   assert.match(page.url(), /lang=zh-Hant/);
-  assert.equal(await page.getByTestId("verdict").textContent(), "可以退款");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "可以退款");
   assert.equal(await page.locator('#site-menu a[href="purchase.html"]').textContent(), "購買與退款");
-  assert.match(await page.getByTestId("reasons").textContent(), /訂單有效期至 2027-11-21（含當日），有效期內可預約考試。/);
-  assert.match(await page.getByTestId("reasons").textContent(), /可在 2026-11-26 10:00（北京時間）前（含該時刻）申請無理由退款。/);
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /訂單有效期至 2027-11-21（含當日），有效期內可預約考試。/);
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /可在 2026-11-26 10:00（北京時間）前（含該時刻）申請無理由退款。/);
   assert.equal(await page.evaluate(() => localStorage.getItem("certpolicy.lang")), "zh-Hant");
   await page.goto(`${env.url}catalogue.html`);  // remembered
   await page.waitForSelector("body[data-ready=true]");
@@ -167,38 +167,38 @@ test("TRN on the calendar: a class on 2027-06-14 shows its start, bands and defe
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=en`);
   await page.getByTestId("today").fill("2026-12-03");
   await page.getByTestId("class-start").fill("2027-06-14");
-  const cell = (d) => page.locator(`#months td[data-date="${d}"]`);
-  assert.match(await cell("2027-06-14").getAttribute("class"), /class-start/);
-  const full = await page.getByTestId("full-until").textContent();
-  const partial = await page.getByTestId("partial-until").textContent();
-  assert.match(await cell(full).getAttribute("class"), /band-100/);
-  assert.match(await cell(partial).getAttribute("class"), /band-70/);
-  const deferral = (await page.getByTestId("deferral").textContent()).slice(0, 10);
-  assert.match(await cell(deferral).getAttribute("class"), /deferral-deadline/);
-  assert.match(await cell("2026-12-03").getAttribute("class"), /today/);
-  assert.equal(await page.getByTestId("month-gap").count(), 1);
+  const cell = (d) => page.locator(`#training td[data-date="${d}"]`);
+  assert.match(await cell("2027-06-14").getAttribute("part"), /class-start/);
+  const full = await page.locator('#training [part~="full-until"]').textContent();
+  const partial = await page.locator('#training [part~="partial-until"]').textContent();
+  assert.match(await cell(full).getAttribute("part"), /band-100/);
+  assert.match(await cell(partial).getAttribute("part"), /band-70/);
+  const deferral = (await page.locator('#training [part~="deferral"]').textContent()).slice(0, 10);
+  assert.match(await cell(deferral).getAttribute("part"), /deferral-deadline/);
+  assert.match(await cell("2026-12-03").getAttribute("part"), /today/);
+  assert.equal(await page.locator('#training [part~="gap"]').count(), 1);
   // Bands are said in words, not by colour alone; English throughout.
   assert.match(await cell(partial).getAttribute("aria-label"), /70% refund/);
   assert.match(await cell("2027-06-14").getAttribute("aria-label"), /^Mon, Jun 14, 2027 · Class start/);
-  for (const label of await page.locator("#months td[data-date]").evaluateAll((tds) => tds.map((td) => td.getAttribute("aria-label")))) {
+  for (const label of await page.locator("#training td[data-date]").evaluateAll((tds) => tds.map((td) => td.getAttribute("aria-label")))) {
     assert.doesNotMatch(label, /[\u4e00-\u9fff]/, label);
   }
   // One tab stop; arrows move by a day and a week; the day is described.
-  assert.equal(await page.locator("#months td[tabindex='0']").count(), 1);
-  await page.locator("#months td[tabindex='0']").focus();
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.date), "2027-06-14");
+  assert.equal(await page.locator("#training td[tabindex='0']").count(), 1);
+  await page.locator("#training td[tabindex='0']").focus();
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.dataset.date), "2027-06-14");
   await page.keyboard.press("ArrowLeft");
   await page.keyboard.press("ArrowUp");
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.date), "2027-06-06");
-  assert.match(await page.getByTestId("day-info").textContent(), /^Sun, Jun 6, 2027 · /);
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.dataset.date), "2027-06-06");
+  assert.match(await page.locator('#training [part~="detail"]').textContent(), /^Sun, Jun 6, 2027 · /);
   // Holidays and makeup days are marked in the page's language.
   await page.getByTestId("today").fill("2026-09-20");
   await page.getByTestId("class-start").fill("2026-10-20");
-  const marks = await page.locator("#months td.holiday").evaluateAll((tds) => tds.map((td) => td.dataset.mark));
+  const marks = await page.locator("#training td[part~=\"holiday\"]").evaluateAll((tds) => tds.map((td) => td.dataset.mark));
   assert.ok(marks.length >= 7);
   assert.ok(marks.every((m) => m === "off"), marks.join());
   await page.locator("#lang").selectOption("zh-CN");
-  assert.equal(await page.locator("#months td.holiday").first().getAttribute("data-mark"), "休");
+  assert.equal(await page.locator("#training td[part~=\"holiday\"]").first().getAttribute("data-mark"), "休");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -252,7 +252,11 @@ test("keyboard only: Tab reaches the menu, the answer's actions, every form fiel
   const seen = [];
   for (let k = 0; k < 40; k++) {
     await page.keyboard.press("Tab");
-    seen.push(await page.evaluate(() => document.activeElement.id || document.activeElement.dataset.key || document.activeElement.tagName));
+    seen.push(await page.evaluate(() => {
+      let el = document.activeElement;  // into the elements' shadow roots
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el.id || el.dataset.key || el.tagName;
+    }));
   }
   const at = (id) => seen.indexOf(id);
   for (const id of ["lang", "ics", "to_booking", "paid_at", "flow", "pay_online", "booking_status", "refunded", "simulate", "paid", "refund"]) {
@@ -267,15 +271,15 @@ test("no contradictions: no running countdown beside 'not refundable', no 'close
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
   // Inside the window, but booked for an exam under 72 h away: blocked, and the booking is locked.
   await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-24T10:00:00", status: "booked", exam: "2026-11-25T09:00" });
-  assert.equal(await page.getByTestId("verdict").textContent(), "Not refundable");
-  assert.equal(await page.getByTestId("countdown").textContent(), "—");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Not refundable");
+  assert.equal(await page.locator('[part~="countdown"]').textContent(), "—");
   assert.doesNotMatch(await page.getByTestId("answer").textContent(), /cancel the booking first/);
   // A platform fault after the window: refundable, and not said to be closed.
   await page.getByTestId("status").selectOption("none");
   await page.getByTestId("platform-fault").check();
   await page.getByTestId("now").fill("2026-12-20T10:00:00");
-  assert.equal(await page.getByTestId("verdict").textContent(), "Refundable");
-  assert.equal(await page.getByTestId("countdown").textContent(), "Not bound to the refund window");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Refundable");
+  assert.equal(await page.locator('[part~="countdown"]').textContent(), "Not bound to the refund window");
   assert.doesNotMatch(await page.getByTestId("answer").textContent(), /closed/i);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -285,7 +289,7 @@ test("a focused timeline point keeps the focus while the page re-decides every s
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
   await page.locator('#timeline li[data-key="refund"]').focus();
   await page.waitForTimeout(2300);
-  assert.equal(await page.evaluate(() => document.activeElement.dataset.key), "refund");
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.dataset.key), "refund");
   assert.deepEqual(problems(), []);
   await context.close();
 });

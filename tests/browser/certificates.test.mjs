@@ -21,25 +21,25 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html`);
   await page.getByTestId("pass-date").first().fill("2025-01-10");
   await page.getByTestId("today").fill("2026-10-11");
-  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "active");
-  assert.equal(await page.getByTestId("valid-until").textContent(), "2027-01-10");
-  assert.equal(await page.getByTestId("days-left").textContent(), "91");
-  assert.equal(await page.getByTestId("renewal").isHidden(), true);
+  assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "active");
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2027-01-10");
+  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "91");
+  assert.equal(await page.locator('#certificate [part~="renewal"]').isHidden(), true);
   await page.getByTestId("today").fill("2026-10-12");
-  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "expiring");
-  assert.equal(await page.getByTestId("cert-status").textContent(), "即将到期");
-  assert.equal(await page.getByTestId("renewal").textContent(), "如需连续持证，请在 2027-01-10 前（含当日）重新通过考试。");
+  assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expiring");
+  assert.equal(await page.locator('#certificate [part~="verdict"]').textContent(), "即将到期");
+  assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "如需连续持证，请在 2027-01-10 前（含当日）重新通过考试。");
   await page.getByTestId("level").selectOption("TCP");
-  assert.equal(await page.getByTestId("level-badge").textContent(), "TCCP · TCP");
+  assert.equal(await page.locator('#certificate [part~="level"]').textContent(), "TCCP · TCP");
   await page.screenshot({ path: `${screenshotDir}certificates.png`, fullPage: true });
   // A newer pass restarts the two years.
   await page.getByTestId("add-pass").click();
   await page.getByTestId("pass-date").nth(1).fill("2026-10-01");
-  assert.equal(await page.getByTestId("valid-until").textContent(), "2028-10-01");
-  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "active");
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2028-10-01");
+  assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "active");
   await page.getByTestId("today").fill("2028-10-02");
-  assert.equal(await page.getByTestId("cert-status").getAttribute("data-status"), "expired");
-  assert.equal(await page.getByTestId("days-left").textContent(), "-1");
+  assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expired");
+  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "-1");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -52,8 +52,8 @@ test("CRT on the page: passes loaded from a file; bad files are refused", async 
   await page.getByTestId("today").fill("2026-02-28");
   await page.getByTestId("load").setInputFiles(good);
   await page.waitForFunction(() => document.querySelectorAll("[data-testid=pass-date]").length === 2);
-  assert.equal(await page.getByTestId("valid-until").textContent(), "2026-02-28");
-  assert.equal(await page.getByTestId("cert-status").textContent(), "Expiring");
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2026-02-28");
+  assert.equal(await page.locator('#certificate [part~="verdict"]').textContent(), "Expiring soon");
   const bad = path.join(dir, "bad.txt");
   await writeFile(bad, "not a date\n");
   await page.getByTestId("load").setInputFiles(bad);
@@ -81,23 +81,23 @@ test("PRA-2 on the page: the 3-slot meter and what happens next", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html`);
   await page.getByTestId("paid-at").fill("2026-03-01T09:00");
   await page.getByTestId("now").fill("2026-03-10T10:00:00");
-  const slots = page.locator("#meter .slot");
+  const slots = page.locator('#practitioner [part~="slot"]');
   assert.deepEqual(await slots.evaluateAll((s) => s.map((x) => x.dataset.state)), ["unused", "unused", "unused"]);
-  assert.equal(await page.getByTestId("next").textContent(), "现在可以参加考试（还剩 3 次）。");
+  assert.equal(await page.locator('#practitioner [part~="next"]').textContent(), "现在可以参加考试（还剩 3 次）。");
   for (const [when, score] of [["2026-03-02T10:00", "55"], ["2026-03-05T10:00", "69"]]) {
     await page.getByTestId("new-taken-at").fill(when);
     await page.getByTestId("new-score").fill(score);
     await page.getByTestId("add-attempt").click();
   }
   assert.deepEqual(await slots.evaluateAll((s) => s.map((x) => x.dataset.state)), ["failed", "failed", "unused"]);
-  assert.equal(await page.getByTestId("next").textContent(), "现在可以参加考试（还剩 1 次）。");
-  assert.match(await page.getByTestId("reasons").textContent(), /请勿重复购买/);
+  assert.equal(await page.locator('#practitioner [part~="next"]').textContent(), "现在可以参加考试（还剩 1 次）。");
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /请勿重复购买/);
   await page.getByTestId("new-taken-at").fill("2026-03-08T10:00");
   await page.getByTestId("new-score").fill("70");
   await page.getByTestId("add-attempt").click();
   assert.deepEqual(await slots.evaluateAll((s) => s.map((x) => x.dataset.state)), ["failed", "failed", "passed"]);
-  assert.equal(await page.getByTestId("next").getAttribute("data-state"), "passed");
-  assert.equal(await page.getByTestId("valid-until").textContent(), "2028-03-08");
+  assert.equal(await page.locator('#practitioner [part~="next"]').getAttribute("data-state"), "passed");
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2028-03-08");
   assert.equal(await page.getByTestId("add-attempt").isDisabled(), true);
   await page.screenshot({ path: `${screenshotDir}practitioner.png`, fullPage: true });
   assert.deepEqual(problems(), []);
@@ -113,7 +113,7 @@ test("PRA-2 three fails: must buy again", async () => {
     await page.getByTestId("new-score").fill("10");
     await page.getByTestId("add-attempt").click();
   }
-  assert.equal(await page.getByTestId("next").textContent(), "All 3 attempts are used: buy the exam again to continue.");
+  assert.equal(await page.locator('#practitioner [part~="next"]').textContent(), "All 3 attempts are used: buy the exam again to continue.");
   await context.close();
 });
 

@@ -43,10 +43,12 @@ test("elements: attribute input decides; a property replaces it; each change sen
   assert.deepEqual(detail, { ok: true, allowed: false });
   assert.equal(await partText(page, "refund", "verdict"), "Not refundable");
   assert.equal(await partText(page, "refund", "countdown"), "—");
-  // The same answer again is not a new event.
+  // A new input is always answered with an event, even when the answer is the same; it is not said again.
+  const said = await page.locator("#refund").evaluate((el) => el.shadowRoot.querySelector("[role=status]").textContent);
   await page.evaluate(() => { document.getElementById("refund").order = { paid_at: "2026-11-21T10:00:00+08:00", refunded: true }; });
   await page.waitForTimeout(50);
-  assert.equal(await page.evaluate(() => window.decisions.filter((d) => d.id === "refund").length), 2);
+  assert.equal(await page.evaluate(() => window.decisions.filter((d) => d.id === "refund").length), 3);
+  assert.equal(await page.locator("#refund").evaluate((el) => el.shadowRoot.querySelector("[role=status]").textContent), said);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -75,8 +77,10 @@ test("elements: a fixed now does not tick; without it the countdown runs", async
   });
   await page.waitForFunction(() => /^4 d/.test(document.getElementById("refund").shadowRoot.querySelector('[part~="countdown"]').textContent));
   const first = await partText(page, "refund", "countdown");
+  const events = await page.evaluate(() => window.decisions.length);
   await page.waitForTimeout(1300);
   assert.notEqual(await partText(page, "refund", "countdown"), first, "it ticked");
+  assert.equal(await page.evaluate(() => window.decisions.length), events, "a tick that changes nothing else sends no event");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -106,9 +110,14 @@ test("elements: the timeline in time order with now; vertical when narrow; point
     .map((li) => ({ key: li.dataset.key, state: li.dataset.state, x: li.getBoundingClientRect().x, y: li.getBoundingClientRect().y, tab: li.tabIndex })));
   const list = await points();
   assert.deepEqual(list.map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund:next", "change:future", "check_in:future",
-    "ends:future", "results:future", "reminder-0:future", "reminder-1:future", "reminder-2:future", "reminder-3:future", "valid_until:future"]);
+    "ends:future", "results:future", "reminder-0:future", "reminder-1:future", "reminder-2:future", "reminder-3:future", "valid_until:future",
+    "cert_renew_from:future", "cert_valid_until:future"]);
   assert.ok(list.every((p) => p.tab === 0));
   assert.ok(list.every((p, k) => k === 0 || p.x > list[k - 1].x), "left to right when wide");
+  // The next point is said under the axis; a focused point says itself there.
+  assert.match(await partText(page, "timeline", "detail"), /^Refund window ends: 2026-11-26 10:00 \(next\)\.$/);
+  await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="paid"]').focus());
+  assert.match(await partText(page, "timeline", "detail"), /^Paid: 2026-11-21 10:00 \(passed\)\.$/);
   await page.locator("#timeline").evaluate((el) => { el.style.width = "320px"; });
   const narrow = await points();
   assert.ok(narrow.every((p, k) => k === 0 || (p.y > narrow[k - 1].y && p.x === narrow[0].x)), "top to bottom when narrow");
@@ -126,8 +135,14 @@ test("elements: certificate, practitioner and training show their answers", asyn
   assert.equal(await partText(page, "training", "verdict"), "Refund share 100%");
   const bands = await page.locator("#training").evaluate((el) => [...el.shadowRoot.querySelectorAll("td[data-band]")].map((td) => td.dataset.band));
   assert.ok(bands.includes("100") && bands.includes("70") && bands.includes("0"));
-  const start = await page.locator("#training").evaluate((el) => el.shadowRoot.querySelector("td[data-start]").dataset.date);
+  const start = await page.locator("#training").evaluate((el) => el.shadowRoot.querySelector('td[part~="class-start"]').dataset.date);
   assert.equal(start, "2026-09-30");
+  // The calendar is one tab stop that the arrow keys walk; the day is said under it.
+  await page.locator("#training").evaluate((el) => el.shadowRoot.querySelector('td[tabindex="0"]').focus());
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await page.locator("#training").evaluate((el) => el.shadowRoot.activeElement.dataset.date), "2026-09-29");
+  assert.match(await partText(page, "training", "detail"), /^Tue, Sep 29, 2026 · /);
+  assert.equal(await page.locator("#training").evaluate((el) => el.shadowRoot.querySelectorAll('td[tabindex="0"]').length), 1);
   assert.deepEqual(problems(), []);
   await context.close();
 });

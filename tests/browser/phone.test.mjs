@@ -10,9 +10,9 @@ let env;
 before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
-// The element that carries each page's answer, and the one with its deadline.
+// The part of each page's element that carries its answer, and the one with its deadline.
 const ANSWER = {
-  purchase: ["verdict", "deadline"], booking: ["change-state", "change-deadline"], certificates: ["cert-status", "valid-until"],
+  purchase: ["verdict", "deadline"], booking: ["verdict", "change-deadline"], certificates: ["verdict", "valid-until"],
   practitioner: ["meter", "next"], training: ["verdict", "full-until"],
 };
 
@@ -31,7 +31,7 @@ for (const name of PAGES) {
         const errorState = state === "errors";
         if (ANSWER[name] && !errorState) {
           for (const id of ANSWER[name]) {
-            const box = await page.getByTestId(id).boundingBox();
+            const box = await page.locator(`[part~="${id}"]`).first().boundingBox();
             assert.ok(box, `${where}: ${id} is shown`);
             assert.ok(box.y + box.height <= PHONE.height, `${where}: ${id} ends at ${Math.round(box.y + box.height)} px, below the fold`);
           }

@@ -19,22 +19,22 @@ async function simulate(page, { paid, now, online = "1200.00", voucher = "0" }) 
 test("EXO-4 on the page: allowed at the exact deadline, refused one second later", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
   await simulate(page, { paid: "2026-11-21T10:00", now: "2026-11-26T10:00:00", online: "300", voucher: "50" });
-  const verdict = page.getByTestId("verdict");
-  assert.equal(await verdict.getAttribute("data-allowed"), "true");
+  const verdict = page.locator('[part~="verdict"]');
+  assert.equal(await verdict.getAttribute("data-tone"), "ok");
   assert.equal(await verdict.textContent(), "可以退款");
-  assert.equal(await page.getByTestId("deadline").textContent(), "2026-11-26 10:00 (北京时间)");
-  assert.equal(await page.getByTestId("countdown").textContent(), "00:00:00");
-  assert.equal(await page.getByTestId("amount").textContent(), "¥300.00");
-  assert.match(await page.getByTestId("breakdown").textContent(), /在线支付¥300\.00/);
-  assert.match(await page.getByTestId("reasons").textContent(), /代金券\/折扣券不予退还/);
+  assert.equal(await page.locator('[part~="deadline"]').textContent(), "2026-11-26 10:00 (北京时间)");
+  assert.equal(await page.locator('[part~="countdown"]').textContent(), "00:00:00");
+  assert.equal(await page.locator('[part~="amount"]').textContent(), "¥300.00");
+  assert.match(await page.locator('[part~="breakdown"]').textContent(), /在线支付 ¥300\.00/);
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /代金券\/折扣券不予退还/);
   await page.screenshot({ path: `${screenshotDir}purchase.png`, fullPage: true });
 
   await page.getByTestId("now").fill("2026-11-26T10:00:01");
-  assert.equal(await verdict.getAttribute("data-allowed"), "false");
+  assert.equal(await verdict.getAttribute("data-tone"), "bad");
   assert.equal(await verdict.textContent(), "不可退款");
-  assert.equal(await page.getByTestId("countdown").textContent(), "已截止");
-  assert.equal(await page.getByTestId("amount").textContent(), "¥0.00");
-  assert.match(await page.getByTestId("reasons").textContent(), /无理由退款已于 2026-11-26 10:00（北京时间）截止/);
+  assert.equal(await page.locator('[part~="countdown"]').textContent(), "已截止");
+  assert.equal(await page.locator('[part~="amount"]').textContent(), "¥0.00");
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /无理由退款已于 2026-11-26 10:00（北京时间）截止/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -42,13 +42,13 @@ test("EXO-4 on the page: allowed at the exact deadline, refused one second later
 test("EXO-4 countdown and booking block on the page", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
   await simulate(page, { paid: "2026-11-21T10:00", now: "2026-11-22T08:30:15" });
-  assert.equal(await page.getByTestId("countdown").textContent(), "4 天 01:29:45");
+  assert.equal(await page.locator('[part~="countdown"]').textContent(), "4 天 01:29:45");
   await page.getByTestId("status").selectOption("booked");
   await page.getByTestId("exam-at").fill("2026-12-20T09:00");
-  assert.equal(await page.getByTestId("verdict").getAttribute("data-allowed"), "false");
-  assert.match(await page.getByTestId("reasons").textContent(), /请先取消预约/);
+  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "bad");
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /请先取消预约/);
   await page.getByTestId("status").selectOption("cancelled");
-  assert.equal(await page.getByTestId("verdict").getAttribute("data-allowed"), "true");
+  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "ok");
   await page.getByTestId("pay-online").fill("12.345");
   assert.equal(await page.getByTestId("pay-error").textContent(), "请输入金额，最多两位小数");
   assert.deepEqual(problems(), []);
@@ -58,22 +58,22 @@ test("EXO-4 countdown and booking block on the page", async () => {
 test("TIM-1 on the page: the browser's own zone is shown when it differs", async () => {
   const ny = await openPage(env.browser, `${env.url}purchase.html?lang=en`, { timezoneId: "America/New_York", locale: "en-US" });
   await simulate(ny.page, { paid: "2026-11-21T10:00", now: "2026-11-22T10:00:00" });
-  const deadline = ny.page.getByTestId("deadline");
+  const deadline = ny.page.locator('[part~="deadline"]');
   // Unambiguous: the month as a word, a 24-hour clock and the zone named (never 11/25/2026 or 25/11/2026).
   assert.equal(await deadline.textContent(), "2026-11-26 10:00 (China time)your time: Nov 25, 2026, 21:00 (Eastern Time)");
-  assert.equal(await ny.page.getByTestId("local-time").count(), 1);
+  assert.equal(await ny.page.locator('[part~="local-time"]').count(), 1);
   await ny.context.close();
   const sh = await openPage(env.browser, `${env.url}purchase.html`, { timezoneId: "Asia/Shanghai" });
   await simulate(sh.page, { paid: "2026-11-21T10:00", now: "2026-11-22T10:00:00" });
-  assert.equal(await sh.page.getByTestId("local-time").count(), 0);
+  assert.equal(await sh.page.locator('[part~="local-time"]').count(), 0);
   await sh.context.close();
 });
 
 test("the live countdown ticks with the browser clock", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
-  const first = await page.getByTestId("countdown").textContent();
-  await page.waitForFunction((before) => document.querySelector("[data-testid=countdown]").textContent !== before, first, { timeout: 5000 });
-  assert.equal(await page.getByTestId("verdict").getAttribute("data-allowed"), "true");
+  const first = await page.locator('[part~="countdown"]').textContent();
+  await page.waitForFunction((before) => document.getElementById("refund").shadowRoot.querySelector("[part~=countdown]").textContent !== before, first, { timeout: 5000 });
+  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "ok");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -82,8 +82,8 @@ test("switching to English re-renders the decision in English", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
   await simulate(page, { paid: "2026-11-21T10:00", now: "2026-11-23T10:00:00" });
   await page.locator("#lang").selectOption("en");
-  assert.equal(await page.getByTestId("verdict").textContent(), "Refundable");
-  assert.match(await page.getByTestId("reasons").textContent(), /A refund without reason can be requested until 2026-11-26 10:00 China time/);
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Refundable");
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /A refund without reason can be requested until 2026-11-26 10:00 China time/);
   assert.equal(await page.evaluate(() => document.documentElement.lang), "en");
   assert.match(page.url(), /lang=en/);
   assert.deepEqual(problems(), []);

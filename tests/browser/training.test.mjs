@@ -16,36 +16,36 @@ async function enrol(page, { start, today, paid = "3580.00", status = "open" }) 
   await page.getByTestId("class-status").selectOption(status);
 }
 
-const cell = (page, date) => page.locator(`#months td[data-date="${date}"]`);
+const cell = (page, date) => page.locator(`#training td[data-date="${date}"]`);
 
 test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2026-10-12", today: "2026-09-20" });
-  assert.equal(await page.getByTestId("verdict").getAttribute("data-percent"), "100");
-  assert.equal(await page.getByTestId("refund-amount").textContent(), "¥3580.00");
-  assert.equal(await page.getByTestId("working-days").textContent(), "11");
-  assert.equal(await page.getByTestId("full-until").textContent(), "2026-09-20");
-  assert.equal(await page.getByTestId("partial-until").textContent(), "2026-09-28");
-  assert.match(await page.getByTestId("deferral").textContent(), /^2026-09-29 · 可以延期/);
+  assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-percent"), "100");
+  assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥3580.00");
+  assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11");
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-20");
+  assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-28");
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-29 · 可以延期/);
   // The calendar: kinds from the engine, bands from the tier dates.
   assert.equal(await cell(page, "2026-09-20").getAttribute("data-kind"), "makeup_workday");
-  assert.match(await cell(page, "2026-09-20").getAttribute("class"), /band-100/);
-  assert.match(await cell(page, "2026-09-21").getAttribute("class"), /band-70/);
-  assert.match(await cell(page, "2026-09-28").getAttribute("class"), /band-70/);
-  assert.match(await cell(page, "2026-09-29").getAttribute("class"), /band-0.*deferral-deadline|deferral-deadline.*band-0/);
+  assert.match(await cell(page, "2026-09-20").getAttribute("part"), /band-100/);
+  assert.match(await cell(page, "2026-09-21").getAttribute("part"), /band-70/);
+  assert.match(await cell(page, "2026-09-28").getAttribute("part"), /band-70/);
+  assert.match(await cell(page, "2026-09-29").getAttribute("part"), /band-0.*deferral-deadline|deferral-deadline.*band-0/);
   assert.equal(await cell(page, "2026-10-01").getAttribute("data-kind"), "holiday");
   assert.equal(await cell(page, "2026-10-10").getAttribute("data-kind"), "makeup_workday");
-  assert.match(await cell(page, "2026-10-12").getAttribute("class"), /class-start/);
-  assert.equal(await page.getByTestId("unverified-banner").isHidden(), true);
+  assert.match(await cell(page, "2026-10-12").getAttribute("part"), /class-start/);
+  assert.equal(await page.locator('#training [part~="unverified-banner"]').isHidden(), true);
   await page.screenshot({ path: `${screenshotDir}training.png`, fullPage: true });
 
   await page.getByTestId("today").fill("2026-09-21");
-  assert.equal(await page.getByTestId("verdict").getAttribute("data-percent"), "70");
-  assert.equal(await page.getByTestId("refund-amount").textContent(), "¥2506.00");
+  assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-percent"), "70");
+  assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥2506.00");
   await page.getByTestId("today").fill("2026-09-30");
-  assert.equal(await page.getByTestId("verdict").getAttribute("data-percent"), "0");
-  assert.equal(await page.getByTestId("refund-amount").textContent(), "¥0.00");
-  assert.match(await page.getByTestId("deferral").textContent(), /不能延期/);
+  assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-percent"), "0");
+  assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥0.00");
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /不能延期/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -53,9 +53,9 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
 test("TRN-5 class not opened, in English", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=en`);
   await enrol(page, { start: "2026-03-02", today: "2026-02-25", status: "not_opened" });
-  assert.equal(await page.getByTestId("verdict").textContent(), "Refund share 100%");
-  assert.match(await page.getByTestId("deferral").textContent(), /Deferral possible \(does not use the deferral right\)/);
-  assert.match(await page.getByTestId("reasons").textContent(), /The class did not open/);
+  assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "Refund share 100%");
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /Deferral possible \(does not use the deferral right\)/);
+  assert.match(await page.locator('#training [part~="reasons"]').textContent(), /The class did not open/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -63,9 +63,9 @@ test("TRN-5 class not opened, in English", async () => {
 test("CAL-2 banner for a class in a year without published data", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2027-01-18", today: "2026-12-20" });
-  assert.equal(await page.getByTestId("unverified-banner").isVisible(), true);
-  assert.match(await cell(page, "2027-01-04").getAttribute("class"), /unverified/);
-  assert.match(await page.getByTestId("reasons").textContent(), /尚无国务院节假日安排数据/);
+  assert.equal(await page.locator('#training [part~="unverified-banner"]').isVisible(), true);
+  assert.match(await cell(page, "2027-01-04").getAttribute("part"), /unverified/);
+  assert.match(await page.locator('#training [part~="reasons"]').textContent(), /尚无国务院节假日安排数据/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -24,6 +24,9 @@ dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .local { display: block; color: var(--certpolicy-muted, #5b6270); font-size: .85em; }
 [part~=countdown] { color: var(--certpolicy-brand, #0052d9); font-variant-numeric: tabular-nums; font-weight: 600; }
 [part~=next-step] { margin: .5rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-brand, #0052d9); background: var(--certpolicy-note-bg, #f5f7fa); }
+[part~=why-title] { display: block; margin-top: .75rem; }
+[part~=reasons] { margin: .25rem 0; padding-left: 1.2rem; }
+[part~=reason] { margin: .2rem 0; }
 [part~=error] { color: var(--certpolicy-bad, #b0202e); }
 .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 `;
@@ -53,7 +56,7 @@ export class CertpolicyElement extends HTMLElement {
   /** Inputs whose attribute is plain text, not JSON (e.g. level="TCCA"). */
   static textInputs = [];
   static get observedAttributes() {
-    return ["locale", "now", ...this.inputs];
+    return ["locale", "now", "quiet", ...this.inputs];
   }
 
   constructor() {
@@ -76,6 +79,9 @@ export class CertpolicyElement extends HTMLElement {
   /** "zh-CN", "zh-Hant" or "en", from the attribute (or the page's <html lang>). */
   get locale() { return localeOf(this.getAttribute("locale") ?? document.documentElement.lang ?? "zh-CN"); }
   set locale(value) { this.setAttribute("locale", value); }
+  /** Present: the element says nothing to assistive technology (the page announces the answer itself). */
+  get quiet() { return this.hasAttribute("quiet"); }
+  set quiet(value) { this.toggleAttribute("quiet", Boolean(value)); }
   /** A fixed "now" (a Date or an RFC 3339 instant) for previews; unset, the clock runs. */
   get now() { return this._now ?? this.getAttribute("now"); }
   set now(value) { this._now = value instanceof Date ? value.toISOString() : value; this._update(); }
@@ -116,7 +122,9 @@ export class CertpolicyElement extends HTMLElement {
     return now ? String(now) : new Date().toISOString();
   }
 
+  /** An input changed (property, attribute, locale, now): decide once more, and say so with an event. */
   _update() {
+    this._fresh = true;
     if (!this._connected || this._pending) return;
     this._pending = true;
     queueMicrotask(() => {
@@ -169,13 +177,16 @@ export class CertpolicyElement extends HTMLElement {
     const next = document.createElement("div");
     next.append(...(result.ok ? this.render(result) : [this.box("p", "error", result.error.message)]));
     if (next.innerHTML !== this._body.innerHTML) this._body.replaceChildren(...next.childNodes);
-    const said = this._announce;
+    // An event answers every change of input, and a tick only when the answer changed;
+    // the announcement is made only when the answer changed.
     const key = result.ok ? this.stateKey(result) : `error|${result.error.path}|${result.error.detail}`;
-    if (key !== this._said) {
+    const changed = key !== this._said;
+    if (changed) {
       this._said = key;
-      said.textContent = result.ok ? this.summary(result) : result.error.message;
-      this.dispatchEvent(new CustomEvent("certpolicy-decision", { detail: result, bubbles: true, composed: true }));
+      this._announce.textContent = this.quiet ? "" : result.ok ? this.summary(result) : result.error.message;
     }
+    if (changed || this._fresh) this.dispatchEvent(new CustomEvent("certpolicy-decision", { detail: result, bubbles: true, composed: true }));
+    this._fresh = false;
   }
 
   /** An element with `part` (and text, and attributes). */
@@ -208,6 +219,20 @@ export class CertpolicyElement extends HTMLElement {
     p.dataset.code = r.next_step.code;
     p.append(this.box("strong", "", this.word("next_step")), ` ${r.next_step.message}`);
     return [p];
+  }
+
+  /** "Why": the engine's reasons, each sentence with its rule ID as a tooltip (developer detail, not in the sentence). */
+  reasons(r) {
+    const why = this.box("div", "why");
+    const list = this.box("ul", "reasons");
+    for (const reason of r.reasons) {
+      const li = this.box("li", "reason", reason.message, { title: `${this.word("rule")} ${reason.rule}` });
+      li.dataset.code = reason.code;
+      li.dataset.rule = reason.rule;
+      list.append(li);
+    }
+    why.append(this.box("strong", "why-title", this.word("why")), list);
+    return why;
   }
 
   // Subclasses: decide(engine) → result; render(result) → Node[];

@@ -1,5 +1,5 @@
 // <certpolicy-booking>: a booked exam's change/cancel deadline, check-in,
-// end and results times, the order's reminders, and the next step (EXO-6 …
+// end and results times, the order's reminders, the next step and why (EXO-6 …
 // EXO-9, EXO-2).
 //   <certpolicy-booking order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-booking>
 import { CertpolicyElement } from "./base.js";
@@ -32,13 +32,14 @@ export class CertpolicyBooking extends CertpolicyElement {
         ["reminders", this.word("booking.reminders"), r.order.reminders.join(", ")],
       ]),
       ...this.nextStep(r),
+      this.reasons(r),
     ];
   }
 
   stateKey(r) { return `${r.booking.can_change}|${r.booking.change_deadline}|${r.next_step?.code}|${this.locale}`; }
   summary(r) {
-    return r.booking.change_deadline
-      ? `${this.word("booking.change_deadline")}: ${chinaTime(r.booking.change_deadline)}.` : this.word("booking.none");
+    return [r.booking.change_deadline ? `${this.word("booking.change_deadline")}: ${chinaTime(r.booking.change_deadline)}.` : this.word("booking.none"),
+      r.next_step?.message].filter(Boolean).join(" ");
   }
   ticks() { return true; }
 }

@@ -1,12 +1,15 @@
 // <certpolicy-certificate>: from the passes' result dates, until when the
-// certificate is valid, its status, days left and when to renew (CRT-1 …
-// CRT-4).
+// certificate is valid, its status, days left, its level, and from the
+// renewal window on what to do (CRT-1 … CRT-4).
 //   <certpolicy-certificate passes='["2025-01-10"]' level="TCCA"></certpolicy-certificate>
 import { CertpolicyElement } from "./base.js";
 
 export class CertpolicyCertificate extends CertpolicyElement {
   static inputs = ["passes", "level"];
   static textInputs = ["level"];
+  static style = `
+[part~=level] { margin-left: .4rem; padding: .2rem .6rem; border-radius: var(--certpolicy-radius, 999px); background: var(--certpolicy-note-bg, #f5f7fa); }
+[part~=renewal] { margin: .5rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }`;
 
   decide(engine) {
     // Dates may be given as strings; anything else goes to the engine as it is, which says what is wrong.
@@ -20,17 +23,23 @@ export class CertpolicyCertificate extends CertpolicyElement {
     const verdict = this.box("span", "verdict", this.word(`cert.${r.status}`));
     verdict.dataset.tone = { active: "ok", expiring: "warn", expired: "bad", none: "bad" }[r.status];
     verdict.dataset.status = r.status;
-    const reasons = this.box("ul", "reasons");
-    for (const reason of r.reasons) reasons.append(this.box("li", "reason", reason.message, { title: reason.rule }));
+    // The level the passes hold (and its former name), when one was given.
+    const level = r.level ? [this.box("span", "level", `${r.level} · ${r.legacy_level}`)] : [];
+    // From the renewal window on: what to do, in one sentence.
+    const renewal = r.status === "expiring" || r.status === "expired"
+      ? [this.box("p", "renewal", r.status === "expired" ? this.word("cert.renewal.expired") : this.word("cert.renewal.expiring", { date: r.renew_by }))]
+      : [];
     return [
       verdict,
+      ...level,
       this.facts([
         ["valid-from", this.word("cert.valid_from"), r.valid_from],
         ["valid-until", this.word("cert.valid_until"), r.valid_until],
         ["days-left", this.word("cert.days_left"), r.days_left === null ? "—" : String(r.days_left)],
         ["renew-by", this.word("cert.renew_by"), r.status === "none" ? "—" : r.renew_by],
       ]),
-      reasons,
+      ...renewal,
+      this.reasons(r),
     ];
   }
 

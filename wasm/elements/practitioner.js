@@ -1,5 +1,6 @@
 // <certpolicy-practitioner>: the practitioner exam's three attempts as a
-// meter, how many are left, pass or repurchase (PRA-1 … PRA-4).
+// meter, how many are left, what happens next (take it, passed until, or
+// buy again) and why (PRA-1 … PRA-4, CRT-1).
 //   <certpolicy-practitioner purchase='{"paid_at":"…"}' attempts='[{"taken_at":"…","score":55}]'></certpolicy-practitioner>
 import { CertpolicyElement } from "./base.js";
 
@@ -17,7 +18,9 @@ export class CertpolicyPractitioner extends CertpolicyElement {
 
   render(r) {
     const meter = this.box("ol", "meter", "", { "aria-label": this.word("pra.attempts") });
-    const scores = (this.attempts ?? []).map((a) => a.score);
+    // Slots in the order the attempts were taken, whatever order they were given in.
+    const given = Array.isArray(this.attempts) ? this.attempts : [];
+    const scores = [...given].sort((a, b) => (String(a?.taken_at) < String(b?.taken_at) ? -1 : 1)).map((a) => a?.score);
     for (let k = 0; k < r.attempts_total; k++) {
       const score = scores[k];
       const state = score === undefined ? "unused" : score >= r.pass_score ? "passed" : "failed";
@@ -25,11 +28,23 @@ export class CertpolicyPractitioner extends CertpolicyElement {
       slot.dataset.state = state;
       meter.append(slot);
     }
-    const reasons = this.box("ul", "reasons");
-    for (const reason of r.reasons) reasons.append(this.box("li", "reason", reason.message, { title: reason.rule }));
-    return [meter, this.box("p", "left", this.word("pra.left", { left: r.attempts_left, total: r.attempts_total })), reasons];
+    const next = this.box("p", "next", this.next(r));
+    next.dataset.state = r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take";
+    return [
+      meter,
+      this.box("p", "left", this.word("pra.left", { left: r.attempts_left, total: r.attempts_total })),
+      next,
+      this.facts([["valid-until", this.word("cert.valid_until"), r.certificate.valid_until ?? "—"]]),
+      this.reasons(r),
+    ];
   }
 
   stateKey(r) { return `${r.attempts_left}|${r.passed}|${r.must_repurchase}|${this.locale}`; }
-  summary(r) { return r.reasons[0]?.message ?? ""; }
+  /** What happens next, in one sentence. */
+  next(r) {
+    if (r.passed) return this.word("pra.passed_until", { until: r.certificate.valid_until });
+    if (r.must_repurchase) return this.word("pra.must_repurchase", { total: r.attempts_total });
+    return this.word("pra.can_take", { left: r.attempts_left });
+  }
+  summary(r) { return this.next(r); }
 }

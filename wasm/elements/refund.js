@@ -1,6 +1,6 @@
 // <certpolicy-refund>: is this exam order refundable now, until when (China
 // time and the viewer's zone), a live countdown, the amount and its split by
-// payment method, and the one next step (EXO-4, EXO-5, EXO-10).
+// payment method, the one next step and why (EXO-4, EXO-5, EXO-10).
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
 import { CertpolicyElement } from "./base.js";
 import { chinaTime, countdown, viewerTime, yuan } from "./format.js";
@@ -35,18 +35,20 @@ export class CertpolicyRefund extends CertpolicyElement {
       verdict,
       this.facts([
         ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
-        ["countdown", this.word("refund.remaining"), this.box("span", "countdown", clock, { role: "timer" })],
+        ["remaining", this.word("refund.remaining"), this.box("span", "countdown", clock, { role: "timer" })],
         ["amount", this.word("refund.amount"), yuan(r.refund.amount_fen)],
         ["valid-until", this.word("order.valid_until"), r.order.valid_until],
       ]),
       ...(r.refund.breakdown.length ? [split] : []),
       ...this.nextStep(r),
+      this.reasons(r),
     ];
   }
 
   stateKey(r) { return `${r.refund.allowed}|${r.refund.deadline}|${r.refund.amount_fen}|${r.next_step?.code}|${this.locale}`; }
   summary(r) {
-    return `${this.word(r.refund.allowed ? "refund.allowed" : "refund.not_allowed")}. ${this.word("refund.deadline")}: ${chinaTime(r.refund.deadline)}.`;
+    return [`${this.word(r.refund.allowed ? "refund.allowed" : "refund.not_allowed")}. ${this.word("refund.deadline")}: ${chinaTime(r.refund.deadline)}.`,
+      r.next_step?.message].filter(Boolean).join(" ");
   }
   ticks(r) { return r.refund.allowed; }
 }

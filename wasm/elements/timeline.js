@@ -1,7 +1,9 @@
 // <certpolicy-timeline>: every dated moment of one exam order (paid, refund
-// window end, the booking's deadlines, the order's reminders and last day)
-// on one axis in time order, with a "now" marker; past, next and later
-// points differ in shape and words; vertical when narrow.
+// window end, the booking's deadlines, the order's reminders and last day,
+// and the certificate a pass on the results day would give) on one axis in
+// time order, with a "now" marker; past, next and later points differ in
+// shape and words; each point's sentence is its name and shows on focus;
+// vertical when narrow (EXO-2 … EXO-9, CRT-1).
 //   <certpolicy-timeline order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-timeline>
 import { CertpolicyElement } from "./base.js";
 import { chinaTime, toChina } from "./format.js";
@@ -21,6 +23,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
 [part~=point][data-state=now]::before { width: 2px; margin-left: -1px; height: 1.6rem; top: -.8rem; border: 0; border-radius: 0; background: var(--certpolicy-bad, #b0202e); }
 [part~=point] b, [part~=point] time, [part~=point] small { display: block; }
 [part~=point]:focus-visible { outline: 2px solid var(--certpolicy-brand, #0052d9); }
+[part~=detail] { min-height: 1.4em; margin: .6rem 0 0; color: var(--certpolicy-muted, #5b6270); }
 @container (max-width: 560px) {
   [part~=axis] { flex-direction: column; padding: 0 0 0 1.4rem; }
   [part~=axis]::before { left: .5rem; right: auto; top: 0; bottom: 0; width: 2px; height: auto; }
@@ -32,50 +35,80 @@ export class CertpolicyTimeline extends CertpolicyElement {
 :host { container-type: inline-size; }`;
 
   decide(engine) {
-    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
+    const r = engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
+    // The certificate a pass would give, when the booking's results have a date.
+    this._certificate = r.ok && r.booking.results_at
+      ? engine.evaluate({ type: "certificate", locale: this.locale, now: this.instant(), passes: [{ published_on: r.booking.results_at.slice(0, 10) }] })
+      : null;
+    return r;
   }
 
-  /** The order's moments, in time order, with "now" among them. */
+  /**
+   * The order's moments, in time order, with "now" among them. An instant is
+   * reached at itself; a date that ends something (valid until, inclusive)
+   * at its last moment, one that starts something (a reminder) at its first.
+   */
   points(r) {
-    const day = (date, ends) => `${date}T${ends ? "23:59:59.999" : "00:00:00"}+08:00`;
+    const day = (date, ends) => Date.parse(`${date}T${ends ? "23:59:59.999" : "00:00:00"}+08:00`);
     const b = r.booking;
     const list = [
       ["paid", this.order?.paid_at], ["refund", r.refund.deadline], ["change", b.change_deadline], ["check_in", b.check_in_by],
       ["ends", b.ends_at], ["results", b.results_at],
     ].filter(([, at]) => at && !Number.isNaN(Date.parse(at))).map(([key, at]) => ({ key, at, shown: chinaTime(toChina(at)), ms: Date.parse(at) }));
-    r.order.reminders.forEach((date, k) => list.push({ key: `reminder-${k}`, word: "reminder", at: date, shown: date, ms: Date.parse(day(date)) }));
-    list.push({ key: "valid_until", at: r.order.valid_until, shown: r.order.valid_until, ms: Date.parse(day(r.order.valid_until, true)) });
+    const date = (key, at, ends, word) => ({ key, word, at, shown: at, ms: day(at, ends) });
+    r.order.reminders.forEach((at, k) => list.push(date(`reminder-${k}`, at, false, "reminder")));
+    list.push(date("valid_until", r.order.valid_until, true));
+    const c = this._certificate;
+    if (c?.ok && c.valid_until) list.push(date("cert_renew_from", c.expiring_from, false), date("cert_valid_until", c.valid_until, true));
     const now = Date.parse(this.instant());
-    // "now" sorts before a moment at the same instant (that moment is still ahead: "next").
+    // "now" sorts before a moment at the same instant (that moment is still ahead: "next"); shown to the minute.
     list.push({ key: "now", at: new Date(now - (now % 60000)).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), ms: now - 0.5 });
-    list.sort((a, c) => a.ms - c.ms);
+    list.sort((a, c2) => a.ms - c2.ms);
     const next = list.find((p) => p.key !== "now" && p.ms >= now);
-    for (const p of list) p.state = p.key === "now" ? "now" : p.ms < now ? "past" : p === next ? "next" : "future";
+    for (const p of list) {
+      p.state = p.key === "now" ? "now" : p.ms < now ? "past" : p === next ? "next" : "future";
+      p.label = this.word(`tl.${p.word ?? p.key}`);
+      p.sentence = p.state === "now" ? `${p.label}: ${p.shown}`
+        : this.word("tl.sentence", { label: p.label, when: p.shown, state: this.word(`tl.state.${p.state}`) });
+    }
     return list;
   }
 
   render(r) {
-    const axis = this.box("ol", "axis");
-    for (const p of this.points(r)) {
-      const li = this.box("li", `point ${p.state}`, "", { tabindex: "0" });
+    const axis = this.box("ol", "axis", "", { "aria-label": this.word("tl.title") });
+    const points = this.points(r);
+    for (const p of points) {
+      const li = this.box("li", `point ${p.state}`, "", { tabindex: "0", "aria-label": p.sentence });
       li.dataset.key = p.key;
       li.dataset.state = p.state;
-      const label = this.word(`tl.${p.word ?? p.key}`);
-      const time = this.box("time", "", p.shown, { datetime: p.at });
-      li.append(this.box("b", "", label), time);
-      if (p.state !== "now") li.append(this.box("small", "", this.word(`tl.${p.state}`)));
-      li.setAttribute("aria-label", p.state === "now" ? `${label}: ${p.shown}` : `${label}: ${p.shown} (${this.word(`tl.${p.state}`)})`);
+      li.dataset.sentence = p.sentence;
+      li.append(this.box("b", "", p.label), this.box("time", "", p.shown, { datetime: p.at }));
+      if (p.state !== "now") li.append(this.box("small", "", this.word(`tl.state.${p.state}`)));
       axis.append(li);
     }
-    return [axis];
+    // The focused (or pointed-at) point's sentence, else the next one's, in words under the axis.
+    const detail = this.box("p", "detail", (points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now")).sentence);
+    return [axis, detail];
+  }
+
+  connectedCallback() {
+    super.connectedCallback();
+    if (this._wired) return;
+    this._wired = true;
+    const show = (e) => {
+      const li = e.composedPath().find((n) => n.dataset?.sentence);
+      const detail = this.shadowRoot.querySelector("[part~=detail]");
+      if (li && detail) detail.textContent = li.dataset.sentence;
+    };
+    this.shadowRoot.addEventListener("focusin", show);
+    this.shadowRoot.addEventListener("mouseover", show);
   }
 
   stateKey(r) {
     return `${this.points(r).map((p) => `${p.key}:${p.state}`).join(",")}|${this.locale}`;
   }
   summary(r) {
-    const next = this.points(r).find((p) => p.state === "next");
-    return next ? `${this.word(`tl.${next.word ?? next.key}`)}: ${next.shown}` : "";
+    return this.points(r).find((p) => p.state === "next")?.sentence ?? "";
   }
   ticks() { return true; }
 }

@@ -1,92 +1,210 @@
 // <certpolicy-training>: what cancelling an offline class refunds now, the
-// band deadlines and the deferral deadline, on a working-day calendar of
-// the band months (TRN-1 … TRN-4, CAL-1, CAL-2).
+// band and deferral deadlines and the class notices, on a working-day
+// calendar (holidays and makeup days marked) that a keyboard walks day by
+// day (TRN-1 … TRN-4, CAL-1, CAL-2).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement } from "./base.js";
 import { yuan } from "./format.js";
 
-const addMonths = (y, m, n) => ({ y: y + Math.floor((m - 1 + n) / 12), m: ((m - 1 + n) % 12) + 1 });
+const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
+const pad = (n) => String(n).padStart(2, "0");
+const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+/** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
+const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+const MOVES = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
 export class CertpolicyTraining extends CertpolicyElement {
   static inputs = ["enrolment"];
   static style = `
-table { border-collapse: collapse; margin: .25rem 1rem .75rem 0; display: inline-table; vertical-align: top; }
-caption { font-weight: 600; text-align: left; padding-bottom: .25rem; }
+[part~=calendar] { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .75rem 1.25rem; margin: .75rem 0; }
+[part~=month] h3 { font-size: .9em; margin: 0 0 .4rem; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 th { font-weight: normal; font-size: .75em; color: var(--certpolicy-muted, #5b6270); }
-td { text-align: center; padding: .2rem .35rem; font-size: .85em; font-variant-numeric: tabular-nums; }
-td[data-band="100"] { background: var(--certpolicy-band-100, #d8f5e2); }
-td[data-band="70"] { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
-td[data-band="0"] { background: var(--certpolicy-band-0, #fde2e4); text-decoration: line-through; }
-td[data-off] { color: var(--certpolicy-muted, #5b6270); }
-td[data-start] { background: var(--certpolicy-brand, #0052d9); color: #fff; }`;
+td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numeric: tabular-nums; position: relative; border: 1px solid #fff; }
+[part~=day][data-off] { color: var(--certpolicy-muted, #5b6270); }
+[part~=holiday] { text-decoration: underline dotted; }
+[part~=makeup] { font-weight: 700; }
+[part~=day][data-mark]::after { content: attr(data-mark); position: absolute; top: 0; right: 2px; font-size: .6em; }
+[part~=band-100] { background: var(--certpolicy-band-100, #d8f5e2); }
+[part~=band-70] { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
+[part~=band-0] { background: var(--certpolicy-band-0, #fde2e4); text-decoration: line-through; }
+[part~=day][part~=class-start] { background: var(--certpolicy-brand, #0052d9); color: #fff; }
+[part~=deferral-deadline] { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
+[part~=today] { box-shadow: inset 0 0 0 2px var(--certpolicy-ink, #1d2129); font-weight: 700; }
+[part~=unverified] { font-style: italic; }
+[part~=day]:focus-visible { outline: 3px solid var(--certpolicy-ink, #1d2129); outline-offset: -1px; z-index: 1; }
+[part~=gap] { grid-column: 1 / -1; margin: 0; text-align: center; color: var(--certpolicy-muted, #5b6270); border-top: 1px dashed #dfe3ea; padding-top: .5rem; }
+[part~=amount] { font-size: 1.4em; font-weight: 600; margin: .4rem 0; }
+[part~=unverified-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
+[part~=legend] { display: flex; flex-wrap: wrap; gap: .3rem .9rem; font-size: .85em; margin: .5rem 0 0; padding: 0; list-style: none; }
+[part~=legend] li::before { content: ""; display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
+[part~=legend] [data-key="100"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
+[part~=legend] [data-key="70"]::before { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
+[part~=legend] [data-key="0"]::before { background: var(--certpolicy-band-0, #fde2e4); }
+[part~=legend] [data-key=start]::before { background: var(--certpolicy-brand, #0052d9); }
+[part~=legend] [data-key=defer]::before { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
+[part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }`;
 
   decide(engine) {
     const r = engine.evaluate({ type: "training", locale: this.locale, now: this.instant(), enrolment: this.enrolment ?? {} });
     if (!r.ok) return r;
-    // The calendar: from the first band's month to the class start's.
-    const first = [r.full_refund_until, r.partial_refund_until, r.class_start].filter(Boolean).sort()[0];
-    const months = [];
-    let at = { y: Number(first.slice(0, 4)), m: Number(first.slice(5, 7)) };
-    const end = Number(r.class_start.slice(0, 4)) * 12 + Number(r.class_start.slice(5, 7));
-    while (at.y * 12 + at.m <= end) { months.push(at); at = addMonths(at.y, at.m, 1); }
-    const dates = months.flatMap(({ y, m }) => Array.from({ length: new Date(Date.UTC(y, m, 0)).getUTCDate() },
-      (_, d) => `${y}-${String(m).padStart(2, "0")}-${String(d + 1).padStart(2, "0")}`));
+    this._months = this.months(r);
+    const dates = this._months.flatMap((key) => {
+      const y = Math.floor(key / 12);
+      const m = (key % 12) + 1;
+      return Array.from({ length: new Date(Date.UTC(y, m, 0)).getUTCDate() }, (_, d) => `${y}-${pad(m)}-${pad(d + 1)}`);
+    });
+    // One crossing for the whole view: the kind of every day (CAL-1, CAL-2).
     const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, date })));
     this._days = new Map(dates.map((d, k) => [d, kinds[k]]));
-    this._months = months;
+    // A new class start moves the calendar's one tab stop to it.
+    if (r.class_start !== this._focusFor || !this._days.has(this._focus)) this._focus = this._days.has(r.class_start) ? r.class_start : dates[0];
+    this._focusFor = r.class_start;
     return r;
   }
 
+  /**
+   * The months shown (as year*12 + month-1): every month from the first
+   * deadline's to the class start's, and today's; months between are left
+   * out (a gap is said), so a class a year away still shows its bands.
+   */
+  months(r) {
+    const from = monthKey([r.full_refund_until, r.partial_refund_until, r.deferral.deadline, r.class_start].filter(Boolean).sort()[0]);
+    const keys = new Set([monthKey(r.today)]);
+    for (let k = from; k <= monthKey(r.class_start); k++) keys.add(k);
+    return [...keys].sort((a, b) => a - b);
+  }
+
+  /** The refund band a day falls in ("100", "70", "0"), "start", or null after the start. */
   band(date, r) {
+    if (date === r.class_start) return "start";
     if (date > r.class_start) return null;
     if (r.full_refund_until && date <= r.full_refund_until) return "100";
     if (r.partial_refund_until && date <= r.partial_refund_until) return "70";
     return "0";
   }
 
-  render(r) {
-    const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
-    verdict.dataset.tone = r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
-    const calendars = this._months.map(({ y, m }) => {
-      const table = this.box("table", "month");
-      table.append(this.box("caption", "", `${y}-${String(m).padStart(2, "0")}`));
+  /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
+  longDate(date) {
+    return new Intl.DateTimeFormat(INTL[this.locale], {
+      timeZone: "UTC", weekday: "short", year: "numeric", month: this.locale === "en" ? "short" : "long", day: "numeric",
+    }).format(Date.parse(`${date}T00:00:00Z`));
+  }
+
+  day(date, r) {
+    const info = this._days.get(date);
+    const band = this.band(date, r);
+    const parts = ["day", info.kind === "holiday" && "holiday", info.kind === "makeup_workday" && "makeup",
+      band && (band === "start" ? "class-start" : `band-${band}`), date === r.deferral.deadline && "deferral-deadline",
+      date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
+    // Every day says in words what its colour and marks say.
+    const sentence = [this.longDate(date), band && this.word(band === "start" ? "trn.start" : `trn.band.${band}`),
+      date === r.deferral.deadline && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
+      ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
+    const cell = this.box("td", parts.join(" "), String(Number(date.slice(8))), {
+      "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
+    });
+    cell.dataset.date = date;
+    cell.dataset.kind = info.kind;
+    cell.dataset.sentence = sentence;
+    if (band && band !== "start") cell.dataset.band = band;
+    if (info.kind === "weekend" || info.kind === "holiday") cell.dataset.off = "";
+    if (info.kind === "holiday" || info.kind === "makeup_workday") cell.dataset.mark = this.word(`trn.mark.${info.kind}`);
+    return cell;
+  }
+
+  calendar(r) {
+    const calendar = this.box("div", "calendar");
+    let previous = null;
+    for (const key of this._months) {
+      if (previous !== null && key !== previous + 1) calendar.append(this.box("p", "gap", this.word("trn.gap", { n: key - previous - 1 })));
+      previous = key;
+      const y = Math.floor(key / 12);
+      const m = (key % 12) + 1;
+      const name = new Intl.DateTimeFormat(INTL[this.locale], { timeZone: "UTC", year: "numeric", month: "long" }).format(Date.UTC(y, m - 1, 1));
+      const month = this.box("div", "month");
+      const table = this.box("table", "", "", { "aria-label": name });
       const head = table.createTHead().insertRow();
       for (const w of this.word("trn.weekdays").split(",")) head.append(this.box("th", "", w, { scope: "col" }));
       const body = table.createTBody();
       let row = body.insertRow();
-      for (let k = 0; k < (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; k++) row.insertCell();
+      for (let k = 0; k < (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; k++) row.insertCell();  // Monday first
       for (let d = 1; d <= new Date(Date.UTC(y, m, 0)).getUTCDate(); d++) {
         if (row.cells.length === 7) row = body.insertRow();
-        const date = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
-        const info = this._days.get(date);
-        const cell = row.insertCell();
-        cell.textContent = String(d);
-        cell.setAttribute("part", "day");
-        cell.dataset.date = date;
-        const band = date === r.class_start ? null : this.band(date, r);
-        if (band) cell.dataset.band = band;
-        if (date === r.class_start) cell.dataset.start = "";
-        if (info.kind !== "workday" && info.kind !== "makeup_workday") cell.dataset.off = "";
-        // Bands in words, not by colour alone.
-        cell.title = [date, band && this.word(`trn.band.${band}`), date === r.class_start && this.word("trn.start"), info.reasons[0]?.message]
-          .filter(Boolean).join(" · ");
+        row.append(this.day(`${y}-${pad(m)}-${pad(d)}`, r));
       }
-      return table;
-    });
-    const calendar = this.box("div", "calendar");
-    calendar.append(...calendars);
+      month.append(this.box("h3", "", name), table);
+      calendar.append(month);
+    }
+    return calendar;
+  }
+
+  render(r) {
+    const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
+    verdict.dataset.tone = r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
+    verdict.dataset.percent = String(r.refund.percent);
+    const unverified = !r.calendar_verified || [...this._days.values()].some((d) => !d.verified);
+    const legend = this.box("ul", "legend");
+    for (const [key, word] of [["100", "trn.band.100"], ["70", "trn.band.70"], ["0", "trn.band.0"], ["start", "trn.start"], ["defer", "trn.deferral_deadline"]]) {
+      const li = this.box("li", "", this.word(word));
+      li.dataset.key = key;
+      legend.append(li);
+    }
+    const d = r.deferral;
+    const calendar = this.calendar(r);
     return [
+      ...(unverified ? [this.box("p", "unverified-banner", this.word("trn.unverified"))] : []),
       verdict,
       this.box("p", "amount", yuan(r.refund.amount_fen)),
       this.facts([
+        ["working-days", this.word("trn.working_days"), String(r.working_days_before)],
         ["full-until", this.word("trn.full_until"), r.full_refund_until],
         ["partial-until", this.word("trn.partial_until"), r.partial_refund_until],
-        ["deferral", this.word("trn.deferral"), `${r.deferral.deadline ?? "—"} · ${this.word(r.deferral.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}`],
+        ["deferral", this.word("trn.deferral"), `${d.deadline ?? "—"} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`],
+        ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
+        ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
       ]),
+      this.reasons(r),
+      legend,
+      this.box("p", "keys", this.word("trn.keys")),
       calendar,
+      // The focused (or pointed-at) day in words, under the calendar.
+      this.box("p", "detail", calendar.querySelector(`[data-date="${this._focus}"]`)?.dataset.sentence ?? ""),
     ];
   }
 
-  stateKey(r) { return `${r.refund.percent}|${r.refund.amount_fen}|${r.deferral.allowed}|${this.locale}`; }
-  summary(r) { return `${this.word("trn.percent", { percent: r.refund.percent })}: ${yuan(r.refund.amount_fen)}.`; }
+  /** The calendar is one tab stop: arrows move a day or a week (across months), Home/End to the week's ends. */
+  connectedCallback() {
+    super.connectedCallback();
+    if (this._wired) return;
+    this._wired = true;
+    const root = this.shadowRoot;
+    root.addEventListener("keydown", (e) => {
+      const cell = e.composedPath().find((n) => n.dataset?.date);
+      if (!cell) return;
+      const weekday = (new Date(`${cell.dataset.date}T00:00:00Z`).getUTCDay() + 6) % 7;
+      const target = MOVES[e.key] ? addDays(cell.dataset.date, MOVES[e.key])
+        : e.key === "Home" ? addDays(cell.dataset.date, -weekday) : e.key === "End" ? addDays(cell.dataset.date, 6 - weekday) : null;
+      if (!target) return;
+      e.preventDefault();
+      const next = root.querySelector(`[data-date="${target}"]`);
+      if (!next) return;  // outside the months shown
+      cell.tabIndex = -1;
+      next.tabIndex = 0;
+      this._focus = target;
+      next.focus();
+    });
+    const show = (e) => {
+      const cell = e.composedPath().find((n) => n.dataset?.sentence);
+      const detail = root.querySelector("[part~=detail]");
+      if (cell && detail) detail.textContent = cell.dataset.sentence;
+    };
+    root.addEventListener("focusin", show);
+    root.addEventListener("mouseover", show);
+  }
+
+  stateKey(r) { return `${r.refund.percent}|${r.refund.amount_fen}|${r.deferral.allowed}|${r.deferral.deadline}|${this.locale}`; }
+  summary(r) {
+    return `${this.word("trn.percent", { percent: r.refund.percent })}: ${yuan(r.refund.amount_fen)}. ${this.word("trn.deferral")} ${r.deferral.deadline ?? "—"}.`;
+  }
 }

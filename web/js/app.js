@@ -2,11 +2,10 @@
 // formatting. Everything policy-related is decided by the engine.
 import { engineReady, policyReady } from "./engine.js";
 import { LOCALES, STRINGS } from "./i18n.js";
-import { chinaTime, countdown, viewerTime, yuan } from "/pkg/elements/format.js";
 
 const CHINA_OFFSET_MIN = 480;
 
-export function currentLocale() {
+function currentLocale() {
   const q = new URLSearchParams(location.search).get("lang");
   if (LOCALES.includes(q)) return q;
   const saved = localStorage.getItem("certpolicy.lang");
@@ -234,31 +233,8 @@ export function chinaInstant(value) {
   return `${value.length === 16 ? value + ":00" : value}+08:00`;
 }
 
-/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds when not :00); the package's own formatting. */
-export const formatChina = chinaTime;
-
 /** The Intl locale of the page's locale. */
-export const intlLocale = () => ({ "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" })[locale];
-
-/**
- * The same instant in the browser's zone, written so it cannot be misread
- * (the package's elements write it the same way), or null when that zone is
- * at +08:00 then: "Nov 25, 2026, 21:00 (Pacific Time)"
- */
-export const formatLocalIfDifferent = (iso) => viewerTime(iso, locale) || null;
-
-/** Fills an element with the China time and, when it differs, the browser's. */
-export function showInstant(el, iso) {
-  el.textContent = iso ? `${formatChina(iso)} (${t("china_time")})` : "—";
-  const local = formatLocalIfDifferent(iso);
-  if (local) {
-    const span = document.createElement("span");
-    span.className = "local";
-    span.dataset.testid = "local-time";
-    span.textContent = `${t("your_time")}: ${local}`;
-    el.append(span);
-  }
-}
+const intlLocale = () => ({ "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" })[locale];
 
 /**
  * What a person types as an amount in yuan → fen; "" → 0; null when it is
@@ -284,10 +260,10 @@ export function inputFailure(message) {
   return { ok: false, error: { code: "INVALID_REQUEST", detail: "BAD_FORMAT", path: "", expected: "", message } };
 }
 
-export const formatFen = yuan;
-
-/** Milliseconds → "4 天 03:12:45". */
-export const formatCountdown = (ms) => countdown(ms, t("days"));
+/** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
+export function fieldFailure(path) {
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(path) }) } };
+}
 
 /** Reasons as a list of sentences, each with its rule ID. */
 export function renderReasons(ul, reasons) {
@@ -300,14 +276,6 @@ export function renderReasons(ul, reasons) {
     li.title = `${t("rule")} ${r.rule}`;
     return li;
   }));
-}
-
-/** The exam order's one next step (or nothing), above its reasons. */
-export function renderNextStep(r) {
-  const box = document.getElementById("next_step");
-  box.hidden = !r.next_step;
-  box.dataset.code = r.next_step?.code ?? "";
-  document.getElementById("next_step_text").textContent = r.next_step?.message ?? "";
 }
 
 // The request fields the pages fill, by the i18n key of their label.
@@ -333,7 +301,7 @@ function failureSentence(error) {
  * Shows an engine answer: a failure in #failure (in plain words, details
  * folded away), or reveals #result. Returns true when the answer is a decision.
  */
-export function showOutcome(r) {
+function showOutcome(r) {
   const failure = document.getElementById("failure");
   failure.hidden = r.ok;
   document.getElementById("result").hidden = !r.ok;
@@ -352,6 +320,38 @@ export function showOutcome(r) {
     }
   }
   return r.ok;
+}
+
+/**
+ * A refusal in place of the answer (#failure, in the page's words), with
+ * `alsoHide` (what only makes sense beside an answer) hidden; said once.
+ */
+export function refuse(r, alsoHide = []) {
+  showOutcome(r);
+  for (const el of alsoHide) el.hidden = true;
+  announce(`failure|${r.error.path}|${r.error.detail}`, document.getElementById("failure").firstChild?.textContent ?? r.error.message);
+}
+
+/**
+ * Puts a deciding element of the package in the page's answer card: its
+ * refusals become the page's (see refuse), its decisions reveal #result and
+ * `alsoHide`; the page says each change once (the element is quiet). The
+ * first decision on screen is marked for the cold-start figures. Resolves
+ * when the element has decided once.
+ */
+export function answerFrom(el, alsoHide = []) {
+  el.quiet = true;
+  el.addEventListener("certpolicy-decision", (e) => {
+    const r = e.detail;
+    if (!showOutcome(r)) return refuse(r, alsoHide);
+    for (const other of alsoHide) other.hidden = false;
+    announce(el.stateKey(r), el.summary(r));
+    if (!performance.getEntriesByName("certpolicy:first-decision").length) performance.mark("certpolicy:first-decision");
+  });
+  return new Promise((resolve) => {
+    if (el.result) resolve();
+    else el.addEventListener("certpolicy-decision", resolve, { once: true });
+  });
 }
 
 /**

@@ -1,15 +1,15 @@
-// Booking page: pick the exam date and time, see every deadline at once; the
-// ProScheduler form is checked field by field as the candidate types.
+// Booking page: pick the exam date and time, and the package's
+// <certpolicy-booking> and <certpolicy-timeline> show every deadline at once;
+// the ProScheduler form is checked field by field as the candidate types.
 import {
-  announce, applyStrings, chinaInputValue, chinaInstant, formatChina, getLocale, linkedOrder, loadEngine, orderLink,
-  renderNextStep, renderReasons, setupIcsExport, setupLocale, showOutcome, showInstant, t, tf,
+  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, linkedOrder, loadEngine, orderLink, refuse,
+  setupIcsExport, setupLocale, t,
 } from "./app.js";
-import { orderPoints, renderTimeline } from "./timeline.js";
+import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
 const touched = new Set();
-let last = null;
 
 function initialValues() {
   const now = new Date();
@@ -30,46 +30,19 @@ function nowInstant() {
   return $("simulate").checked ? chinaInstant($("now").value) : new Date().toISOString();
 }
 
-function renderExam(engine) {
+function renderExam() {
   $("now_field").hidden = !$("simulate").checked;
-  const req = {
-    type: "exam_order",
-    locale: getLocale(),
-    now: nowInstant(),
-    order: {
-      paid_at: chinaInstant($("paid_at").value),
-      flow: $("flow").value,
-      booking: { status: "booked", exam_at: examInstant() },
-    },
-  };
-  const r = engine.evaluate(req);
-  last = r.ok ? r : null;
+  const now = $("simulate").checked ? chinaInstant($("now").value) : null;
   $("to_purchase").href = orderLink("purchase.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: `${$("exam_date").value}T${$("exam_time").value}`,
   });
-  if (!showOutcome(r)) {
-    $("timeline").replaceChildren();
-    announce(`failure|${r.error.path}|${r.error.detail}`, $("failure").firstChild?.textContent ?? r.error.message);
-    return;
+  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card")]);
+  const order = { paid_at: chinaInstant($("paid_at").value), flow: $("flow").value, booking: { status: "booked", exam_at: examInstant() } };
+  for (const el of [$("booking"), $("timeline")]) {
+    el.locale = getLocale();
+    el.now = now;  // null: the element's own clock, ticking
+    el.order = order;
   }
-  const state = $("change_state");
-  state.textContent = r.booking.can_change
-    ? t("can_change.yes") + (r.booking.can_cancel ? "" : ` ${t("can_cancel.no_cancel")}`)
-    : t("can_change.no");
-  state.className = `badge ${r.booking.can_change ? "ok" : "bad"}`;
-  state.dataset.canChange = String(r.booking.can_change);
-  for (const key of ["change_deadline", "check_in_by", "ends_at", "results_at"]) showInstant($(key), r.booking[key]);
-  $("valid_until").textContent = r.order.valid_until;
-  $("reminders").textContent = r.order.reminders.join(", ");
-  renderNextStep(r);
-  renderReasons($("reasons"), r.reasons);
-  const cert = r.booking.results_at
-    ? engine.evaluate({ type: "certificate", locale: getLocale(), now: req.now, passes: [{ published_on: r.booking.results_at.slice(0, 10) }] })
-    : null;
-  renderTimeline($("timeline"), orderPoints(r, req.order.paid_at, cert), req.now);
-  const deadline = r.booking.change_deadline ? tf("announce.change", { when: formatChina(r.booking.change_deadline) }) : "";
-  announce(`${r.booking.can_change}|${r.booking.change_deadline}|${r.next_step?.code}|${getLocale()}`,
-    [state.textContent, deadline, r.next_step?.message].filter(Boolean).join(" "));
 }
 
 function renderForm(engine, showAll = false) {
@@ -95,20 +68,22 @@ function renderForm(engine, showAll = false) {
 }
 
 function icsEvents() {
-  if (!last) return [];
-  const b = last.booking;
+  const r = $("booking").result;
+  if (!r?.ok) return [];
+  const b = r.booking;
   return [
     { uid: `change-${b.change_deadline}`, title: t("ics.change"), start: b.change_deadline, alarmMinutesBefore: 24 * 60 },
     { uid: `exam-${b.check_in_by}`, title: t("ics.exam"), start: b.check_in_by, end: b.ends_at, alarmMinutesBefore: 120,
       description: `${t("check_in_by")}: ${b.check_in_by}` },
-    { uid: `order-${last.order.valid_until}`, title: t("ics.order_expiry"), date: last.order.valid_until },
+    { uid: `order-${r.order.valid_until}`, title: t("ics.order_expiry"), date: r.order.valid_until },
   ];
 }
 
 const engine = await loadEngine();
+const decided = answerFrom($("booking"), [$("timeline_card")]);
 initialValues();
 const update = () => {
-  renderExam(engine);
+  renderExam();
   renderForm(engine);
 };
 setupLocale(update);
@@ -125,7 +100,5 @@ $("form").addEventListener("change", (e) => {
 });
 setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
 update();
-setInterval(() => {
-  if (!$("simulate").checked) renderExam(engine);
-}, 1000);
+await decided;
 document.body.dataset.ready = "true";

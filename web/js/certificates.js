@@ -1,12 +1,10 @@
-// "My certificates": passes in, validity, status badge, days left and, from
-// 90 days before expiry, the renewal advice (CRT-1 … CRT-4).
-import {
-  addReadback, announce, applyStrings, chinaInputValue, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale, showOutcome,
-  t, tf,
-} from "./app.js";
+// "My certificates": the passes' dates in (typed or from a file), the level
+// and the day; the package's <certpolicy-certificate> shows the validity,
+// status, days left and the renewal advice (CRT-1 … CRT-4).
+import { addReadback, answerFrom, applyStrings, chinaInputValue, getLocale, loadEngine, setupIcsExport, setupLocale, t } from "./app.js";
+import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
-let last = null;
 
 function addPassRow(value = "") {
   const row = document.createElement("div");
@@ -46,38 +44,17 @@ export function parsePasses(text) {
   return items;
 }
 
-let engine;
 function update() {
-  const passes = [...document.querySelectorAll("#passes input.pass")].map((i) => i.value).filter(Boolean)
-    .map((published_on) => ({ published_on }));
-  const request = { type: "certificate", locale: getLocale(), now: `${$("today").value}T12:00:00+08:00`, passes };
-  if ($("level").value) request.level = $("level").value;
-  const r = engine.evaluate(request);
-  last = r.ok ? r : null;
-  if (!showOutcome(r)) {
-    announce(`failure|${r.error.path}|${r.error.detail}`, $("failure").firstChild?.textContent ?? r.error.message);
-    return;
-  }
-  const badge = $("badge");
-  badge.textContent = t(`cert.status.${r.status}`);
-  badge.className = `badge ${{ active: "ok", expiring: "warn", expired: "bad", none: "bad" }[r.status]}`;
-  badge.dataset.status = r.status;
-  $("level_badge").hidden = !r.level;
-  $("level_badge").textContent = r.level ? `${r.level} · ${r.legacy_level}` : "";
-  $("level_badge").className = "badge ok";
-  $("valid_from").textContent = r.valid_from ?? "—";
-  $("valid_until").textContent = r.valid_until ?? "—";
-  $("days_left").textContent = r.days_left === null ? "—" : String(r.days_left);
-  const renewal = $("renewal");
-  renewal.hidden = !(r.status === "expiring" || r.status === "expired");
-  renewal.textContent = r.status === "expired" ? t("renewal.expired") : tf("renewal.expiring", { date: r.renew_by });
-  renderReasons($("reasons"), r.reasons);
-  $("ics").hidden = !r.valid_until;  // nothing to put in a calendar without a certificate
-  announce(`${r.status}|${r.valid_until}|${getLocale()}`, [badge.textContent, r.reasons[0]?.message].filter(Boolean).join(": "));
+  const el = $("certificate");
+  el.locale = getLocale();
+  el.now = `${$("today").value}T12:00:00+08:00`;
+  el.level = $("level").value || undefined;
+  el.passes = [...document.querySelectorAll("#passes input.pass")].map((i) => i.value).filter(Boolean);
 }
 
 function icsEvents() {
-  if (!last || !last.valid_until) return [];
+  const last = $("certificate").result;
+  if (!last?.ok || !last.valid_until) return [];
   const days = Math.round((Date.parse(last.valid_until) - Date.parse(last.expiring_from)) / 86400000);
   return [
     { uid: `certificate-${last.valid_from}-expiry`, title: t("ics.cert_expiry"), date: last.valid_until, alarmDaysBefore: days },
@@ -85,7 +62,10 @@ function icsEvents() {
   ];
 }
 
-engine = await loadEngine();
+await loadEngine();
+const decided = answerFrom($("certificate"));
+// Nothing to put in a calendar without a certificate.
+$("certificate").addEventListener("certpolicy-decision", (e) => { $("ics").hidden = !e.detail.ok || !e.detail.valid_until; });
 $("today").value = chinaInputValue(new Date()).slice(0, 10);
 addPassRow();
 setupLocale(update);
@@ -112,4 +92,5 @@ $("load").addEventListener("change", async () => {
 });
 setupIcsExport($("ics"), "certificate.ics", icsEvents);
 update();
+await decided;
 document.body.dataset.ready = "true";

@@ -4,7 +4,9 @@
 // of waiting for the page script (which runs only after parsing). The page
 // script awaits the same promise through app.js's loadEngine().
 // The published policy patch (js/site.js) is fetched while the module compiles.
+// The package's elements on the page share this engine.
 import { createEngine } from "/pkg/index.js";
+import { configure } from "/pkg/elements/engine.js";
 import { loadPolicyEngine } from "./policy_loader.js";
 import { SITE } from "./site.js";
 
@@ -12,4 +14,6 @@ performance.mark("certpolicy:engine-start");
 /** { engine, state: { version, source, notice } } (policy_loader.js). */
 export const policyReady = loadPolicyEngine(createEngine, SITE, Date.now());
 export const engineReady = policyReady.then((p) => p.engine);
+// The package's elements on these pages decide with this engine (and its policy).
+configure({ engine: engineReady });
 engineReady.then(() => performance.measure("certpolicy:create-engine", "certpolicy:engine-start"), () => {});

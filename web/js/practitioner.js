@@ -1,13 +1,14 @@
-// Practitioner exam: three attempts as a meter, score entry, what happens
-// next, and the certificate once passed (PRA-1 … PRA-4, CRT-1).
+// Practitioner exam: the purchase and the attempts as the candidate enters
+// them (each checked by the engine before it is added); the package's
+// <certpolicy-practitioner> shows the meter, what happens next and the
+// certificate once passed (PRA-1 … PRA-4, CRT-1).
 import {
-  announce, applyStrings, chinaInputValue, chinaInstant, getLocale, loadEngine, renderReasons, setupIcsExport, setupLocale,
-  showOutcome, t, tf,
+  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
 } from "./app.js";
+import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
 const attempts = [];  // { taken_at: "YYYY-MM-DDTHH:MM" (China), score }
-let last = null;
 let engine;
 
 function renderAttemptList() {
@@ -27,51 +28,36 @@ function renderAttemptList() {
   }));
 }
 
-function renderMeter(r) {
-  const slots = [];
-  const sorted = [...attempts].sort((a, b) => (a.taken_at < b.taken_at ? -1 : 1));
-  for (let k = 0; k < r.attempts_total; k++) {
-    const slot = document.createElement("div");
-    const a = sorted[k];
-    const state = !a ? "unused" : a.score >= r.pass_score ? "passed" : "failed";
-    slot.className = `slot ${state}`;
-    slot.dataset.state = state;
-    slot.textContent = tf(`pra.slot.${state}`, { score: a?.score ?? "" });
-    slots.push(slot);
-  }
-  $("meter").replaceChildren(...slots);
-}
+/** What the candidate entered, as the engine's request reads it. */
+const purchase = () => ({ paid_at: chinaInstant($("paid_at").value), platform_fault: $("platform_fault").checked });
+const asRequested = (list) => list.map((a) => ({ taken_at: chinaInstant(a.taken_at), score: a.score }));
 
 function update() {
   renderAttemptList();
-  const r = engine.evaluate({
-    type: "practitioner",
-    locale: getLocale(),
-    now: chinaInstant($("now").value),
-    purchase: { paid_at: chinaInstant($("paid_at").value), platform_fault: $("platform_fault").checked },
-    attempts: attempts.map((a) => ({ taken_at: chinaInstant(a.taken_at), score: a.score })),
-  });
-  last = r.ok ? r : null;
-  if (!showOutcome(r)) return;
-  renderMeter(r);
-  $("next").dataset.state = r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take";
-  $("next").textContent = r.passed ? tf("pra.passed", { until: r.certificate.valid_until })
-    : r.must_repurchase ? t("pra.must_repurchase") : tf("pra.can_take", { left: r.attempts_left });
-  $("valid_until").textContent = r.certificate.valid_until ?? "—";
-  $("add").disabled = !r.can_take;
-  $("ics").hidden = !r.certificate.valid_until;  // nothing to put in a calendar before a pass
-  renderReasons($("reasons"), r.reasons);
-  announce(`${r.attempts_left}|${r.passed}|${r.must_repurchase}|${getLocale()}`, $("next").textContent);
+  const el = $("practitioner");
+  const now = chinaInstant($("now").value);
+  if (!now) return refuse(fieldFailure("now"));  // an unfinished time is said, not replaced by the clock
+  el.locale = getLocale();
+  el.now = now;
+  el.purchase = purchase();
+  el.attempts = asRequested(attempts);
 }
 
 function icsEvents() {
-  const c = last?.certificate;
+  const last = $("practitioner").result;
+  const c = last?.ok ? last.certificate : null;
   if (!c?.valid_until) return [];
   const days = Math.round((Date.parse(c.valid_until) - Date.parse(c.expiring_from)) / 86400000);
   return [{ uid: `practitioner-${c.valid_from}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days }];
 }
 
 engine = await loadEngine();
+const decided = answerFrom($("practitioner"));
+$("practitioner").addEventListener("certpolicy-decision", (e) => {
+  const r = e.detail;
+  $("add").disabled = r.ok && !r.can_take;
+  $("ics").hidden = !r.ok || !r.certificate.valid_until;  // nothing to put in a calendar before a pass
+});
 const now = new Date();
 $("now").value = chinaInputValue(now);
 $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400000));
@@ -92,8 +78,8 @@ function addAttempt() {
   if (!problem) {
     const r = engine.evaluate({
       type: "practitioner", locale: getLocale(), now: chinaInstant($("now").value),
-      purchase: { paid_at: chinaInstant($("paid_at").value), platform_fault: $("platform_fault").checked },
-      attempts: [...attempts.map((a) => ({ taken_at: chinaInstant(a.taken_at), score: a.score })), { taken_at: chinaInstant(taken), score }],
+      purchase: purchase(),
+      attempts: asRequested([...attempts, { taken_at: taken, score }]),
     });
     // The score's range is the policy's: read from what the engine expected ("integer 0..100").
     const max = /\.\.(\d+)$/.exec(r.ok ? "" : r.error.expected)?.[1];
@@ -114,4 +100,5 @@ $("purchase").addEventListener("submit", () => {
 });
 setupIcsExport($("ics"), "practitioner-certificate.ics", icsEvents);
 update();
+await decided;
 document.body.dataset.ready = "true";
