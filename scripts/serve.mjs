@@ -1,7 +1,7 @@
 // The demo server: web/ at /, the wasm package at /pkg/ (only the files the
 // package ships), with the security headers the pages must run under
 // (docs/DEPLOYMENT.md). Dependency-free (node:http).
-//   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1]
+//   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--revalidate]
 // Also importable: `startServer({ port: 0, mounts })` → { server, url } (browser
 // tests; `mounts` adds [prefix, directory] pairs in front of the demo's own;
 // a file missing from one mount is looked for in the next).
@@ -100,7 +100,25 @@ async function firstFile(files) {
   return null;
 }
 
-async function handle(req, res, mounts) {
+/**
+ * How long a browser may reuse a file without asking: pages and the policy
+ * patch are always revalidated (a new policy or page shows at once); the
+ * rest (scripts, styles, the .wasm) for CACHE_SECONDS, then revalidated.
+ * Every answer has an ETag, so a revalidation that finds the same file is a
+ * bodiless 304, and the browser keeps its compiled code of the .wasm and the
+ * scripts. `revalidate` (--revalidate) asks for every file every time: for
+ * working on the pages, where an edit must show on the next reload.
+ */
+export const CACHE_SECONDS = 600;
+function cacheControl(file, revalidate) {
+  if (revalidate || path.extname(file) === ".html" || path.basename(file) === "policy.json") return "no-cache";
+  return `max-age=${CACHE_SECONDS}, must-revalidate`;
+}
+
+/** A weak validator from the file's size and modification time: W/"366230-1764780000000". */
+const etagOf = (st) => `W/"${st.size.toString(16)}-${Math.trunc(st.mtimeMs).toString(16)}"`;
+
+async function handle(req, res, mounts, revalidate) {
   const headers = { ...SECURITY_HEADERS, "Cache-Control": "no-cache" };
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.writeHead(405, headers).end();
@@ -109,8 +127,16 @@ async function handle(req, res, mounts) {
   const file = await firstFile(candidates(new URL(req.url, "http://x").pathname, mounts));
   try {
     if (!file) throw new Error("not found");
-    const body = await readFile(file);
+    const st = await stat(file);
     headers["Content-Type"] = TYPES[path.extname(file)] || "application/octet-stream";
+    headers["Cache-Control"] = cacheControl(file, revalidate);
+    headers.ETag = etagOf(st);
+    const seen = String(req.headers["if-none-match"] ?? "").split(",").map((v) => v.trim());
+    if (seen.includes(headers.ETag) || seen.includes("*")) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    const body = await readFile(file);
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {
@@ -119,11 +145,11 @@ async function handle(req, res, mounts) {
   }
 }
 
-export function startServer({ port = 8080, host = "127.0.0.1", mounts = [] } = {}) {
+export function startServer({ port = 8080, host = "127.0.0.1", mounts = [], revalidate = false } = {}) {
   const all = [...mounts.map(([prefix, dir, only]) => [prefix, path.resolve(dir) + path.sep, only]), ...MOUNTS];
   return new Promise((resolveStart, reject) => {
     const server = http.createServer((req, res) => {
-      handle(req, res, all).catch(() => res.writeHead(500).end());
+      handle(req, res, all, revalidate).catch(() => res.writeHead(500).end());
     });
     server.once("error", reject);
     server.listen(port, host, () => {
@@ -138,7 +164,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     const k = process.argv.indexOf(name);
     return k > 0 && process.argv[k + 1] ? process.argv[k + 1] : fallback;
   };
-  const { url } = await startServer({ port: Number(arg("--port", 8080)), host: arg("--host", "127.0.0.1") });
+  const { url } = await startServer({
+    port: Number(arg("--port", 8080)), host: arg("--host", "127.0.0.1"), revalidate: process.argv.includes("--revalidate"),
+  });
   console.log(`certpolicy demo: ${url}  (purchase: ${url}purchase.html, booking: ${url}booking.html)`);
   console.log("Ctrl-C to stop.");
 }

@@ -26,9 +26,10 @@ async function refundDeadline(env) {
   await page.getByTestId("simulate").check();
   await page.getByTestId("paid-at").fill("2026-11-21T10:00");
   await page.getByTestId("now").fill("2026-11-22T10:00");
-  await page.waitForFunction(() => document.querySelector("[data-testid=deadline]")?.textContent.includes("2026"));
+  const deadline = page.locator('#refund [part~="deadline"]');
+  await page.waitForFunction(() => document.getElementById("refund").shadowRoot.querySelector('[part~="deadline"]')?.textContent.includes("2026"));
   const out = {
-    deadline: await page.getByTestId("deadline").textContent(),
+    deadline: await deadline.textContent(),
     footer: await page.getByTestId("policy-footer").getAttribute("data-version"),
     notice: await page.getByTestId("policy-notice").count() ? await page.getByTestId("policy-notice").textContent() : null,
     reason: await page.getByTestId("policy-notice").count() ? await page.getByTestId("policy-notice").getAttribute("data-reason") : null,

@@ -41,3 +41,26 @@ test("the deployment doc lists the same policy the server sends", () => {
 test("only GET and HEAD are answered", async () => {
   assert.equal((await fetch(url + "purchase.html", { method: "POST", body: "x" })).status, 405);
 });
+
+test("caching: pages and the policy patch always revalidate, the rest is reused for a while; a known ETag is a bodiless 304", async () => {
+  for (const [path, control] of [["purchase.html", "no-cache"], ["policy.json", "no-cache"],
+    ["pkg/dist/certpolicy_core.wasm", "max-age=600, must-revalidate"], ["js/app.js", "max-age=600, must-revalidate"]]) {
+    const r = await fetch(url + path);
+    assert.equal(r.status, 200, path);
+    assert.equal(r.headers.get("cache-control"), control, path);
+    const etag = r.headers.get("etag");
+    assert.match(etag, /^W\/"[0-9a-f]+-[0-9a-f]+"$/, path);
+    const again = await fetch(url + path, { headers: { "If-None-Match": etag } });
+    assert.equal(again.status, 304, path);
+    assert.equal((await again.arrayBuffer()).byteLength, 0, path);
+    assert.ok(again.headers.get("content-security-policy"), `${path}: a 304 has the security headers too`);
+    assert.equal((await fetch(url + path, { headers: { "If-None-Match": 'W/"0-0"' } })).status, 200, `${path}: another ETag is a full answer`);
+  }
+  // --revalidate: every file every time (working on the pages).
+  const dev = await startServer({ port: 0, revalidate: true });
+  try {
+    assert.equal((await fetch(dev.url + "js/app.js")).headers.get("cache-control"), "no-cache");
+  } finally {
+    dev.server.close();
+  }
+});

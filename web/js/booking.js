@@ -79,12 +79,13 @@ function icsEvents() {
   ];
 }
 
-const engine = await loadEngine();
+// The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
+let engine = null;  // the form checks need it; the exam times are the elements'
 const decided = answerFrom($("booking"), [$("timeline_card")]);
 initialValues();
 const update = () => {
   renderExam();
-  renderForm(engine);
+  if (engine) renderForm(engine);
 };
 setupLocale(update);
 applyStrings();
@@ -92,13 +93,15 @@ $("exam").addEventListener("input", update);
 $("exam").addEventListener("change", update);
 $("form").addEventListener("input", (e) => {
   if (e.target.name) touched.add(e.target.name);
-  renderForm(engine);
+  if (engine) renderForm(engine);
 });
 $("form").addEventListener("change", (e) => {
   if (e.target.name) touched.add(e.target.name);
-  renderForm(engine);
+  if (engine) renderForm(engine);
 });
 setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
 update();
+engine = await loadEngine();
+renderForm(engine);
 await decided;
 document.body.dataset.ready = "true";

@@ -62,7 +62,7 @@ function icsEvents() {
   ];
 }
 
-await loadEngine();
+// The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 const decided = answerFrom($("certificate"));
 // Nothing to put in a calendar without a certificate.
 $("certificate").addEventListener("certpolicy-decision", (e) => { $("ics").hidden = !e.detail.ok || !e.detail.valid_until; });
@@ -92,5 +92,6 @@ $("load").addEventListener("change", async () => {
 });
 setupIcsExport($("ics"), "certificate.ics", icsEvents);
 update();
+await loadEngine();  // the status line and the policy footer
 await decided;
 document.body.dataset.ready = "true";

@@ -51,7 +51,7 @@ function icsEvents() {
   return [{ uid: `practitioner-${c.valid_from}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days }];
 }
 
-engine = await loadEngine();
+// The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 const decided = answerFrom($("practitioner"));
 $("practitioner").addEventListener("certpolicy-decision", (e) => {
   const r = e.detail;
@@ -74,6 +74,7 @@ function addAttempt() {
   const text = $("new_score").value.trim();
   const score = text === "" ? null : Number(text);
   const taken = $("new_taken_at").value;
+  if (!engine) return;  // still loading
   let problem = taken ? null : ["pra.taken_missing", {}];
   if (!problem) {
     const r = engine.evaluate({
@@ -100,5 +101,6 @@ $("purchase").addEventListener("submit", () => {
 });
 setupIcsExport($("ics"), "practitioner-certificate.ics", icsEvents);
 update();
+engine = await loadEngine();
 await decided;
 document.body.dataset.ready = "true";

@@ -73,7 +73,7 @@ function icsEvents() {
   ];
 }
 
-await loadEngine();
+// The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 const decided = answerFrom($("refund"), [$("timeline_card")]);
 initialValues();
 setupLocale(update);
@@ -82,5 +82,6 @@ $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
 setupIcsExport($("ics"), "exam-order.ics", icsEvents);
 update();
+await loadEngine();  // the status line and the policy footer
 await decided;
 document.body.dataset.ready = "true";

@@ -46,7 +46,7 @@ function icsEvents() {
   ];
 }
 
-await loadEngine();
+// The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 const decided = answerFrom($("training"));
 initialValues();
 setupLocale(update);
@@ -55,5 +55,6 @@ $("enrolment").addEventListener("input", update);
 $("enrolment").addEventListener("change", update);
 setupIcsExport($("ics"), "offline-class.ics", icsEvents);
 update();
+await loadEngine();  // the status line and the policy footer
 await decided;
 document.body.dataset.ready = "true";
