@@ -7,9 +7,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "handlers.h"
-#include "json_out.h"
-#include "messages.h"
+#include "requests/handlers.h"
+#include "json/json_out.h"
+#include "policy/messages.h"
 
 namespace certpolicy {
 

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
-#include "json_in.h"
-#include "json_out.h"
-#include "policy.h"
+#include "json/json_in.h"
+#include "json/json_out.h"
+#include "policy/policy.h"
 
 namespace certpolicy {
 

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "civil_time.h"
-#include "policy.h"
+#include "calendar/civil_time.h"
+#include "policy/policy.h"
 
 namespace certpolicy::cli {
 

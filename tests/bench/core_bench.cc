@@ -6,14 +6,14 @@
 #include <memory>
 #include <string>
 
-#include "booking.h"
-#include "certificate.h"
+#include "rules/exam/booking_times.h"
+#include "rules/certs/certificate.h"
 #include "engine.h"
-#include "exam_code.h"
-#include "money.h"
-#include "order_validity.h"
-#include "refund.h"
-#include "training.h"
+#include "rules/codes/exam_code.h"
+#include "rules/exam/money.h"
+#include "rules/exam/order_validity.h"
+#include "rules/exam/refund.h"
+#include "rules/training/training.h"
 
 namespace certpolicy {
 namespace {

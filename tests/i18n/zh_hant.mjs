@@ -3,16 +3,16 @@
 // and Taiwan readers all read it), then the hand-written overrides.
 //   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
 //                                  wasm/elements/strings/zh-Hant.js and the
-//                                  "zh-Hant" entries of core/data/messages.json
-//                                  and the catalogue's name.zh_hant in core/data/default_policy.json
+//                                  "zh-Hant" entries of core/policy/data/messages.json
+//                                  and the catalogue's name.zh_hant in core/policy/data/default_policy.json
 //   derived()                      what they must hold (the check in node/locales.test.mjs)
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import * as OpenCC from "opencc-js";
 
 const root = new URL("../../", import.meta.url);
-export const MESSAGES_PATH = fileURLToPath(new URL("core/data/messages.json", root));
-export const POLICY_PATH = fileURLToPath(new URL("core/data/default_policy.json", root));
+export const MESSAGES_PATH = fileURLToPath(new URL("core/policy/data/messages.json", root));
+export const POLICY_PATH = fileURLToPath(new URL("core/policy/data/default_policy.json", root));
 export const PAGE_STRINGS_PATH = fileURLToPath(new URL("web/js/strings/zh-Hant.js", root));
 export const ELEMENT_STRINGS_PATH = fileURLToPath(new URL("wasm/elements/strings/zh-Hant.js", root));
 const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", import.meta.url), "utf8"));

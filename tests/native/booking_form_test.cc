@@ -2,7 +2,7 @@
 // tests/cases/bkg_booking_form.json).
 #include <gtest/gtest.h>
 
-#include "booking_form.h"
+#include "rules/exam/booking_form.h"
 
 namespace certpolicy {
 namespace {

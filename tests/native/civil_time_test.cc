@@ -1,7 +1,7 @@
 // TIM-1, TIM-2: parsing, the zone bridge, calendar arithmetic.
 #include <gtest/gtest.h>
 
-#include "civil_time.h"
+#include "calendar/civil_time.h"
 
 namespace certpolicy {
 namespace {

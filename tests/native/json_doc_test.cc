@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "fields.h"
-#include "json_doc.h"
+#include "json/fields.h"
+#include "json/json_doc.h"
 
 namespace certpolicy {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <numeric>
 
-#include "money.h"
+#include "rules/exam/money.h"
 
 namespace certpolicy {
 namespace {

@@ -7,7 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
-#include "messages.h"
+#include "policy/messages.h"
 
 namespace certpolicy {
 namespace {

@@ -1,0 +1,108 @@
+#include "calendar/working_days.h"
+
+namespace certpolicy {
+
+const char* day_kind_name(DayKind k) {
+  switch (k) {
+    case DayKind::kWeekday: return "weekday";
+    case DayKind::kWeekend: return "weekend";
+    case DayKind::kHoliday: return "holiday";
+    case DayKind::kMakeupWorkday: return "makeup_workday";
+  }
+  return "weekday";
+}
+
+namespace {
+
+DayKind weekday_kind(CivilDate d) {
+  unsigned wd = d.weekday().c_encoding();  // 0 = Sunday
+  return (wd == 0 || wd == 6) ? DayKind::kWeekend : DayKind::kWeekday;
+}
+
+bool works(DayKind k) { return k == DayKind::kWeekday || k == DayKind::kMakeupWorkday; }
+
+}  // namespace
+
+std::vector<int> WorkCalendar::years() const {
+  std::vector<int> out;
+  for (const auto& [year, data] : years_) out.push_back(year);
+  return out;
+}
+
+void WorkCalendar::set_year(int year, YearCalendar data) {
+  years_[year] = std::move(data);
+  rebuild();
+}
+
+void WorkCalendar::rebuild() {
+  kinds_.clear();
+  before_.assign(1, 0);
+  if (years_.empty()) return;
+  const CivilDate first = CivilDate::from_ymd(years_.begin()->first, 1, 1);
+  const CivilDate end = CivilDate::from_ymd(years_.rbegin()->first + 1, 1, 1);
+  table_start_ = first.sys_days();
+  for (CivilDate d = first; d < end; d = add_days(d, 1)) {
+    DayKind k = weekday_kind(d);
+    auto it = years_.find(d.year());
+    if (it != years_.end()) {
+      if (it->second.holidays.count(d) != 0) k = DayKind::kHoliday;
+      else if (it->second.makeup_workdays.count(d) != 0) k = DayKind::kMakeupWorkday;
+    }
+    kinds_.push_back(k);
+    before_.push_back(before_.back() + (works(k) ? 1 : 0));
+  }
+}
+
+int WorkCalendar::count_weekdays(CivilDate from, CivilDate to) {
+  if (to <= from) return 0;
+  int days = days_between(from, to);
+  int count = (days / 7) * 5;  // whole weeks
+  for (CivilDate d = add_days(from, (days / 7) * 7); d < to; d = add_days(d, 1)) {
+    if (weekday_kind(d) == DayKind::kWeekday) ++count;
+  }
+  return count;
+}
+
+DayKind WorkCalendar::kind(CivilDate d) const {
+  return in_table(d) ? kinds_[static_cast<size_t>(index_of(d))] : weekday_kind(d);
+}
+
+bool WorkCalendar::verified_span(CivilDate from, CivilDate to) const {
+  for (int y = from.year(); y <= to.year(); ++y) {
+    if (!verified(y)) return false;
+  }
+  return true;
+}
+
+WorkingDayCount WorkCalendar::count_working_days(CivilDate from, CivilDate to) const {
+  WorkingDayCount r;
+  if (to <= from) return r;
+  r.verified = verified_span(from, add_days(to, -1));
+  if (kinds_.empty()) {
+    r.count = count_weekdays(from, to);
+    return r;
+  }
+  // The part before the table, the part inside (prefix sums), the part after.
+  const CivilDate table_first(table_start_);
+  const CivilDate table_end = add_days(table_first, static_cast<int>(kinds_.size()));
+  const CivilDate in_from = from < table_first ? table_first : from;
+  const CivilDate in_to = to > table_end ? table_end : to;
+  r.count = count_weekdays(from, from < table_first ? (to < table_first ? to : table_first) : from);
+  if (in_from < in_to) r.count += before_[static_cast<size_t>(index_of(in_to))] - before_[static_cast<size_t>(index_of(in_from))];
+  r.count += count_weekdays(to > table_end ? (from > table_end ? from : table_end) : to, to);
+  return r;
+}
+
+std::optional<CivilDate> WorkCalendar::last_date_with_count_at_least(CivilDate to, int n,
+                                                                     CivilDate floor) const {
+  // count(a, to) grows as a moves back; the answer is the n-th working day
+  // before `to` (counting back), or `to - 1`'s side when n <= 0.
+  if (n <= 0) return add_days(to, -1) >= floor ? std::optional(add_days(to, -1)) : std::nullopt;
+  int seen = 0;
+  for (CivilDate d = add_days(to, -1); d >= floor; d = add_days(d, -1)) {
+    if (is_working_day(d) && ++seen == n) return d;
+  }
+  return std::nullopt;
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,87 @@
+// China working days (rules CAL-1, CAL-2, CAL-3).
+//
+// A WorkCalendar holds, per year, the State Council's holidays (days off)
+// and makeup working days (调休上班). A year without data, or whose official
+// notice is not cited, is "unverified" and says so; without data the calendar
+// falls back to Monday–Friday.
+//
+//   cal.kind(2026-02-14) == DayKind::kMakeupWorkday   (a Saturday worked)
+//   cal.count_working_days(2026-11-27, 2026-12-14) == 11   (CAL-3 example)
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "calendar/civil_time.h"
+
+namespace certpolicy {
+
+enum class DayKind { kWeekday, kWeekend, kHoliday, kMakeupWorkday };
+
+const char* day_kind_name(DayKind k);
+
+struct YearCalendar {
+  std::set<CivilDate> holidays;
+  std::set<CivilDate> makeup_workdays;
+  // The official notice the dates come from (title, number, where published);
+  // "" when none is cited yet. A year counts as verified only with one (CAL-2).
+  std::string notice;
+};
+
+struct WorkingDayCount {
+  int count = 0;
+  bool verified = true;  // false when a year without data was used (CAL-2)
+};
+
+class WorkCalendar {
+ public:
+  void set_year(int year, YearCalendar data);
+  // The year has data and the official notice for it is cited (CAL-2).
+  bool verified(int year) const {
+    auto it = years_.find(year);
+    return it != years_.end() && !it->second.notice.empty();
+  }
+  // Years with data, and of those the verified ones (for `policy check`).
+  std::vector<int> years() const;
+
+  // CAL-1. For a year without data: weekday or weekend only (a year with
+  // data and no notice yet uses its data and is reported unverified).
+  DayKind kind(CivilDate d) const;
+  bool is_working_day(CivilDate d) const {
+    DayKind k = kind(d);
+    return k == DayKind::kWeekday || k == DayKind::kMakeupWorkday;
+  }
+
+  // CAL-3: the number of working days d with from <= d < to (0 when to <= from).
+  // `verified` is false when any year in [from, to) has no data.
+  WorkingDayCount count_working_days(CivilDate from, CivilDate to) const;
+
+  // Every year from `from`'s through `to`'s is verified.
+  bool verified_span(CivilDate from, CivilDate to) const;
+
+  // The latest date a (<= last_possible) whose CAL-3 count to `to` is at least
+  // `n`, i.e. the last day an application is still "n working days before".
+  // Walks back from `to`; returns nullopt when no such date is >= floor.
+  std::optional<CivilDate> last_date_with_count_at_least(CivilDate to, int n, CivilDate floor) const;
+
+ private:
+  // Rebuilds the flat table below from years_ (after each set_year).
+  void rebuild();
+  // Days from 1 Jan of the first year with data to 31 Dec of the last one:
+  // the kind of each day, and the working days before it (prefix sums), so
+  // a day is one index and a count is one subtraction.
+  int index_of(CivilDate d) const { return static_cast<int>((d.sys_days() - table_start_).count()); }
+  bool in_table(CivilDate d) const { int k = index_of(d); return k >= 0 && k < static_cast<int>(kinds_.size()); }
+  // Monday–Friday days in [from, to) without holiday data.
+  static int count_weekdays(CivilDate from, CivilDate to);
+
+  std::map<int, YearCalendar> years_;
+  std::chrono::sys_days table_start_{};
+  std::vector<DayKind> kinds_;
+  std::vector<std::int32_t> before_;  // size kinds_.size() + 1
+};
+
+}  // namespace certpolicy

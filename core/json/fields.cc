@@ -1,0 +1,178 @@
+#include "json/fields.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <nlohmann/json.hpp>
+
+#include "json/json_out.h"
+
+namespace certpolicy {
+
+Fields::Fields() {
+  nodes_.reserve(64);
+  nodes_.emplace_back().kind = Kind::kObject;
+}
+
+Fields::Ref Fields::append(Ref parent) {
+  auto r = static_cast<Ref>(nodes_.size());
+  nodes_.emplace_back();
+  Node& p = nodes_[parent];
+  if (p.last == kNone) p.first = r;
+  else nodes_[p.last].next = r;
+  p.last = r;
+  return r;
+}
+
+Fields::Ref Fields::member(Ref object, Key name) {
+  const std::string_view k = name.text();
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
+    if (same_text(key(c), k)) {
+      Node& n = nodes_[c];
+      n.kind = Kind::kNull;
+      n.first = n.last = kNone;  // an earlier subtree is dropped
+      return c;
+    }
+  }
+  Ref r = append(object);
+  nodes_[r].key = static_cast<std::uint32_t>(pool_.size());
+  nodes_[r].key_len = static_cast<std::uint32_t>(k.size());
+  nodes_[r].key_plain = name.plain();
+  pool_ += k;
+  return r;
+}
+
+void Fields::assign(Ref r, const Value& v) {
+  auto at = static_cast<std::uint32_t>(pool_.size());
+  Node& n = nodes_[r];
+  switch (v.kind_) {
+    case Value::Kind::kNull: n.kind = Kind::kNull; return;
+    case Value::Kind::kBool: n.kind = Kind::kBool; n.b = v.b_; return;
+    case Value::Kind::kInt: n.kind = Kind::kInt; n.i = v.i_; return;
+    case Value::Kind::kFloat: n.kind = Kind::kFloat; n.d = v.d_; return;
+    case Value::Kind::kString: pool_ += v.s_; break;
+    case Value::Kind::kDate: put_date(pool_.extend(kDateChars), v.date_); break;
+    case Value::Kind::kInstant: {
+      char buf[FixedZone::kMaxInstantChars];
+      pool_.append(buf, static_cast<size_t>(v.zone_->put(buf, v.instant_) - buf));
+      break;
+    }
+  }
+  Node& s = nodes_[r];
+  s.kind = Kind::kString;
+  s.str_plain = v.kind_ != Value::Kind::kString;  // a date or instant: digits and -:T+.
+  s.str = at;
+  s.str_len = static_cast<std::uint32_t>(pool_.size() - at);
+}
+
+Fields::Ref Fields::container(Ref r, Kind kind) {
+  nodes_[r].kind = kind;
+  return r;
+}
+
+Fields::Object& Fields::Object::put(Key key, const Value& v) {
+  f_->assign(f_->member(ref_, key), v);
+  return *this;
+}
+
+Fields::Object Fields::Object::object(Key key) {
+  return Object(f_, f_->container(f_->member(ref_, key), Kind::kObject));
+}
+
+Fields::Array Fields::Object::array(Key key) {
+  return Array(f_, f_->container(f_->member(ref_, key), Kind::kArray));
+}
+
+Fields::Array& Fields::Array::push(const Value& v) {
+  f_->assign(f_->append(ref_), v);
+  return *this;
+}
+
+Fields::Object Fields::Array::object() { return Object(f_, f_->container(f_->append(ref_), Kind::kObject)); }
+
+Fields::Array Fields::Array::array() { return Array(f_, f_->container(f_->append(ref_), Kind::kArray)); }
+
+Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
+  Ref node = from;
+  while (!dotted.empty()) {
+    size_t dot = dotted.find('.');
+    std::string_view k = dotted.substr(0, dot);
+    if (nodes_[node].kind != Kind::kObject) return kNone;
+    Ref found = kNone;
+    for (Ref c = nodes_[node].first; c != kNone && found == kNone; c = nodes_[c].next) {
+      if (same_text(key(c), k)) found = c;
+    }
+    if (found == kNone) return kNone;
+    node = found;
+    dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
+  }
+  return node;
+}
+
+std::span<const Fields::Ref> Fields::sort_members(Ref object, Ref (&order)[kSortOnStack],
+                                                  std::vector<Ref>& many) const {
+  size_t count = 0;
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) ++count;
+  auto by_key = [&](Ref a, Ref b) { return key(a) < key(b); };
+  if (count > kSortOnStack) {
+    for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) many.push_back(c);
+    std::sort(many.begin(), many.end(), by_key);
+    return many;
+  }
+  // Few keys per object: an insertion sort on the stack, no allocation.
+  size_t done = 0;
+  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
+    size_t k = done++;
+    for (; k > 0 && by_key(c, order[k - 1]); --k) order[k] = order[k - 1];
+    order[k] = c;
+  }
+  return {order, count};
+}
+
+void Fields::write_key(Ref r, TextOut& out) const {
+  if (nodes_[r].key_plain) write_json_plain(key(r), out, ":");
+  else write_json_key(key(r), out);
+}
+
+void Fields::write(Ref r, TextOut& out) const {
+  const Node& n = nodes_[r];
+  switch (n.kind) {
+    case Kind::kNull: out += "null"; return;
+    case Kind::kBool: out += n.b ? "true" : "false"; return;
+    case Kind::kInt: {
+      char buf[24];
+      auto end = std::to_chars(buf, buf + sizeof buf, n.i).ptr;
+      out.append(buf, static_cast<size_t>(end - buf));
+      return;
+    }
+    // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
+    case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
+    case Kind::kString:
+      if (n.str_plain) write_json_plain(string(r), out);
+      else write_json_string(string(r), out);
+      return;
+    case Kind::kArray: {
+      out.push_back('[');
+      for (Ref c = n.first; c != kNone; c = nodes_[c].next) {
+        if (c != n.first) out.push_back(',');
+        write(c, out);
+      }
+      out.push_back(']');
+      return;
+    }
+    case Kind::kObject: {
+      out.push_back('{');
+      bool first = true;
+      for_each_sorted(r, [&](Ref c) {
+        if (!first) out.push_back(',');
+        first = false;
+        write_key(c, out);
+        write(c, out);
+      });
+      out.push_back('}');
+      return;
+    }
+  }
+}
+
+}  // namespace certpolicy

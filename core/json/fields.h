@@ -1,0 +1,186 @@
+// The fields of a result, built by a handler and written once as JSON text.
+//
+// A small tree held flat (a vector of nodes and one pool of text): putting a
+// value costs no allocation of its own, dates and instants are formatted
+// straight into the pool, and objects are written with their keys sorted,
+// whatever order the handler put them in. The sentences (messages.h) read
+// the same tree by dotted path.
+//
+//   Fields f;
+//   Fields::Object order = f.root().object("order");
+//   order.put("valid_until", validity.valid_until)        // "2027-11-21"
+//        .put("expired", false);
+//   order.array("reminders").push(CivilDate::from_ymd(2027, 8, 23));
+//   f.root().put("deadline", Value(refund.deadline, zone)); // "2026-11-26T10:00:00+08:00"
+//   f.write_object(f.root().ref(), out);  // {"order":{"expired":false,"reminders":[…],…},…}
+//
+// Putting a key twice replaces the earlier value (the last one is written).
+#pragma once
+
+#include <concepts>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "calendar/civil_time.h"
+#include "json/json_out.h"
+
+namespace certpolicy {
+
+// One scalar to put: null, a boolean, an integer, a number, text, a date or
+// an instant in a zone. Text is copied when put, so a temporary is fine.
+class Value {
+ public:
+  enum class Kind : std::uint8_t { kNull, kBool, kInt, kFloat, kString, kDate, kInstant };
+
+  Value(std::nullptr_t) {}  // NOLINT(google-explicit-constructor): reads like JSON
+  Value(bool b) : kind_(Kind::kBool), b_(b) {}  // NOLINT
+  template <std::integral T>
+    requires(!std::same_as<T, bool>)
+  Value(T i) : kind_(Kind::kInt), i_(static_cast<std::int64_t>(i)) {}  // NOLINT
+  Value(double d) : kind_(Kind::kFloat), d_(d) {}  // NOLINT
+  Value(std::string_view s) : kind_(Kind::kString), s_(s) {}  // NOLINT
+  Value(const char* s) : kind_(Kind::kString), s_(s) {}  // NOLINT
+  Value(const std::string& s) : kind_(Kind::kString), s_(s) {}  // NOLINT
+  Value(CivilDate d) : kind_(Kind::kDate), date_(d) {}  // NOLINT
+  // A missing date is null.
+  Value(const std::optional<CivilDate>& d) : kind_(d ? Kind::kDate : Kind::kNull), date_(d.value_or(CivilDate())) {}  // NOLINT
+  // An instant written in `zone` (RFC 3339); a missing one is null.
+  Value(Instant i, const FixedZone& zone) : kind_(Kind::kInstant), instant_(i), zone_(&zone) {}
+  Value(const std::optional<Instant>& i, const FixedZone& zone)
+      : kind_(i ? Kind::kInstant : Kind::kNull), instant_(i.value_or(Instant())), zone_(&zone) {}
+  // Text, or null when it is empty.
+  static Value or_null(std::string_view s) { return s.empty() ? Value(nullptr) : Value(s); }
+
+ private:
+  friend class Fields;
+  Kind kind_ = Kind::kNull;
+  bool b_ = false;
+  std::int64_t i_ = 0;
+  double d_ = 0;
+  std::string_view s_;
+  CivilDate date_;
+  Instant instant_;
+  const FixedZone* zone_ = nullptr;
+};
+
+// A member's name. A string literal is checked when the code is compiled
+// to need no JSON escaping, so it is written without a scan; other text is
+// checked when written.
+//   f.root().put("valid_until", d);   // a literal: plain
+//   f.root().put(name, d);            // std::string_view, const char*: checked later
+class Key {
+ public:
+  template <std::size_t N>
+  consteval Key(const char (&s)[N]) : text_(s, N - 1), plain_(true) {  // NOLINT(google-explicit-constructor)
+    for (std::size_t k = 0; k + 1 < N; ++k) {
+      const auto c = static_cast<unsigned char>(s[k]);
+      if (c < 0x20 || c == '"' || c == '\\') plain_ = false;
+    }
+  }
+  template <class T>
+    requires(!std::is_array_v<T> && std::convertible_to<const T&, std::string_view>)
+  constexpr Key(const T& s) : text_(s) {}  // NOLINT(google-explicit-constructor)
+
+  constexpr std::string_view text() const { return text_; }
+  constexpr bool plain() const { return plain_; }
+
+ private:
+  std::string_view text_;
+  bool plain_ = false;
+};
+
+class Fields {
+ public:
+  using Ref = std::uint32_t;
+  static constexpr Ref kNone = 0xFFFFFFFFu;
+  enum class Kind : std::uint8_t { kNull, kBool, kInt, kFloat, kString, kArray, kObject };
+
+  class Array;
+  // A handle on an object in the tree (valid as long as the Fields).
+  class Object {
+   public:
+    Object& put(Key key, const Value& v);
+    Object object(Key key);
+    Array array(Key key);
+    Ref ref() const { return ref_; }
+
+   private:
+    friend class Fields;
+    Object(Fields* f, Ref r) : f_(f), ref_(r) {}
+    Fields* f_;
+    Ref ref_;
+  };
+  class Array {
+   public:
+    Array& push(const Value& v);
+    Object object();
+    Array array();
+    Ref ref() const { return ref_; }
+
+   private:
+    friend class Fields;
+    Array(Fields* f, Ref r) : f_(f), ref_(r) {}
+    Fields* f_;
+    Ref ref_;
+  };
+
+  Fields();
+  Object root() { return Object(this, 0); }
+
+  // Reading back (for the sentences): the node at a dotted path below
+  // `from` ("refund.deadline"), or kNone.
+  Ref find(std::string_view dotted, Ref from = 0) const;
+  Kind kind(Ref r) const { return nodes_[r].kind; }
+  std::int64_t int_value(Ref r) const { return nodes_[r].i; }
+  std::string_view string(Ref r) const { return text(nodes_[r].str, nodes_[r].str_len); }
+
+  // JSON text of a value; objects with sorted keys.
+  void write(Ref r, TextOut& out) const;
+  // Calls `f(member)` for each member of an object, in key order (the order
+  // `write` writes them).
+  template <class F>
+  void for_each_sorted(Ref object, F&& f) const {
+    Ref order[kSortOnStack];
+    std::vector<Ref> many;
+    std::span<const Ref> sorted = sort_members(object, order, many);
+    for (Ref c : sorted) f(c);
+  }
+  std::string_view key(Ref r) const { return text(nodes_[r].key, nodes_[r].key_len); }
+  // `"key":` of a member, unscanned when the key or value is known plain.
+  void write_key(Ref r, TextOut& out) const;
+
+ private:
+  struct Node {
+    Kind kind = Kind::kNull;
+    bool b = false;
+    bool key_plain = false;  // the key needs no JSON escaping (a checked literal)
+    bool str_plain = false;  // the string needs none (a date or instant written here)
+    std::uint32_t key = 0, key_len = 0;
+    std::uint32_t str = 0, str_len = 0;
+    Ref first = kNone, last = kNone, next = kNone;  // children, in the order put
+    union {
+      std::int64_t i = 0;
+      double d;
+    };
+  };
+  std::string_view text(std::uint32_t at, std::uint32_t len) const { return {pool_.data() + at, len}; }
+  // An object's members sorted by key: in `order` when they fit (objects have
+  // a few keys), else in `many`.
+  static constexpr std::size_t kSortOnStack = 64;
+  std::span<const Ref> sort_members(Ref object, Ref (&order)[kSortOnStack], std::vector<Ref>& many) const;
+  // The child of `object` named `key` (reset to null), or a new one.
+  Ref member(Ref object, Key key);
+  Ref append(Ref parent);
+  void assign(Ref r, const Value& v);
+  Ref container(Ref r, Kind kind);
+
+  std::vector<Node> nodes_;
+  TextOut pool_{1024};
+};
+
+}  // namespace certpolicy

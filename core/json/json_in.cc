@@ -1,0 +1,214 @@
+#include "json/json_in.h"
+
+#include <algorithm>
+#include <charconv>
+
+namespace certpolicy {
+
+void JsonIn::append(std::string_view s) {
+  if (len_ + s.size() <= kCapacity) {
+    std::copy(s.begin(), s.end(), path_.begin() + static_cast<std::ptrdiff_t>(len_));
+    len_ += s.size();
+    return;
+  }
+  static constexpr std::string_view kCut = "\xE2\x80\xA6";  // "…"
+  len_ = kCapacity - kCut.size();
+  while (len_ > 0 && (static_cast<unsigned char>(path_[len_]) & 0xC0) == 0x80) --len_;  // whole characters
+  std::copy(kCut.begin(), kCut.end(), path_.begin() + static_cast<std::ptrdiff_t>(len_));
+  len_ += kCut.size();
+}
+
+JsonIn JsonIn::operator[](std::string_view key) const {
+  JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->find(ref_, key), std::string_view(path_.data(), len_));
+  if (len_ != 0) out.append(".");
+  out.append(key);
+  return out;
+}
+
+JsonIn JsonIn::operator[](size_t index) const {
+  JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->element(ref_, index), std::string_view(path_.data(), len_));
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, index);
+  out.append("[");
+  out.append(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
+  out.append("]");
+  return out;
+}
+
+bool JsonIn::is(JsonKind k) const {
+  if (ref_ == JsonDoc::kNone) return false;
+  JsonKind mine = doc_->kind(ref_);
+  return mine == k || (k == JsonKind::kInt && mine == JsonKind::kUint);
+}
+
+std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
+  std::vector<std::pair<std::string_view, JsonIn>> out;
+  if (ref_ == JsonDoc::kNone) return out;
+  for (const auto& [key, ref] : doc_->members(ref_)) {
+    JsonIn child(doc_, ref, std::string_view(path_.data(), len_));
+    if (len_ != 0) child.append(".");
+    child.append(key);
+    out.emplace_back(key, child);
+  }
+  return out;
+}
+
+namespace {
+
+const char* time_detail(TimeParseError e) {
+  switch (e) {
+    case TimeParseError::kSyntax: return detail_code::kBadFormat;
+    case TimeParseError::kImpossibleDate: return detail_code::kImpossibleDate;
+    case TimeParseError::kImpossibleTime: return detail_code::kImpossibleTime;
+    case TimeParseError::kMissingOffset: return detail_code::kMissingOffset;
+    case TimeParseError::kBadOffset: return detail_code::kBadOffset;
+    case TimeParseError::kYearOutOfRange: return detail_code::kYearOutOfRange;
+  }
+  return detail_code::kBadFormat;
+}
+
+// Missing (or null) → MISSING; present but not a string → WRONG_TYPE.
+std::optional<std::string_view> need_string(const JsonIn& in, Issues& issues, const char* expected) {
+  if (!in.present()) {
+    issues.fail(in.path(), detail_code::kMissing, expected);
+    return std::nullopt;
+  }
+  if (!in.is(JsonKind::kString)) {
+    issues.fail(in.path(), detail_code::kWrongType, expected);
+    return std::nullopt;
+  }
+  return in.string();
+}
+
+}  // namespace
+
+std::optional<Instant> read_instant(const JsonIn& in, Issues& issues) {
+  constexpr const char* kExpected = "rfc3339_instant";
+  auto s = need_string(in, issues, kExpected);
+  if (!s) return std::nullopt;
+  auto r = parse_instant(*s);
+  if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
+  return r.value;
+}
+
+std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues) {
+  constexpr const char* kExpected = "date";
+  auto s = need_string(in, issues, kExpected);
+  if (!s) return std::nullopt;
+  auto r = parse_date(*s);
+  if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
+  return r.value;
+}
+
+std::optional<bool> read_bool(const JsonIn& in, Issues& issues, std::optional<bool> fallback) {
+  if (!in.present()) {
+    if (!fallback) issues.fail(in.path(), detail_code::kMissing, "boolean");
+    return fallback;
+  }
+  if (!in.is(JsonKind::kBool)) {
+    issues.fail(in.path(), detail_code::kWrongType, "boolean");
+    return std::nullopt;
+  }
+  return in.boolean();
+}
+
+std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int64_t min,
+                                     std::int64_t max, std::optional<std::int64_t> fallback) {
+  auto expected = [&] { return "integer " + std::to_string(min) + ".." + std::to_string(max); };
+  if (!in.present()) {
+    if (!fallback) issues.fail(in.path(), detail_code::kMissing, expected());
+    return fallback;
+  }
+  const JsonDoc& doc = *in.doc();
+  const JsonKind kind = doc.kind(in.ref());
+  std::int64_t v = 0;
+  if (kind == JsonKind::kUint) {
+    auto u = doc.uint_value(in.ref());
+    if (u > static_cast<std::uint64_t>(max)) {
+      issues.fail(in.path(), detail_code::kOutOfRange, expected());
+      return std::nullopt;
+    }
+    v = static_cast<std::int64_t>(u);
+  } else if (kind == JsonKind::kInt) {
+    v = doc.int_value(in.ref());
+  } else {
+    // Floats (1.5, 1e3) are refused too: amounts are whole fen, counts whole.
+    issues.fail(in.path(), detail_code::kWrongType, expected());
+    return std::nullopt;
+  }
+  if (v < min || v > max) {
+    issues.fail(in.path(), detail_code::kOutOfRange, expected());
+    return std::nullopt;
+  }
+  return v;
+}
+
+std::optional<std::string> read_string(const JsonIn& in, Issues& issues, size_t max_bytes,
+                                       std::optional<std::string> fallback) {
+  if (!in.present() && fallback) return fallback;
+  auto s = need_string(in, issues, "string");
+  if (!s) return std::nullopt;
+  if (s->size() > max_bytes) {
+    issues.fail(in.path(), detail_code::kTooLong, "at most " + std::to_string(max_bytes) + " bytes");
+    return std::nullopt;
+  }
+  return std::string(*s);
+}
+
+std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
+                                std::initializer_list<std::string_view> choices,
+                                std::optional<size_t> fallback) {
+  auto expected = [&] {
+    std::string e = "one of";
+    for (auto c : choices) {
+      e += ' ';
+      e += c;
+    }
+    return e;
+  };
+  if (!in.present() && fallback) return fallback;
+  if (!in.present() || !in.is(JsonKind::kString)) {
+    issues.fail(in.path(), in.present() ? detail_code::kWrongType : detail_code::kMissing, expected());
+    return std::nullopt;
+  }
+  const std::string_view s = in.string();
+  size_t k = 0;
+  for (auto c : choices) {
+    if (s == c) return k;
+    ++k;
+  }
+  issues.fail(in.path(), detail_code::kUnknownValue, expected());
+  return std::nullopt;
+}
+
+std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_items,
+                                 bool optional) {
+  if (!in.present()) {
+    if (optional) return 0;
+    issues.fail(in.path(), detail_code::kMissing, "array");
+    return std::nullopt;
+  }
+  if (!in.is(JsonKind::kArray)) {
+    issues.fail(in.path(), detail_code::kWrongType, "array");
+    return std::nullopt;
+  }
+  if (in.size() > max_items) {
+    issues.fail(in.path(), detail_code::kTooMany, "at most " + std::to_string(max_items) + " items");
+    return std::nullopt;
+  }
+  return in.size();
+}
+
+bool read_object(const JsonIn& in, Issues& issues) {
+  if (!in.present()) {
+    issues.fail(in.path(), detail_code::kMissing, "object");
+    return false;
+  }
+  if (!in.is(JsonKind::kObject)) {
+    issues.fail(in.path(), detail_code::kWrongType, "object");
+    return false;
+  }
+  return true;
+}
+
+}  // namespace certpolicy

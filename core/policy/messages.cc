@@ -1,0 +1,309 @@
+#include "policy/messages.h"
+
+#include "json/json_in.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace certpolicy {
+
+namespace {
+
+const char* locale_key(Locale l) {
+  switch (l) {
+    case Locale::kEn: return "en";
+    case Locale::kZhHant: return "zh-Hant";
+    case Locale::kZhCN: break;
+  }
+  return "zh-CN";
+}
+
+// A zh-Hant sentence that messages.json does not write out is its zh-CN one
+// with every character of "zh_hant_chars" replaced: pairs of 3-byte UTF-8
+// characters, Simplified then Traditional (so a Simplified one starts at a
+// multiple of 6). tests/i18n/zh_hant.mjs derives the pairs with OpenCC and
+// checks that this gives OpenCC's own text for every sentence. A third
+// written copy of every sentence cost 2.3 KB gzip of the .wasm, the pairs
+// 0.65 KB; a lookup table cost more code than it saved (docs/DESIGN.md).
+//   to_traditional("订单已退款", "单單订訂") == "訂單已退款"
+std::string to_traditional(std::string_view text, std::string_view pairs) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t k = 0; k < text.size();) {
+    const auto lead = static_cast<unsigned char>(text[k]);
+    const size_t n = std::min<size_t>(lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4, text.size() - k);
+    const std::string_view ch = text.substr(k, n);
+    std::string_view to = ch;
+    if (n == 3) {
+      for (size_t at = pairs.find(ch); at != std::string_view::npos; at = pairs.find(ch, at + 1)) {
+        if (at % 6 == 0 && at + 6 <= pairs.size()) {
+          to = pairs.substr(at + 3, 3);
+          break;
+        }
+      }
+    }
+    out += to;
+    k += n;
+  }
+  return out;
+}
+
+bool looks_like_instant(std::string_view s) {
+  return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
+}
+
+// Where a sentence's pieces go: as they are, or escaped into a JSON string.
+// `raw` takes the template's own text (already in the sink's form), `text`
+// a value put into it.
+struct PlainSink {
+  static constexpr bool kJson = false;
+  TextOut& out;
+  void raw(std::string_view s) { out += s; }
+  void text(std::string_view s) { out += s; }
+};
+struct JsonSink {
+  static constexpr bool kJson = true;
+  TextOut& out;
+  void raw(std::string_view s) { out += s; }
+  void text(std::string_view s) { write_json_chars(s, out); }
+};
+
+}  // namespace
+
+// "可在 {refund.deadline} 前…" → ["可在 ", refund.deadline], [" 前…"].
+std::vector<Messages::Piece> Messages::split(std::string_view tpl) {
+  std::vector<Piece> pieces;
+  auto at = [&](std::string_view part) { return static_cast<std::uint32_t>(part.data() - tpl.data()); };
+  size_t k = 0;
+  while (k < tpl.size()) {
+    size_t open = tpl.find('{', k);
+    size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
+    Piece p;
+    if (close == std::string_view::npos) {  // the rest is text
+      p.raw_at = static_cast<std::uint32_t>(k);
+      p.raw_len = static_cast<std::uint32_t>(tpl.size() - k);
+      pieces.push_back(p);
+      break;
+    }
+    p.raw_at = static_cast<std::uint32_t>(k);
+    p.raw_len = static_cast<std::uint32_t>(open - k);
+    std::string_view ph = tpl.substr(open + 1, close - open - 1);
+    size_t bar = ph.find('|');
+    std::string_view name = ph.substr(0, bar);
+    p.name_at = at(name);
+    p.name_len = static_cast<std::uint32_t>(name.size());
+    p.placeholder = true;
+    p.yuan = bar != std::string_view::npos && ph.substr(bar + 1) == "yuan";
+    pieces.push_back(p);
+    k = close + 1;
+  }
+  return pieces;
+}
+
+Messages::Messages() {
+  // Read with the same flat parser as requests (no second JSON parser to
+  // compile when a page starts). The keys below are views of doc_'s pool,
+  // which never changes after this.
+  if (!doc_.parse(messages_text()) || doc_.kind(doc_.root()) != JsonKind::kObject) return;
+  JsonDoc::Ref pairs = doc_.find(doc_.root(), "zh_hant_chars");
+  hant_chars_ = pairs != JsonDoc::kNone && doc_.kind(pairs) == JsonKind::kString ? doc_.string(pairs) : "";
+  const std::string_view hant = hant_chars_;
+  for (const auto& [section, entries] : doc_.members(doc_.root())) {
+    if (doc_.kind(entries) != JsonKind::kObject) continue;
+    auto& codes = templates_[std::string(section)];
+    for (const auto& [code, entry] : doc_.members(entries)) {
+      if (doc_.kind(entry) != JsonKind::kObject) continue;
+      Templates t;
+      for (Locale l : kLocales) {
+        JsonDoc::Ref text = doc_.find(entry, locale_key(l));
+        const auto i = static_cast<int>(l);
+        if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
+          t.text[i].source = std::string(doc_.string(text));
+        } else if (l == Locale::kZhHant && !t.text[0].source.empty()) {
+          t.text[i].source = to_traditional(t.text[0].source, hant);  // kLocales lists zh-CN first
+        } else {
+          continue;
+        }
+        TextOut escaped;
+        write_json_chars(t.text[i].source, escaped);
+        t.json[i].source = std::string(escaped.view());
+        t.text[i].pieces = split(t.text[i].source);
+        t.json[i].pieces = split(t.json[i].source);
+      }
+      codes.add(code, std::move(t));  // members() gives each code once
+    }
+    codes.seal();
+  }
+  reasons_ = section("reasons");
+  errors_ = section("errors");
+  words_ = section("words");
+  for (Locale l : kLocales) {
+    china_time_[static_cast<int>(l)] = word("china_time", l);
+    yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
+    utc_open_[static_cast<int>(l)] = word("utc_open", l);
+    utc_close_[static_cast<int>(l)] = word("utc_close", l);
+  }
+}
+
+std::string Messages::traditional(std::string_view zh_cn) const { return to_traditional(zh_cn, hant_chars_); }
+
+const Messages::Section* Messages::section(std::string_view name) const {
+  auto it = templates_.find(name);
+  return it == templates_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+// Codes are upper-case words of 5–40 bytes that differ in length or at their
+// ends ("REFUND_WINDOW_OPEN", "REFUND_WINDOW_CLOSED"): the length and the
+// first and last four bytes are hashed.
+std::uint32_t code_hash(std::string_view s) {
+  std::uint32_t h = static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u;
+  const std::size_t n = s.size();
+  for (std::size_t k = 0; k < 4 && k < n; ++k) {
+    h = (h ^ static_cast<unsigned char>(s[k])) * 16777619u;
+    h = (h ^ static_cast<unsigned char>(s[n - 1 - k])) * 16777619u;
+  }
+  return h ^ (h >> 15);
+}
+
+}  // namespace
+
+void Messages::Section::seal() {
+  std::size_t size = 8;
+  while (size < 2 * entries_.size()) size *= 2;
+  slots_.assign(size, 0);
+  mask_ = static_cast<std::uint32_t>(size - 1);
+  for (std::size_t k = 0; k < entries_.size(); ++k) {
+    std::uint32_t i = code_hash(entries_[k].first) & mask_;
+    while (slots_[i] != 0) i = (i + 1) & mask_;
+    slots_[i] = static_cast<std::uint32_t>(k + 1);
+  }
+}
+
+const Messages::Templates* Messages::Section::find(std::string_view code) const {
+  if (slots_.empty()) return nullptr;
+  for (std::uint32_t i = code_hash(code) & mask_;; i = (i + 1) & mask_) {
+    const std::uint32_t s = slots_[i];
+    if (s == 0) return nullptr;
+    if (same_text(entries_[s - 1].first, code)) return &entries_[s - 1].second;
+  }
+}
+
+const Messages::Templates* Messages::find(const Section* section, std::string_view code) {
+  return section == nullptr ? nullptr : section->find(code);
+}
+
+const Messages& Messages::get() {
+  static const Messages instance;
+  return instance;
+}
+
+std::string_view Messages::word(std::string_view key, Locale locale) const {
+  const Templates* t = find(words_, key);
+  if (t == nullptr || t->text[static_cast<int>(locale)].source.empty()) return key;
+  return t->text[static_cast<int>(locale)].source;
+}
+
+template <class Sink>
+void Messages::render(Sink& out, const Section* section, std::string_view code, Locale locale,
+                      const Fields& fields) const {
+  const Templates* t = find(section, code);
+  const auto i = static_cast<int>(locale);
+  if (t == nullptr || t->text[i].source.empty()) {
+    out.text(code);
+    return;
+  }
+  const Form& form = Sink::kJson ? t->json[i] : t->text[i];
+  const std::string_view tpl = form.source;
+  for (const Piece& piece : form.pieces) {
+    out.raw(tpl.substr(piece.raw_at, piece.raw_len));
+    if (!piece.placeholder) break;
+    std::string_view name = tpl.substr(piece.name_at, piece.name_len);
+    // Looked up in the result, then in its `certificate` object (the
+    // practitioner result nests the certificate's fields).
+    Fields::Ref v = fields.find(name);
+    if (v == Fields::kNone) {
+      Fields::Ref cert = fields.find("certificate");
+      if (cert != Fields::kNone) v = fields.find(name, cert);
+    }
+    if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
+      out.text("—");
+    } else if (piece.yuan && fields.kind(v) == Fields::Kind::kInt) {
+      std::int64_t fen = fields.int_value(v);
+      char buf[48];
+      int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
+                            static_cast<long long>(fen % 100));
+      out.text(yuan_prefix_[static_cast<int>(locale)]);
+      out.raw(std::string_view(buf, static_cast<size_t>(n)));  // digits
+    } else if (fields.kind(v) == Fields::Kind::kString) {
+      std::string_view s = fields.string(v);
+      if (looks_like_instant(s)) {
+        // 2026-11-30T10:00:00+08:00 → 2026-11-30 10:00 (seconds kept when not :00)
+        size_t zone = s.find_first_of("+-Zz", 19);
+        std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
+        if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
+        out.text(s.substr(0, 10));
+        out.raw(" ");
+        out.text(clock);
+        // +08:00 is China time; a policy in another zone names its offset
+        // (the sentence must not say China time for 10:00 UTC).
+        std::string_view offset = zone == std::string_view::npos ? std::string_view() : s.substr(zone);
+        if (offset == "+08:00") {
+          out.text(china_time_[static_cast<int>(locale)]);
+        } else {
+          out.text(utc_open_[static_cast<int>(locale)]);
+          out.text(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
+          out.text(utc_close_[static_cast<int>(locale)]);
+        }
+      } else {
+        out.text(s);
+      }
+    } else {
+      TextOut json;  // a number, boolean or list, as JSON text
+      fields.write(v, json);
+      out.text(json.view());
+    }
+  }
+}
+
+void Messages::append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
+  PlainSink sink{out};
+  render(sink, reasons_, code, locale, fields);
+}
+
+void Messages::write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
+  JsonSink sink{out};
+  out.push_back('"');
+  render(sink, reasons_, code, locale, fields);
+  out.push_back('"');
+}
+
+std::string Messages::reason(std::string_view code, Locale locale, const Fields& fields) const {
+  TextOut out;
+  append_reason(out, code, locale, fields);
+  return std::string(out.view());
+}
+
+std::string Messages::field_error(std::string_view detail, std::string_view path,
+                                  std::string_view expected, Locale locale) const {
+  static const Fields kNoFields;
+  TextOut out;
+  if (!path.empty()) {
+    out += path;
+    out += locale == Locale::kEn ? ": " : "：";
+  }
+  PlainSink sink{out};
+  render(sink, errors_, detail, locale, kNoFields);
+  if (!expected.empty()) {
+    out += " (";
+    out += word(detail == detail_code::kUnknownField ? "did_you_mean" : "expected", locale);
+    out += ' ';
+    out += expected;
+    if (detail == detail_code::kUnknownField) out += locale == Locale::kEn ? "?" : "？";
+    out += ')';
+  }
+  return std::string(out.view());
+}
+
+}  // namespace certpolicy

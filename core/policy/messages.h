@@ -1,0 +1,100 @@
+// User-facing sentences in zh-CN, zh-Hant and en (core/policy/data/messages.json).
+//
+// A template names fields of the decision it explains, so the numbers in a
+// sentence are always the ones the decision returned:
+//   "可在 {refund.deadline} 前（含该时刻）申请无理由退款。"
+//   "{refund.amount_fen|yuan} goes back to each payment method in proportion."
+// An instant renders as "2026-11-30 10:00 China time (UTC+08:00)", an amount
+// with |yuan as "¥128.00".
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json/fields.h"
+#include "json/json_doc.h"
+
+namespace certpolicy {
+
+// zh-Hant: Traditional Chinese for Hong Kong, Macao and Taiwan candidates.
+enum class Locale { kZhCN = 0, kEn = 1, kZhHant = 2 };
+inline constexpr int kLocaleCount = 3;
+inline constexpr Locale kLocales[kLocaleCount] = {Locale::kZhCN, Locale::kEn, Locale::kZhHant};
+
+class Messages {
+ public:
+  // The embedded catalogue, parsed once.
+  static const Messages& get();
+
+  // The sentence for a reason code, its placeholders filled from `fields`.
+  std::string reason(std::string_view code, Locale locale, const Fields& fields) const;
+  // The same, appended to `out` (no allocation of its own).
+  void append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
+  // The same as a JSON string (quoted, escaped), rendered straight into `out`.
+  void write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
+  // "order.paid_at: no such date (expected rfc3339_instant)"
+  std::string field_error(std::string_view detail, std::string_view path, std::string_view expected,
+                          Locale locale) const;
+  // A word of the "words" section (the key itself when there is none).
+  std::string_view word(std::string_view key, Locale locale) const;
+  // zh-CN text in Traditional characters (the pairs of "zh_hant_chars"):
+  //   traditional("腾讯云计算工程师认证") == "騰訊雲計算工程師認證"
+  std::string traditional(std::string_view zh_cn) const;
+
+ private:
+  // A template split once into pieces: text up to a placeholder, then the
+  // placeholder's field name and filter (offsets into the template).
+  struct Piece {
+    std::uint32_t raw_at = 0, raw_len = 0;
+    std::uint32_t name_at = 0, name_len = 0;
+    bool placeholder = false;  // false: the last piece, text only
+    bool yuan = false;         // {name|yuan}
+  };
+  static std::vector<Piece> split(std::string_view tpl);
+  struct Form {
+    std::string source;
+    std::vector<Piece> pieces;
+  };
+  // One code's template per Locale, as written and escaped for a JSON string
+  // (escaped once here, so answers only escape the values put into them).
+  struct Templates {
+    std::array<Form, kLocaleCount> text, json;
+  };
+  // One section's codes in an open-addressing table (a power of two of
+  // slots, at most half full): a lookup is a hash, a mask and usually one
+  // inline compare, where std::unordered_map divides and calls.
+  class Section {
+   public:
+    void add(std::string_view code, Templates t) { entries_.emplace_back(code, std::move(t)); }
+    void seal();  // after the last add
+    const Templates* find(std::string_view code) const;
+
+   private:
+    std::vector<std::pair<std::string_view, Templates>> entries_;
+    std::vector<std::uint32_t> slots_;  // entry index + 1; 0 is empty
+    std::uint32_t mask_ = 0;
+  };
+  Messages();
+  // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
+  template <class Sink>
+  void render(Sink& sink, const Section* section, std::string_view code, Locale locale, const Fields& fields) const;
+  const Section* section(std::string_view name) const;
+  static const Templates* find(const Section* section, std::string_view code);
+  JsonDoc doc_;
+  std::string_view hant_chars_;  // a view of doc_'s "zh_hant_chars"
+  // section → code → template per locale, built once; the keys are views of
+  // doc_'s own key strings, which never change after construction.
+  std::map<std::string, Section, std::less<>> templates_;
+  // The sections every call reads, looked up once (null when missing).
+  const Section *reasons_ = nullptr, *errors_ = nullptr, *words_ = nullptr;
+  // The words every instant and amount needs, looked up once.
+  std::array<std::string_view, kLocaleCount> china_time_, yuan_prefix_, utc_open_, utc_close_;
+};
+
+const std::string& messages_text();
+
+}  // namespace certpolicy

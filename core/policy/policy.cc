@@ -1,0 +1,413 @@
+#include "policy/policy.h"
+
+#include <algorithm>
+#include <charconv>
+#include <climits>
+#include <cstdlib>
+
+namespace certpolicy {
+
+const PaymentMethodPolicy* ExamOrderPolicy::method(std::string_view name) const {
+  for (const auto& m : payment_methods) {
+    if (m.name == name) return &m;
+  }
+  return nullptr;
+}
+
+int CalendarPeriod::shortest_days() const {
+  // Four common years hold every month length a period can meet at its
+  // shortest (a leap day only lengthens one).
+  constexpr CivilDate kFrom = CivilDate::from_ymd(2097, 1, 1);
+  int shortest = INT32_MAX;
+  for (int k = 0; k < 4 * 365; ++k) {
+    const CivilDate d = add_days(kFrom, k);
+    shortest = std::min(shortest, days_between(d, after(d)));
+  }
+  return shortest;
+}
+
+namespace {
+
+// A duration's unit and its largest count: 100 years in each unit, so that
+// an input instant (years 1970–2199) moved by any chain of policy durations
+// still prints as a four-digit year (docs/RULES.md, POL-1).
+struct Unit {
+  const char* key;
+  int max;
+};
+
+// Exactly one of the given unit keys, a non-negative integer up to its max.
+std::optional<std::pair<size_t, int>> read_unit(const JsonIn& in, Issues& issues,
+                                                std::initializer_list<Unit> units) {
+  if (!read_object(in, issues)) return std::nullopt;
+  std::optional<std::pair<size_t, int>> found;
+  size_t k = 0;
+  for (const Unit& u : units) {
+    JsonIn v = in[u.key];
+    if (v.present()) {
+      auto n = read_int(v, issues, 0, u.max);
+      if (!n) return std::nullopt;
+      if (found) {
+        issues.fail(in.path(), detail_code::kInconsistent, "exactly one unit");
+        return std::nullopt;
+      }
+      found = std::pair{k, static_cast<int>(*n)};
+    }
+    ++k;
+  }
+  if (!found) issues.fail(in.path(), detail_code::kMissing, "one of days, hours, minutes, months, years");
+  return found;
+}
+
+}  // namespace
+
+std::optional<Elapsed> read_elapsed(const JsonIn& in, Issues& issues) {
+  auto u = read_unit(in, issues, {{"days", 36'525}, {"hours", 876'600}, {"minutes", 52'596'000}});
+  if (!u) return std::nullopt;
+  static constexpr int kMinutesPer[] = {24 * 60, 60, 1};
+  return Elapsed(static_cast<std::int64_t>(u->second) * kMinutesPer[u->first]);
+}
+
+std::optional<CalendarPeriod> read_period(const JsonIn& in, Issues& issues) {
+  auto u = read_unit(in, issues, {{"years", 100}, {"months", 1'200}, {"days", 36'525}});
+  if (!u) return std::nullopt;
+  CalendarPeriod p;
+  if (u->first == 0) p.months = 12 * u->second;
+  if (u->first == 1) p.months = u->second;
+  if (u->first == 2) p.days = u->second;
+  return p;
+}
+
+std::optional<std::vector<int>> read_reminder_days(const JsonIn& rem, Issues& issues) {
+  auto n = read_array(rem, issues, kMaxListItems, false);
+  if (!n) return std::nullopt;
+  std::vector<int> days;
+  for (size_t k = 0; k < *n; ++k) {
+    auto d = read_int(rem[k]["days"], issues, 0, 3660);
+    if (!d) return std::nullopt;
+    days.push_back(static_cast<int>(*d));
+  }
+  return days;
+}
+
+namespace {
+
+std::optional<std::vector<int>> read_int_list(const JsonIn& in, Issues& issues, int min, int max) {
+  auto n = read_array(in, issues, kMaxListItems, false);
+  if (!n) return std::nullopt;
+  std::vector<int> out;
+  for (size_t k = 0; k < *n; ++k) {
+    auto v = read_int(in[k], issues, min, max);
+    if (!v) return std::nullopt;
+    out.push_back(static_cast<int>(*v));
+  }
+  return out;
+}
+
+// Where the numbers come from: free text, kept for people, not decided on.
+constexpr size_t kMaxSourceBytes = 4096;
+
+// POL-3: a reminder falls between the purchase and the expiry: fewer days
+// before expiry than the validity spans at its shortest.
+bool reminders_inside(const JsonIn& list, const std::vector<int>& days, int shortest, Issues& issues) {
+  for (size_t k = 0; k < days.size(); ++k) {
+    if (days[k] >= shortest) {
+      issues.fail(list[k]["days"].path(), detail_code::kInconsistent,
+                  "fewer days than the validity spans (" + std::to_string(shortest) + " at the shortest)");
+      return false;
+    }
+  }
+  return true;
+}
+
+bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto notice = read_string(in["notice"], issues, kMaxSourceBytes, std::string());
+  if (!notice) return false;
+  out.notice = *notice;
+  for (auto [key, set] : {std::pair{"holidays", &out.holidays},
+                          std::pair{"makeup_workdays", &out.makeup_workdays}}) {
+    JsonIn list = in[key];
+    auto n = read_array(list, issues, 366, false);
+    if (!n) return false;
+    for (size_t k = 0; k < *n; ++k) {
+      auto d = read_date(list[k], issues);
+      if (!d) return false;
+      if (d->year() != year) {
+        issues.fail(list[k].path(), detail_code::kInconsistent, "a date in " + std::to_string(year));
+        return false;
+      }
+      set->insert(*d);
+    }
+  }
+  for (CivilDate d : out.holidays) {
+    if (out.makeup_workdays.count(d) != 0) {
+      issues.fail(in["makeup_workdays"].path(), detail_code::kInconsistent,
+                  "no date that is also a holiday: " + format_date(d));
+      return false;
+    }
+  }
+  return true;
+}
+
+bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
+  if (!read_string(in["source"], issues, kMaxSourceBytes, std::string())) return false;
+  JsonIn years = in["years"];
+  if (!read_object(years, issues)) return false;
+  for (const auto& [key, year_in] : years.members()) {
+    int y = 0;
+    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), y);
+    if (key.size() != 4 || ec != std::errc() || end != key.data() + 4 || y < kMinYear || y > kMaxYear) {
+      issues.fail(year_in.path(), detail_code::kBadFormat, "a year key such as \"2027\"");
+      return false;
+    }
+    YearCalendar yc;
+    if (!load_year(year_in, y, yc, issues)) return false;
+    cal.set_year(y, std::move(yc));
+  }
+  return true;
+}
+
+bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  static constexpr const char* kFlowNames[] = {"purchase_then_book", "book_then_purchase"};
+  for (int f = 0; f < 2; ++f) {
+    JsonIn fl = in["flows"][kFlowNames[f]];
+    if (!read_object(fl, issues)) return false;
+    auto validity = read_period(fl["validity"], issues);
+    auto window = validity ? read_elapsed(fl["change_window"], issues) : std::nullopt;
+    auto cancel = window ? read_bool(fl["cancel_allowed"], issues) : std::nullopt;
+    if (!cancel) return false;
+    p.flows[f] = FlowPolicy{*validity, *window, *cancel};
+  }
+  auto def = read_enum(in["default_flow"], issues, {"purchase_then_book", "book_then_purchase"});
+  if (!def) return false;
+  p.default_flow = static_cast<Flow>(*def);
+
+  auto reminders = read_reminder_days(in["reminders_before_expiry"], issues);
+  if (!reminders) return false;
+  p.reminder_days = std::move(*reminders);
+  for (int f = 0; f < 2; ++f) {
+    const JsonIn fl = in["flows"][kFlowNames[f]];
+    const int shortest = p.flows[f].validity.shortest_days();
+    // POL-2: a change window is shorter than the order's validity.
+    if (p.flows[f].change_window >= std::chrono::days(shortest)) {
+      issues.fail(fl["change_window"].path(), detail_code::kInconsistent,
+                  "a window shorter than the validity (" + std::to_string(shortest) + " days at the shortest)");
+      return false;
+    }
+    if (!reminders_inside(in["reminders_before_expiry"], p.reminder_days, shortest, issues)) return false;
+  }
+
+  struct {
+    const char* path;
+    Elapsed* out;
+  } elapsed[] = {{"refund_window", &p.refund_window},
+                 {"check_in_before", &p.check_in_before},
+                 {"duration", &p.duration}};
+  for (auto& e : elapsed) {
+    auto v = read_elapsed(in[e.path], issues);
+    if (!v) return false;
+    *e.out = *v;
+  }
+  JsonIn results = in["results"];
+  auto theory = read_elapsed(results["theory"]["after_end"], issues);
+  auto lab = theory ? read_int(results["lab"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
+  auto interview =
+      lab ? read_int(results["interview"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
+  if (!interview) return false;
+  p.theory_results_after_end = *theory;
+  p.lab_results_days = static_cast<int>(*lab);
+  p.interview_results_days = static_cast<int>(*interview);
+
+  JsonIn methods = in["payment_methods"];
+  if (!read_object(methods, issues)) return false;
+  p.payment_methods.clear();
+  for (const auto& [name, method] : methods.members()) {
+    auto refundable = read_bool(method["refundable"], issues);
+    if (!refundable) return false;
+    p.payment_methods.push_back({std::string(name), *refundable});
+  }
+  if (p.payment_methods.empty()) {
+    issues.fail(methods.path(), detail_code::kMissing, "at least one payment method");
+    return false;
+  }
+  return true;
+}
+
+bool load_booking_form(const JsonIn& in, BookingFormPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto len = read_int(in["cn_id_card"]["length"], issues, 18, 18);
+  auto birth = len ? read_int(in["cn_id_card"]["min_birth_year"], issues, kMinYear - 100, kMaxYear)
+                   : std::nullopt;
+  if (!birth) return false;
+  p.id_card_length = static_cast<int>(*len);
+  p.min_birth_year = static_cast<int>(*birth);
+
+  JsonIn prefixes = in["hk_macao_permit"]["prefixes"];
+  auto n = read_array(prefixes, issues, 26, false);
+  if (!n) return false;
+  p.hk_macao_prefixes.clear();
+  for (size_t k = 0; k < *n; ++k) {
+    auto s = read_string(prefixes[k], issues, 1);
+    if (!s) return false;
+    if (s->size() != 1 || (*s)[0] < 'A' || (*s)[0] > 'Z') {
+      issues.fail(prefixes[k].path(), detail_code::kBadFormat, "one capital letter");
+      return false;
+    }
+    p.hk_macao_prefixes += *s;
+  }
+  auto hk = read_int_list(in["hk_macao_permit"]["digit_counts"], issues, 1, 20);
+  auto tw = hk ? read_int_list(in["taiwan_permit"]["digit_counts"], issues, 1, 20) : std::nullopt;
+  auto mlen = tw ? read_int(in["mobile"]["length"], issues, 3, 20) : std::nullopt;
+  auto mpre = mlen ? read_string(in["mobile"]["prefix"], issues, 4) : std::nullopt;
+  auto imin = mpre ? read_int(in["international_phone"]["min_digits"], issues, 1, 20) : std::nullopt;
+  auto imax = imin ? read_int(in["international_phone"]["max_digits"], issues, *imin, 20) : std::nullopt;
+  auto name_max = imax ? read_int(in["name_max_chars"], issues, 1, 200) : std::nullopt;
+  auto email_max = name_max ? read_int(in["email_max_bytes"], issues, 6, 254) : std::nullopt;
+  auto hold = email_max ? read_elapsed(in["seat_hold"], issues) : std::nullopt;
+  if (!hold) return false;
+  p.hk_macao_digit_counts = *hk;
+  p.taiwan_digit_counts = *tw;
+  p.mobile_length = static_cast<int>(*mlen);
+  p.mobile_prefix = *mpre;
+  p.intl_min_digits = static_cast<int>(*imin);
+  p.intl_max_digits = static_cast<int>(*imax);
+  p.name_max_chars = static_cast<int>(*name_max);
+  p.email_max_bytes = static_cast<int>(*email_max);
+  p.seat_hold = *hold;
+  return true;
+}
+
+bool load_certificate(const JsonIn& in, CertificatePolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto validity = read_period(in["validity"], issues);
+  auto expiring = validity ? read_int(in["expiring_within_days"], issues, 0, 3660) : std::nullopt;
+  auto electronic = expiring ? read_date(in["electronic_only_since"], issues) : std::nullopt;
+  auto renamed = electronic ? read_date(in["levels_renamed_on"], issues) : std::nullopt;
+  JsonIn names = in["level_names"];
+  if (!renamed || !read_object(names, issues)) return false;
+  p.validity = *validity;
+  p.expiring_within_days = static_cast<int>(*expiring);
+  p.electronic_only_since = *electronic;
+  p.levels_renamed_on = *renamed;
+  p.level_names.clear();
+  for (const auto& [legacy, name] : names.members()) {
+    auto current = read_string(name, issues, 16);
+    if (!current) return false;
+    p.level_names.emplace_back(std::string(legacy), *current);
+  }
+  return true;
+}
+
+bool load_practitioner(const JsonIn& in, PractitionerPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto attempts = read_int(in["attempts"], issues, 1, 100);
+  auto max = attempts ? read_int(in["max_score"], issues, 1, 10000) : std::nullopt;
+  auto pass = max ? read_int(in["pass_score"], issues, 0, *max) : std::nullopt;
+  auto duration = pass ? read_elapsed(in["duration"], issues) : std::nullopt;
+  if (!duration) return false;
+  p = {static_cast<int>(*attempts), static_cast<int>(*pass), static_cast<int>(*max), *duration};
+  return true;
+}
+
+bool load_training(const JsonIn& in, TrainingPolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  JsonIn tiers = in["refund_tiers"];
+  auto n = read_array(tiers, issues, kMaxListItems, false);
+  if (!n) return false;
+  p.refund_tiers.clear();
+  for (size_t k = 0; k < *n; ++k) {
+    auto more = read_int(tiers[k]["more_than_working_days"], issues, 0, 3660);
+    auto percent = more ? read_int(tiers[k]["percent"], issues, 0, 100) : std::nullopt;
+    if (!percent) return false;
+    if (!p.refund_tiers.empty() && *more >= p.refund_tiers.back().more_than_working_days) {
+      issues.fail(tiers[k].path(), detail_code::kInconsistent, "thresholds in descending order");
+      return false;
+    }
+    // POL-4: cancelling later never refunds more.
+    if (!p.refund_tiers.empty() && *percent > p.refund_tiers.back().percent) {
+      issues.fail(tiers[k]["percent"].path(), detail_code::kInconsistent,
+                  "at most the percent of the tier before (" + std::to_string(p.refund_tiers.back().percent) + ")");
+      return false;
+    }
+    p.refund_tiers.push_back({static_cast<int>(*more), static_cast<int>(*percent)});
+  }
+  auto otherwise = read_int(in["otherwise_percent"], issues, 0,
+                            p.refund_tiers.empty() ? 100 : p.refund_tiers.back().percent);
+  auto deferral = otherwise ? read_int(in["deferral_min_working_days"], issues, 0, 3660) : std::nullopt;
+  auto decision = deferral ? read_int(in["class_decision_before"]["days"], issues, 0, 3660) : std::nullopt;
+  auto notice = decision ? read_int(in["opening_notice_before"]["days"], issues, 0, 3660) : std::nullopt;
+  auto email = notice ? read_string(in["office_email"], issues, 254) : std::nullopt;
+  if (!email) return false;
+  p.otherwise_percent = static_cast<int>(*otherwise);
+  p.deferral_min_working_days = static_cast<int>(*deferral);
+  p.class_decision_days = static_cast<int>(*decision);
+  p.opening_notice_days = static_cast<int>(*notice);
+  p.office_email = *email;
+  return true;
+}
+
+bool load_exam_codes(const JsonIn& in, ExamCodePolicy& p, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto validity = read_period(in["validity"], issues);
+  auto reminders = validity ? read_reminder_days(in["reminders_before_expiry"], issues) : std::nullopt;
+  if (!reminders) return false;
+  p.validity = *validity;
+  p.reminder_days = std::move(*reminders);
+  return reminders_inside(in["reminders_before_expiry"], p.reminder_days, p.validity.shortest_days(), issues);
+}
+
+}  // namespace
+
+std::string CertificatePolicy::current_level(std::string_view name) const {
+  for (const auto& [legacy, current] : level_names) {
+    if (name == legacy || name == current) return current;
+  }
+  return "";
+}
+
+std::string CertificatePolicy::legacy_level(std::string_view name) const {
+  for (const auto& [legacy, current] : level_names) {
+    if (name == current || name == legacy) return legacy;
+  }
+  return "";
+}
+
+const Certification* Catalogue::find(std::string_view id) const {
+  for (const Certification& c : certifications) {
+    if (c.id == id) return &c;
+  }
+  return nullptr;
+}
+
+std::optional<Policy> load_policy(const JsonIn& root, Issues& issues) {
+  Policy p;
+  if (!read_object(root, issues)) return std::nullopt;
+  auto version = read_string(root["version"], issues, 64);
+  auto region = version ? read_string(root["region"], issues, 64) : std::nullopt;
+  if (region && !read_string(root["source"], issues, kMaxSourceBytes, std::string())) return std::nullopt;
+  // When a published patch starts to apply (the pages do not apply one
+  // before it); absent: at once.
+  if (root["effective_from"].present()) {
+    p.effective_from = read_instant(root["effective_from"], issues);
+    if (!p.effective_from) return std::nullopt;
+  }
+  auto offset = region ? read_int(root["zone"]["utc_offset_minutes"], issues, -14 * 60, 14 * 60)
+                       : std::nullopt;
+  if (!offset) return std::nullopt;
+  p.version = *version;
+  p.region = *region;
+  p.zone = FixedZone(static_cast<int>(*offset));
+  if (!load_calendar(root["calendar"], p.calendar, issues)) return std::nullopt;
+  if (!load_exam_order(root["exam_order"], p.exam_order, issues)) return std::nullopt;
+  if (!load_booking_form(root["booking_form"], p.booking_form, issues)) return std::nullopt;
+  if (!load_certificate(root["certificate"], p.certificate, issues)) return std::nullopt;
+  if (!load_practitioner(root["practitioner"], p.practitioner, issues)) return std::nullopt;
+  if (!load_training(root["training"], p.training, issues)) return std::nullopt;
+  if (!load_exam_codes(root["exam_codes"], p.exam_codes, issues)) return std::nullopt;
+  if (!load_catalogue(root["catalogue"], p.certificate, p.catalogue, issues)) return std::nullopt;
+  return p;
+}
+
+}  // namespace certpolicy

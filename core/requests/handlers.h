@@ -1,0 +1,46 @@
+// One handler per request type: reads the request's fields (recording the
+// first bad one in `issues`), calls the decisions, and returns the result
+// fields and the reasons. The engine adds the envelope and the sentences.
+#pragma once
+
+#include <optional>
+
+#include "rules/decision.h"
+#include "json/fields.h"
+#include "json/json_in.h"
+#include "policy/messages.h"
+#include "policy/policy.h"
+
+namespace certpolicy {
+
+struct Context {
+  const Policy& policy;
+  Locale locale;
+};
+
+struct Outcome {
+  Fields fields;
+  Reasons reasons;
+  // Request types that advise (exam_order) set has_next_step: the answer
+  // then carries "next_step": {code, rule, message} or null.
+  bool has_next_step = false;
+  std::optional<Reason> next_step;
+};
+
+using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context& ctx, Issues& issues);
+
+std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_working_days(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_booking_form(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_certificate(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_practitioner(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_training(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_purchase(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_contacts(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_exam_code(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_exam_code_order(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_certification(const JsonIn& request, const Context& ctx, Issues& issues);
+std::optional<Outcome> handle_catalogue(const JsonIn& request, const Context& ctx, Issues& issues);
+
+}  // namespace certpolicy

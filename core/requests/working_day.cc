@@ -1,0 +1,37 @@
+// The `working_day` and `working_days` requests (CAL-1 … CAL-3).
+#include "requests/handlers.h"
+
+namespace certpolicy {
+
+std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto date = read_date(req["date"], issues);
+  if (!date) return std::nullopt;
+  const WorkCalendar& cal = ctx.policy.calendar;
+  DayKind kind = cal.kind(*date);
+  bool verified = cal.verified(date->year());
+  Outcome out;
+  out.fields.root()
+      .put("date", *date)
+      .put("working_day", cal.is_working_day(*date))
+      .put("kind", day_kind_name(kind))
+      .put("verified", verified);
+  static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
+                                           "DAY_MAKEUP_WORKDAY"};
+  out.reasons.add(kCodes[static_cast<int>(kind)], "CAL-1");
+  if (!verified) out.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  return out;
+}
+
+std::optional<Outcome> handle_working_days(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto from = read_date(req["from"], issues);
+  auto to = from ? read_date(req["to"], issues) : std::nullopt;
+  if (!to) return std::nullopt;
+  WorkingDayCount c = ctx.policy.calendar.count_working_days(*from, *to);
+  Outcome out;
+  out.fields.root().put("from", *from).put("to", *to).put("count", c.count).put("verified", c.verified);
+  out.reasons.add("WORKING_DAYS_COUNT", "CAL-3");
+  if (!c.verified) out.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  return out;
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,39 @@
+// The certification catalogue and its lifecycle (rules CAT-1 … CAT-3, CRT-4 names).
+//
+// For a certification and a China date:
+//   status  announced (before on_sale_from) · on_sale · beta · sale_stopped
+//           (existing buyers may still sit it until exams_until) · retired
+//   purchasable  status is on_sale or beta
+//   can_sit      an existing buyer may still take the exam that day
+//   unused_attempt_refund  unused attempts can be refunded (from a date)
+#pragma once
+
+#include <string_view>
+
+#include "calendar/civil_time.h"
+#include "rules/decision.h"
+#include "json/fields.h"
+#include "policy/policy.h"
+
+namespace certpolicy {
+
+enum class Lifecycle { kAnnounced, kOnSale, kBeta, kSaleStopped, kRetired };
+
+const char* lifecycle_name(Lifecycle s);
+
+struct CertificationStatus {
+  Lifecycle status = Lifecycle::kOnSale;
+  bool purchasable = false;
+  bool can_sit = false;
+  bool unused_attempt_refund = false;
+  bool prometric = false;  // CAT-2: exams on the Prometric platform that day
+  Reasons reasons;
+};
+
+CertificationStatus decide_certification(const Certification& c, CivilDate today, const Catalogue& catalogue);
+
+// The catalogue entry as JSON (names, level and legacy level, lifecycle
+// dates, links), with its status on `today`.
+void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
+
+}  // namespace certpolicy

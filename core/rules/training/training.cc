@@ -1,0 +1,113 @@
+#include "rules/training/training.h"
+
+#include "requests/handlers.h"
+
+namespace certpolicy {
+
+namespace {
+
+// How far back the tier dates are searched (a class is bought months ahead,
+// not years).
+constexpr int kSearchDays = 800;
+
+}  // namespace
+
+TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& p,
+                                 const WorkCalendar& cal) {
+  TrainingDecision d;
+  WorkingDayCount n = cal.count_working_days(in.today, in.class_start);  // CAL-3
+  d.working_days_before = n.count;
+  const CivilDate floor = add_days(in.class_start, -kSearchDays);
+
+  // Last date of each tier: the latest day with N >= threshold + 1.
+  auto last_day_with = [&](int min_count) { return cal.last_date_with_count_at_least(in.class_start, min_count, floor); };
+  if (!p.refund_tiers.empty()) d.full_refund_until = last_day_with(p.refund_tiers[0].more_than_working_days + 1);
+  if (p.refund_tiers.size() > 1) d.partial_refund_until = last_day_with(p.refund_tiers[1].more_than_working_days + 1);
+  d.deferral_deadline = last_day_with(p.deferral_min_working_days);
+  d.class_decision_on = add_days(in.class_start, -p.class_decision_days);
+  d.opening_notice_on = add_days(in.class_start, -p.opening_notice_days);
+
+  // CAL-2: every year the decision looked at.
+  CivilDate earliest = in.today;
+  for (const auto& date : {d.full_refund_until, d.partial_refund_until, d.deferral_deadline}) {
+    if (date && *date < earliest) earliest = *date;
+  }
+  d.calendar_verified = cal.verified_span(earliest < in.class_start ? earliest : in.class_start,
+                                          add_days(in.class_start, -1));
+
+  if (in.class_status == ClassStatus::kNotOpened) {
+    // TRN-5: full refund or a free deferral.
+    d.percent = 100;
+    d.refund_allowed = true;
+    d.deferral_allowed = true;
+    d.deferral_consumes_right = false;
+    d.reasons.add("CLASS_NOT_OPENED", "TRN-5");
+  } else {
+    // TRN-3: the first tier whose threshold N exceeds.
+    d.percent = p.otherwise_percent;
+    for (const auto& tier : p.refund_tiers) {
+      if (n.count > tier.more_than_working_days) {
+        d.percent = tier.percent;
+        break;
+      }
+    }
+    if (in.deferred) {
+      d.percent = 0;  // TRN-4: once deferred, no refund
+      d.reasons.add("DEFERRED_NOT_REFUNDABLE", "TRN-4");
+    } else {
+      d.reasons.add(d.percent == 100 ? "TRAINING_REFUND_FULL"
+                    : d.percent > 0  ? "TRAINING_REFUND_PARTIAL"
+                                     : "TRAINING_REFUND_NONE",
+                    "TRN-3");
+    }
+    d.refund_allowed = d.percent > 0;
+    // TRN-4: at least N working days before, and one right only.
+    const bool in_time = n.count >= p.deferral_min_working_days;
+    d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
+    if (in.deferral_used || in.deferred) d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
+    else d.reasons.add(in_time ? "DEFERRAL_ALLOWED" : "DEFERRAL_TOO_LATE", "TRN-4");
+  }
+  d.amount_fen = d.refund_allowed ? percent_of(in.paid_fen, d.percent) : 0;  // MNY-1
+  if (in.class_status == ClassStatus::kPending && in.today <= d.class_decision_on) {
+    d.reasons.add("CLASS_DECISION_DATES", "TRN-2");
+  }
+  d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
+  if (!d.calendar_verified) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  return d;
+}
+
+std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Issues& issues) {
+  auto now = read_instant(req["now"], issues);
+  JsonIn e = req["enrolment"];
+  if (!now || !read_object(e, issues)) return std::nullopt;
+  auto start = read_date(e["class_start"], issues);
+  auto paid = start ? read_int(e["paid_fen"], issues, 0, kMaxFen) : std::nullopt;
+  auto status = paid ? read_enum(e["class_status"], issues, {"pending", "open", "not_opened"}, 0) : std::nullopt;
+  auto deferred = status ? read_bool(e["deferred"], issues, false) : std::nullopt;
+  auto used = deferred ? read_bool(e["deferral_used"], issues, false) : std::nullopt;
+  if (!used) return std::nullopt;
+
+  TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, static_cast<ClassStatus>(*status),
+                   *deferred, *used};
+  TrainingDecision d = decide_training(in, ctx.policy.training, ctx.policy.calendar);
+  Outcome out;
+  Fields::Object f = out.fields.root();
+  f.put("today", in.today)
+      .put("class_start", in.class_start)
+      .put("working_days_before", d.working_days_before)
+      .put("full_refund_until", d.full_refund_until)
+      .put("partial_refund_until", d.partial_refund_until)
+      .put("class_decision_on", d.class_decision_on)
+      .put("opening_notice_on", d.opening_notice_on)
+      .put("apply_to", ctx.policy.training.office_email)
+      .put("calendar_verified", d.calendar_verified);
+  f.object("refund").put("allowed", d.refund_allowed).put("percent", d.percent).put("amount_fen", d.amount_fen);
+  f.object("deferral")
+      .put("allowed", d.deferral_allowed)
+      .put("deadline", d.deferral_deadline)
+      .put("consumes_right", d.deferral_consumes_right);
+  out.reasons = d.reasons;
+  return out;
+}
+
+}  // namespace certpolicy

@@ -1,0 +1,48 @@
+// Offline class enrolment: cancellation refund tiers and deferral (rules
+// TRN-2 … TRN-6, counting working days by CAL-3).
+//
+// N = working days d with today <= d < class start (China dates).
+// TRN-3: N > 10 → 100 %; 5 < N <= 10 → 70 %; N <= 5 → 0 % (policy tiers).
+// TRN-4: deferral iff N >= 5, once; after a deferral no refund.
+// TRN-5: a class that does not open → full refund or a deferral that does
+// not consume the right and keeps the enrolment refundable.
+#pragma once
+
+#include <optional>
+
+#include "calendar/civil_time.h"
+#include "rules/decision.h"
+#include "rules/exam/money.h"
+#include "policy/policy.h"
+
+namespace certpolicy {
+
+enum class ClassStatus { kPending, kOpen, kNotOpened };
+
+struct TrainingInput {
+  CivilDate today;
+  CivilDate class_start;
+  Fen paid_fen = 0;
+  ClassStatus class_status = ClassStatus::kPending;
+  bool deferred = false;       // this enrolment was already deferred by the candidate
+  bool deferral_used = false;  // the one deferral right is spent
+};
+
+struct TrainingDecision {
+  int working_days_before = 0;
+  bool refund_allowed = false;
+  int percent = 0;
+  Fen amount_fen = 0;
+  std::optional<CivilDate> full_refund_until, partial_refund_until;  // last dates of the tiers
+  bool deferral_allowed = false;
+  std::optional<CivilDate> deferral_deadline;
+  bool deferral_consumes_right = true;
+  CivilDate class_decision_on, opening_notice_on;  // TRN-2
+  bool calendar_verified = true;
+  Reasons reasons;
+};
+
+TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& policy,
+                                 const WorkCalendar& calendar);
+
+}  // namespace certpolicy
