@@ -1,3 +1,5 @@
+// The entry point: request text → answer text (envelope, limits, the handler
+// of the type, the sentences).
 #include "engine.h"
 
 #include <algorithm>

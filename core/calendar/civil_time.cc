@@ -1,3 +1,5 @@
+// Civil dates and instants: the calendar arithmetic, RFC 3339 reading and
+// writing, fixed zones (TIM-1, TIM-2).
 #include "calendar/civil_time.h"
 
 #include <array>

@@ -1,3 +1,5 @@
+// China working days: the kind of a day (workday, weekend, holiday, makeup
+// workday) and counts of working days (CAL-1 … CAL-3).
 #include "calendar/working_days.h"
 
 namespace certpolicy {

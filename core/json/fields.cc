@@ -1,3 +1,5 @@
+// Result fields: the small flat tree a handler fills, written once with
+// sorted keys.
 #include "json/fields.h"
 
 #include <algorithm>

@@ -1,3 +1,5 @@
+// The JSON document: nlohmann's SAX parse into one flat vector of nodes and
+// one string pool.
 #include "json/json_doc.h"
 
 #include <algorithm>

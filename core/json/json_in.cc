@@ -1,3 +1,5 @@
+// The field reader: typed, bounded reads that record the first bad field
+// (path, detail, expected form).
 #include "json/json_in.h"
 
 #include <algorithm>

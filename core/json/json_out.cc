@@ -1,3 +1,4 @@
+// The answer writer: a text buffer and JSON string escaping.
 #include "json/json_out.h"
 
 #include <cstdint>

@@ -1,3 +1,5 @@
+// The sentences: templates in zh-CN and en (zh-Hant derived at load),
+// rendered into an answer with their placeholders.
 #include "policy/messages.h"
 
 #include "json/json_in.h"

@@ -1,3 +1,5 @@
+// Reads and validates the policy document (the default merged with a patch)
+// into the rules' model.
 #include "policy/policy.h"
 
 #include <algorithm>

@@ -10,6 +10,8 @@
 #include "json/json_in.h"
 #include "policy/messages.h"
 #include "policy/policy.h"
+#include "rules/catalogue/catalogue.h"
+#include "rules/certs/certificate.h"
 
 namespace certpolicy {
 
@@ -28,6 +30,12 @@ struct Outcome {
 };
 
 using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context& ctx, Issues& issues);
+
+// Result fields written by more than one request type.
+// The `certificate` object (certificate, practitioner): requests/certificate.cc.
+void put_certificate(Fields::Object out, const CertificateDecision& d);
+// One certification (certification, catalogue, purchase): requests/catalogue.cc.
+void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
 
 std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);

@@ -12,8 +12,7 @@
 
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
-#include "json/fields.h"
-#include "policy/policy.h"
+#include "rules/policy_model.h"
 
 namespace certpolicy {
 
@@ -32,8 +31,5 @@ struct CertificationStatus {
 
 CertificationStatus decide_certification(const Certification& c, CivilDate today, const Catalogue& catalogue);
 
-// The catalogue entry as JSON (names, level and legacy level, lifecycle
-// dates, links), with its status on `today`.
-void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
 
 }  // namespace certpolicy

@@ -12,8 +12,7 @@
 
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
-#include "json/fields.h"
-#include "policy/policy.h"
+#include "rules/policy_model.h"
 
 namespace certpolicy {
 
@@ -34,7 +33,5 @@ struct CertificateDecision {
 CertificateDecision decide_certificate(const std::vector<CivilDate>& passes_published_on,
                                        CivilDate today, const CertificatePolicy& policy);
 
-// The `certificate` fields of a result (also used inside `practitioner`).
-void put_certificate(Fields::Object out, const CertificateDecision& d);
 
 }  // namespace certpolicy

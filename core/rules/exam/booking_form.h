@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "calendar/civil_time.h"
-#include "policy/policy.h"
+#include "rules/policy_model.h"
 
 namespace certpolicy {
 

@@ -1,3 +1,5 @@
+// A booked exam: the change/cancel deadline, check-in, end and results, and
+// whether a new exam can be booked (EXO-1, EXO-2, EXO-5 … EXO-8).
 #include "rules/exam/booking_times.h"
 
 namespace certpolicy {

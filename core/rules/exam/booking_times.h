@@ -13,7 +13,7 @@
 
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
-#include "policy/policy.h"
+#include "rules/policy_model.h"
 #include "rules/exam/refund.h"
 
 namespace certpolicy {

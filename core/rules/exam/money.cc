@@ -1,3 +1,5 @@
+// Money in whole fen: percentages rounded half up, and a total split in
+// proportion with the leftover fen to the largest remainders (MNY-1).
 #include "rules/exam/money.h"
 
 #include <algorithm>

@@ -1,3 +1,4 @@
+// An order's last valid day and its reminder dates (EXO-2, EXO-3, COD-3).
 #include "rules/exam/order_validity.h"
 
 #include <algorithm>

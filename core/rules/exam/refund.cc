@@ -1,3 +1,5 @@
+// An exam order's refund: the window, what blocks it, the amount and its
+// split (EXO-4, EXO-9, EXO-10).
 #include "rules/exam/refund.h"
 
 namespace certpolicy {

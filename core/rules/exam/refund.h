@@ -15,7 +15,7 @@
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
 #include "rules/exam/money.h"
-#include "policy/policy.h"
+#include "rules/policy_model.h"
 
 namespace certpolicy {
 

@@ -1,6 +1,6 @@
+// An offline class: the refund tier by working days before the start, the
+// tier dates, and the deferral (TRN-1 … TRN-5).
 #include "rules/training/training.h"
-
-#include "requests/handlers.h"
 
 namespace certpolicy {
 
@@ -74,40 +74,6 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
   if (!d.calendar_verified) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
   return d;
-}
-
-std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Issues& issues) {
-  auto now = read_instant(req["now"], issues);
-  JsonIn e = req["enrolment"];
-  if (!now || !read_object(e, issues)) return std::nullopt;
-  auto start = read_date(e["class_start"], issues);
-  auto paid = start ? read_int(e["paid_fen"], issues, 0, kMaxFen) : std::nullopt;
-  auto status = paid ? read_enum(e["class_status"], issues, {"pending", "open", "not_opened"}, 0) : std::nullopt;
-  auto deferred = status ? read_bool(e["deferred"], issues, false) : std::nullopt;
-  auto used = deferred ? read_bool(e["deferral_used"], issues, false) : std::nullopt;
-  if (!used) return std::nullopt;
-
-  TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, static_cast<ClassStatus>(*status),
-                   *deferred, *used};
-  TrainingDecision d = decide_training(in, ctx.policy.training, ctx.policy.calendar);
-  Outcome out;
-  Fields::Object f = out.fields.root();
-  f.put("today", in.today)
-      .put("class_start", in.class_start)
-      .put("working_days_before", d.working_days_before)
-      .put("full_refund_until", d.full_refund_until)
-      .put("partial_refund_until", d.partial_refund_until)
-      .put("class_decision_on", d.class_decision_on)
-      .put("opening_notice_on", d.opening_notice_on)
-      .put("apply_to", ctx.policy.training.office_email)
-      .put("calendar_verified", d.calendar_verified);
-  f.object("refund").put("allowed", d.refund_allowed).put("percent", d.percent).put("amount_fen", d.amount_fen);
-  f.object("deferral")
-      .put("allowed", d.deferral_allowed)
-      .put("deadline", d.deferral_deadline)
-      .put("consumes_right", d.deferral_consumes_right);
-  out.reasons = d.reasons;
-  return out;
 }
 
 }  // namespace certpolicy
