@@ -1,0 +1,48 @@
+// The practitioner exam's attempts, pass, repurchase and refund, and its
+// certificate (PRA-1 … PRA-4).
+#include "rules/certs/practitioner.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace certpolicy {
+
+PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>& attempts, bool platform_fault, Instant now,
+                                         const FixedZone& zone, const PractitionerPolicy& policy,
+                                         const CertificatePolicy& certificates) {
+  PractitionerDecision d;
+  std::vector<size_t> order(attempts.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return attempts[a].taken_at < attempts[b].taken_at; });
+  std::vector<CivilDate> passes;
+  for (size_t k : order) {
+    if (!passes.empty()) {  // nothing can follow a pass
+      d.after_pass = k;
+      return d;
+    }
+    if (attempts[k].score >= policy.pass_score) passes.push_back(zone.date_of(attempts[k].taken_at));
+  }
+  d.used = static_cast<int>(attempts.size());
+  d.left = policy.attempts - d.used;
+  d.passed = !passes.empty();
+  d.can_take = !d.passed && d.left > 0;
+  d.must_repurchase = !d.passed && d.left == 0;
+  d.repurchase_warning = !d.passed && d.left > 0;
+  d.refund_allowed = platform_fault;
+  if (d.passed) {
+    d.reasons.add("PRACTITIONER_PASSED", "PRA-2");
+  } else if (d.left > 0) {
+    d.reasons.add("PRACTITIONER_ATTEMPTS_LEFT", "PRA-2");
+    d.reasons.add("PRACTITIONER_REPURCHASE_WARNING", "PRA-2");
+  } else {
+    d.reasons.add("PRACTITIONER_MUST_REPURCHASE", "PRA-2");
+  }
+  d.reasons.add(platform_fault ? "PLATFORM_FAULT_REFUND_ONLY" : "NOT_REFUNDABLE_ONCE_SOLD", "PRA-4");
+  d.certificate = decide_certificate(passes, zone.date_of(now), certificates);
+  for (const Reason& r : d.certificate.reasons) {
+    if (r.code != "CERTIFICATE_NONE") d.reasons.add(r.code, r.rule);
+  }
+  return d;
+}
+
+}  // namespace certpolicy
