@@ -1,0 +1,43 @@
+// Which channels carry an account's notices (NTF-1, NTF-2).
+//
+// NTF-1: a channel is verified (its value shown), pending (bound, not yet
+// verified: shown "-") or unbound ("-"); only verified channels receive
+// notices, and in-site messages always do. NTF-2: the security phone or
+// e-mail should equal the contact one.
+//   decide_contacts({{kVerified, "138…", "139…"}, {kUnbound}})
+//     → sms true, email false; warnings PHONE_SECURITY_DIFFERS, EMAIL_UNBOUND
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/decision.h"
+
+namespace certpolicy {
+
+enum class ContactState { kVerified, kPending, kUnbound };
+
+struct ContactChannel {
+  ContactState state = ContactState::kUnbound;
+  std::optional<std::string> value;           // required when verified
+  std::optional<std::string> security_value;  // the security phone / e-mail, when known
+};
+
+struct ContactWarning {
+  std::string_view channel;  // "phone" or "email"
+  std::string_view code;
+  std::string_view rule;
+};
+
+struct ContactsDecision {
+  bool sms = false, email = false;  // in-site messages always reach the account
+  std::optional<std::string> phone_shown, email_shown;  // the value when verified, else "-"
+  std::vector<ContactWarning> warnings;                 // phone's, then e-mail's
+  Reasons reasons;
+};
+
+ContactsDecision decide_contacts(const ContactChannel& phone, const ContactChannel& email);
+
+}  // namespace certpolicy
