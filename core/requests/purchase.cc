@@ -1,15 +1,10 @@
-// The `purchase` request: may this account buy this product now (ACC-1,
-// ACC-2, TRN-1, PRA-4, CAT-3), and can it ever be refunded.
-#include "rules/catalogue/catalogue.h"
+// The `purchase` request: reads the product, the account and the
+// certification (implied for the practitioner exam) and answers
+// rules/catalogue/purchase.h (ACC-1, ACC-2, CAT-3, TRN-1, PRA-4).
 #include "requests/handlers.h"
+#include "rules/catalogue/purchase.h"
 
 namespace certpolicy {
-
-namespace {
-
-enum Product { kExam, kPractitioner, kOnlineCourse, kExamCodes };
-
-}  // namespace
 
 std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
@@ -26,65 +21,31 @@ std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Is
   // practitioner exam, none for online courses.
   const Certification* cert = nullptr;
   JsonIn cert_in = req["certification"];
-  if (*product == kPractitioner && !cert_in.present()) {
+  if (*product == static_cast<int>(Product::kPractitioner) && !cert_in.present()) {
     cert = ctx.policy.catalogue.find("practitioner");
-  } else if (*product != kOnlineCourse || cert_in.present()) {
+  } else if (*product != static_cast<int>(Product::kOnlineCourse) || cert_in.present()) {
     auto id = read_string(cert_in, issues, 64);
     if (!id) return std::nullopt;
     cert = ctx.policy.catalogue.find(*id);
     const bool practitioner = cert != nullptr && cert->kind == "practitioner";
-    if (cert == nullptr || practitioner != (*product == kPractitioner)) {
+    if (cert == nullptr || practitioner != (*product == static_cast<int>(Product::kPractitioner))) {
       issues.fail(cert_in.path(), detail_code::kUnknownValue,
-                  *product == kPractitioner ? "practitioner" : "a catalogue id of an exam");
+                  *product == static_cast<int>(Product::kPractitioner) ? "practitioner" : "a catalogue id of an exam");
       return std::nullopt;
     }
   }
 
+  PurchaseAccount who{*kind == 1, *verified, *sub};
+  PurchaseDecision d = decide_purchase(static_cast<Product>(*product), who, cert, ctx.policy.zone.date_of(*now), ctx.policy.catalogue);
   Outcome out;
-  bool allowed = true;
-  const bool enterprise = *kind == 1;
-  if (*sub) {
-    allowed = false;
-    out.reasons.add("SUB_ACCOUNT", *product == kExamCodes ? "ACC-2" : "ACC-1");
-  }
-  if (*product == kExamCodes) {
-    if (!enterprise) {
-      allowed = false;
-      out.reasons.add("ENTERPRISE_REQUIRED", "ACC-2");
-    } else if (!*verified) {
-      allowed = false;
-      out.reasons.add("REAL_NAME_REQUIRED", "ACC-2");
-    }
-  } else if (enterprise) {
-    allowed = false;
-    out.reasons.add("INDIVIDUAL_REQUIRED", "ACC-1");
-  } else if (!*verified) {
-    allowed = false;
-    out.reasons.add("REAL_NAME_REQUIRED", "ACC-1");
-  }
-
   Fields::Object f = out.fields.root();
   f.put("certification", nullptr);
   if (cert != nullptr) {
-    CivilDate today = ctx.policy.zone.date_of(*now);
-    CertificationStatus s = decide_certification(*cert, today, ctx.policy.catalogue);
-    if (!s.purchasable) {
-      allowed = false;
-      out.reasons.add("NOT_ON_SALE", "CAT-3");
-    }
-    f.object("certification").put("id", cert->id).put("status", lifecycle_name(s.status)).put("purchasable", s.purchasable);
+    f.object("certification").put("id", cert->id).put("status", lifecycle_name(d.certification->status))
+        .put("purchasable", d.certification->purchasable);
   }
-  if (allowed) out.reasons.add("PURCHASE_ALLOWED", *product == kExamCodes ? "ACC-2" : "ACC-1");
-
-  // Refundable without a platform fault at all?
-  bool refundable = true;
-  if (*product == kOnlineCourse) out.reasons.add("COURSE_NOT_REFUNDABLE", "TRN-1");
-  if (*product == kPractitioner) out.reasons.add("NOT_REFUNDABLE_ONCE_SOLD", "PRA-4");
-  if (*product == kOnlineCourse || *product == kPractitioner) refundable = false;
-  if (*product == kExam) out.reasons.add("EXAM_REFUNDABLE_WITHIN_WINDOW", "EXO-4");
-  if (*product == kExamCodes) out.reasons.add("CODES_REFUNDABLE_ONCE", "COD-4");
-
-  f.put("allowed", allowed).put("refundable", refundable);
+  f.put("allowed", d.allowed).put("refundable", d.refundable);
+  out.reasons = d.reasons;
   return out;
 }
 

@@ -8,10 +8,10 @@
 //     → sms true, email false; warnings PHONE_SECURITY_DIFFERS, EMAIL_UNBOUND
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
-#include <string>
 #include <string_view>
-#include <vector>
 
 #include "rules/decision.h"
 
@@ -19,10 +19,11 @@ namespace certpolicy {
 
 enum class ContactState { kVerified, kPending, kUnbound };
 
+// Views of the caller's text: they must outlive the decision.
 struct ContactChannel {
   ContactState state = ContactState::kUnbound;
-  std::optional<std::string> value;           // required when verified
-  std::optional<std::string> security_value;  // the security phone / e-mail, when known
+  std::optional<std::string_view> value;           // required when verified
+  std::optional<std::string_view> security_value;  // the security phone / e-mail, when known
 };
 
 struct ContactWarning {
@@ -32,9 +33,11 @@ struct ContactWarning {
 };
 
 struct ContactsDecision {
-  bool sms = false, email = false;  // in-site messages always reach the account
-  std::optional<std::string> phone_shown, email_shown;  // the value when verified, else "-"
-  std::vector<ContactWarning> warnings;                 // phone's, then e-mail's
+  bool sms = false, email = false;            // in-site messages always reach the account
+  std::string_view phone_shown, email_shown;  // the value when verified, else "-"
+  // Phone's, then e-mail's: at most two each (not verified; security differs).
+  std::array<ContactWarning, 4> warnings{};
+  size_t warning_count = 0;
   Reasons reasons;
 };
 

@@ -2,8 +2,7 @@
 // certificate (PRA-1 … PRA-4).
 #include "rules/certs/practitioner.h"
 
-#include <algorithm>
-#include <numeric>
+#include <cstddef>
 
 namespace certpolicy {
 
@@ -11,9 +10,14 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
                                          const FixedZone& zone, const PractitionerPolicy& policy,
                                          const CertificatePolicy& certificates) {
   PractitionerDecision d;
-  std::vector<size_t> order(attempts.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return attempts[a].taken_at < attempts[b].taken_at; });
+  // The order taken: an insertion sort of the positions (a handful, and
+  // equal times keep the order given).
+  std::vector<size_t> order;
+  for (size_t k = 0; k < attempts.size(); ++k) {
+    size_t at = order.size();
+    while (at > 0 && attempts[k].taken_at < attempts[order[at - 1]].taken_at) --at;
+    order.insert(order.begin() + static_cast<std::ptrdiff_t>(at), k);
+  }
   std::vector<CivilDate> passes;
   for (size_t k : order) {
     if (!passes.empty()) {  // nothing can follow a pass
