@@ -1,14 +1,11 @@
-// The `exam_code_order` request: an enterprise order of exam codes
-// (COD-3 validity and reminders, COD-4 refund, COD-5 statistics).
-//
-// COD-4: one refund per order; every bound code must be unbound first; the
-// unused codes are what is refunded (none once the order expired).
-// COD-5: per certification, registered = bound + examined, attended =
-// examined, passed; pass rate = passed / attended, null when nobody attended.
+// The `exam_code_order` request: reads an enterprise order of up to a million
+// exam codes straight from the document, counts them, and answers its
+// validity and reminders (COD-3), refund (COD-4) and statistics (COD-5) from
+// rules/codes/code_order.h.
 #include <map>
 
-#include "rules/codes/exam_code.h"
 #include "requests/handlers.h"
+#include "rules/codes/code_order.h"
 #include "rules/exam/order_validity.h"
 
 namespace certpolicy {
@@ -17,15 +14,13 @@ namespace {
 
 constexpr size_t kMaxCodes = 1'000'000;
 
-struct Stats {
-  std::int64_t registered = 0, attended = 0, passed = 0;
-  void put(Fields::Object out) const {
-    out.put("registered", registered)
-        .put("attended", attended)
-        .put("passed", passed)
-        .put("pass_rate", attended == 0 ? Value(nullptr) : Value(static_cast<double>(passed) / static_cast<double>(attended)));
-  }
-};
+void put_stats(Fields::Object out, const CodeStats& s) {
+  auto rate = s.pass_rate();
+  out.put("registered", s.registered)
+      .put("attended", s.attended)
+      .put("passed", s.passed)
+      .put("pass_rate", rate ? Value(*rate) : Value(nullptr));
+}
 
 }  // namespace
 
@@ -42,9 +37,9 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   const FixedZone& zone = ctx.policy.zone;
   OrderValidity v = decide_validity(zone.date_of(*paid), zone.date_of(*now), ctx.policy.exam_codes.validity,
                                     ctx.policy.exam_codes.reminder_days);
-  std::int64_t by_state[6] = {};
-  Stats total;
-  std::map<std::string, Stats> per_cert;
+  CodeCounts counts;
+  CodeStats total;
+  std::map<std::string, CodeStats> per_cert;
   // Up to a million codes: read through the document directly (a JsonIn
   // with its path is built only to report an error).
   const JsonDoc& doc = *codes.doc();
@@ -85,58 +80,33 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
       }
       cert = doc.string(c);
     }
-    CodeState effective = effective_code_state(static_cast<CodeState>(state), v.expired);
-    ++by_state[static_cast<int>(effective)];
-    const bool registered = state == static_cast<int>(CodeState::kBound) || state == static_cast<int>(CodeState::kExamined);
-    const bool attended = state == static_cast<int>(CodeState::kExamined);
-    for (Stats* s : {&total, &per_cert[cert]}) {
-      s->registered += registered;
-      s->attended += attended;
-      s->passed += passed;
-    }
+    const CodeState own = static_cast<CodeState>(state);
+    ++counts.by_state[static_cast<size_t>(effective_code_state(own, v.expired))];
+    total.add(own, passed);
+    per_cert[cert].add(own, passed);
   }
 
-  const std::int64_t unused = by_state[static_cast<int>(CodeState::kUnused)];
-  const std::int64_t bound = by_state[static_cast<int>(CodeState::kBound)];
+  CodeOrderDecision refund = decide_code_order(*refunded, v.expired, counts);
   Outcome out;
-  out.reasons.add(v.expired ? "CODE_ORDER_EXPIRED" : "CODE_ORDER_VALID", "COD-3");
-  bool allowed = true;
-  if (*refunded) {
-    allowed = false;
-    out.reasons.add("ORDER_ALREADY_REFUNDED", "COD-4");
-  } else if (v.expired) {
-    allowed = false;
-    out.reasons.add("CODES_EXPIRED_WITH_ORDER", "COD-3");
-  } else {
-    if (bound > 0) {
-      allowed = false;
-      out.reasons.add("BOUND_CODES_BLOCK_REFUND", "COD-4");
-    }
-    if (unused == 0) {
-      allowed = false;
-      out.reasons.add("NO_UNUSED_CODES", "COD-4");
-    }
-    if (allowed) out.reasons.add("UNUSED_CODES_REFUNDABLE", "COD-4");
-  }
-  out.reasons.add("CODE_STATISTICS", "COD-5");
+  out.reasons = refund.reasons;
 
   Fields::Object f = out.fields.root();
   Fields::Object order_out = f.object("order");
   order_out.put("valid_until", v.valid_until).put("expired", v.expired).put("codes", *n);
   Fields::Array reminders = order_out.array("reminders");
   for (CivilDate d : v.reminders) reminders.push(d);
-  Fields::Object counts = f.object("codes");
-  for (int s = 0; s < 6; ++s) counts.put(kCodeStateNames[s], by_state[s]);
+  Fields::Object by_state = f.object("codes");
+  for (size_t s = 0; s < 6; ++s) by_state.put(kCodeStateNames[s], counts.by_state[s]);
   f.object("refund")
-      .put("allowed", allowed)
-      .put("refundable_codes", allowed ? unused : 0)
-      .put("blocking_bound_codes", bound);
+      .put("allowed", refund.refund_allowed)
+      .put("refundable_codes", refund.refundable_codes)
+      .put("blocking_bound_codes", refund.blocking_bound_codes);
   Fields::Object stats = f.object("stats");
-  total.put(stats);
+  put_stats(stats, total);
   Fields::Array by_cert = stats.array("by_certification");
   for (const auto& [id, s] : per_cert) {
     Fields::Object row = by_cert.object();
-    s.put(row);
+    put_stats(row, s);
     row.put("certification", Value::or_null(id));
   }
   return out;
