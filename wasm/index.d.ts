@@ -15,7 +15,7 @@ export type ErrorCode =
   | "ENGINE_DISPOSED"
   /** Decided in JavaScript: the WebAssembly call failed; the request can be retried. */
   | "INTERNAL";
-/** Why a field was refused (mirrors core/json_in.h detail_code). */
+/** Why a field was refused (mirrors detail_code in core/json/json_in.h; the registry is core/policy/data/codes.json). */
 export type ErrorDetail =
   | "MISSING" | "WRONG_TYPE" | "BAD_FORMAT" | "IMPOSSIBLE_DATE" | "IMPOSSIBLE_TIME"
   | "MISSING_OFFSET" | "BAD_OFFSET" | "YEAR_OUT_OF_RANGE" | "OUT_OF_RANGE" | "UNKNOWN_VALUE"
