@@ -2,6 +2,8 @@
 // workday) and counts of working days (CAL-1 … CAL-3).
 #include "calendar/working_days.h"
 
+#include <algorithm>
+
 namespace certpolicy {
 
 const char* day_kind_name(DayKind k) {
@@ -87,11 +89,12 @@ WorkingDayCount WorkCalendar::count_working_days(CivilDate from, CivilDate to) c
   // The part before the table, the part inside (prefix sums), the part after.
   const CivilDate table_first(table_start_);
   const CivilDate table_end = add_days(table_first, static_cast<int>(kinds_.size()));
-  const CivilDate in_from = from < table_first ? table_first : from;
-  const CivilDate in_to = to > table_end ? table_end : to;
-  r.count = count_weekdays(from, from < table_first ? (to < table_first ? to : table_first) : from);
+  // Each part is [from, to) clamped to it; an empty part counts nothing.
+  auto clamp = [](CivilDate d, CivilDate lo, CivilDate hi) { return std::min(std::max(d, lo), hi); };
+  r.count = count_weekdays(from, clamp(to, from, table_first));
+  const CivilDate in_from = clamp(from, table_first, table_end), in_to = clamp(to, table_first, table_end);
   if (in_from < in_to) r.count += before_[static_cast<size_t>(index_of(in_to))] - before_[static_cast<size_t>(index_of(in_from))];
-  r.count += count_weekdays(to > table_end ? (from > table_end ? from : table_end) : to, to);
+  r.count += count_weekdays(clamp(from, table_end, to), to);
   return r;
 }
 

@@ -281,6 +281,14 @@ static bool word_extension(std::string_view a, std::string_view b) {
   return head || tail;
 }
 
+// How far a known key is from the one given: 0 when the two fold the same,
+// 2 when one adds whole words to the other, else the edit distance.
+static size_t key_distance(std::string_view key, std::string_view known) {
+  if (folded(known) == folded(key)) return 0;
+  if (word_extension(key, known)) return 2;
+  return edit_distance(key, known);
+}
+
 // The key asked for on `object` nearest to `key`: the same when folded, else
 // at most 2 edits (and fewer than half its length) away, else one that adds
 // or drops whole words; "" when none is.
@@ -294,9 +302,8 @@ std::string JsonDoc::closest_key(Ref object, std::string_view key) const {
   }
   std::string best;
   size_t best_distance = 3;
-  const std::string key_folded = folded(key);
   for (std::string_view k : known) {
-    const size_t d = folded(k) == key_folded ? 0 : word_extension(key, k) ? 2 : edit_distance(key, k);
+    const size_t d = key_distance(key, k);
     if (d < best_distance && 2 * d < key.size()) {
       best_distance = d;
       best = std::string(k);

@@ -31,21 +31,24 @@ const char* locale_key(Locale l) {
 std::string to_traditional(std::string_view text, std::string_view pairs) {
   std::string out;
   out.reserve(text.size());
+  // Only 3-byte characters have pairs; every other byte is copied as it is
+  // (a continuation byte never looks like a 3-byte lead).
   for (size_t k = 0; k < text.size();) {
     const auto lead = static_cast<unsigned char>(text[k]);
-    const size_t n = std::min<size_t>(lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : 4, text.size() - k);
-    const std::string_view ch = text.substr(k, n);
+    if ((lead >> 4) != 0xE || k + 3 > text.size()) {
+      out += text[k++];
+      continue;
+    }
+    const std::string_view ch = text.substr(k, 3);
     std::string_view to = ch;
-    if (n == 3) {
-      for (size_t at = pairs.find(ch); at != std::string_view::npos; at = pairs.find(ch, at + 1)) {
-        if (at % 6 == 0 && at + 6 <= pairs.size()) {
-          to = pairs.substr(at + 3, 3);
-          break;
-        }
+    for (size_t at = pairs.find(ch); at != std::string_view::npos; at = pairs.find(ch, at + 1)) {
+      if (at % 6 == 0 && at + 6 <= pairs.size()) {
+        to = pairs.substr(at + 3, 3);
+        break;
       }
     }
     out += to;
-    k += n;
+    k += 3;
   }
   return out;
 }

@@ -32,8 +32,8 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
 
 std::optional<Outcome> handle_certification(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
-  auto id = now ? read_string(req["id"], issues, 64) : std::nullopt;
-  if (!id) return std::nullopt;
+  auto id = read_string(req["id"], issues, 64);
+  if (!issues.ok()) return std::nullopt;
   const Certification* c = ctx.policy.catalogue.find(*id);
   if (c == nullptr) {
     issues.fail(req["id"].path(), detail_code::kUnknownValue, "a catalogue id");

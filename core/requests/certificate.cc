@@ -19,8 +19,8 @@ void put_certificate(Fields::Object out, const CertificateDecision& d) {
 std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
   JsonIn passes_in = req["passes"];
-  auto n = now ? read_array(passes_in, issues, kMaxListItems, true) : std::nullopt;
-  if (!n) return std::nullopt;
+  auto n = read_array(passes_in, issues, kMaxListItems, true);
+  if (!issues.ok()) return std::nullopt;
   std::vector<CivilDate> passes;
   for (size_t k = 0; k < *n; ++k) {
     JsonIn p = passes_in[k];

@@ -37,8 +37,8 @@ std::optional<Outcome> handle_contacts(const JsonIn& req, const Context& ctx, Is
   if (!read_object(contacts, issues)) return std::nullopt;
   std::string phone_texts[2], email_texts[2];
   auto phone = read_channel(contacts["phone"], issues, phone_texts);
-  auto email = phone ? read_channel(contacts["email"], issues, email_texts) : std::nullopt;
-  if (!email) return std::nullopt;
+  auto email = read_channel(contacts["email"], issues, email_texts);
+  if (!issues.ok()) return std::nullopt;
   ContactsDecision d = decide_contacts(*phone, *email);
   Outcome out;
   out.fields.root().object("channels").put("site", true).put("sms", d.sms).put("email", d.email);

@@ -8,13 +8,10 @@ namespace certpolicy {
 
 std::optional<Outcome> handle_exam_code(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
-  auto paid = now ? read_instant(req["order"]["paid_at"], issues) : std::nullopt;
-  auto state = paid ? read_enum(req["code"]["state"], issues,
-                                {"unused", "bound", "examined", "void", "expired", "refunded"})
-                    : std::nullopt;
-  auto action = state ? read_enum(req["action"], issues, {"bind", "unbind", "regenerate", "sit", "view_score"})
-                      : std::nullopt;
-  if (!action) return std::nullopt;
+  auto paid = read_instant(req["order"]["paid_at"], issues);
+  auto state = read_enum(req["code"]["state"], issues, {"unused", "bound", "examined", "void", "expired", "refunded"});
+  auto action = read_enum(req["action"], issues, {"bind", "unbind", "regenerate", "sit", "view_score"});
+  if (!issues.ok()) return std::nullopt;
   const FixedZone& zone = ctx.policy.zone;
   OrderValidity v = decide_validity(zone.date_of(*paid), zone.date_of(*now), ctx.policy.exam_codes.validity, {});
   CodeDecision d = decide_code_action(static_cast<CodeState>(*state), v.expired, static_cast<CodeAction>(*action));

@@ -29,10 +29,10 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   JsonIn order = req["order"];
   if (!now || !read_object(order, issues)) return std::nullopt;
   auto paid = read_instant(order["paid_at"], issues);
-  auto refunded = paid ? read_bool(order["refunded"], issues, false) : std::nullopt;
+  auto refunded = read_bool(order["refunded"], issues, false);
   JsonIn codes = order["codes"];
-  auto n = refunded ? read_array(codes, issues, kMaxCodes, false) : std::nullopt;
-  if (!n) return std::nullopt;
+  auto n = read_array(codes, issues, kMaxCodes, false);
+  if (!issues.ok()) return std::nullopt;
 
   const FixedZone& zone = ctx.policy.zone;
   OrderValidity v = decide_validity(zone.date_of(*paid), zone.date_of(*now), ctx.policy.exam_codes.validity,

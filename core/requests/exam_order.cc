@@ -33,12 +33,11 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   JsonIn order = req["order"];
   if (!now || !read_object(order, issues)) return std::nullopt;
   auto paid = read_instant(order["paid_at"], issues);
-  auto flow = paid ? read_enum(order["flow"], issues, {"purchase_then_book", "book_then_purchase"},
-                               static_cast<size_t>(p.default_flow))
-                   : std::nullopt;
-  auto refunded = flow ? read_bool(order["refunded"], issues, false) : std::nullopt;
-  auto fault = refunded ? read_bool(order["platform_fault"], issues, false) : std::nullopt;
-  if (!fault) return std::nullopt;
+  auto flow = read_enum(order["flow"], issues, {"purchase_then_book", "book_then_purchase"},
+                        static_cast<size_t>(p.default_flow));
+  auto refunded = read_bool(order["refunded"], issues, false);
+  auto fault = read_bool(order["platform_fault"], issues, false);
+  if (!issues.ok()) return std::nullopt;
   r.now = *now;
   r.paid_at = *paid;
   r.flow = static_cast<Flow>(*flow);
@@ -53,8 +52,8 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
     JsonIn pay = pays[k];
     if (!read_object(pay, issues)) return std::nullopt;
     auto method = read_string(pay["method"], issues, 32);
-    auto amount = method ? read_int(pay["amount_fen"], issues, 0, kMaxFen) : std::nullopt;
-    if (!amount) return std::nullopt;
+    auto amount = read_int(pay["amount_fen"], issues, 0, kMaxFen);
+    if (!issues.ok()) return std::nullopt;
     const PaymentMethodPolicy* m = p.method(*method);
     if (m == nullptr) {
       std::string expected = "one of";
@@ -69,10 +68,9 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   if (booking.present()) {
     if (!read_object(booking, issues)) return std::nullopt;
     auto status = read_enum(booking["status"], issues, {"booked", "cancelled", "taken", "no_show"});
-    auto exam_at = status ? read_instant(booking["exam_at"], issues) : std::nullopt;
-    auto kind = exam_at ? read_enum(booking["exam_kind"], issues, {"theory", "lab", "interview"}, 0)
-                        : std::nullopt;
-    if (!kind) return std::nullopt;
+    auto exam_at = read_instant(booking["exam_at"], issues);
+    auto kind = read_enum(booking["exam_kind"], issues, {"theory", "lab", "interview"}, 0);
+    if (!issues.ok()) return std::nullopt;
     static constexpr BookingStatus kStatus[] = {BookingStatus::kBooked, BookingStatus::kCancelled,
                                                 BookingStatus::kTaken, BookingStatus::kNoShow};
     r.status = kStatus[*status];

@@ -9,16 +9,16 @@ namespace certpolicy {
 std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx, Issues& issues) {
   const PractitionerPolicy& p = ctx.policy.practitioner;
   auto now = read_instant(req["now"], issues);
-  auto paid = now ? read_instant(req["purchase"]["paid_at"], issues) : std::nullopt;
-  auto fault = paid ? read_bool(req["purchase"]["platform_fault"], issues, false) : std::nullopt;
+  auto paid = read_instant(req["purchase"]["paid_at"], issues);
+  auto fault = read_bool(req["purchase"]["platform_fault"], issues, false);
   JsonIn list = req["attempts"];
-  auto n = fault ? read_array(list, issues, static_cast<size_t>(p.attempts), true) : std::nullopt;
-  if (!n) return std::nullopt;
+  auto n = read_array(list, issues, static_cast<size_t>(p.attempts), true);
+  if (!issues.ok()) return std::nullopt;
   std::vector<PractitionerAttempt> attempts;
   for (size_t k = 0; k < *n; ++k) {
     auto taken = read_instant(list[k]["taken_at"], issues);
-    auto score = taken ? read_int(list[k]["score"], issues, 0, p.max_score) : std::nullopt;
-    if (!score) return std::nullopt;
+    auto score = read_int(list[k]["score"], issues, 0, p.max_score);
+    if (!issues.ok()) return std::nullopt;
     if (*taken < *paid || *taken > *now) {
       issues.fail(list[k]["taken_at"].path(), detail_code::kInconsistent, "between purchase.paid_at and now");
       return std::nullopt;

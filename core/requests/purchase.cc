@@ -8,14 +8,13 @@ namespace certpolicy {
 
 std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
-  auto product = now ? read_enum(req["product"], issues, {"exam", "practitioner", "online_course", "exam_codes"})
-                     : std::nullopt;
+  auto product = read_enum(req["product"], issues, {"exam", "practitioner", "online_course", "exam_codes"});
   JsonIn account = req["account"];
-  if (!product || !read_object(account, issues)) return std::nullopt;
+  if (!issues.ok() || !read_object(account, issues)) return std::nullopt;
   auto kind = read_enum(account["kind"], issues, {"individual", "enterprise"});
-  auto verified = kind ? read_bool(account["real_name_verified"], issues) : std::nullopt;
-  auto sub = verified ? read_bool(account["sub_account"], issues, false) : std::nullopt;
-  if (!sub) return std::nullopt;
+  auto verified = read_bool(account["real_name_verified"], issues);
+  auto sub = read_bool(account["sub_account"], issues, false);
+  if (!issues.ok()) return std::nullopt;
 
   // The certification: required for exams and exam codes, implied for the
   // practitioner exam, none for online courses.

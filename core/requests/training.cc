@@ -10,11 +10,11 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   JsonIn e = req["enrolment"];
   if (!now || !read_object(e, issues)) return std::nullopt;
   auto start = read_date(e["class_start"], issues);
-  auto paid = start ? read_int(e["paid_fen"], issues, 0, kMaxFen) : std::nullopt;
-  auto status = paid ? read_enum(e["class_status"], issues, {"pending", "open", "not_opened"}, 0) : std::nullopt;
-  auto deferred = status ? read_bool(e["deferred"], issues, false) : std::nullopt;
-  auto used = deferred ? read_bool(e["deferral_used"], issues, false) : std::nullopt;
-  if (!used) return std::nullopt;
+  auto paid = read_int(e["paid_fen"], issues, 0, kMaxFen);
+  auto status = read_enum(e["class_status"], issues, {"pending", "open", "not_opened"}, 0);
+  auto deferred = read_bool(e["deferred"], issues, false);
+  auto used = read_bool(e["deferral_used"], issues, false);
+  if (!issues.ok()) return std::nullopt;
 
   TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, static_cast<ClassStatus>(*status),
                    *deferred, *used};

@@ -24,8 +24,8 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
 
 std::optional<Outcome> handle_working_days(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto from = read_date(req["from"], issues);
-  auto to = from ? read_date(req["to"], issues) : std::nullopt;
-  if (!to) return std::nullopt;
+  auto to = read_date(req["to"], issues);
+  if (!issues.ok()) return std::nullopt;
   WorkingDayCount c = ctx.policy.calendar.count_working_days(*from, *to);
   Outcome out;
   out.fields.root().put("from", *from).put("to", *to).put("count", c.count).put("verified", c.verified);

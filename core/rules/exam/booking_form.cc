@@ -22,10 +22,19 @@ std::string_view trim(std::string_view s) {
   return s;
 }
 
+// Bytes of the UTF-8 sequence that starts with `b`; 0 when none starts so.
+int sequence_length(unsigned char b) {
+  if (b < 0x80) return 1;
+  if ((b >> 5) == 0x6) return 2;
+  if ((b >> 4) == 0xE) return 3;
+  if ((b >> 3) == 0x1E) return 4;
+  return 0;
+}
+
 // Decodes one UTF-8 code point at s[k]; returns 0 on a bad sequence.
 char32_t next_code_point(std::string_view s, size_t& k) {
   auto b = static_cast<unsigned char>(s[k]);
-  int len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+  const int len = sequence_length(b);
   if (len == 0 || k + static_cast<size_t>(len) > s.size()) return 0;
   char32_t cp = len == 1 ? b : (b & (0xFF >> (len + 1)));
   for (int i = 1; i < len; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[k + i]) & 0x3F);

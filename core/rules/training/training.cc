@@ -2,9 +2,18 @@
 // tier dates, and the deferral (TRN-1 … TRN-5).
 #include "rules/training/training.h"
 
+#include <algorithm>
+
 namespace certpolicy {
 
 namespace {
+
+// TRN-3: the reason that names the tier a percent belongs to.
+const char* refund_tier_code(int percent) {
+  if (percent == 100) return "TRAINING_REFUND_FULL";
+  if (percent > 0) return "TRAINING_REFUND_PARTIAL";
+  return "TRAINING_REFUND_NONE";
+}
 
 // How far back the tier dates are searched (a class is bought months ahead,
 // not years).
@@ -32,8 +41,7 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   for (const auto& date : {d.full_refund_until, d.partial_refund_until, d.deferral_deadline}) {
     if (date && *date < earliest) earliest = *date;
   }
-  d.calendar_verified = cal.verified_span(earliest < in.class_start ? earliest : in.class_start,
-                                          add_days(in.class_start, -1));
+  d.calendar_verified = cal.verified_span(std::min(earliest, in.class_start), add_days(in.class_start, -1));
 
   if (in.class_status == ClassStatus::kNotOpened) {
     // TRN-5: full refund or a free deferral.
@@ -55,10 +63,7 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
       d.percent = 0;  // TRN-4: once deferred, no refund
       d.reasons.add("DEFERRED_NOT_REFUNDABLE", "TRN-4");
     } else {
-      d.reasons.add(d.percent == 100 ? "TRAINING_REFUND_FULL"
-                    : d.percent > 0  ? "TRAINING_REFUND_PARTIAL"
-                                     : "TRAINING_REFUND_NONE",
-                    "TRN-3");
+      d.reasons.add(refund_tier_code(d.percent), "TRN-3");
     }
     d.refund_allowed = d.percent > 0;
     // TRN-4: at least N working days before, and one right only.
