@@ -17,6 +17,7 @@
 #include <string>
 
 #include "engine.h"
+#include "json/bytes.h"
 
 namespace {
 
@@ -70,60 +71,6 @@ Buffers& buffers() {
   return b;
 }
 
-// Valid UTF-8 (every answer is) → UTF-16 at `out` (room for s.size() units);
-// an incomplete sequence → U+FFFD. Returns the number of code units.
-std::size_t to_utf16(std::string_view s, char16_t* __restrict out) {
-  const auto* __restrict p = reinterpret_cast<const unsigned char*>(s.data());  // never overlaps `out`
-  const std::size_t n = s.size();
-  char16_t* __restrict q = out;
-  std::size_t i = 0;
-  while (i < n) {
-    // Eight ASCII bytes at a time (keys, dates, numbers: most of an answer).
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if (w & 0x8080808080808080ull) break;
-      // Each half widened into four code units in one 64-bit store.
-      auto widen = [](std::uint64_t x) {
-        x = (x | (x << 16)) & 0x0000FFFF0000FFFFull;
-        return (x | (x << 8)) & 0x00FF00FF00FF00FFull;
-      };
-      const std::uint64_t lo = widen(w & 0xFFFFFFFFull), hi = widen(w >> 32);
-      std::memcpy(q, &lo, 8);
-      std::memcpy(q + 4, &hi, 8);
-      q += 8;
-      i += 8;
-    }
-    // Then one character at a time until the next ASCII byte (a run of CJK
-    // text is 3-byte sequences back to back).
-    while (i < n) {
-      unsigned c = p[i];
-      if (c < 0x80) {
-        *q++ = static_cast<char16_t>(c);
-        ++i;
-        break;
-      }
-      if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-        *q++ = static_cast<char16_t>(((c & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F));
-        i += 3;
-      } else if (c < 0xE0 && i + 1 < n) {
-        *q++ = static_cast<char16_t>(((c & 0x1F) << 6) | (p[i + 1] & 0x3F));
-        i += 2;
-      } else if (c >= 0xF0 && i + 3 < n) {
-        unsigned cp = ((c & 0x07) << 18) | ((p[i + 1] & 0x3F) << 12) | ((p[i + 2] & 0x3F) << 6) | (p[i + 3] & 0x3F);
-        cp -= 0x10000;
-        *q++ = static_cast<char16_t>(0xD800 + (cp >> 10));
-        *q++ = static_cast<char16_t>(0xDC00 + (cp & 0x3FF));
-        i += 4;
-      } else {
-        *q++ = u'\uFFFD';
-        i = n;
-      }
-    }
-  }
-  return static_cast<std::size_t>(q - out);
-}
-
 }  // namespace
 
 // The most bytes of request text the engine reads (more is refused as
@@ -150,7 +97,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_result_utf16(std::size_t 
   b.utf16.clear();
   // malloc'd storage, suitably aligned: char16_t units are written into it.
   auto* units = reinterpret_cast<char16_t*>(b.utf16.extend(2 * b.result.size()));
-  return to_utf16(b.result.view(), units);
+  return certpolicy::utf8_to_utf16(b.result.view(), units);
 }
 // Where certpolicy_result_utf16 wrote (ask after each call: it may move).
 extern "C" EMSCRIPTEN_KEEPALIVE const char16_t* certpolicy_result_utf16_data() {

@@ -69,16 +69,17 @@ const char* time_detail(TimeParseError e) {
   return detail_code::kBadFormat;
 }
 
-// Missing (or null) → MISSING; present but not a string → WRONG_TYPE.
+// Present and of `kind` (kInt takes kUint too); else MISSING (absent or
+// null) or WRONG_TYPE, with `expected()`, which is built only then.
+template <class Expected>
+bool need(const JsonIn& in, Issues& issues, JsonKind kind, Expected expected) {
+  if (in.is(kind)) return true;
+  issues.fail(in.path(), in.present() ? detail_code::kWrongType : detail_code::kMissing, expected());
+  return false;
+}
+
 std::optional<std::string_view> need_string(const JsonIn& in, Issues& issues, const char* expected) {
-  if (!in.present()) {
-    issues.fail(in.path(), detail_code::kMissing, expected);
-    return std::nullopt;
-  }
-  if (!in.is(JsonKind::kString)) {
-    issues.fail(in.path(), detail_code::kWrongType, expected);
-    return std::nullopt;
-  }
+  if (!need(in, issues, JsonKind::kString, [&] { return expected; })) return std::nullopt;
   return in.string();
 }
 
@@ -103,42 +104,22 @@ std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues) {
 }
 
 std::optional<bool> read_bool(const JsonIn& in, Issues& issues, std::optional<bool> fallback) {
-  if (!in.present()) {
-    if (!fallback) issues.fail(in.path(), detail_code::kMissing, "boolean");
-    return fallback;
-  }
-  if (!in.is(JsonKind::kBool)) {
-    issues.fail(in.path(), detail_code::kWrongType, "boolean");
-    return std::nullopt;
-  }
+  if (!in.present() && fallback) return fallback;
+  if (!need(in, issues, JsonKind::kBool, [] { return "boolean"; })) return std::nullopt;
   return in.boolean();
 }
 
 std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int64_t min,
                                      std::int64_t max, std::optional<std::int64_t> fallback) {
   auto expected = [&] { return "integer " + std::to_string(min) + ".." + std::to_string(max); };
-  if (!in.present()) {
-    if (!fallback) issues.fail(in.path(), detail_code::kMissing, expected());
-    return fallback;
-  }
+  if (!in.present() && fallback) return fallback;
+  // Floats (1.5, 1e3) are refused too: amounts are whole fen, counts whole.
+  if (!need(in, issues, JsonKind::kInt, expected)) return std::nullopt;
   const JsonDoc& doc = *in.doc();
-  const JsonKind kind = doc.kind(in.ref());
-  std::int64_t v = 0;
-  if (kind == JsonKind::kUint) {
-    auto u = doc.uint_value(in.ref());
-    if (u > static_cast<std::uint64_t>(max)) {
-      issues.fail(in.path(), detail_code::kOutOfRange, expected());
-      return std::nullopt;
-    }
-    v = static_cast<std::int64_t>(u);
-  } else if (kind == JsonKind::kInt) {
-    v = doc.int_value(in.ref());
-  } else {
-    // Floats (1.5, 1e3) are refused too: amounts are whole fen, counts whole.
-    issues.fail(in.path(), detail_code::kWrongType, expected());
-    return std::nullopt;
-  }
-  if (v < min || v > max) {
+  const bool is_uint = doc.kind(in.ref()) == JsonKind::kUint;
+  const bool too_big = is_uint && doc.uint_value(in.ref()) > static_cast<std::uint64_t>(max);
+  const std::int64_t v = is_uint ? static_cast<std::int64_t>(doc.uint_value(in.ref())) : doc.int_value(in.ref());
+  if (too_big || v < min || v > max) {
     issues.fail(in.path(), detail_code::kOutOfRange, expected());
     return std::nullopt;
   }
@@ -169,10 +150,7 @@ std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
     return e;
   };
   if (!in.present() && fallback) return fallback;
-  if (!in.present() || !in.is(JsonKind::kString)) {
-    issues.fail(in.path(), in.present() ? detail_code::kWrongType : detail_code::kMissing, expected());
-    return std::nullopt;
-  }
+  if (!need(in, issues, JsonKind::kString, expected)) return std::nullopt;
   const std::string_view s = in.string();
   size_t k = 0;
   for (auto c : choices) {
@@ -185,15 +163,8 @@ std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
 
 std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_items,
                                  bool optional) {
-  if (!in.present()) {
-    if (optional) return 0;
-    issues.fail(in.path(), detail_code::kMissing, "array");
-    return std::nullopt;
-  }
-  if (!in.is(JsonKind::kArray)) {
-    issues.fail(in.path(), detail_code::kWrongType, "array");
-    return std::nullopt;
-  }
+  if (!in.present() && optional) return 0;
+  if (!need(in, issues, JsonKind::kArray, [] { return "array"; })) return std::nullopt;
   if (in.size() > max_items) {
     issues.fail(in.path(), detail_code::kTooMany, "at most " + std::to_string(max_items) + " items");
     return std::nullopt;
@@ -202,15 +173,7 @@ std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_it
 }
 
 bool read_object(const JsonIn& in, Issues& issues) {
-  if (!in.present()) {
-    issues.fail(in.path(), detail_code::kMissing, "object");
-    return false;
-  }
-  if (!in.is(JsonKind::kObject)) {
-    issues.fail(in.path(), detail_code::kWrongType, "object");
-    return false;
-  }
-  return true;
+  return need(in, issues, JsonKind::kObject, [] { return "object"; });
 }
 
 }  // namespace certpolicy

@@ -1,9 +1,9 @@
 // The answer writer: a text buffer and JSON string escaping.
 #include "json/json_out.h"
 
-#include <cstdint>
+#include "json/bytes.h"
+
 #include <cstdlib>
-#include <cstring>
 
 namespace certpolicy {
 
@@ -32,36 +32,11 @@ void TextOut::release_above(std::size_t capacity) {
 
 namespace {
 
-// True when one of the 8 bytes of `w` is below 0x20, '"' or '\\' (SWAR).
-inline bool needs_escape(std::uint64_t w) {
-  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
-  auto has_zero = [&](std::uint64_t x) { return (x - kOnes) & ~x & kHigh; };
-  auto below = (w - kOnes * 0x20) & ~w & kHigh;  // a byte < 0x20
-  return below | has_zero(w ^ (kOnes * '"')) | has_zero(w ^ (kOnes * '\\'));
-}
-
-// Index of the first byte of `s` from `k` on that JSON must escape, or s.size().
-size_t first_escape(std::string_view s, size_t k) {
-  for (; k < s.size(); ++k) {
-    // Skip 8 clean bytes at a time (most strings need no escaping at all).
-    while (k + 8 <= s.size()) {
-      std::uint64_t w;
-      std::memcpy(&w, s.data() + k, 8);
-      if (needs_escape(w)) break;
-      k += 8;
-    }
-    if (k >= s.size()) break;
-    auto c = static_cast<unsigned char>(s[k]);
-    if (c < 0x20 || c == '"' || c == '\\') return k;
-  }
-  return s.size();
-}
-
 // The escaped characters of `s` from `k`, its first byte to escape.
 void write_escaped(std::string_view s, size_t k, TextOut& out) {
   static constexpr char kHex[] = "0123456789abcdef";
   size_t run = 0;  // start of the current unescaped run
-  for (; k < s.size(); k = first_escape(s, k + 1)) {
+  for (; k < s.size(); k = first_json_escape(s, k + 1)) {
     auto c = static_cast<unsigned char>(s[k]);
     out += s.substr(run, k - run);
     run = k + 1;
@@ -84,7 +59,7 @@ void write_escaped(std::string_view s, size_t k, TextOut& out) {
 
 // `"s"` followed by `tail` (":" after a key), in one append when nothing needs escaping.
 void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
-  size_t k = first_escape(s, 0);
+  size_t k = first_json_escape(s, 0);
   if (k == s.size()) {
     write_json_plain(s, out, tail);
     return;
@@ -100,7 +75,7 @@ void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) 
 void write_json_string(std::string_view s, TextOut& out) { write_string(s, out); }
 
 void write_json_chars(std::string_view s, TextOut& out) {
-  size_t k = first_escape(s, 0);
+  size_t k = first_json_escape(s, 0);
   if (k == s.size()) out += s;
   else write_escaped(s, k, out);
 }
