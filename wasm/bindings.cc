@@ -1,7 +1,13 @@
-// The WebAssembly face of the core. embind builds an engine (RawEngine:
-// policy, errors, address); the hot calls are plain C exports (evaluate,
-// the EXO-4/EXO-5 fast path) so no string is marshalled byte by byte.
-// wasm/index.js turns them into the idiomatic `createEngine` API.
+// The WebAssembly face of the core. embind, the project's binding library,
+// builds the engine object (RawEngine: policy, errors, address); the calls
+// on the hot path are plain C exports: evaluate / evaluate_many through
+// buffers this file keeps, and the EXO-4/EXO-5 fast path. They stay plain
+// because embind cost more than 5 % on a user-visible figure in one A/B run
+// (15 interleaved rounds, Node, docs/DESIGN.md "Byte helpers and the wasm
+// boundary"): the request and answer as std::string made `evaluate` 1.6-1.8x
+// slower and `evaluateMany` 35 % slower; as a typed_memory_view in and out
+// (the answer still UTF-16) `evaluate` 12-24 % slower. engine.js turns the
+// exports into the idiomatic `createEngine` API.
 #include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 

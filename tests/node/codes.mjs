@@ -1,7 +1,8 @@
 // The registry of codes (core/policy/data/codes.json) held against what uses
 // them: the C++ sources that emit them, the sentences of every locale, the
 // TypeScript unions of the package and the list in docs/API.md.
-//   node node/codes.mjs --write   rewrites the list in docs/API.md from the registry
+//   node node/codes.mjs --write   rewrites the unions in wasm/index.d.ts and the
+//                                 list in docs/API.md from the registry
 import { readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -33,11 +34,58 @@ export function dtsUnion(name) {
   return [...dts.slice(at, dts.indexOf(";", at)).matchAll(/"([A-Z0-9_]+)"/g)].map((m) => m[1]);
 }
 
-/** The next-step codes in the `next_step` member of the package's types. */
-export function dtsNextSteps() {
-  const dts = read("wasm/index.d.ts");
-  const at = dts.indexOf('code: "NEXT_');
-  return [...dts.slice(at, dts.indexOf(";", at)).matchAll(/"(NEXT_[A-Z_]+)"/g)].map((m) => m[1]);
+// The unions of wasm/index.d.ts written from the registry: the type, its
+// kind, and the unions it takes in by name.
+const UNIONS = [
+  ["ErrorCode", "error", []], ["ErrorDetail", "detail", []],
+  ["ReasonCode", "reason", ["FormErrorCode", "ContactWarningCode"]],
+  ["ContactWarningCode", "contact_warning", []], ["FormErrorCode", "form_error", []],
+  ["NextStepCode", "next_step", []],
+];
+
+/** `export type NAME =` … `;` as the registry gives it: members a line of ~100 characters, a noted one on a line of its own under its note. */
+export function dtsUnionText(name, reg = registry()) {
+  const [, kind, named] = UNIONS.find((u) => u[0] === name);
+  const lines = [];
+  let line = "";
+  const flush = () => {
+    if (line) lines.push(`  ${line}`);
+    line = "";
+  };
+  for (const member of [...reg[kind].map((c) => `"${c}"`), ...named]) {
+    const note = reg.notes?.[member.replaceAll('"', "")];
+    if (note) {
+      flush();
+      lines.push(`  /** ${note} */`, `  | ${member}`);
+    } else if (line.length + member.length + 3 > 98) {
+      flush();
+      line = `| ${member}`;
+    } else {
+      line += `${line ? " " : ""}| ${member}`;
+    }
+  }
+  flush();
+  return `export type ${name} =\n${lines.join("\n")};`;
+}
+
+/** One past the ";" that ends the type at `at` (a ";" in a comment does not). */
+function unionEnd(dts, at) {
+  for (let k = at; k < dts.length; k++) {
+    if (dts.startsWith("/*", k)) k = dts.indexOf("*/", k) + 1;
+    else if (dts[k] === ";") return k + 1;
+  }
+  return dts.length;
+}
+
+/** wasm/index.d.ts with every registry union rewritten (null when one is missing). */
+export function dtsWritten(reg = registry()) {
+  let dts = read("wasm/index.d.ts");
+  for (const [name] of UNIONS) {
+    const at = dts.indexOf(`export type ${name} =`);
+    if (at < 0) return null;
+    dts = dts.slice(0, at) + dtsUnionText(name, reg) + dts.slice(unionEnd(dts, at));
+  }
+  return dts;
 }
 
 const TITLES = {
@@ -63,6 +111,9 @@ export function apiBlockInDocs() {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv.includes("--write")) {
+  const dts = dtsWritten();
+  if (dts) writeFileSync(path.join(repoRoot, "wasm/index.d.ts"), dts);
+  console.log(dts ? "wasm/index.d.ts: the code unions rewritten" : "wasm/index.d.ts lacks a code union");
   const file = path.join(repoRoot, "docs/API.md");
   const doc = readFileSync(file, "utf8");
   const now = apiBlockInDocs();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { repoRoot } from "./case_files.mjs";
-import { KINDS, apiBlock, apiBlockInDocs, cppLiterals, dtsNextSteps, dtsUnion, registry } from "./codes.mjs";
+import { KINDS, apiBlock, apiBlockInDocs, cppLiterals, dtsUnion, dtsWritten, registry } from "./codes.mjs";
 
 const reg = registry();
 const said = [...reg.reason, ...reg.form_error, ...reg.contact_warning, ...reg.next_step];
@@ -48,7 +48,8 @@ test("codes: the package's TypeScript unions are the registry's", () => {
   assert.deepEqual(dtsUnion("FormErrorCode").sort(), [...reg.form_error].sort());
   assert.deepEqual(dtsUnion("ContactWarningCode").sort(), [...reg.contact_warning].sort());
   assert.deepEqual(dtsUnion("ReasonCode").sort(), [...reg.reason].sort(), "ReasonCode (with FormErrorCode and ContactWarningCode by name)");
-  assert.deepEqual(dtsNextSteps().sort(), [...reg.next_step].sort());
+  assert.deepEqual(dtsUnion("NextStepCode").sort(), [...reg.next_step].sort());
+  assert.equal(readFileSync(new URL("../../wasm/index.d.ts", import.meta.url), "utf8"), dtsWritten(), "wasm/index.d.ts as node node/codes.mjs --write writes it");
 });
 
 test("codes: docs/API.md lists the registry (node node/codes.mjs --write)", () => {
