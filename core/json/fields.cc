@@ -26,8 +26,7 @@ Fields::Ref Fields::append(Ref parent) {
   return r;
 }
 
-Fields::Ref Fields::member(Ref object, Key name) {
-  const std::string_view k = name.text();
+Fields::Ref Fields::member(Ref object, std::string_view k) {
   for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
     if (same_text(key(c), k)) {
       Node& n = nodes_[c];
@@ -39,7 +38,6 @@ Fields::Ref Fields::member(Ref object, Key name) {
   Ref r = append(object);
   nodes_[r].key = static_cast<std::uint32_t>(pool_.size());
   nodes_[r].key_len = static_cast<std::uint32_t>(k.size());
-  nodes_[r].key_plain = name.plain();
   pool_ += k;
   return r;
 }
@@ -62,7 +60,6 @@ void Fields::assign(Ref r, const Value& v) {
   }
   Node& s = nodes_[r];
   s.kind = Kind::kString;
-  s.str_plain = v.kind_ != Value::Kind::kString;  // a date or instant: digits and -:T+.
   s.str = at;
   s.str_len = static_cast<std::uint32_t>(pool_.size() - at);
 }
@@ -72,16 +69,16 @@ Fields::Ref Fields::container(Ref r, Kind kind) {
   return r;
 }
 
-Fields::Object& Fields::Object::put(Key key, const Value& v) {
+Fields::Object& Fields::Object::put(std::string_view key, const Value& v) {
   f_->assign(f_->member(ref_, key), v);
   return *this;
 }
 
-Fields::Object Fields::Object::object(Key key) {
+Fields::Object Fields::Object::object(std::string_view key) {
   return Object(f_, f_->container(f_->member(ref_, key), Kind::kObject));
 }
 
-Fields::Array Fields::Object::array(Key key) {
+Fields::Array Fields::Object::array(std::string_view key) {
   return Array(f_, f_->container(f_->member(ref_, key), Kind::kArray));
 }
 
@@ -131,11 +128,6 @@ std::span<const Fields::Ref> Fields::sort_members(Ref object, Ref (&order)[kSort
   return {order, count};
 }
 
-void Fields::write_key(Ref r, TextOut& out) const {
-  if (nodes_[r].key_plain) write_json_plain(key(r), out, ":");
-  else write_json_key(key(r), out);
-}
-
 void Fields::write(Ref r, TextOut& out) const {
   const Node& n = nodes_[r];
   switch (n.kind) {
@@ -150,8 +142,7 @@ void Fields::write(Ref r, TextOut& out) const {
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
     case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
     case Kind::kString:
-      if (n.str_plain) write_json_plain(string(r), out);
-      else write_json_string(string(r), out);
+      write_json_string(string(r), out);
       return;
     case Kind::kArray: {
       out.push_back('[');

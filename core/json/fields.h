@@ -23,7 +23,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <vector>
 
 #include "calendar/civil_time.h"
@@ -68,32 +67,6 @@ class Value {
   const FixedZone* zone_ = nullptr;
 };
 
-// A member's name. A string literal is checked when the code is compiled
-// to need no JSON escaping, so it is written without a scan; other text is
-// checked when written.
-//   f.root().put("valid_until", d);   // a literal: plain
-//   f.root().put(name, d);            // std::string_view, const char*: checked later
-class Key {
- public:
-  template <std::size_t N>
-  consteval Key(const char (&s)[N]) : text_(s, N - 1), plain_(true) {  // NOLINT(google-explicit-constructor)
-    for (std::size_t k = 0; k + 1 < N; ++k) {
-      const auto c = static_cast<unsigned char>(s[k]);
-      if (c < 0x20 || c == '"' || c == '\\') plain_ = false;
-    }
-  }
-  template <class T>
-    requires(!std::is_array_v<T> && std::convertible_to<const T&, std::string_view>)
-  constexpr Key(const T& s) : text_(s) {}  // NOLINT(google-explicit-constructor)
-
-  constexpr std::string_view text() const { return text_; }
-  constexpr bool plain() const { return plain_; }
-
- private:
-  std::string_view text_;
-  bool plain_ = false;
-};
-
 class Fields {
  public:
   using Ref = std::uint32_t;
@@ -104,9 +77,9 @@ class Fields {
   // A handle on an object in the tree (valid as long as the Fields).
   class Object {
    public:
-    Object& put(Key key, const Value& v);
-    Object object(Key key);
-    Array array(Key key);
+    Object& put(std::string_view key, const Value& v);
+    Object object(std::string_view key);
+    Array array(std::string_view key);
     Ref ref() const { return ref_; }
 
    private:
@@ -151,15 +124,13 @@ class Fields {
     for (Ref c : sorted) f(c);
   }
   std::string_view key(Ref r) const { return text(nodes_[r].key, nodes_[r].key_len); }
-  // `"key":` of a member, unscanned when the key or value is known plain.
-  void write_key(Ref r, TextOut& out) const;
+  // `"key":` of a member.
+  void write_key(Ref r, TextOut& out) const { write_json_key(key(r), out); }
 
  private:
   struct Node {
     Kind kind = Kind::kNull;
     bool b = false;
-    bool key_plain = false;  // the key needs no JSON escaping (a checked literal)
-    bool str_plain = false;  // the string needs none (a date or instant written here)
     std::uint32_t key = 0, key_len = 0;
     std::uint32_t str = 0, str_len = 0;
     Ref first = kNone, last = kNone, next = kNone;  // children, in the order put
@@ -174,7 +145,7 @@ class Fields {
   static constexpr std::size_t kSortOnStack = 64;
   std::span<const Ref> sort_members(Ref object, Ref (&order)[kSortOnStack], std::vector<Ref>& many) const;
   // The child of `object` named `key` (reset to null), or a new one.
-  Ref member(Ref object, Key key);
+  Ref member(Ref object, std::string_view key);
   Ref append(Ref parent);
   void assign(Ref r, const Value& v);
   Ref container(Ref r, Kind kind);

@@ -57,11 +57,14 @@ void write_escaped(std::string_view s, size_t k, TextOut& out) {
   out += s.substr(run);
 }
 
-// `"s"` followed by `tail` (":" after a key), in one append when nothing needs escaping.
+// `"s"` followed by `tail` (":" after a key); a string that needs no escape is copied whole.
 void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
   size_t k = first_json_escape(s, 0);
   if (k == s.size()) {
-    write_json_plain(s, out, tail);
+    out.push_back('"');
+    out += s;
+    out.push_back('"');
+    out += tail;
     return;
   }
   out.push_back('"');

@@ -12,56 +12,12 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <utility>
 
+#include "json/bytes.h"
+
 namespace certpolicy {
-
-// memcpy, with the short copies that make up most of an answer (keys, dates,
-// instants, words, template pieces) done inline: in the wasm build memcpy is
-// a call. Up to 64 bytes: 8-byte moves, the last one overlapping.
-inline void copy_bytes(char* to, const char* from, std::size_t n) {
-  if (n < 8) {
-    for (std::size_t k = 0; k < n; ++k) to[k] = from[k];
-  } else if (n <= 64) {
-    std::uint64_t w;
-    for (std::size_t k = 0; k + 8 < n; k += 8) {
-      std::memcpy(&w, from + k, 8);
-      std::memcpy(to + k, &w, 8);
-    }
-    std::memcpy(&w, from + n - 8, 8);
-    std::memcpy(to + n - 8, &w, 8);
-  } else {
-    std::memcpy(to, from, n);
-  }
-}
-
-// a == b, for the short keys and codes looked up on every field read: length
-// and first byte first, then 8 bytes at a time inline (memcmp is a call in
-// the wasm build).
-inline bool same_text(std::string_view a, std::string_view b) {
-  const std::size_t n = a.size();
-  if (n != b.size()) return false;
-  if (n == 0) return true;
-  if (a[0] != b[0]) return false;
-  if (n < 8) {
-    for (std::size_t k = 1; k < n; ++k) {
-      if (a[k] != b[k]) return false;
-    }
-    return true;
-  }
-  std::uint64_t x, y;
-  for (std::size_t k = 0; k + 8 < n; k += 8) {
-    std::memcpy(&x, a.data() + k, 8);
-    std::memcpy(&y, b.data() + k, 8);
-    if (x != y) return false;
-  }
-  std::memcpy(&x, a.data() + n - 8, 8);
-  std::memcpy(&y, b.data() + n - 8, 8);
-  return x == y;
-}
 
 // A growable byte buffer whose appends are inline (std::string's are calls
 // into the prebuilt libc++ in the wasm build) and never zero-fill. Growth
@@ -127,15 +83,6 @@ class TextOut {
 
 // One JSON string (quoted and escaped).
 void write_json_string(std::string_view s, TextOut& out);
-// A string known to need no escaping (a checked literal, a date, an
-// instant), quoted, then `tail` (":" after a key). No scan.
-inline void write_json_plain(std::string_view s, TextOut& out, std::string_view tail = {}) {
-  char* p = out.extend(s.size() + 2 + tail.size());
-  *p = '"';
-  copy_bytes(p + 1, s.data(), s.size());
-  p[s.size() + 1] = '"';
-  copy_bytes(p + s.size() + 2, tail.data(), tail.size());
-}
 // The characters of a JSON string, escaped, without the quotes (for text
 // written in pieces).
 void write_json_chars(std::string_view s, TextOut& out);

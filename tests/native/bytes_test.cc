@@ -1,8 +1,9 @@
-// The byte helpers (json/bytes.h) against plain one-byte-at-a-time versions:
-// every byte value at every position, every alignment of the text, every
-// length 0–64, and every code point through UTF-16.
+// The byte helpers (json/bytes.h) against their plain forms (std::copy,
+// ==, a byte or a code point at a time): every length 0–80, every alignment of source
+// and destination, every byte value at every position, every code point.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <string>
 #include <string_view>
@@ -12,8 +13,6 @@
 
 namespace certpolicy {
 namespace {
-
-bool must_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
 
 // Plain UTF-8 → UTF-16, a code point at a time; a cut sequence → U+FFFD and the end.
 std::u16string reference_utf16(std::string_view s) {
@@ -66,12 +65,65 @@ std::u16string converted(std::string_view s) {
 
 // A text of `len` bytes starting `align` bytes into a buffer.
 struct Placed {
-  std::array<char, 80> buffer{};
+  std::array<char, 96> buffer{};
   std::string_view at(size_t align, std::string_view text) {
     std::copy(text.begin(), text.end(), buffer.begin() + static_cast<std::ptrdiff_t>(align));
     return {buffer.data() + align, text.size()};
   }
 };
+
+bool must_escape(unsigned char c) { return c < 0x20 || c == '"' || c == '\\'; }
+
+// 0, 1, …: a pattern where every byte of a copy is told apart from its neighbours.
+std::string pattern(size_t len) {
+  std::string s(len, '\0');
+  for (size_t k = 0; k < len; ++k) s[k] = static_cast<char>(k * 37 + 11);
+  return s;
+}
+
+TEST(Bytes, CopyBytesAtEveryLengthAndAlignmentTouchesOnlyItsBytes) {
+  for (size_t len = 0; len <= 80; ++len) {
+    const std::string text = pattern(len);
+    for (size_t from_align = 0; from_align < 8; ++from_align) {
+      Placed source;
+      const std::string_view from = source.at(from_align, text);
+      for (size_t to_align = 0; to_align < 8; ++to_align) {
+        std::array<char, 96> to;
+        to.fill('#');
+        copy_bytes(to.data() + to_align, from.data(), len);
+        std::array<char, 96> want;
+        want.fill('#');
+        std::copy(text.begin(), text.end(), want.begin() + static_cast<std::ptrdiff_t>(to_align));
+        ASSERT_EQ(to, want) << "len " << len << " from " << from_align << " to " << to_align;
+      }
+    }
+  }
+  copy_bytes(nullptr, nullptr, 0);  // nothing to copy: no pointer is used
+}
+
+TEST(Bytes, SameTextFindsEveryDifferingByteAtEveryPositionAlignmentAndLength) {
+  for (size_t len = 0; len <= 80; ++len) {
+    const std::string text = pattern(len);
+    for (size_t align = 0; align < 8; ++align) {
+      Placed a, b;
+      const std::string_view x = a.at(align, text), y = b.at((align + 3) % 8, text);
+      ASSERT_TRUE(same_text(x, y)) << "len " << len << " align " << align;
+      char* bytes = b.buffer.data() + (align + 3) % 8;
+      for (size_t pos = 0; pos < len; ++pos) {
+        for (unsigned v = 0; v < 256; ++v) {
+          bytes[pos] = static_cast<char>(v);
+          ASSERT_EQ(same_text(x, y), x == y) << "len " << len << " align " << align << " pos " << pos << " byte " << v;
+        }
+        bytes[pos] = text[pos];
+      }
+    }
+    if (len > 0) {
+      EXPECT_FALSE(same_text(text, text.substr(0, len - 1)));  // lengths differ
+      EXPECT_FALSE(same_text(text.substr(0, len - 1), text));
+    }
+  }
+  EXPECT_TRUE(same_text({}, ""));
+}
 
 TEST(Bytes, HasJsonEscapeFindsEveryEscapedByteInEveryLane) {
   for (unsigned b = 0; b < 256; ++b) {
