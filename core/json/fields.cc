@@ -26,14 +26,19 @@ Fields::Ref Fields::append(Ref parent) {
   return r;
 }
 
-Fields::Ref Fields::member(Ref object, std::string_view k) {
+Fields::Ref Fields::child(Ref object, std::string_view k) const {
   for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
-    if (same_text(key(c), k)) {
-      Node& n = nodes_[c];
-      n.kind = Kind::kNull;
-      n.first = n.last = kNone;  // an earlier subtree is dropped
-      return c;
-    }
+    if (same_text(key(c), k)) return c;
+  }
+  return kNone;
+}
+
+Fields::Ref Fields::member(Ref object, std::string_view k) {
+  if (Ref c = child(object, k); c != kNone) {
+    Node& n = nodes_[c];
+    n.kind = Kind::kNull;
+    n.first = n.last = kNone;  // an earlier subtree is dropped
+    return c;
   }
   Ref r = append(object);
   nodes_[r].key = static_cast<std::uint32_t>(pool_.size());
@@ -95,14 +100,9 @@ Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
   Ref node = from;
   while (!dotted.empty()) {
     size_t dot = dotted.find('.');
-    std::string_view k = dotted.substr(0, dot);
     if (nodes_[node].kind != Kind::kObject) return kNone;
-    Ref found = kNone;
-    for (Ref c = nodes_[node].first; c != kNone && found == kNone; c = nodes_[c].next) {
-      if (same_text(key(c), k)) found = c;
-    }
-    if (found == kNone) return kNone;
-    node = found;
+    node = child(node, dotted.substr(0, dot));
+    if (node == kNone) return kNone;
     dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
   }
   return node;

@@ -144,6 +144,8 @@ class Fields {
   // a few keys), else in `many`.
   static constexpr std::size_t kSortOnStack = 64;
   std::span<const Ref> sort_members(Ref object, Ref (&order)[kSortOnStack], std::vector<Ref>& many) const;
+  // The member of `object` named `key`, or kNone.
+  Ref child(Ref object, std::string_view key) const;
   // The child of `object` named `key` (reset to null), or a new one.
   Ref member(Ref object, std::string_view key);
   Ref append(Ref parent);

@@ -45,43 +45,24 @@ class JsonDocBuilder {
     pending_.clear();
   }
 
-  bool null() { return leaf(JsonKind::kNull); }
-  bool boolean(bool v) {
-    if (!leaf(JsonKind::kBool)) return false;
-    doc_.nodes_.back().b = v;
-    return true;
-  }
-  bool number_integer(json::number_integer_t v) {
-    if (!leaf(JsonKind::kInt)) return false;
-    doc_.nodes_.back().i = v;
-    return true;
-  }
-  bool number_unsigned(json::number_unsigned_t v) {
-    if (!leaf(JsonKind::kUint)) return false;
-    doc_.nodes_.back().u = v;
-    return true;
-  }
+  bool null() { return leaf(JsonKind::kNull) != nullptr; }
+  bool boolean(bool v) { return set(leaf(JsonKind::kBool), &JsonDoc::Node::b, v); }
+  bool number_integer(json::number_integer_t v) { return set(leaf(JsonKind::kInt), &JsonDoc::Node::i, v); }
+  bool number_unsigned(json::number_unsigned_t v) { return set(leaf(JsonKind::kUint), &JsonDoc::Node::u, v); }
   template <class Text>  // string_t, or std::string from nlohmann's binary readers
   bool number_float(json::number_float_t v, const Text&) {
-    if (!leaf(JsonKind::kFloat)) return false;
-    doc_.nodes_.back().d = v;
-    return true;
+    return set(leaf(JsonKind::kFloat), &JsonDoc::Node::d, v);
   }
   bool string(json::string_t& v) {
-    if (!leaf(JsonKind::kString)) return false;
-    JsonDoc::Node& n = doc_.nodes_.back();
-    n.str = static_cast<std::uint32_t>(doc_.pool_.size());
-    n.str_len = static_cast<std::uint32_t>(v.size());
-    doc_.pool_.append(v.data(), v.size());
-    return true;
+    JsonDoc::Node* n = leaf(JsonKind::kString);
+    if (n != nullptr) n->str = keep(v, n->str_len);
+    return n != nullptr;
   }
   bool binary(json::binary_t&) { return false; }  // not produced by the JSON grammar
   bool start_object(std::size_t) { return open(JsonKind::kObject); }
   bool start_array(std::size_t) { return open(JsonKind::kArray); }
   bool key(json::string_t& k) {
-    key_ = static_cast<std::uint32_t>(doc_.pool_.size());
-    key_len_ = static_cast<std::uint32_t>(k.size());
-    doc_.pool_.append(k.data(), k.size());
+    key_ = keep(k, key_len_);
     return true;
   }
   bool end_object() { return close(); }
@@ -121,10 +102,19 @@ class JsonDocBuilder {
     doc_.too_many_ = true;
     return false;
   }
-  bool leaf(JsonKind kind) {
-    if (!room()) return false;
-    add(kind);
-    return true;
+  // A new scalar node, or null past the budget.
+  JsonDoc::Node* leaf(JsonKind kind) { return room() ? &add(kind) : nullptr; }
+  template <class Member, class V>
+  static bool set(JsonDoc::Node* n, Member JsonDoc::Node::*member, V v) {
+    if (n != nullptr) n->*member = v;
+    return n != nullptr;
+  }
+  // A string's bytes, appended to the pool: where they start, and `len`.
+  std::uint32_t keep(const json::string_t& s, std::uint32_t& len) {
+    auto at = static_cast<std::uint32_t>(doc_.pool_.size());
+    len = static_cast<std::uint32_t>(s.size());
+    doc_.pool_.append(s.data(), s.size());
+    return at;
   }
   bool open(JsonKind kind) {
     if (open_.size() >= max_depth_ || !room()) return false;
@@ -234,10 +224,6 @@ std::vector<std::pair<std::string_view, JsonDoc::Ref>> JsonDoc::members(Ref obje
   return unique;
 }
 
-}  // namespace certpolicy
-
-namespace certpolicy {
-
 namespace {
 
 // A key compared loosely: lower case, without '_' and '-' (platformFault and
@@ -269,11 +255,9 @@ size_t edit_distance(std::string_view a, std::string_view b) {
   return prev[b.size()];
 }
 
-}  // namespace
-
 // One key is the other plus whole '_' words before or after it
 // (amount ↔ amount_fen, fault ↔ platform_fault).
-static bool word_extension(std::string_view a, std::string_view b) {
+bool word_extension(std::string_view a, std::string_view b) {
   if (a.size() > b.size()) std::swap(a, b);
   if (a.empty() || a.size() == b.size()) return false;
   const bool head = b.substr(0, a.size()) == a && b[a.size()] == '_';
@@ -283,11 +267,13 @@ static bool word_extension(std::string_view a, std::string_view b) {
 
 // How far a known key is from the one given: 0 when the two fold the same,
 // 2 when one adds whole words to the other, else the edit distance.
-static size_t key_distance(std::string_view key, std::string_view known) {
+size_t key_distance(std::string_view key, std::string_view known) {
   if (folded(known) == folded(key)) return 0;
   if (word_extension(key, known)) return 2;
   return edit_distance(key, known);
 }
+
+}  // namespace
 
 // The key asked for on `object` nearest to `key`: the same when folded, else
 // at most 2 edits (and fewer than half its length) away, else one that adds

@@ -85,23 +85,25 @@ std::optional<std::string_view> need_string(const JsonIn& in, Issues& issues, co
 
 }  // namespace
 
-std::optional<Instant> read_instant(const JsonIn& in, Issues& issues) {
-  constexpr const char* kExpected = "rfc3339_instant";
-  auto s = need_string(in, issues, kExpected);
+namespace {
+
+// A date or instant: a string, then `parse` (parse_date, parse_instant).
+template <class T>
+std::optional<T> read_time(const JsonIn& in, Issues& issues, const char* expected, Parsed<T> (*parse)(std::string_view)) {
+  auto s = need_string(in, issues, expected);
   if (!s) return std::nullopt;
-  auto r = parse_instant(*s);
-  if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
+  auto r = parse(*s);
+  if (!r) issues.fail(in.path(), time_detail(r.error), expected);
   return r.value;
 }
 
-std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues) {
-  constexpr const char* kExpected = "date";
-  auto s = need_string(in, issues, kExpected);
-  if (!s) return std::nullopt;
-  auto r = parse_date(*s);
-  if (!r) issues.fail(in.path(), time_detail(r.error), kExpected);
-  return r.value;
+}  // namespace
+
+std::optional<Instant> read_instant(const JsonIn& in, Issues& issues) {
+  return read_time(in, issues, "rfc3339_instant", parse_instant);
 }
+
+std::optional<CivilDate> read_date(const JsonIn& in, Issues& issues) { return read_time(in, issues, "date", parse_date); }
 
 std::optional<bool> read_bool(const JsonIn& in, Issues& issues, std::optional<bool> fallback) {
   if (!in.present() && fallback) return fallback;

@@ -30,59 +30,35 @@ void TextOut::release_above(std::size_t capacity) {
   grow(capacity);
 }
 
-namespace {
-
-// The escaped characters of `s` from `k`, its first byte to escape.
-void write_escaped(std::string_view s, size_t k, TextOut& out) {
+void write_json_chars(std::string_view s, TextOut& out) {
+  // The escapes with a letter of their own; every other byte below 0x20 is \u00XX.
+  static constexpr std::string_view kShort = "\"\\\n\r\t\b\f", kLetter = "\"\\nrtbf";
   static constexpr char kHex[] = "0123456789abcdef";
   size_t run = 0;  // start of the current unescaped run
-  for (; k < s.size(); k = first_json_escape(s, k + 1)) {
-    auto c = static_cast<unsigned char>(s[k]);
+  for (size_t k = first_json_escape(s, 0); k < s.size(); k = first_json_escape(s, k + 1)) {
+    const auto c = static_cast<unsigned char>(s[k]);
     out += s.substr(run, k - run);
     run = k + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      default: {
-        const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(u, 6);
-      }
+    if (const size_t e = kShort.find(static_cast<char>(c)); e != std::string_view::npos) {
+      out.push_back('\\');
+      out.push_back(kLetter[e]);
+    } else {
+      const char u[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
+      out.append(u, 6);
     }
   }
   out += s.substr(run);
 }
 
-// `"s"` followed by `tail` (":" after a key); a string that needs no escape is copied whole.
-void write_string(std::string_view s, TextOut& out, std::string_view tail = {}) {
-  size_t k = first_json_escape(s, 0);
-  if (k == s.size()) {
-    out.push_back('"');
-    out += s;
-    out.push_back('"');
-    out += tail;
-    return;
-  }
+void write_json_string(std::string_view s, TextOut& out) {
   out.push_back('"');
-  write_escaped(s, k, out);
+  write_json_chars(s, out);
   out.push_back('"');
-  out += tail;
 }
 
-}  // namespace
-
-void write_json_string(std::string_view s, TextOut& out) { write_string(s, out); }
-
-void write_json_chars(std::string_view s, TextOut& out) {
-  size_t k = first_json_escape(s, 0);
-  if (k == s.size()) out += s;
-  else write_escaped(s, k, out);
+void write_json_key(std::string_view key, TextOut& out) {
+  write_json_string(key, out);
+  out.push_back(':');
 }
-
-void write_json_key(std::string_view key, TextOut& out) { write_string(key, out, ":"); }
 
 }  // namespace certpolicy

@@ -29,10 +29,7 @@ class TextOut {
   ~TextOut();
   TextOut(const TextOut&) = delete;
   TextOut& operator=(const TextOut&) = delete;
-  TextOut(TextOut&& o) noexcept : data_(o.data_), size_(o.size_), capacity_(o.capacity_) {
-    o.data_ = nullptr;
-    o.size_ = o.capacity_ = 0;
-  }
+  TextOut(TextOut&& o) noexcept { *this = std::move(o); }
   TextOut& operator=(TextOut&& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(size_, o.size_);

@@ -113,9 +113,9 @@ Messages::Messages() {
   JsonDoc::Ref pairs = doc_.find(doc_.root(), "zh_hant_chars");
   hant_chars_ = pairs != JsonDoc::kNone && doc_.kind(pairs) == JsonKind::kString ? doc_.string(pairs) : "";
   const std::string_view hant = hant_chars_;
-  for (const auto& [section, entries] : doc_.members(doc_.root())) {
-    if (doc_.kind(entries) != JsonKind::kObject) continue;
-    auto& codes = templates_[std::string(section)];
+  for (auto [name, section] : {std::pair{"reasons", &reasons_}, {"errors", &errors_}, {"words", &words_}}) {
+    JsonDoc::Ref entries = doc_.find(doc_.root(), name);
+    if (entries == JsonDoc::kNone || doc_.kind(entries) != JsonKind::kObject) continue;
     for (const auto& [code, entry] : doc_.members(entries)) {
       if (doc_.kind(entry) != JsonKind::kObject) continue;
       Templates t;
@@ -135,13 +135,10 @@ Messages::Messages() {
         t.text[i].pieces = split(t.text[i].source);
         t.json[i].pieces = split(t.json[i].source);
       }
-      codes.add(code, std::move(t));  // members() gives each code once
+      section->add(code, std::move(t));  // members() gives each code once
     }
-    codes.seal();
   }
-  reasons_ = section("reasons");
-  errors_ = section("errors");
-  words_ = section("words");
+  for (Section* section : {&reasons_, &errors_, &words_}) section->seal();
   for (Locale l : kLocales) {
     china_time_[static_cast<int>(l)] = word("china_time", l);
     yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
@@ -151,11 +148,6 @@ Messages::Messages() {
 }
 
 std::string Messages::traditional(std::string_view zh_cn) const { return to_traditional(zh_cn, hant_chars_); }
-
-const Messages::Section* Messages::section(std::string_view name) const {
-  auto it = templates_.find(name);
-  return it == templates_.end() ? nullptr : &it->second;
-}
 
 namespace {
 
@@ -195,25 +187,21 @@ const Messages::Templates* Messages::Section::find(std::string_view code) const 
   }
 }
 
-const Messages::Templates* Messages::find(const Section* section, std::string_view code) {
-  return section == nullptr ? nullptr : section->find(code);
-}
-
 const Messages& Messages::get() {
   static const Messages instance;
   return instance;
 }
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
-  const Templates* t = find(words_, key);
+  const Templates* t = words_.find(key);
   if (t == nullptr || t->text[static_cast<int>(locale)].source.empty()) return key;
   return t->text[static_cast<int>(locale)].source;
 }
 
 template <class Sink>
-void Messages::render(Sink& out, const Section* section, std::string_view code, Locale locale,
+void Messages::render(Sink& out, const Section& section, std::string_view code, Locale locale,
                       const Fields& fields) const {
-  const Templates* t = find(section, code);
+  const Templates* t = section.find(code);
   const auto i = static_cast<int>(locale);
   if (t == nullptr || t->text[i].source.empty()) {
     out.text(code);
@@ -272,11 +260,6 @@ void Messages::render(Sink& out, const Section* section, std::string_view code, 
   }
 }
 
-void Messages::append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
-  PlainSink sink{out};
-  render(sink, reasons_, code, locale, fields);
-}
-
 void Messages::write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
   JsonSink sink{out};
   out.push_back('"');
@@ -286,7 +269,8 @@ void Messages::write_reason_json(TextOut& out, std::string_view code, Locale loc
 
 std::string Messages::reason(std::string_view code, Locale locale, const Fields& fields) const {
   TextOut out;
-  append_reason(out, code, locale, fields);
+  PlainSink sink{out};
+  render(sink, reasons_, code, locale, fields);
   return std::string(out.view());
 }
 

@@ -10,7 +10,6 @@
 
 #include <array>
 #include <cstdint>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,8 +31,6 @@ class Messages {
 
   // The sentence for a reason code, its placeholders filled from `fields`.
   std::string reason(std::string_view code, Locale locale, const Fields& fields) const;
-  // The same, appended to `out` (no allocation of its own).
-  void append_reason(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
   // The same as a JSON string (quoted, escaped), rendered straight into `out`.
   void write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
   // "order.paid_at: no such date (expected rfc3339_instant)"
@@ -81,16 +78,10 @@ class Messages {
   Messages();
   // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
   template <class Sink>
-  void render(Sink& sink, const Section* section, std::string_view code, Locale locale, const Fields& fields) const;
-  const Section* section(std::string_view name) const;
-  static const Templates* find(const Section* section, std::string_view code);
-  JsonDoc doc_;
+  void render(Sink& sink, const Section& section, std::string_view code, Locale locale, const Fields& fields) const;
+  JsonDoc doc_;                  // the catalogue; codes are views of its keys
   std::string_view hant_chars_;  // a view of doc_'s "zh_hant_chars"
-  // section → code → template per locale, built once; the keys are views of
-  // doc_'s own key strings, which never change after construction.
-  std::map<std::string, Section, std::less<>> templates_;
-  // The sections every call reads, looked up once (null when missing).
-  const Section *reasons_ = nullptr, *errors_ = nullptr, *words_ = nullptr;
+  Section reasons_, errors_, words_;
   // The words every instant and amount needs, looked up once.
   std::array<std::string_view, kLocaleCount> china_time_, yuan_prefix_, utc_open_, utc_close_;
 };
