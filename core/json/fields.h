@@ -92,7 +92,6 @@ class Fields {
    public:
     Array& push(const Value& v);
     Object object();
-    Array array();
     Ref ref() const { return ref_; }
 
    private:

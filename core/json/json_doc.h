@@ -47,7 +47,6 @@ class JsonDoc {
   bool boolean(Ref r) const { return nodes_[r].b; }
   std::int64_t int_value(Ref r) const { return nodes_[r].i; }
   std::uint64_t uint_value(Ref r) const { return nodes_[r].u; }
-  double float_value(Ref r) const { return nodes_[r].d; }
   std::string_view string(Ref r) const { return {pool_.data() + nodes_[r].str, nodes_[r].str_len}; }
   // Children of an array or object.
   std::size_t size(Ref r) const { return nodes_[r].count; }

@@ -57,52 +57,25 @@ bool looks_like_instant(std::string_view s) {
   return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
 }
 
-// Where a sentence's pieces go: as they are, or escaped into a JSON string.
-// `raw` takes the template's own text (already in the sink's form), `text`
-// a value put into it.
-struct PlainSink {
-  static constexpr bool kJson = false;
-  TextOut& out;
-  void raw(std::string_view s) { out += s; }
-  void text(std::string_view s) { out += s; }
-};
-struct JsonSink {
-  static constexpr bool kJson = true;
-  TextOut& out;
-  void raw(std::string_view s) { out += s; }
-  void text(std::string_view s) { write_json_chars(s, out); }
-};
-
 }  // namespace
 
 // "可在 {refund.deadline} 前…" → ["可在 ", refund.deadline], [" 前…"].
 std::vector<Messages::Piece> Messages::split(std::string_view tpl) {
+  constexpr auto npos = std::string_view::npos;
+  auto u32 = [](size_t n) { return static_cast<std::uint32_t>(n); };
   std::vector<Piece> pieces;
-  auto at = [&](std::string_view part) { return static_cast<std::uint32_t>(part.data() - tpl.data()); };
-  size_t k = 0;
-  while (k < tpl.size()) {
-    size_t open = tpl.find('{', k);
-    size_t close = open == std::string_view::npos ? std::string_view::npos : tpl.find('}', open);
-    Piece p;
-    if (close == std::string_view::npos) {  // the rest is text
-      p.raw_at = static_cast<std::uint32_t>(k);
-      p.raw_len = static_cast<std::uint32_t>(tpl.size() - k);
-      pieces.push_back(p);
-      break;
+  for (size_t k = 0;;) {
+    const size_t open = tpl.find('{', k), close = tpl.find('}', open);
+    if (close == npos) {  // the rest is text
+      pieces.push_back({u32(k), u32(tpl.size() - k)});
+      return pieces;
     }
-    p.raw_at = static_cast<std::uint32_t>(k);
-    p.raw_len = static_cast<std::uint32_t>(open - k);
-    std::string_view ph = tpl.substr(open + 1, close - open - 1);
-    size_t bar = ph.find('|');
-    std::string_view name = ph.substr(0, bar);
-    p.name_at = at(name);
-    p.name_len = static_cast<std::uint32_t>(name.size());
-    p.placeholder = true;
-    p.yuan = bar != std::string_view::npos && ph.substr(bar + 1) == "yuan";
-    pieces.push_back(p);
+    const std::string_view ph = tpl.substr(open + 1, close - open - 1);
+    const size_t bar = ph.find('|');
+    pieces.push_back({u32(k), u32(open - k), u32(open + 1), u32(std::min(bar, ph.size())), true,
+                      bar != npos && ph.substr(bar + 1) == "yuan"});
     k = close + 1;
   }
-  return pieces;
 }
 
 Messages::Messages() {
@@ -123,27 +96,20 @@ Messages::Messages() {
         JsonDoc::Ref text = doc_.find(entry, locale_key(l));
         const auto i = static_cast<int>(l);
         if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
-          t.text[i].source = std::string(doc_.string(text));
-        } else if (l == Locale::kZhHant && !t.text[0].source.empty()) {
-          t.text[i].source = to_traditional(t.text[0].source, hant);  // kLocales lists zh-CN first
+          t[i].source = std::string(doc_.string(text));
+        } else if (l == Locale::kZhHant && !t[0].source.empty()) {
+          t[i].source = to_traditional(t[0].source, hant);  // kLocales lists zh-CN first
         } else {
           continue;
         }
-        TextOut escaped;
-        write_json_chars(t.text[i].source, escaped);
-        t.json[i].source = std::string(escaped.view());
-        t.text[i].pieces = split(t.text[i].source);
-        t.json[i].pieces = split(t.json[i].source);
+        t[i].pieces = split(t[i].source);
       }
       section->add(code, std::move(t));  // members() gives each code once
     }
   }
   for (Section* section : {&reasons_, &errors_, &words_}) section->seal();
   for (Locale l : kLocales) {
-    china_time_[static_cast<int>(l)] = word("china_time", l);
-    yuan_prefix_[static_cast<int>(l)] = word("yuan_prefix", l);
-    utc_open_[static_cast<int>(l)] = word("utc_open", l);
-    utc_close_[static_cast<int>(l)] = word("utc_close", l);
+    units_[static_cast<int>(l)] = {word("china_time", l), word("yuan_prefix", l), word("utc_open", l), word("utc_close", l)};
   }
 }
 
@@ -194,23 +160,27 @@ const Messages& Messages::get() {
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
   const Templates* t = words_.find(key);
-  if (t == nullptr || t->text[static_cast<int>(locale)].source.empty()) return key;
-  return t->text[static_cast<int>(locale)].source;
+  if (t == nullptr || (*t)[static_cast<int>(locale)].source.empty()) return key;
+  return (*t)[static_cast<int>(locale)].source;
 }
 
-template <class Sink>
-void Messages::render(Sink& out, const Section& section, std::string_view code, Locale locale,
+void Messages::render(TextOut& out, bool json, const Section& section, std::string_view code, Locale locale,
                       const Fields& fields) const {
+  auto put = [&](std::string_view s) {
+    if (json) write_json_chars(s, out);
+    else out += s;
+  };
   const Templates* t = section.find(code);
   const auto i = static_cast<int>(locale);
-  if (t == nullptr || t->text[i].source.empty()) {
-    out.text(code);
+  if (t == nullptr || (*t)[i].source.empty()) {
+    put(code);
     return;
   }
-  const Form& form = Sink::kJson ? t->json[i] : t->text[i];
+  const Form& form = (*t)[i];
+  const Units& units = units_[i];
   const std::string_view tpl = form.source;
   for (const Piece& piece : form.pieces) {
-    out.raw(tpl.substr(piece.raw_at, piece.raw_len));
+    put(tpl.substr(piece.raw_at, piece.raw_len));
     if (!piece.placeholder) break;
     std::string_view name = tpl.substr(piece.name_at, piece.name_len);
     // Looked up in the result, then in its `certificate` object (the
@@ -221,14 +191,14 @@ void Messages::render(Sink& out, const Section& section, std::string_view code, 
       if (cert != Fields::kNone) v = fields.find(name, cert);
     }
     if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
-      out.text("—");
+      put("—");
     } else if (piece.yuan && fields.kind(v) == Fields::Kind::kInt) {
       std::int64_t fen = fields.int_value(v);
       char buf[48];
       int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),
                             static_cast<long long>(fen % 100));
-      out.text(yuan_prefix_[static_cast<int>(locale)]);
-      out.raw(std::string_view(buf, static_cast<size_t>(n)));  // digits
+      put(units.yuan_prefix);
+      put(std::string_view(buf, static_cast<size_t>(n)));  // digits
     } else if (fields.kind(v) == Fields::Kind::kString) {
       std::string_view s = fields.string(v);
       if (looks_like_instant(s)) {
@@ -236,41 +206,39 @@ void Messages::render(Sink& out, const Section& section, std::string_view code, 
         size_t zone = s.find_first_of("+-Zz", 19);
         std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
         if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
-        out.text(s.substr(0, 10));
-        out.raw(" ");
-        out.text(clock);
+        put(s.substr(0, 10));
+        put(" ");
+        put(clock);
         // +08:00 is China time; a policy in another zone names its offset
         // (the sentence must not say China time for 10:00 UTC).
         std::string_view offset = zone == std::string_view::npos ? std::string_view() : s.substr(zone);
         if (offset == "+08:00") {
-          out.text(china_time_[static_cast<int>(locale)]);
+          put(units.china_time);
         } else {
-          out.text(utc_open_[static_cast<int>(locale)]);
-          out.text(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
-          out.text(utc_close_[static_cast<int>(locale)]);
+          put(units.utc_open);
+          put(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
+          put(units.utc_close);
         }
       } else {
-        out.text(s);
+        put(s);
       }
     } else {
       TextOut json;  // a number, boolean or list, as JSON text
       fields.write(v, json);
-      out.text(json.view());
+      put(json.view());
     }
   }
 }
 
 void Messages::write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
-  JsonSink sink{out};
   out.push_back('"');
-  render(sink, reasons_, code, locale, fields);
+  render(out, true, reasons_, code, locale, fields);
   out.push_back('"');
 }
 
 std::string Messages::reason(std::string_view code, Locale locale, const Fields& fields) const {
   TextOut out;
-  PlainSink sink{out};
-  render(sink, reasons_, code, locale, fields);
+  render(out, false, reasons_, code, locale, fields);
   return std::string(out.view());
 }
 
@@ -282,8 +250,7 @@ std::string Messages::field_error(std::string_view detail, std::string_view path
     out += path;
     out += locale == Locale::kEn ? ": " : "：";
   }
-  PlainSink sink{out};
-  render(sink, errors_, detail, locale, kNoFields);
+  render(out, false, errors_, detail, locale, kNoFields);
   if (!expected.empty()) {
     out += " (";
     out += word(detail == detail_code::kUnknownField ? "did_you_mean" : "expected", locale);

@@ -56,11 +56,8 @@ class Messages {
     std::string source;
     std::vector<Piece> pieces;
   };
-  // One code's template per Locale, as written and escaped for a JSON string
-  // (escaped once here, so answers only escape the values put into them).
-  struct Templates {
-    std::array<Form, kLocaleCount> text, json;
-  };
+  // One code's template per Locale.
+  using Templates = std::array<Form, kLocaleCount>;
   // One section's codes in an open-addressing table (a power of two of
   // slots, at most half full): a lookup is a hash, a mask and usually one
   // inline compare, where std::unordered_map divides and calls.
@@ -76,14 +73,17 @@ class Messages {
     std::uint32_t mask_ = 0;
   };
   Messages();
-  // Writes the sentence's pieces through `sink.text(piece)` (plain or JSON-escaped).
-  template <class Sink>
-  void render(Sink& sink, const Section& section, std::string_view code, Locale locale, const Fields& fields) const;
+  // Appends the sentence to `out`, as it is or escaped for a JSON string.
+  void render(TextOut& out, bool json, const Section& section, std::string_view code, Locale locale,
+              const Fields& fields) const;
   JsonDoc doc_;                  // the catalogue; codes are views of its keys
   std::string_view hant_chars_;  // a view of doc_'s "zh_hant_chars"
   Section reasons_, errors_, words_;
   // The words every instant and amount needs, looked up once.
-  std::array<std::string_view, kLocaleCount> china_time_, yuan_prefix_, utc_open_, utc_close_;
+  struct Units {
+    std::string_view china_time, yuan_prefix, utc_open, utc_close;
+  };
+  std::array<Units, kLocaleCount> units_;
 };
 
 const std::string& messages_text();
