@@ -8,20 +8,28 @@
 namespace certpolicy {
 
 void JsonIn::append(std::string_view s) {
+  if (cut_) return;
   if (len_ + s.size() <= kCapacity) {
     std::copy(s.begin(), s.end(), path_.begin() + static_cast<std::ptrdiff_t>(len_));
     len_ += s.size();
     return;
   }
+  // Too long: the first bytes of path + s that leave room for "…", cut
+  // before a character that does not fit whole.
   static constexpr std::string_view kCut = "\xE2\x80\xA6";  // "…"
-  len_ = kCapacity - kCut.size();
-  while (len_ > 0 && (static_cast<unsigned char>(path_[len_]) & 0xC0) == 0x80) --len_;  // whole characters
-  std::copy(kCut.begin(), kCut.end(), path_.begin() + static_cast<std::ptrdiff_t>(len_));
-  len_ += kCut.size();
+  constexpr size_t kRoom = kCapacity - kCut.size();
+  auto byte = [&](size_t k) { return static_cast<unsigned char>(k < len_ ? path_[k] : s[k - len_]); };
+  size_t keep = kRoom;
+  while (keep > 0 && (byte(keep) & 0xC0) == 0x80) --keep;
+  if (len_ < keep) std::copy_n(s.begin(), keep - len_, path_.begin() + static_cast<std::ptrdiff_t>(len_));
+  std::copy(kCut.begin(), kCut.end(), path_.begin() + static_cast<std::ptrdiff_t>(keep));
+  len_ = keep + kCut.size();
+  cut_ = true;
 }
 
 JsonIn JsonIn::operator[](std::string_view key) const {
   JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->find(ref_, key), std::string_view(path_.data(), len_));
+  out.cut_ = cut_;
   if (len_ != 0) out.append(".");
   out.append(key);
   return out;
@@ -29,6 +37,7 @@ JsonIn JsonIn::operator[](std::string_view key) const {
 
 JsonIn JsonIn::operator[](size_t index) const {
   JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->element(ref_, index), std::string_view(path_.data(), len_));
+  out.cut_ = cut_;
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, index);
   out.append("[");
@@ -48,6 +57,7 @@ std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
   if (ref_ == JsonDoc::kNone) return out;
   for (const auto& [key, ref] : doc_->members(ref_)) {
     JsonIn child(doc_, ref, std::string_view(path_.data(), len_));
+    child.cut_ = cut_;
     if (len_ != 0) child.append(".");
     child.append(key);
     out.emplace_back(key, child);

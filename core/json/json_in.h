@@ -98,6 +98,7 @@ class JsonIn {
   // is made for every field read.
   std::array<char, kCapacity> path_;  // NOLINT(cppcoreguidelines-pro-type-member-init)
   size_t len_ = 0;
+  bool cut_ = false;  // the path ends in "…": nothing more is added
 };
 
 // Limits on strings and lists in input.

@@ -8,6 +8,7 @@
 
 #include "json/fields.h"
 #include "json/json_doc.h"
+#include "json/json_in.h"
 
 namespace certpolicy {
 namespace {
@@ -220,6 +221,33 @@ namespace {
 
 // API-1: the first member no reader asked for, with its path and the closest
 // key asked for on the same object.
+// A field's path is kept in 120 bytes: a longer one ends in "…" after the
+// bytes that fit, cut at a whole character, whatever the pieces' lengths.
+TEST(JsonIn, ALongPathKeepsItsFirstBytesAndEndsInAnEllipsis) {
+  const std::string ellipsis = "\xE2\x80\xA6";
+  for (size_t first : {0u, 1u, 50u, 100u, 116u, 117u, 118u, 119u, 120u, 150u}) {
+    for (size_t second : {1u, 2u, 3u, 19u, 20u, 30u, 200u}) {
+      for (const std::string unit : {"a", "\xE8\xA8\x82"}) {  // ASCII, a 3-byte character
+        std::string a, b;
+        while (a.size() < first) a += unit;
+        while (b.size() < second) b += unit;
+        JsonDoc doc;
+        ASSERT_TRUE(doc.parse("{}"));
+        const JsonIn in = JsonIn(&doc, doc.root(), "")[a][b];
+        const std::string full = a.empty() ? b : a + "." + b;
+        if (full.size() <= 120) {
+          EXPECT_EQ(in.path(), full) << first << " " << second;
+          continue;
+        }
+        size_t keep = 117;
+        while (keep > 0 && (static_cast<unsigned char>(full[keep]) & 0xC0) == 0x80) --keep;
+        EXPECT_EQ(in.path(), full.substr(0, keep) + ellipsis) << first << " " << second << " " << unit.size();
+        EXPECT_EQ(in["more"][size_t{3}].path(), in.path());  // below a cut path: the same path
+      }
+    }
+  }
+}
+
 TEST(JsonDocStrict, FirstUnreadNamesThePathAndTheClosestKey) {
   struct {
     const char* text;

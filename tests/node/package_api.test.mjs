@@ -202,6 +202,23 @@ test("createEngine: a policy patch over 1 MiB is refused as TOO_LARGE, never abo
   assert.equal(engine.evaluate({ type: "working_day", date: "2026-10-10" }).ok, true);
 });
 
+test("createEngine: a field path longer than 120 bytes ends in an ellipsis after whole characters, nothing else", async () => {
+  // A long key of the operator's own (a year of the calendar): the path in
+  // the error is cut; it once carried bytes of memory after the kept ones.
+  for (const key of ["年".repeat(50), "y".repeat(150)]) {
+    const patch = JSON.stringify({ calendar: { source: "x", years: { [key]: {} } } });
+    await assert.rejects(createEngine({ policy: patch }), (e) => {
+      assert.equal(e.code, "INVALID_POLICY");
+      assert.equal(e.detail, "BAD_FORMAT");
+      const full = `calendar.years.${key}`;
+      const kept = Buffer.from(full).subarray(0, 117).toString("utf8").replace(/\uFFFD+$/, "");
+      assert.equal(e.path, `${kept}…`);
+      assert.ok(e.message.startsWith(`${kept}…`), e.message);
+      return true;
+    });
+  }
+});
+
 test("evaluateMany: a batch over the engine's memory limits is refused as a whole, never aborted", async () => {
   const engine = await createEngine();
   // 1 001 arrays of 5 998 ones: 6 005 001 values, past the 6 000 000 a batch may hold.
