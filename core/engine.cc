@@ -119,7 +119,8 @@ bool parse_limited(std::string_view text, size_t max_bytes, int depth_limit, siz
 bool all_fields_known(const JsonIn& in, Issues& issues) {
   auto unread = in.doc()->first_unread(in.ref());
   if (!unread) return true;
-  issues.fail(std::move(unread->path), detail_code::kUnknownField, std::move(unread->closest));
+  // The path cut like every field's (at most 120 bytes, then "…"): a key may be as long as the request.
+  issues.fail(JsonIn(in.doc(), JsonDoc::kNone, unread->path).path(), detail_code::kUnknownField, std::move(unread->closest));
   return false;
 }
 

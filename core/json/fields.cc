@@ -94,7 +94,6 @@ Fields::Array& Fields::Array::push(const Value& v) {
 
 Fields::Object Fields::Array::object() { return Object(f_, f_->container(f_->append(ref_), Kind::kObject)); }
 
-
 Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
   Ref node = from;
   while (!dotted.empty()) {

@@ -28,16 +28,14 @@ void JsonIn::append(std::string_view s) {
 }
 
 JsonIn JsonIn::operator[](std::string_view key) const {
-  JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->find(ref_, key), std::string_view(path_.data(), len_));
-  out.cut_ = cut_;
+  JsonIn out(*this, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->find(ref_, key));
   if (len_ != 0) out.append(".");
   out.append(key);
   return out;
 }
 
 JsonIn JsonIn::operator[](size_t index) const {
-  JsonIn out(doc_, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->element(ref_, index), std::string_view(path_.data(), len_));
-  out.cut_ = cut_;
+  JsonIn out(*this, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->element(ref_, index));
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, index);
   out.append("[");
@@ -56,8 +54,7 @@ std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
   std::vector<std::pair<std::string_view, JsonIn>> out;
   if (ref_ == JsonDoc::kNone) return out;
   for (const auto& [key, ref] : doc_->members(ref_)) {
-    JsonIn child(doc_, ref, std::string_view(path_.data(), len_));
-    child.cut_ = cut_;
+    JsonIn child(*this, ref);
     if (len_ != 0) child.append(".");
     child.append(key);
     out.emplace_back(key, child);

@@ -91,6 +91,8 @@ class JsonIn {
 
  private:
   static constexpr size_t kCapacity = 120;
+  // A node below `parent`, its path the parent's so far (a cut one stays cut).
+  JsonIn(const JsonIn& parent, JsonDoc::Ref ref) : JsonIn(parent) { ref_ = ref; }
   void append(std::string_view s);
   const JsonDoc* doc_;
   JsonDoc::Ref ref_;

@@ -47,6 +47,17 @@ TEST(EngineErrors, HostileTextsNeverAbortAndTheNextRequestWorks) {
   }
 }
 
+// An unknown key is named by a path cut like every field's: 117 bytes and
+// "…", however long the key (here 900 000 bytes).
+TEST(EngineErrors, AnUnknownKeyAsLongAsTheRequestIsNamedByACutPath) {
+  const std::string key(900000, 'k');
+  json out = json::parse(engine().evaluate(R"({"type":"working_day","date":"2026-10-10",")" + key + R"(":1})"));
+  EXPECT_EQ(out["error"]["detail"], "UNKNOWN_FIELD");
+  const std::string path = out["error"]["path"];
+  EXPECT_EQ(path, key.substr(0, 117) + "\xE2\x80\xA6");
+  EXPECT_LT(out["error"]["message"].get<std::string>().size(), 300u);
+}
+
 TEST(EngineErrors, BatchKeepsOrderAndIsolatesFailures) {
   std::string batch = std::string("[") + kValid + ",{\"type\":\"nope\"},42," + kValid + "]";
   json out = json::parse(engine().evaluate_many(batch));
