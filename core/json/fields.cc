@@ -2,7 +2,6 @@
 // sorted keys.
 #include "json/fields.h"
 
-#include <algorithm>
 #include <charconv>
 
 #include <nlohmann/json.hpp>
@@ -34,16 +33,24 @@ Fields::Ref Fields::child(Ref object, std::string_view k) const {
 }
 
 Fields::Ref Fields::member(Ref object, std::string_view k) {
-  if (Ref c = child(object, k); c != kNone) {
-    Node& n = nodes_[c];
-    n.kind = Kind::kNull;
-    n.first = n.last = kNone;  // an earlier subtree is dropped
-    return c;
+  Ref before = kNone, after = nodes_[object].first;  // the new member goes between
+  for (; after != kNone; before = after, after = nodes_[after].next) {
+    const int order = key(after).compare(k);
+    if (order > 0) break;
+    if (order == 0) {
+      Node& n = nodes_[after];
+      n.kind = Kind::kNull;
+      n.first = n.last = kNone;  // an earlier subtree is dropped
+      return after;
+    }
   }
-  Ref r = append(object);
-  nodes_[r].key = static_cast<std::uint32_t>(pool_.size());
-  nodes_[r].key_len = static_cast<std::uint32_t>(k.size());
+  auto r = static_cast<Ref>(nodes_.size());
+  Node& n = nodes_.emplace_back();
+  n.key = static_cast<std::uint32_t>(pool_.size());
+  n.key_len = static_cast<std::uint32_t>(k.size());
+  n.next = after;
   pool_ += k;
+  (before == kNone ? nodes_[object].first : nodes_[before].next) = r;
   return r;
 }
 
@@ -104,26 +111,6 @@ Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
     dotted = dot == std::string_view::npos ? std::string_view{} : dotted.substr(dot + 1);
   }
   return node;
-}
-
-std::span<const Fields::Ref> Fields::sort_members(Ref object, Ref (&order)[kSortOnStack],
-                                                  std::vector<Ref>& many) const {
-  size_t count = 0;
-  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) ++count;
-  auto by_key = [&](Ref a, Ref b) { return key(a) < key(b); };
-  if (count > kSortOnStack) {
-    for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) many.push_back(c);
-    std::sort(many.begin(), many.end(), by_key);
-    return many;
-  }
-  // Few keys per object: an insertion sort on the stack, no allocation.
-  size_t done = 0;
-  for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) {
-    size_t k = done++;
-    for (; k > 0 && by_key(c, order[k - 1]); --k) order[k] = order[k - 1];
-    order[k] = c;
-  }
-  return {order, count};
 }
 
 void Fields::write(Ref r, TextOut& out) const {

@@ -2,8 +2,9 @@
 //
 // A small tree held flat (a vector of nodes and one pool of text): putting a
 // value costs no allocation of its own, dates and instants are formatted
-// straight into the pool, and objects are written with their keys sorted,
-// whatever order the handler put them in. The sentences (messages.h) read
+// straight into the pool, and an object's members are kept in key order as
+// they are put, so it is written with sorted keys whatever order the handler
+// put them in. The sentences (messages.h) read
 // the same tree by dotted path.
 //
 //   Fields f;
@@ -20,7 +21,6 @@
 #include <concepts>
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -114,13 +114,10 @@ class Fields {
   // JSON text of a value; objects with sorted keys.
   void write(Ref r, TextOut& out) const;
   // Calls `f(member)` for each member of an object, in key order (the order
-  // `write` writes them).
+  // `write` writes them; members are kept sorted as they are put).
   template <class F>
   void for_each_sorted(Ref object, F&& f) const {
-    Ref order[kSortOnStack];
-    std::vector<Ref> many;
-    std::span<const Ref> sorted = sort_members(object, order, many);
-    for (Ref c : sorted) f(c);
+    for (Ref c = nodes_[object].first; c != kNone; c = nodes_[c].next) f(c);
   }
   std::string_view key(Ref r) const { return text(nodes_[r].key, nodes_[r].key_len); }
   // `"key":` of a member.
@@ -132,21 +129,19 @@ class Fields {
     bool b = false;
     std::uint32_t key = 0, key_len = 0;
     std::uint32_t str = 0, str_len = 0;
-    Ref first = kNone, last = kNone, next = kNone;  // children, in the order put
+    Ref first = kNone, last = kNone, next = kNone;  // children: an object's by key, an array's in order
     union {
       std::int64_t i = 0;
       double d;
     };
   };
   std::string_view text(std::uint32_t at, std::uint32_t len) const { return {pool_.data() + at, len}; }
-  // An object's members sorted by key: in `order` when they fit (objects have
-  // a few keys), else in `many`.
-  static constexpr std::size_t kSortOnStack = 64;
-  std::span<const Ref> sort_members(Ref object, Ref (&order)[kSortOnStack], std::vector<Ref>& many) const;
   // The member of `object` named `key`, or kNone.
   Ref child(Ref object, std::string_view key) const;
-  // The child of `object` named `key` (reset to null), or a new one.
+  // The child of `object` named `key` (reset to null), or a new one in its
+  // place in key order.
   Ref member(Ref object, std::string_view key);
+  // A new last child of `parent` (an array's element).
   Ref append(Ref parent);
   void assign(Ref r, const Value& v);
   Ref container(Ref r, Kind kind);

@@ -223,9 +223,9 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
         put(s);
       }
     } else {
-      TextOut json;  // a number, boolean or list, as JSON text
-      fields.write(v, json);
-      put(json.view());
+      TextOut text;  // a number, boolean or list, as JSON text
+      fields.write(v, text);
+      put(text.view());
     }
   }
 }
