@@ -59,25 +59,6 @@ bool looks_like_instant(std::string_view s) {
 
 }  // namespace
 
-// "可在 {refund.deadline} 前…" → ["可在 ", refund.deadline], [" 前…"].
-std::vector<Messages::Piece> Messages::split(std::string_view tpl) {
-  constexpr auto npos = std::string_view::npos;
-  auto u32 = [](size_t n) { return static_cast<std::uint32_t>(n); };
-  std::vector<Piece> pieces;
-  for (size_t k = 0;;) {
-    const size_t open = tpl.find('{', k), close = tpl.find('}', open);
-    if (close == npos) {  // the rest is text
-      pieces.push_back({u32(k), u32(tpl.size() - k)});
-      return pieces;
-    }
-    const std::string_view ph = tpl.substr(open + 1, close - open - 1);
-    const size_t bar = ph.find('|');
-    pieces.push_back({u32(k), u32(open - k), u32(open + 1), u32(std::min(bar, ph.size())), true,
-                      bar != npos && ph.substr(bar + 1) == "yuan"});
-    k = close + 1;
-  }
-}
-
 Messages::Messages() {
   // Read with the same flat parser as requests (no second JSON parser to
   // compile when a page starts). The keys below are views of doc_'s pool,
@@ -96,13 +77,10 @@ Messages::Messages() {
         JsonDoc::Ref text = doc_.find(entry, locale_key(l));
         const auto i = static_cast<int>(l);
         if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
-          t[i].source = std::string(doc_.string(text));
-        } else if (l == Locale::kZhHant && !t[0].source.empty()) {
-          t[i].source = to_traditional(t[0].source, hant);  // kLocales lists zh-CN first
-        } else {
-          continue;
+          t[i] = std::string(doc_.string(text));
+        } else if (l == Locale::kZhHant) {
+          t[i] = to_traditional(t[0], hant);  // kLocales lists zh-CN first
         }
-        t[i].pieces = split(t[i].source);
       }
       section->add(code, std::move(t));  // members() gives each code once
     }
@@ -160,8 +138,8 @@ const Messages& Messages::get() {
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
   const Templates* t = words_.find(key);
-  if (t == nullptr || (*t)[static_cast<int>(locale)].source.empty()) return key;
-  return (*t)[static_cast<int>(locale)].source;
+  if (t == nullptr || (*t)[static_cast<int>(locale)].empty()) return key;
+  return (*t)[static_cast<int>(locale)];
 }
 
 void Messages::render(TextOut& out, bool json, const Section& section, std::string_view code, Locale locale,
@@ -172,17 +150,26 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
   };
   const Templates* t = section.find(code);
   const auto i = static_cast<int>(locale);
-  if (t == nullptr || (*t)[i].source.empty()) {
+  if (t == nullptr || (*t)[i].empty()) {
     put(code);
     return;
   }
-  const Form& form = (*t)[i];
   const Units& units = units_[i];
-  const std::string_view tpl = form.source;
-  for (const Piece& piece : form.pieces) {
-    put(tpl.substr(piece.raw_at, piece.raw_len));
-    if (!piece.placeholder) break;
-    std::string_view name = tpl.substr(piece.name_at, piece.name_len);
+  const std::string_view tpl = (*t)[i];
+  // "可在 {refund.deadline} 前…": text, then a placeholder {name} or
+  // {name|yuan}, …, then the text after the last one.
+  for (size_t k = 0;;) {
+    const size_t open = tpl.find('{', k), close = tpl.find('}', open);
+    if (close == std::string_view::npos) {
+      put(tpl.substr(k));
+      return;
+    }
+    put(tpl.substr(k, open - k));
+    k = close + 1;
+    std::string_view name = tpl.substr(open + 1, close - open - 1);
+    const size_t bar = name.find('|');
+    const bool yuan = bar != std::string_view::npos && name.substr(bar + 1) == "yuan";
+    name = name.substr(0, bar);
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
     Fields::Ref v = fields.find(name);
@@ -192,7 +179,7 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     }
     if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
       put("—");
-    } else if (piece.yuan && fields.kind(v) == Fields::Kind::kInt) {
+    } else if (yuan && fields.kind(v) == Fields::Kind::kInt) {
       std::int64_t fen = fields.int_value(v);
       char buf[48];
       int n = std::snprintf(buf, sizeof buf, "%lld.%02lld", static_cast<long long>(fen / 100),

@@ -43,21 +43,8 @@ class Messages {
   std::string traditional(std::string_view zh_cn) const;
 
  private:
-  // A template split once into pieces: text up to a placeholder, then the
-  // placeholder's field name and filter (offsets into the template).
-  struct Piece {
-    std::uint32_t raw_at = 0, raw_len = 0;
-    std::uint32_t name_at = 0, name_len = 0;
-    bool placeholder = false;  // false: the last piece, text only
-    bool yuan = false;         // {name|yuan}
-  };
-  static std::vector<Piece> split(std::string_view tpl);
-  struct Form {
-    std::string source;
-    std::vector<Piece> pieces;
-  };
   // One code's template per Locale.
-  using Templates = std::array<Form, kLocaleCount>;
+  using Templates = std::array<std::string, kLocaleCount>;
   // One section's codes in an open-addressing table (a power of two of
   // slots, at most half full): a lookup is a hash, a mask and usually one
   // inline compare, where std::unordered_map divides and calls.
