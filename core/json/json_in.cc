@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <iterator>
 
 namespace certpolicy {
 
@@ -64,17 +65,11 @@ std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
 
 namespace {
 
-const char* time_detail(TimeParseError e) {
-  switch (e) {
-    case TimeParseError::kSyntax: return detail_code::kBadFormat;
-    case TimeParseError::kImpossibleDate: return detail_code::kImpossibleDate;
-    case TimeParseError::kImpossibleTime: return detail_code::kImpossibleTime;
-    case TimeParseError::kMissingOffset: return detail_code::kMissingOffset;
-    case TimeParseError::kBadOffset: return detail_code::kBadOffset;
-    case TimeParseError::kYearOutOfRange: return detail_code::kYearOutOfRange;
-  }
-  return detail_code::kBadFormat;
-}
+// The detail code of each TimeParseError, in the enum's order.
+constexpr const char* kTimeDetail[] = {detail_code::kBadFormat,     detail_code::kImpossibleDate,
+                                       detail_code::kImpossibleTime, detail_code::kMissingOffset,
+                                       detail_code::kBadOffset,      detail_code::kYearOutOfRange};
+static_assert(std::size(kTimeDetail) == static_cast<size_t>(TimeParseError::kYearOutOfRange) + 1);
 
 // Present and of `kind` (kInt takes kUint too); else MISSING (absent or
 // null) or WRONG_TYPE, with `expected()`, which is built only then.
@@ -100,7 +95,7 @@ std::optional<T> read_time(const JsonIn& in, Issues& issues, const char* expecte
   auto s = need_string(in, issues, expected);
   if (!s) return std::nullopt;
   auto r = parse(*s);
-  if (!r) issues.fail(in.path(), time_detail(r.error), expected);
+  if (!r) issues.fail(in.path(), kTimeDetail[static_cast<size_t>(r.error)], expected);
   return r.value;
 }
 

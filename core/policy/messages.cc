@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 
 namespace certpolicy {
 
@@ -93,30 +94,13 @@ Messages::Messages() {
 
 std::string Messages::traditional(std::string_view zh_cn) const { return to_traditional(zh_cn, hant_chars_); }
 
-namespace {
-
-// Codes are upper-case words of 5–40 bytes that differ in length or at their
-// ends ("REFUND_WINDOW_OPEN", "REFUND_WINDOW_CLOSED"): the length and the
-// first and last four bytes are hashed.
-std::uint32_t code_hash(std::string_view s) {
-  std::uint32_t h = static_cast<std::uint32_t>(s.size()) * 0x9E3779B1u;
-  const std::size_t n = s.size();
-  for (std::size_t k = 0; k < 4 && k < n; ++k) {
-    h = (h ^ static_cast<unsigned char>(s[k])) * 16777619u;
-    h = (h ^ static_cast<unsigned char>(s[n - 1 - k])) * 16777619u;
-  }
-  return h ^ (h >> 15);
-}
-
-}  // namespace
-
 void Messages::Section::seal() {
   std::size_t size = 8;
   while (size < 2 * entries_.size()) size *= 2;
   slots_.assign(size, 0);
   mask_ = static_cast<std::uint32_t>(size - 1);
   for (std::size_t k = 0; k < entries_.size(); ++k) {
-    std::uint32_t i = code_hash(entries_[k].first) & mask_;
+    auto i = static_cast<std::uint32_t>(std::hash<std::string_view>{}(entries_[k].first)) & mask_;
     while (slots_[i] != 0) i = (i + 1) & mask_;
     slots_[i] = static_cast<std::uint32_t>(k + 1);
   }
@@ -124,7 +108,7 @@ void Messages::Section::seal() {
 
 const Messages::Templates* Messages::Section::find(std::string_view code) const {
   if (slots_.empty()) return nullptr;
-  for (std::uint32_t i = code_hash(code) & mask_;; i = (i + 1) & mask_) {
+  for (auto i = static_cast<std::uint32_t>(std::hash<std::string_view>{}(code)) & mask_;; i = (i + 1) & mask_) {
     const std::uint32_t s = slots_[i];
     if (s == 0) return nullptr;
     if (same_text(entries_[s - 1].first, code)) return &entries_[s - 1].second;
