@@ -15,9 +15,9 @@ Fields::Fields() {
   nodes_.emplace_back().kind = Kind::kObject;
 }
 
-Fields::Ref Fields::append(Ref parent) {
+Fields::Ref Fields::append(Ref parent, Kind kind) {
   auto r = static_cast<Ref>(nodes_.size());
-  nodes_.emplace_back();
+  nodes_.emplace_back().kind = kind;
   Node& p = nodes_[parent];
   if (p.last == kNone) p.first = r;
   else nodes_[p.last].next = r;
@@ -32,20 +32,21 @@ Fields::Ref Fields::child(Ref object, std::string_view k) const {
   return kNone;
 }
 
-Fields::Ref Fields::member(Ref object, std::string_view k) {
+Fields::Ref Fields::member(Ref object, std::string_view k, Kind kind) {
   Ref before = kNone, after = nodes_[object].first;  // the new member goes between
   for (; after != kNone; before = after, after = nodes_[after].next) {
     const int order = key(after).compare(k);
     if (order > 0) break;
     if (order == 0) {
       Node& n = nodes_[after];
-      n.kind = Kind::kNull;
+      n.kind = kind;
       n.first = n.last = kNone;  // an earlier subtree is dropped
       return after;
     }
   }
   auto r = static_cast<Ref>(nodes_.size());
   Node& n = nodes_.emplace_back();
+  n.kind = kind;
   n.key = static_cast<std::uint32_t>(pool_.size());
   n.key_len = static_cast<std::uint32_t>(k.size());
   n.next = after;
@@ -76,22 +77,17 @@ void Fields::assign(Ref r, const Value& v) {
   s.str_len = static_cast<std::uint32_t>(pool_.size() - at);
 }
 
-Fields::Ref Fields::container(Ref r, Kind kind) {
-  nodes_[r].kind = kind;
-  return r;
-}
-
 Fields::Object& Fields::Object::put(std::string_view key, const Value& v) {
   f_->assign(f_->member(ref_, key), v);
   return *this;
 }
 
 Fields::Object Fields::Object::object(std::string_view key) {
-  return Object(f_, f_->container(f_->member(ref_, key), Kind::kObject));
+  return Object(f_, f_->member(ref_, key, Kind::kObject));
 }
 
 Fields::Array Fields::Object::array(std::string_view key) {
-  return Array(f_, f_->container(f_->member(ref_, key), Kind::kArray));
+  return Array(f_, f_->member(ref_, key, Kind::kArray));
 }
 
 Fields::Array& Fields::Array::push(const Value& v) {
@@ -99,7 +95,7 @@ Fields::Array& Fields::Array::push(const Value& v) {
   return *this;
 }
 
-Fields::Object Fields::Array::object() { return Object(f_, f_->container(f_->append(ref_), Kind::kObject)); }
+Fields::Object Fields::Array::object() { return Object(f_, f_->append(ref_, Kind::kObject)); }
 
 Fields::Ref Fields::find(std::string_view dotted, Ref from) const {
   Ref node = from;

@@ -13,7 +13,7 @@
 //        .put("expired", false);
 //   order.array("reminders").push(CivilDate::from_ymd(2027, 8, 23));
 //   f.root().put("deadline", Value(refund.deadline, zone)); // "2026-11-26T10:00:00+08:00"
-//   f.write_object(f.root().ref(), out);  // {"order":{"expired":false,"reminders":[…],…},…}
+//   f.write(f.root().ref(), out);  // {"deadline":"…","order":{"expired":false,"reminders":[…],…}}
 //
 // Putting a key twice replaces the earlier value (the last one is written).
 #pragma once
@@ -138,13 +138,12 @@ class Fields {
   std::string_view text(std::uint32_t at, std::uint32_t len) const { return {pool_.data() + at, len}; }
   // The member of `object` named `key`, or kNone.
   Ref child(Ref object, std::string_view key) const;
-  // The child of `object` named `key` (reset to null), or a new one in its
-  // place in key order.
-  Ref member(Ref object, std::string_view key);
+  // The child of `object` named `key` (reset to an empty `kind`), or a new
+  // one in its place in key order.
+  Ref member(Ref object, std::string_view key, Kind kind = Kind::kNull);
   // A new last child of `parent` (an array's element).
-  Ref append(Ref parent);
+  Ref append(Ref parent, Kind kind = Kind::kNull);
   void assign(Ref r, const Value& v);
-  Ref container(Ref r, Kind kind);
 
   std::vector<Node> nodes_;
   TextOut pool_{1024};

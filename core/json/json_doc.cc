@@ -137,8 +137,7 @@ class JsonDocBuilder {
 
 bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t max_values) {
   too_many_ = false;
-  missed_.clear();
-  missed_text_.clear();
+  forget_misses();
   nodes_.clear();
   elements_.clear();
   pool_.clear();
@@ -161,11 +160,7 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t ma
   // ignore what follows; JSON allows no raw NUL anywhere (not in a string
   // either), so a text holding one is malformed.
   bool ok = std::memchr(text.data(), 0, text.size()) == nullptr && SaxJson::sax_parse(text.begin(), text.end(), &builder);
-  if (!ok) {
-    nodes_.clear();
-    elements_.clear();
-    pool_.clear();
-  }
+  if (!ok) nodes_.clear();  // no root
   return ok;
 }
 
@@ -208,20 +203,13 @@ JsonDoc::Ref JsonDoc::element(Ref array, std::size_t k) const {
 }
 
 std::vector<std::pair<std::string_view, JsonDoc::Ref>> JsonDoc::members(Ref object) const {
-  std::vector<std::pair<std::string_view, Ref>> out;
-  if (object == kNone || nodes_[object].kind != JsonKind::kObject) return out;
+  std::map<std::string_view, Ref> sorted;  // a repeated key: its last value
+  if (object == kNone || nodes_[object].kind != JsonKind::kObject) return {};
   for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
     nodes_[c].asked = true;
-    out.emplace_back(key(c), c);
+    sorted[key(c)] = c;
   }
-  // Sorted by key; of a repeated key the last one stays.
-  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::pair<std::string_view, Ref>> unique;
-  for (size_t k = 0; k < out.size(); ++k) {
-    if (k + 1 < out.size() && out[k + 1].first == out[k].first) continue;
-    unique.push_back(out[k]);
-  }
-  return unique;
+  return {sorted.begin(), sorted.end()};
 }
 
 namespace {
