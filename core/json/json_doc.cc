@@ -267,21 +267,20 @@ size_t key_distance(std::string_view key, std::string_view known) {
 // at most 2 edits (and fewer than half its length) away, else one that adds
 // or drops whole words; "" when none is.
 std::string JsonDoc::closest_key(Ref object, std::string_view key) const {
-  std::vector<std::string_view> known;
-  for (const Missed& m : missed_) {
-    if (m.object == object) known.emplace_back(missed_text_.data() + m.at, m.len);
-  }
-  for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
-    if (nodes_[c].asked) known.push_back(this->key(c));
-  }
   std::string best;
   size_t best_distance = 3;
-  for (std::string_view k : known) {
-    const size_t d = key_distance(key, k);
+  auto consider = [&](std::string_view known) {
+    const size_t d = key_distance(key, known);
     if (d < best_distance && 2 * d < key.size()) {
       best_distance = d;
-      best = std::string(k);
+      best = std::string(known);
     }
+  };
+  for (const Missed& m : missed_) {
+    if (m.object == object) consider({missed_text_.data() + m.at, m.len});
+  }
+  for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
+    if (nodes_[c].asked) consider(this->key(c));
   }
   return best;
 }

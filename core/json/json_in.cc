@@ -29,19 +29,18 @@ void JsonIn::append(std::string_view s) {
 }
 
 JsonIn JsonIn::operator[](std::string_view key) const {
-  JsonIn out(*this, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->find(ref_, key));
+  JsonIn out(*this, doc_->find(ref_, key));
   if (len_ != 0) out.append(".");
   out.append(key);
   return out;
 }
 
 JsonIn JsonIn::operator[](size_t index) const {
-  JsonIn out(*this, ref_ == JsonDoc::kNone ? JsonDoc::kNone : doc_->element(ref_, index));
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, index);
-  out.append("[");
-  out.append(std::string_view(buf, static_cast<size_t>(r.ptr - buf)));
-  out.append("]");
+  JsonIn out(*this, doc_->element(ref_, index));
+  char buf[24] = "[";
+  char* end = std::to_chars(buf + 1, buf + sizeof buf - 1, index).ptr;
+  *end++ = ']';
+  out.append({buf, static_cast<size_t>(end - buf)});
   return out;
 }
 
@@ -53,13 +52,7 @@ bool JsonIn::is(JsonKind k) const {
 
 std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
   std::vector<std::pair<std::string_view, JsonIn>> out;
-  if (ref_ == JsonDoc::kNone) return out;
-  for (const auto& [key, ref] : doc_->members(ref_)) {
-    JsonIn child(*this, ref);
-    if (len_ != 0) child.append(".");
-    child.append(key);
-    out.emplace_back(key, child);
-  }
+  for (const auto& [key, ref] : doc_->members(ref_)) out.emplace_back(key, (*this)[key]);
   return out;
 }
 

@@ -5,7 +5,7 @@
 // by Fields::write (fields.h) and the envelope by engine.cc.
 //
 //   TextOut out;
-//   out += '{';
+//   out.push_back('{');
 //   write_json_key("ok", out);   // "ok":
 //   out += "true}";
 //   out.view();                  // {"ok":true}
@@ -41,15 +41,9 @@ class TextOut {
     if (size_ == capacity_) grow(1);
     data_[size_++] = c;
   }
-  void append(const char* s, std::size_t n) {
-    copy_bytes(extend(n), s, n);
-  }
+  void append(const char* s, std::size_t n) { copy_bytes(extend(n), s, n); }
   TextOut& operator+=(std::string_view s) {
     append(s.data(), s.size());
-    return *this;
-  }
-  TextOut& operator+=(char c) {
-    push_back(c);
     return *this;
   }
   // Makes room for `n` more bytes and returns where they go (the caller fills all n).

@@ -225,10 +225,10 @@ std::string Messages::field_error(std::string_view detail, std::string_view path
   if (!expected.empty()) {
     out += " (";
     out += word(detail == detail_code::kUnknownField ? "did_you_mean" : "expected", locale);
-    out += ' ';
+    out.push_back(' ');
     out += expected;
     if (detail == detail_code::kUnknownField) out += locale == Locale::kEn ? "?" : "？";
-    out += ')';
+    out.push_back(')');
   }
   return std::string(out.view());
 }
