@@ -54,6 +54,18 @@ std::string to_traditional(std::string_view text, std::string_view pairs) {
   return out;
 }
 
+// The marks of a template's placeholders (Messages::Form).
+std::vector<std::uint32_t> placeholders(std::string_view tpl) {
+  std::vector<std::uint32_t> marks;
+  for (size_t open = tpl.find('{'), close; (close = tpl.find('}', open)) != std::string_view::npos;
+       open = tpl.find('{', close)) {
+    const size_t bar = std::min(tpl.find('|', open), close);
+    marks.insert(marks.end(), {static_cast<std::uint32_t>(open), static_cast<std::uint32_t>(bar),
+                               static_cast<std::uint32_t>(close)});
+  }
+  return marks;
+}
+
 bool looks_like_instant(std::string_view s) {
   return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
 }
@@ -78,10 +90,11 @@ Messages::Messages() {
         JsonDoc::Ref text = doc_.find(entry, locale_key(l));
         const auto i = static_cast<int>(l);
         if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
-          t[i] = std::string(doc_.string(text));
+          t[i].text = std::string(doc_.string(text));
         } else if (l == Locale::kZhHant) {
-          t[i] = to_traditional(t[0], hant);  // kLocales lists zh-CN first
+          t[i].text = to_traditional(t[0].text, hant);  // kLocales lists zh-CN first
         }
+        t[i].marks = placeholders(t[i].text);
       }
       section->add(code, std::move(t));  // members() gives each code once
     }
@@ -122,8 +135,8 @@ const Messages& Messages::get() {
 
 std::string_view Messages::word(std::string_view key, Locale locale) const {
   const Templates* t = words_.find(key);
-  if (t == nullptr || (*t)[static_cast<int>(locale)].empty()) return key;
-  return (*t)[static_cast<int>(locale)];
+  if (t == nullptr || (*t)[static_cast<int>(locale)].text.empty()) return key;
+  return (*t)[static_cast<int>(locale)].text;
 }
 
 void Messages::render(TextOut& out, bool json, const Section& section, std::string_view code, Locale locale,
@@ -134,26 +147,20 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
   };
   const Templates* t = section.find(code);
   const auto i = static_cast<int>(locale);
-  if (t == nullptr || (*t)[i].empty()) {
+  if (t == nullptr || (*t)[i].text.empty()) {
     put(code);
     return;
   }
   const Units& units = units_[i];
-  const std::string_view tpl = (*t)[i];
-  // "可在 {refund.deadline} 前…": text, then a placeholder {name} or
-  // {name|yuan}, …, then the text after the last one.
-  for (size_t k = 0;;) {
-    const size_t open = tpl.find('{', k), close = tpl.find('}', open);
-    if (close == std::string_view::npos) {
-      put(tpl.substr(k));
-      return;
-    }
+  const Form& form = (*t)[i];
+  const std::string_view tpl = form.text;
+  size_t k = 0;  // the text up to the next placeholder (and after the last)
+  for (size_t m = 0; m < form.marks.size(); m += 3) {
+    const std::uint32_t open = form.marks[m], bar = form.marks[m + 1], close = form.marks[m + 2];
     put(tpl.substr(k, open - k));
     k = close + 1;
-    std::string_view name = tpl.substr(open + 1, close - open - 1);
-    const size_t bar = name.find('|');
-    const bool yuan = bar != std::string_view::npos && name.substr(bar + 1) == "yuan";
-    name = name.substr(0, bar);
+    const std::string_view name = tpl.substr(open + 1, bar - open - 1);
+    const bool yuan = same_text(tpl.substr(bar, close - bar), "|yuan");
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
     Fields::Ref v = fields.find(name);
@@ -199,6 +206,7 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
       put(text.view());
     }
   }
+  put(tpl.substr(k));
 }
 
 void Messages::write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const {
