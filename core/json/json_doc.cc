@@ -19,16 +19,7 @@ namespace {
 // was a call; this distinct instantiation is compiled here and inlined. The
 // grammar, UTF-8 checks and number kinds are nlohmann's, unchanged.
 template <class T>
-struct LexerAllocator : std::allocator<T> {
-  using value_type = T;
-  LexerAllocator() = default;
-  template <class U>
-  LexerAllocator(const LexerAllocator<U>&) noexcept {}  // NOLINT(google-explicit-constructor)
-  template <class U>
-  struct rebind {
-    using other = LexerAllocator<U>;
-  };
-};
+struct LexerAllocator : std::allocator<T> {};  // C++20's allocator has no `rebind` to undo this
 using LexerString = std::basic_string<char, std::char_traits<char>, LexerAllocator<char>>;
 using SaxJson = nlohmann::basic_json<std::map, std::vector, LexerString>;
 
