@@ -28,8 +28,10 @@ void JsonIn::append(std::string_view s) {
   cut_ = true;
 }
 
-JsonIn JsonIn::operator[](std::string_view key) const {
-  JsonIn out(*this, doc_->find(ref_, key));
+JsonIn JsonIn::operator[](std::string_view key) const { return member(doc_->find(ref_, key), key); }
+
+JsonIn JsonIn::member(JsonDoc::Ref ref, std::string_view key) const {
+  JsonIn out(*this, ref);
   if (len_ != 0) out.append(".");
   out.append(key);
   return out;
@@ -52,7 +54,7 @@ bool JsonIn::is(JsonKind k) const {
 
 std::vector<std::pair<std::string_view, JsonIn>> JsonIn::members() const {
   std::vector<std::pair<std::string_view, JsonIn>> out;
-  for (const auto& [key, ref] : doc_->members(ref_)) out.emplace_back(key, (*this)[key]);
+  for (const auto& [key, ref] : doc_->members(ref_)) out.emplace_back(key, member(ref, key));
   return out;
 }
 

@@ -93,6 +93,8 @@ class JsonIn {
   static constexpr size_t kCapacity = 120;
   // A node below `parent`, its path the parent's so far (a cut one stays cut).
   JsonIn(const JsonIn& parent, JsonDoc::Ref ref) : JsonIn(parent) { ref_ = ref; }
+  // The member `key` found at `ref`, its path this one's + "." + key.
+  JsonIn member(JsonDoc::Ref ref, std::string_view key) const;
   void append(std::string_view s);
   const JsonDoc* doc_;
   JsonDoc::Ref ref_;
