@@ -122,9 +122,7 @@ void Fields::write(Ref r, TextOut& out) const {
     }
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
     case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
-    case Kind::kString:
-      write_json_string(string(r), out);
-      return;
+    case Kind::kString: write_json_string(string(r), out); return;
     case Kind::kArray: {
       out.push_back('[');
       for (Ref c = n.first; c != kNone; c = nodes_[c].next) {

@@ -12,14 +12,8 @@ namespace certpolicy {
 
 namespace {
 
-const char* locale_key(Locale l) {
-  switch (l) {
-    case Locale::kEn: return "en";
-    case Locale::kZhHant: return "zh-Hant";
-    case Locale::kZhCN: break;
-  }
-  return "zh-CN";
-}
+// messages.json's name of each Locale, by its value.
+constexpr const char* kLocaleKeys[kLocaleCount] = {"zh-CN", "en", "zh-Hant"};
 
 // A zh-Hant sentence that messages.json does not write out is its zh-CN one
 // with every character of "zh_hant_chars" replaced: pairs of 3-byte UTF-8
@@ -87,8 +81,8 @@ Messages::Messages() {
       if (doc_.kind(entry) != JsonKind::kObject) continue;
       Templates t;
       for (Locale l : kLocales) {
-        JsonDoc::Ref text = doc_.find(entry, locale_key(l));
         const auto i = static_cast<int>(l);
+        JsonDoc::Ref text = doc_.find(entry, kLocaleKeys[i]);
         if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
           t[i].text = std::string(doc_.string(text));
         } else if (l == Locale::kZhHant) {
