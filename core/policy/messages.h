@@ -43,7 +43,6 @@ class Messages {
   std::string traditional(std::string_view zh_cn) const;
 
  private:
-  // One code's template per Locale.
   // A template and where its placeholders are ("可在 {refund.deadline} 前…"):
   // for each, the offsets of its '{', of its '|' (or '}' when it has no
   // filter) and of its '}'. Found once at load: finding them while
@@ -52,6 +51,7 @@ class Messages {
     std::string text;
     std::vector<std::uint32_t> marks;
   };
+  // One code's template per Locale.
   using Templates = std::array<Form, kLocaleCount>;
   // One section's codes in an open-addressing table (a power of two of
   // slots, at most half full): a lookup is a hash, a mask and usually one

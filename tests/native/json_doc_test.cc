@@ -219,8 +219,6 @@ TEST(JsonOut, EveryByteValueIsEscapedOnlyWhereJsonSaysSo) {
 namespace certpolicy {
 namespace {
 
-// API-1: the first member no reader asked for, with its path and the closest
-// key asked for on the same object.
 // A field's path is kept in 120 bytes: a longer one ends in "…" after the
 // bytes that fit, cut at a whole character, whatever the pieces' lengths.
 TEST(JsonIn, ALongPathKeepsItsFirstBytesAndEndsInAnEllipsis) {
@@ -248,6 +246,8 @@ TEST(JsonIn, ALongPathKeepsItsFirstBytesAndEndsInAnEllipsis) {
   }
 }
 
+// API-1: the first member no reader asked for, with its path and the closest
+// key asked for on the same object.
 TEST(JsonDocStrict, FirstUnreadNamesThePathAndTheClosestKey) {
   struct {
     const char* text;
