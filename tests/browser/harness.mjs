@@ -32,8 +32,10 @@ export async function startBrowser({ mounts = [] } = {}) {
  * Opens a page and records console errors, page errors and CSP violations;
  * `problems()` returns them (a test asserts it is empty).
  */
-export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN", viewport = { width: 1200, height: 900 } } = {}) {
+export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN", viewport = { width: 1200, height: 900 }, clock } = {}) {
   const context = await browser.newContext({ timezoneId, locale, viewport });
+  // A fake clock from `clock` (an instant) on, moved only by the test (context.clock.runFor).
+  if (clock) await context.clock.install({ time: clock });
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });

@@ -50,6 +50,27 @@ function adoptStyle(root, type) {
   }
 }
 
+/**
+ * Make `target`'s children like `source`'s, keeping each node that has the same
+ * tag (and data-key) at the same place: only what differs is written.
+ *   patch(<p>"2 d 00:00:05"</p>, <p>"2 d 00:00:04"</p>) → the same <p>, its text changed
+ */
+function patch(target, source) {
+  const wanted = [...source.childNodes];
+  wanted.forEach((want, i) => {
+    const have = target.childNodes[i];
+    if (!have) target.append(want);
+    else if (have.nodeName !== want.nodeName || have.dataset?.key !== want.dataset?.key) target.replaceChild(want, have);
+    else if (want.nodeType !== Node.ELEMENT_NODE) { if (have.nodeValue !== want.nodeValue) have.nodeValue = want.nodeValue; }
+    else {
+      for (const { name } of [...have.attributes]) if (!want.hasAttribute(name)) have.removeAttribute(name);
+      for (const { name, value } of want.attributes) if (have.getAttribute(name) !== value) have.setAttribute(name, value);
+      patch(have, want);
+    }
+  });
+  while (target.childNodes.length > wanted.length) target.lastChild.remove();
+}
+
 export class CertpolicyElement extends HTMLElement {
   /** The request's data members this element takes (property and JSON attribute of the same name). */
   static inputs = [];
@@ -173,10 +194,13 @@ export class CertpolicyElement extends HTMLElement {
       this.shadowRoot.replaceChildren(this._body, this._announce);
       adoptStyle(this.shadowRoot, this.constructor);
     }
-    // A re-decision that shows the same thing leaves the DOM (and the focus in it) alone.
     const next = document.createElement("div");
     next.append(...(result.ok ? this.render(result) : [this.box("p", "error", result.error.message)]));
-    if (next.innerHTML !== this._body.innerHTML) this._body.replaceChildren(...next.childNodes);
+    // A tick changes words and attributes in the nodes already shown, so the focus, a screen
+    // reader's place and a selection stay; a point that moved is focused again by its key.
+    const focused = this.shadowRoot.activeElement;
+    patch(this._body, next);
+    if (focused && !focused.isConnected) this._body.querySelector(`[data-key="${focused.dataset.key}"]`)?.focus({ preventScroll: true });
     // An event answers every change of input, and a tick only when the answer changed;
     // the announcement is made only when the answer changed.
     const key = result.ok ? this.stateKey(result) : `error|${result.error.path}|${result.error.detail}`;
