@@ -200,7 +200,7 @@ export class CertpolicyElement extends HTMLElement {
     // reader's place and a selection stay; a point that moved is focused again by its key.
     const focused = this.shadowRoot.activeElement;
     patch(this._body, next);
-    if (focused && !focused.isConnected) this._body.querySelector(`[data-key="${focused.dataset.key}"]`)?.focus({ preventScroll: true });
+    if (focused?.dataset.key && !focused.isConnected) this._body.querySelector(`[data-key="${focused.dataset.key}"]`)?.focus({ preventScroll: true });
     // An event answers every change of input, and a tick only when the answer changed;
     // the announcement is made only when the answer changed.
     const key = result.ok ? this.stateKey(result) : `error|${result.error.path}|${result.error.detail}`;
