@@ -217,6 +217,21 @@ for (const [key, paid, state, kept] of FOCUS_CASES) {
   });
 }
 
+test("elements: a pointed-at timeline point's words stay under the axis while the clock runs; the next one's come back after", async () => {
+  const { page, context, problems } = await open({ clock: "2026-12-04T10:59:58+08:00" });
+  await page.locator("#timeline").evaluate((el) => { el.removeAttribute("now"); el.order = { paid_at: "2026-12-04T09:59:00+08:00" }; });
+  await page.waitForFunction(() => document.getElementById("timeline").shadowRoot.querySelector('[data-key="paid"]'));
+  const sentence = (k) => page.locator(`#timeline [data-key="${k}"]`).getAttribute("data-sentence");
+  await page.locator('#timeline [data-key="paid"]').hover();
+  await page.clock.runFor(4000);
+  assert.equal(await partText(page, "timeline", "detail"), await sentence("paid"));
+  await page.mouse.move(0, 0);
+  await page.clock.runFor(1500);
+  assert.equal(await partText(page, "timeline", "detail"), await sentence("refund"));
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("elements: hostile inputs (a throwing Proxy, wrong types) get an answer; the element keeps working", async () => {
   const { page, context, problems } = await open();
   const answers = await page.evaluate(async () => {

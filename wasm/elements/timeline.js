@@ -86,8 +86,9 @@ export class CertpolicyTimeline extends CertpolicyElement {
       if (p.state !== "now") li.append(this.box("small", "", this.word(`tl.state.${p.state}`)));
       axis.append(li);
     }
-    // The focused (or last pointed-at) point's sentence, else the next one's, in words under the axis.
-    const shown = points.find((p) => p.key === this._pointed) ?? points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
+    // The pointed-at (or focused) point's sentence, else the next one's, in words under the axis.
+    const pointed = this.shadowRoot.querySelector("[part~=point]:hover") ?? this.shadowRoot.activeElement;
+    const shown = points.find((p) => p.key === pointed?.dataset.key) ?? points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
     const detail = this.box("p", "detail", shown.sentence);
     return [axis, detail];
   }
@@ -99,9 +100,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
     const show = (e) => {
       const li = e.composedPath().find((n) => n.dataset?.sentence);
       const detail = this.shadowRoot.querySelector("[part~=detail]");
-      if (!li || !detail) return;
-      this._pointed = li.dataset.key;
-      detail.textContent = li.dataset.sentence;
+      if (li && detail) detail.textContent = li.dataset.sentence;
     };
     this.shadowRoot.addEventListener("focusin", show);
     this.shadowRoot.addEventListener("mouseover", show);
