@@ -218,4 +218,10 @@ int days_between(CivilDate a, CivilDate b) {
   return static_cast<int>((b.sys_days() - a.sys_days()).count());
 }
 
+std::optional<Instant> instant_from_ms(double ms) {
+  constexpr double kMin = -62135596800000.0, kMax = 253402300799000.0;  // years 1..9999
+  if (!(ms >= kMin && ms <= kMax)) return std::nullopt;
+  return Instant(std::chrono::sys_time<Millis>(Millis(static_cast<std::int64_t>(ms))));
+}
+
 }  // namespace certpolicy

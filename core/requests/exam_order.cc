@@ -1,5 +1,4 @@
 // The `exam_order` request: EXO-1 … EXO-10 for one individual exam order.
-#include <cmath>
 
 #include "rules/exam/booking_times.h"
 #include "engine.h"
@@ -171,19 +170,14 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
                                                  bool platform_fault) const {
   ExamOrderFlags out;
   // Out-of-range numbers decide nothing (all false): the JSON path reports why.
-  constexpr double kMin = -62135596800000.0, kMax = 253402300799000.0;  // years 1..9999
-  auto bad = [&](double v) { return !std::isfinite(v) || v < kMin || v > kMax; };
-  if (bad(paid_at_ms) || bad(now_ms) || bad(exam_at_ms) || booking_status < 0 || booking_status > 4 ||
-      flow < 0 || flow > 1) {
-    return out;
-  }
-  auto instant = [](double ms) { return Instant(std::chrono::sys_time<Millis>(Millis(static_cast<std::int64_t>(ms)))); };
-  const Policy& p = *policy_;
+  const auto paid_at = instant_from_ms(paid_at_ms), now_at = instant_from_ms(now_ms), exam_at = instant_from_ms(exam_at_ms);
+  if (!paid_at || !now_at || !exam_at || booking_status < 0 || booking_status > 4 || flow < 0 || flow > 1) return out;
   const auto status = static_cast<BookingStatus>(booking_status);
-  const Instant paid = instant(paid_at_ms), now = instant(now_ms);
+  const Instant paid = *paid_at, now = *now_at;
+  const Policy& p = schedule_->at(now, paid);
   OrderValidity v = decide_validity(p.zone.date_of(paid), p.zone.date_of(now),
                                     p.exam_order.flow(static_cast<Flow>(flow)).validity, {});
-  BookingDecision booking = decide_booking({static_cast<Flow>(flow), status, instant(exam_at_ms), ExamKind::kTheory,
+  BookingDecision booking = decide_booking({static_cast<Flow>(flow), status, *exam_at, ExamKind::kTheory,
                                             now, v.expired, refunded, v.valid_until}, p.exam_order, p.zone);
   RefundDecision refund = decide_refund({paid, now, status, refunded, platform_fault, booking.can_cancel},
                                         p.exam_order.refund_window);

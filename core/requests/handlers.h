@@ -23,6 +23,9 @@ struct Context {
 struct Outcome {
   Fields fields;
   Reasons reasons;
+  // What the reasons' sentences read when it is not the answer's fields (the
+  // booking form's words come from the policy in force: its mobile prefix).
+  std::optional<Fields> said;
   // Request types that advise (exam_order) set has_next_step: the answer
   // then carries "next_step": {code, rule, message} or null.
   bool has_next_step = false;
@@ -36,6 +39,9 @@ using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context&
 void put_certificate(Fields::Object out, const CertificateDecision& d);
 // One certification (certification, catalogue, purchase): requests/catalogue.cc.
 void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
+
+// CAL-2: why the years a decision used are not verified (requests/working_day.cc).
+void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);
 
 std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);

@@ -147,7 +147,6 @@ struct Policy {
   TrainingPolicy training;
   ExamCodePolicy exam_codes;
   Catalogue catalogue;
-  std::optional<Instant> effective_from;  // when a published patch starts to apply
 };
 
 }  // namespace certpolicy

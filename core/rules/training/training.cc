@@ -30,18 +30,23 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
 
   // Last date of each tier: the latest day with N >= threshold + 1.
   auto last_day_with = [&](int min_count) { return cal.last_date_with_count_at_least(in.class_start, min_count, floor); };
-  if (!p.refund_tiers.empty()) d.full_refund_until = last_day_with(p.refund_tiers[0].more_than_working_days + 1);
-  if (p.refund_tiers.size() > 1) d.partial_refund_until = last_day_with(p.refund_tiers[1].more_than_working_days + 1);
+  for (const auto& tier : p.refund_tiers) {
+    d.tiers.push_back({tier.more_than_working_days, tier.percent, last_day_with(tier.more_than_working_days + 1)});
+  }
+  if (!d.tiers.empty()) d.full_refund_until = d.tiers[0].last_day;
+  if (d.tiers.size() > 1) d.partial_refund_until = d.tiers[1].last_day;
   d.deferral_deadline = last_day_with(p.deferral_min_working_days);
   d.class_decision_on = add_days(in.class_start, -p.class_decision_days);
   d.opening_notice_on = add_days(in.class_start, -p.opening_notice_days);
 
   // CAL-2: every year the decision looked at.
   CivilDate earliest = in.today;
-  for (const auto& date : {d.full_refund_until, d.partial_refund_until, d.deferral_deadline}) {
-    if (date && *date < earliest) earliest = *date;
+  for (const TierDay& t : d.tiers) {
+    if (t.last_day && *t.last_day < earliest) earliest = *t.last_day;
   }
-  d.calendar_verified = cal.verified_span(std::min(earliest, in.class_start), add_days(in.class_start, -1));
+  if (d.deferral_deadline && *d.deferral_deadline < earliest) earliest = *d.deferral_deadline;
+  d.calendar_gaps = cal.gaps(std::min(earliest, in.class_start), add_days(in.class_start, -1));
+  d.calendar_verified = !d.calendar_gaps.no_data && !d.calendar_gaps.uncited;
 
   if (in.class_status == ClassStatus::kNotOpened) {
     // TRN-5: full refund or a free deferral.
@@ -53,14 +58,18 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   } else {
     // TRN-3: the first tier whose threshold N exceeds.
     d.percent = p.otherwise_percent;
-    for (const auto& tier : p.refund_tiers) {
+    // The band after the last tier lasts until the day before the start.
+    if (p.otherwise_percent > 0) d.refund_until = add_days(in.class_start, -1);
+    for (const TierDay& tier : d.tiers) {
       if (n.count > tier.more_than_working_days) {
         d.percent = tier.percent;
+        d.refund_until = tier.last_day;
         break;
       }
     }
     if (in.deferred) {
       d.percent = 0;  // TRN-4: once deferred, no refund
+      d.refund_until.reset();
       d.reasons.add("DEFERRED_NOT_REFUNDABLE", "TRN-4");
     } else {
       d.reasons.add(refund_tier_code(d.percent), "TRN-3");
@@ -77,7 +86,8 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.reasons.add("CLASS_DECISION_DATES", "TRN-2");
   }
   d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
-  if (!d.calendar_verified) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (d.calendar_gaps.no_data) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (d.calendar_gaps.uncited) d.reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
   return d;
 }
 

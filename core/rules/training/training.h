@@ -9,6 +9,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
@@ -28,17 +29,28 @@ struct TrainingInput {
   bool deferral_used = false;  // the one deferral right is spent
 };
 
+// A refund tier of the policy and its last day for this class (none when no
+// day within the search reaches it).
+struct TierDay {
+  int more_than_working_days = 0;
+  int percent = 0;
+  std::optional<CivilDate> last_day;
+};
+
 struct TrainingDecision {
   int working_days_before = 0;
   bool refund_allowed = false;
   int percent = 0;
   Fen amount_fen = 0;
-  std::optional<CivilDate> full_refund_until, partial_refund_until;  // last dates of the tiers
+  std::vector<TierDay> tiers;                  // TRN-3, the policy's tiers in order
+  std::optional<CivilDate> refund_until;       // the last day of the tier that applies now, if one does
+  std::optional<CivilDate> full_refund_until, partial_refund_until;  // last dates of the first two tiers
   bool deferral_allowed = false;
   std::optional<CivilDate> deferral_deadline;
   bool deferral_consumes_right = true;
   CivilDate class_decision_on, opening_notice_on;  // TRN-2
   bool calendar_verified = true;
+  CalendarGaps calendar_gaps;  // CAL-2: why not verified
   Reasons reasons;
 };
 
