@@ -25,9 +25,11 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=holiday] { text-decoration: underline dotted; }
 [part~=makeup] { font-weight: 700; }
 [part~=day][data-mark]::after { content: attr(data-mark); position: absolute; top: 0; right: 2px; font-size: .6em; }
-[part~=band-100] { background: var(--certpolicy-band-100, #d8f5e2); }
-[part~=band-70] { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
-[part~=band-0] { background: var(--certpolicy-band-0, #fde2e4); text-decoration: line-through; }
+[part~=band-tier-0] { background: var(--certpolicy-band-100, #d8f5e2); }
+[part~=band-tier-1] { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
+[part~=band-tier-2] { background: repeating-linear-gradient(45deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffd08a 4px 6px); }
+[part~=band-tier-none] { background: var(--certpolicy-band-0, #fde2e4); }
+[part~=band-0] { text-decoration: line-through; }
 [part~=day][part~=class-start] { background: var(--certpolicy-brand, #0052d9); color: #fff; }
 [part~=deferral-deadline] { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
 [part~=today] { box-shadow: inset 0 0 0 2px var(--certpolicy-ink, #1d2129); font-weight: 700; }
@@ -38,9 +40,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=unverified-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
 [part~=legend] { display: flex; flex-wrap: wrap; gap: .3rem .9rem; font-size: .85em; margin: .5rem 0 0; padding: 0; list-style: none; }
 [part~=legend] li::before { content: ""; display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
-[part~=legend] [data-key="100"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
-[part~=legend] [data-key="70"]::before { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
-[part~=legend] [data-key="0"]::before { background: var(--certpolicy-band-0, #fde2e4); }
+[part~=legend] [data-tier="0"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
+[part~=legend] [data-tier="1"]::before { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
+[part~=legend] [data-tier="2"]::before { background: repeating-linear-gradient(45deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffd08a 4px 6px); }
+[part~=legend] [data-tier=none]::before { background: var(--certpolicy-band-0, #fde2e4); }
 [part~=legend] [data-key=start]::before { background: var(--certpolicy-brand, #0052d9); }
 [part~=legend] [data-key=defer]::before { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
 [part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }`;
@@ -54,8 +57,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       const m = (key % 12) + 1;
       return Array.from({ length: new Date(Date.UTC(y, m, 0)).getUTCDate() }, (_, d) => `${y}-${pad(m)}-${pad(d + 1)}`);
     });
-    // One crossing for the whole view: the kind of every day (CAL-1, CAL-2).
-    const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, date })));
+    // One crossing for the whole view: the kind of every day (CAL-1, CAL-2),
+    // decided at the same moment as the enrolment.
+    const now = this.instant();
+    const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, now, date })));
     this._days = new Map(dates.map((d, k) => [d, kinds[k]]));
     // A new class start moves the calendar's one tab stop to it.
     if (r.class_start !== this._focusFor || !this._days.has(this._focus)) this._focus = this._days.has(r.class_start) ? r.class_start : dates[0];
@@ -75,13 +80,21 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     return [...keys].sort((a, b) => a - b);
   }
 
-  /** The refund band a day falls in ("100", "70", "0"), "start", or null after the start. */
+  /**
+   * The refund band a day falls in: the policy's tier it is in ({ tier: "0",
+   * "1", …, or "none" after the last tier; percent }), "start", or null after
+   * the start. Every number comes from the answer (the policy in force).
+   */
   band(date, r) {
     if (date === r.class_start) return "start";
     if (date > r.class_start) return null;
-    if (r.full_refund_until && date <= r.full_refund_until) return "100";
-    if (r.partial_refund_until && date <= r.partial_refund_until) return "70";
-    return "0";
+    const k = r.refund_tiers.findIndex((t) => t.last_day && date <= t.last_day);
+    return k >= 0 ? { tier: String(k), percent: r.refund_tiers[k].percent } : { tier: "none", percent: r.refund_otherwise_percent };
+  }
+
+  /** A band in words: "Full refund", "50% refund", "No refund". */
+  bandWord({ percent }) {
+    return percent === 100 ? this.word("trn.band.100") : percent === 0 ? this.word("trn.band.0") : this.word("trn.band.partial", { percent });
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -95,10 +108,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const info = this._days.get(date);
     const band = this.band(date, r);
     const parts = ["day", info.kind === "holiday" && "holiday", info.kind === "makeup_workday" && "makeup",
-      band && (band === "start" ? "class-start" : `band-${band}`), date === r.deferral.deadline && "deferral-deadline",
-      date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
+      ...(band === "start" ? ["class-start"] : band ? ["band", `band-${band.percent}`, `band-tier-${band.tier}`] : []),
+      date === r.deferral.deadline && "deferral-deadline", date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     // Every day says in words what its colour and marks say.
-    const sentence = [this.longDate(date), band && this.word(band === "start" ? "trn.start" : `trn.band.${band}`),
+    const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
       date === r.deferral.deadline && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
       ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
     const cell = this.box("td", parts.join(" "), String(Number(date.slice(8))), {
@@ -107,7 +120,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     cell.dataset.date = date;
     cell.dataset.kind = info.kind;
     cell.dataset.sentence = sentence;
-    if (band && band !== "start") cell.dataset.band = band;
+    if (band && band !== "start") {
+      cell.dataset.band = String(band.percent);
+      cell.dataset.tier = band.tier;
+    }
     if (info.kind === "weekend" || info.kind === "holiday") cell.dataset.off = "";
     if (info.kind === "holiday" || info.kind === "makeup_workday") cell.dataset.mark = this.word(`trn.mark.${info.kind}`);
     return cell;
@@ -143,23 +159,40 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
     verdict.dataset.tone = r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
     verdict.dataset.percent = String(r.refund.percent);
-    const unverified = !r.calendar_verified || [...this._days.values()].some((d) => !d.verified);
+    // CAL-2: a year without data (Monday to Friday assumed) and a year whose
+    // data cites no notice (used, not verified) are said apart.
+    const codes = new Set([r, ...this._days.values()].flatMap((x) => x.reasons.map((reason) => reason.code)));
+    const banners = [["CALENDAR_YEAR_UNVERIFIED", "trn.unverified"], ["CALENDAR_YEAR_UNCITED", "trn.uncited"]]
+      .filter(([code]) => codes.has(code)).map(([code, word]) => {
+        const p = this.box("p", "unverified-banner", this.word(word));
+        p.dataset.code = code;
+        return p;
+      });
     const legend = this.box("ul", "legend");
-    for (const [key, word] of [["100", "trn.band.100"], ["70", "trn.band.70"], ["0", "trn.band.0"], ["start", "trn.start"], ["defer", "trn.deferral_deadline"]]) {
+    const bands = [...r.refund_tiers.map((t, k) => ({ tier: String(k), percent: t.percent })), { tier: "none", percent: r.refund_otherwise_percent }];
+    for (const b of bands) {
+      const li = this.box("li", "", this.bandWord(b));
+      li.dataset.key = String(b.percent);
+      li.dataset.tier = b.tier;
+      legend.append(li);
+    }
+    for (const [key, word] of [["start", "trn.start"], ["defer", "trn.deferral_deadline"]]) {
       const li = this.box("li", "", this.word(word));
       li.dataset.key = key;
       legend.append(li);
     }
     const d = r.deferral;
     const calendar = this.calendar(r);
+    // The last day of each tier, in the tier's own words ("Full refund until", "50% refund until").
+    const tierRows = r.refund_tiers.map((t, k) => [k === 0 ? "full-until" : k === 1 ? "partial-until" : `tier-${k}-until`,
+      t.percent === 100 ? this.word("trn.full_until") : this.word("trn.tier_until", { percent: t.percent }), t.last_day]);
     return [
-      ...(unverified ? [this.box("p", "unverified-banner", this.word("trn.unverified"))] : []),
+      ...banners,
       verdict,
       this.box("p", "amount", yuan(r.refund.amount_fen)),
       this.facts([
         ["working-days", this.word("trn.working_days"), String(r.working_days_before)],
-        ["full-until", this.word("trn.full_until"), r.full_refund_until],
-        ["partial-until", this.word("trn.partial_until"), r.partial_refund_until],
+        ...tierRows,
         ["deferral", this.word("trn.deferral"), `${d.deadline ?? "—"} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`],
         ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
         ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],

@@ -36,9 +36,14 @@ function update() {
 function icsEvents() {
   const r = $("training").result;
   if (!r?.ok) return [];
+  // The last day of each refund tier of the policy in force, in its own words.
+  const tiers = r.refund_tiers.map((tier, k) => tier.last_day && {
+    uid: `class-${r.class_start}-${k === 0 ? "full" : k === 1 ? "partial" : `tier-${k}`}`,
+    title: tier.percent === 100 ? t("ics.full_refund") : tf("ics.partial_refund", { percent: tier.percent }),
+    date: tier.last_day, alarmDaysBefore: 1,
+  });
   return [
-    r.full_refund_until && { uid: `class-${r.class_start}-full`, title: t("ics.full_refund"), date: r.full_refund_until, alarmDaysBefore: 1 },
-    r.partial_refund_until && { uid: `class-${r.class_start}-partial`, title: t("ics.partial_refund"), date: r.partial_refund_until, alarmDaysBefore: 1 },
+    ...tiers,
     r.deferral.deadline && { uid: `class-${r.class_start}-deferral`, title: t("ics.deferral"), date: r.deferral.deadline, alarmDaysBefore: 1,
       description: tf("ics.deferral", {}) + ` — ${r.apply_to}` },
     { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
