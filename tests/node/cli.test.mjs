@@ -162,3 +162,23 @@ test("a reader that exits early gets exit 3, not SIGPIPE", { skip }, () => {
   assert.equal(r.stdout.toString().trim(), "3", r.stderr.toString());
   assert.match(r.stderr.toString(), /cannot write the answer/);
 });
+
+test("a request over the limit is refused in the locale it names", { skip }, () => {
+  const pad = "x".repeat(1 << 20);
+  const cases = [
+    [{ type: "working_day", pad }, /^请求过大/],
+    [{ locale: "en", type: "working_day", pad }, /^the request is too large/],
+    [{ locale: "zh-Hant", type: "working_day", pad }, /^請求過大/],
+  ];
+  for (const [req, says] of cases) {
+    const r = run(["eval"], JSON.stringify(req));
+    assert.equal(r.status, 0);
+    const e = JSON.parse(r.out).error;
+    assert.equal(e.detail, "TOO_LARGE");
+    assert.match(e.message, says);
+    // Inside a batch: that element alone, in its own locale.
+    const batch = JSON.parse(run(["eval"], JSON.stringify([{ type: "working_day", date: "2026-11-26" }, req])).out);
+    assert.equal(batch[0].ok, true);
+    assert.deepEqual(batch[1].error, e);
+  }
+});
