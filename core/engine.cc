@@ -167,6 +167,54 @@ void fail_too_many_requests(Issues& issues) {
   issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
 }
 
+// A reason or the next step: {"code","message","rule"}, its sentence
+// rendered from the answer's own fields.
+void write_reason(const Reason& r, Locale locale, const Fields& fields, TextOut& out) {
+  out += "{\"code\":";
+  write_json_string(r.code, out);
+  out += ",\"message\":";
+  Messages::get().write_reason_json(out, r.code, locale, fields);
+  out += ",\"rule\":";
+  write_json_string(r.rule, out);
+  out.push_back('}');
+}
+
+// What an answer says besides its handler's fields.
+struct Envelope {
+  const Outcome& outcome;
+  std::string_view type;
+  std::string_view policy_version;  // the policy decided with, so a server can re-check the decision
+  Locale locale;
+};
+
+// The envelope's members in key order; `advice`: only in answers of request
+// types that advise (exam_order), there also when null.
+struct EnvelopeMember {
+  std::string_view key;
+  void (*write)(const Envelope&, TextOut&);
+  bool advice = false;
+};
+constexpr EnvelopeMember kEnvelope[] = {
+    {"next_step",
+     [](const Envelope& e, TextOut& out) {
+       if (e.outcome.next_step) write_reason(*e.outcome.next_step, e.locale, e.outcome.fields, out);
+       else out += "null";
+     },
+     true},
+    {"ok", [](const Envelope&, TextOut& out) { out += "true"; }},
+    {"policy_version", [](const Envelope& e, TextOut& out) { write_json_string(e.policy_version, out); }},
+    {"reasons",
+     [](const Envelope& e, TextOut& out) {
+       out.push_back('[');
+       for (const Reason& r : e.outcome.reasons) {
+         if (&r != e.outcome.reasons.begin()) out.push_back(',');
+         write_reason(r, e.locale, e.outcome.fields, out);
+       }
+       out.push_back(']');
+     }},
+    {"type", [](const Envelope& e, TextOut& out) { write_json_string(e.type, out); }},
+};
+
 }  // namespace
 
 std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::string& error) {
@@ -242,73 +290,30 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
   if (!outcome || !all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
-  // The envelope and the reasons are written straight to the text, merged
-  // into the fields in sorted key order.
+  // The envelope's members, merged with the handler's fields in key order.
+  const Envelope envelope{*outcome, entry->name, policy_->version, *locale};
   const Fields& fields = outcome->fields;
-  const Messages& messages = Messages::get();
-  auto write_reasons = [&] {
-    out.push_back('[');
-    bool first = true;
-    for (const Reason& r : outcome->reasons) {
-      if (!first) out.push_back(',');
-      first = false;
-      out += "{\"code\":";
-      write_json_string(r.code, out);
-      out += ",\"message\":";
-      messages.write_reason_json(out, r.code, *locale, fields);
-      out += ",\"rule\":";
-      write_json_string(r.rule, out);
-      out.push_back('}');
-    }
-    out.push_back(']');
-  };
-  struct Extra {
-    std::string_view key;
-    int which;  // 0 ok, 1 reasons, 2 type, 3 policy_version
-  };
-  // Sorted. policy_version: the policy the decision was made with, so that a
-  // server can re-check the same decision.
-  static constexpr Extra kExtras[] = {{"next_step", 4}, {"ok", 0}, {"policy_version", 3}, {"reasons", 1}, {"type", 2}};
   size_t next = 0;
   bool first = true;
-  auto key = [&](std::string_view k) {
+  auto member = [&](std::string_view key) {
     if (!first) out.push_back(',');
     first = false;
-    write_json_key(k, out);
+    write_json_key(key, out);
   };
-  auto write_next_step = [&] {
-    if (!outcome->next_step) {
-      out += "null";
-      return;
-    }
-    out += "{\"code\":";
-    write_json_string(outcome->next_step->code, out);
-    out += ",\"message\":";
-    messages.write_reason_json(out, outcome->next_step->code, *locale, fields);
-    out += ",\"rule\":";
-    write_json_string(outcome->next_step->rule, out);
-    out.push_back('}');
-  };
-  auto flush_extras_before = [&](std::string_view k, bool all) {
-    for (; next < std::size(kExtras) && (all || kExtras[next].key < k); ++next) {
-      if (kExtras[next].which == 4 && !outcome->has_next_step) continue;
-      key(kExtras[next].key);
-      if (kExtras[next].which == 4) write_next_step();
-      if (kExtras[next].which == 0) out += "true";
-      if (kExtras[next].which == 1) write_reasons();
-      if (kExtras[next].which == 2) write_json_string(entry->name, out);
-      if (kExtras[next].which == 3) write_json_string(policy_->version, out);
+  auto envelope_before = [&](std::string_view key, bool all) {
+    for (; next < std::size(kEnvelope) && (all || kEnvelope[next].key < key); ++next) {
+      if (kEnvelope[next].advice && !outcome->has_next_step) continue;
+      member(kEnvelope[next].key);
+      kEnvelope[next].write(envelope, out);
     }
   };
   out.push_back('{');
-  fields.for_each_sorted(0, [&](Fields::Ref member) {
-    flush_extras_before(fields.key(member), false);
-    if (!first) out.push_back(',');
-    first = false;
-    fields.write_key(member, out);
-    fields.write(member, out);
+  fields.for_each_sorted(0, [&](Fields::Ref m) {
+    envelope_before(fields.key(m), false);
+    member(fields.key(m));
+    fields.write(m, out);
   });
-  flush_extras_before({}, true);
+  envelope_before({}, true);
   out.push_back('}');
 }
 
