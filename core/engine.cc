@@ -11,6 +11,7 @@
 
 #include "requests/handlers.h"
 #include "json/json_out.h"
+#include "json/raw_scan.h"
 #include "policy/messages.h"
 
 namespace certpolicy {
@@ -59,27 +60,6 @@ std::string failure_text(std::string_view code, const FieldIssue& issue, Locale 
   TextOut out;
   write_failure(code, issue, locale, out);
   return std::string(out.view());
-}
-
-// Nesting depth of a JSON text, counted without parsing (strings skipped),
-// so that a deeply nested input is refused before any recursion.
-int max_depth(std::string_view s) {
-  int depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t k = 0; k < s.size(); ++k) {
-    char c = s[k];
-    if (in_string) {
-      if (c == '\\') ++k;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > deepest) deepest = depth;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
 }
 
 // The size limit; false and the issue if the text is over it.
@@ -143,14 +123,48 @@ bool is_traditional_chinese(std::string_view tag) {
   return region;
 }
 
+constexpr size_t kMaxLocaleBytes = 35;
+
+// The locale a tag names: en… → en; zh… → zh-CN or zh-Hant (above); nullopt
+// for any other tag.
+std::optional<Locale> locale_of_tag(std::string_view tag) {
+  if (tag.rfind("zh", 0) == 0) return is_traditional_chinese(tag) ? Locale::kZhHant : Locale::kZhCN;
+  if (tag.rfind("en", 0) == 0) return Locale::kEn;
+  return std::nullopt;
+}
+
 std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
   if (!in.present()) return Locale::kZhCN;
-  auto s = read_string(in, issues, 35);
+  auto s = read_string(in, issues, kMaxLocaleBytes);
   if (!s) return std::nullopt;
-  if (s->rfind("zh", 0) == 0) return is_traditional_chinese(*s) ? Locale::kZhHant : Locale::kZhCN;
-  if (s->rfind("en", 0) == 0) return Locale::kEn;
+  if (auto locale = locale_of_tag(*s)) return locale;
   issues.fail(in.path(), detail_code::kUnknownValue, "one of zh-CN zh-Hant en");
   return std::nullopt;
+}
+
+// The locale a request's text names, read without parsing it (for a text
+// refused before it is read): its top-level "locale" member, a tag read as
+// above, within the first kMaxRequestBytes + 1 bytes (what every caller
+// passes of an over-long text, so that the CLI and the package agree); zh-CN
+// when there is none.
+Locale locale_in_text(std::string_view request_text) {
+  auto tag = member_string(request_text.substr(0, kMaxRequestBytes + 1), "locale");
+  if (!tag || tag->size() > kMaxLocaleBytes) return Locale::kZhCN;
+  return locale_of_tag(*tag).value_or(Locale::kZhCN);
+}
+
+// A text refused as a whole, before it is decided: a refusal for a limit
+// (its size, its number of values or requests, its depth, its answers) is
+// said in `locale`, the one its (first) request names; any other (not JSON,
+// not an array) in zh-CN, since nothing in such a text can be trusted.
+void write_text_refusal(const FieldIssue& issue, Locale locale, TextOut& out) {
+  const bool limit = issue.detail == detail_code::kTooLarge || issue.detail == detail_code::kTooMany ||
+                     issue.detail == detail_code::kTooDeep;
+  write_failure("INVALID_REQUEST", issue, limit ? locale : Locale::kZhCN, out);
+}
+
+void fail_too_many_requests(Issues& issues) {
+  issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
 }
 
 // A reason or the next step: {"code","message","rule"}, its sentence
@@ -323,7 +337,7 @@ void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
   out.clear();
   // (A request of at most 1 MiB holds at most half a million values.)
   if (!parse_limited(request_json, kMaxRequestBytes, kMaxDepth, SIZE_MAX, doc, issues)) {
-    write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+    write_text_refusal(*issues.first(), locale_in_text(request_json), out);
   } else {
     write_result(JsonIn(&doc, doc.root(), ""), out);
   }
@@ -336,15 +350,21 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
   out.clear();
   if (parse_limited(requests_json, kMaxBatchBytes, kMaxDepth + 1, kMaxBatchValues, doc, issues)) {
     if (doc.kind(doc.root()) != JsonKind::kArray) issues.fail("", detail_code::kWrongType, "array");
-    else if (doc.size(doc.root()) > kMaxBatchItems) {
-      issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
-    }
+    else if (doc.size(doc.root()) > kMaxBatchItems) fail_too_many_requests(issues);
   }
+  // A batch refused as a whole is said in the locale its first request names.
+  auto batch_locale = [&] { return locale_in_text(ArrayElements(requests_json).next()); };
   if (!issues.ok()) {
-    write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+    write_text_refusal(*issues.first(), batch_locale(), out);
     return;
   }
   const size_t n = doc.size(doc.root());
+  // A request over the one-request limit is refused as it would be alone
+  // (TOO_LARGE, in its own locale), not decided: only a batch longer than
+  // that limit can hold one, so only such a batch is walked for its
+  // elements' extents (one pass over the bytes).
+  std::optional<ArrayElements> texts;
+  if (requests_json.size() > kMaxRequestBytes) texts.emplace(requests_json);
   // Room for typical answers at once (up to a start size; a refused batch
   // goes back to it).
   constexpr size_t kStart = size_t{64} << 20;
@@ -352,18 +372,31 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
   out.push_back('[');
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) out.push_back(',');
-    // Each request is answered as if it came alone: its paths start at its root.
-    doc.forget_misses();
-    write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
+    const std::string_view text = texts ? texts->next() : std::string_view();
+    if (Issues alone; !within_size(text, kMaxRequestBytes, alone)) {
+      write_text_refusal(*alone.first(), locale_in_text(text), out);
+    } else {
+      // Each request is answered as if it came alone: its paths start at its root.
+      doc.forget_misses();
+      write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
+    }
     if (out.size() > max_answer_bytes) {
       out.release_above(kStart);
       issues.fail("", detail_code::kTooLarge,
                   "answers of at most " + std::to_string(max_answer_bytes) + " bytes (split the batch)");
-      write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+      write_text_refusal(*issues.first(), batch_locale(), out);
       return;
     }
   }
   out.push_back(']');
+}
+
+void Engine::refuse_count(std::string_view locale_tag, TextOut& out) {
+  Issues issues;
+  fail_too_many_requests(issues);
+  out.clear();
+  const std::optional<Locale> locale = locale_tag.size() <= kMaxLocaleBytes ? locale_of_tag(locale_tag) : std::nullopt;
+  write_text_refusal(*issues.first(), locale.value_or(Locale::kZhCN), out);
 }
 
 }  // namespace certpolicy
