@@ -1,6 +1,7 @@
 // Derives every zh-Hant string from its zh-CN source: OpenCC, Simplified →
-// Taiwan standard characters (no regional vocabulary, so Hong Kong, Macao
-// and Taiwan readers all read it), then the hand-written overrides.
+// Taiwan standard characters, then, in the sections it lists, the
+// Traditional vocabulary of zh_hant_vocabulary.json (帳戶, 登入, 線上, 簡訊 …),
+// then the hand-written overrides.
 //   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
 //                                  wasm/elements/strings/zh-Hant.js and the
 //                                  "zh-Hant" entries of core/policy/data/messages.json
@@ -16,9 +17,13 @@ export const POLICY_PATH = fileURLToPath(new URL("core/policy/data/default_polic
 export const PAGE_STRINGS_PATH = fileURLToPath(new URL("web/js/strings/zh-Hant.js", root));
 export const ELEMENT_STRINGS_PATH = fileURLToPath(new URL("wasm/elements/strings/zh-Hant.js", root));
 const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", import.meta.url), "utf8"));
+export const VOCABULARY = JSON.parse(readFileSync(new URL("zh_hant_vocabulary.json", import.meta.url), "utf8"));
 
 export const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
-const convert = (section, key, text) => OVERRIDES[section]?.[key] ?? toTraditional(text);
+/** Traditional characters, then the Traditional phrases of the vocabulary. */
+export const withVocabulary = (text) => VOCABULARY.phrases.reduce((t, [from, to]) => t.replaceAll(from, to), text);
+const convert = (section, key, text) =>
+  OVERRIDES[section]?.[key] ?? (VOCABULARY.sections.includes(section) ? withVocabulary(toTraditional(text)) : toTraditional(text));
 
 /** The page strings' module text, the messages and the default policy, as derived. */
 export async function derived() {
