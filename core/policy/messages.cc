@@ -50,9 +50,10 @@ std::string to_traditional(std::string_view text, std::string_view pairs) {
   return out;
 }
 
-// Traditional vocabulary after Traditional characters: each phrase of
-// "zh_hant_phrases" ([from, to] pairs, in order) replaced in `text`
-// (tests/i18n/zh_hant_vocabulary.json is their source).
+// Traditional vocabulary after Traditional characters: at each position the
+// first phrase of "zh_hant_phrases" ([from, to] pairs, longest first) that
+// starts there is replaced, in one pass (a replacement is never replaced
+// again; tests/i18n/zh_hant_vocabulary.json is their source).
 //   with_phrases("請登錄", {{"登錄", "登入"}}) == "請登入"
 std::string with_phrases(std::string_view text, const std::vector<std::pair<std::string_view, std::string_view>>& phrases) {
   std::string out;

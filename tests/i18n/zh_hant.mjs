@@ -84,7 +84,9 @@ export async function derived() {
     c.name = mapped(zh) === hant && !conflicts.has(`catalogue/${c.id}`) ? { zh, en } : { zh, zh_hant: hant, en };
   }
   messages.zh_hant_chars = [...pairs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, b]) => a + b).join("");
-  messages.zh_hant_phrases = VOCABULARY.phrases;
+  // In the order the engine tries them at each position: longest first (one
+  // pass; a replacement is never replaced again).
+  messages.zh_hant_phrases = [...VOCABULARY.phrases].sort(([a], [b]) => [...b].length - [...a].length);
   const json = (doc) => JSON.stringify(doc, null, 2) + "\n";
   return { pages, elements, messages: json(messages), policy: json(policy) };
 }

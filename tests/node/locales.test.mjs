@@ -9,10 +9,19 @@ import { derived, toTraditional, VOCABULARY, ELEMENT_STRINGS_PATH, MESSAGES_PATH
 import { LOCALES, STRINGS } from "../../web/js/i18n.js";
 import { createEngine } from "certpolicy";
 
-/** A zh-CN sentence as the engine turns it into zh-Hant: the character pairs, then the phrases (core/policy/messages.cc). */
+/** A zh-CN sentence as the engine turns it into zh-Hant: the character pairs, then the phrases in one pass, in their order (core/policy/messages.cc). */
 function engineTraditional(messages) {
   const pairs = new Map([...messages.zh_hant_chars.matchAll(/(.)(.)/gu)].map((m) => [m[1], m[2]]));
-  return (text) => messages.zh_hant_phrases.reduce((t, [from, to]) => t.replaceAll(from, to), [...text].map((ch) => pairs.get(ch) ?? ch).join(""));
+  return (text) => {
+    const t = [...text].map((ch) => pairs.get(ch) ?? ch).join("");
+    let out = "";
+    for (let k = 0; k < t.length;) {
+      const hit = messages.zh_hant_phrases.find(([from]) => t.startsWith(from, k));
+      out += hit ? hit[1] : t[k];
+      k += hit ? hit[0].length : 1;
+    }
+    return out;
+  };
 }
 
 const placeholders = (s) => [...String(s).matchAll(/\{[^}]*\}/g)].map((m) => m[0]).sort();
