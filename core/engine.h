@@ -20,7 +20,9 @@
 
 namespace certpolicy {
 
-// Limits on one call's input.
+// Limits on one call's input. A request over kMaxRequestBytes is refused
+// inside a batch too (that element only). Refusals for a limit are said in
+// the locale the (first) request names, read from the text.
 inline constexpr size_t kMaxRequestBytes = 1 << 20;        // evaluate
 // evaluate_many: 64 MiB is ~400 000 exam-code requests. (At 256 MiB one
 // string filled the wasm heap to 1.2 GiB while being parsed.)
@@ -69,17 +71,32 @@ class Engine {
   void evaluate_into(std::string_view request_json, TextOut& out, std::optional<Instant> at = {}) const;
   void evaluate_many_into(std::string_view requests_json, TextOut& out,
                           size_t max_answer_bytes = kMaxBatchAnswerBytes, std::optional<Instant> at = {}) const;
+  // The answer to a batch of more than kMaxBatchItems requests, for a caller
+  // that counts its batch before writing its text (the JS package, whose
+  // arrays may be sparse or Proxies claiming any length): the TOO_MANY
+  // failure evaluate_many gives such a batch, said in the locale that
+  // `locale_tag` names (the first request's "locale"; "" for none → zh-CN).
+  static void refuse_count(std::string_view locale_tag, TextOut& out);
 
 
   // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5
-  // change/cancel): numbers in, flags out, no JSON. Instants are
-  // milliseconds since the Unix epoch; `exam_at_ms` is ignored when
-  // `status` is kNone. Same decision functions as `exam_order`.
+  // change/cancel, EXO-2/CAT-2 booking): numbers in, flags out, no JSON. The
+  // same composition as `exam_order` (rules/exam/exam_order.h). Instants are
+  // milliseconds since the Unix epoch, accepted in the one range of every
+  // input (kMinInstant … kMaxInstant, civil_time.h); `exam_at_ms` is ignored
+  // when `booking_status` is 0 (none). booking_status: 0 none, 1 booked,
+  // 2 cancelled, 3 taken, 4 no-show; flow: 0 purchase then book, 1 book then
+  // purchase; platform_fault: 0 none, 1 exam time changed, 2 centre
+  // unavailable (only with a booked exam); certification: the index of the
+  // catalogue entry (the order of the `catalogue` answer), -1 for none.
+  // `decided` is false, and every flag with it, for an input the JSON entry
+  // would refuse.
   struct ExamOrderFlags {
+    bool decided = false;
     bool refund = false, change = false, cancel = false, book = false;
   };
-  ExamOrderFlags decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms, int booking_status,
-                                   int flow, bool refunded, bool platform_fault) const;
+  ExamOrderFlags decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms, int booking_status, int flow,
+                                   bool refunded, int platform_fault, int certification) const;
 
   // The policy without any dated change (the only one when there is none).
   const Policy& policy() const { return schedule_->first(); }

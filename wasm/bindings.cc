@@ -1,7 +1,7 @@
 // The WebAssembly face of the core, per request. embind, the project's
 // binding library, builds the engine object (raw_engine.cc: policy, errors,
 // address); the calls on the hot path are plain C exports here: evaluate / evaluate_many through
-// buffers this file keeps, and the EXO-4/EXO-5 fast path. They stay plain
+// buffers this file keeps, and the exam-order fast path. They stay plain
 // because embind cost more than 5 % on a user-visible figure in one A/B run
 // (15 interleaved rounds, Node, docs/DESIGN.md "Byte helpers and the wasm
 // boundary"): the request and answer as std::string made `evaluate` 1.6-1.8x
@@ -24,14 +24,18 @@
 #include "engine.h"
 #include "json/bytes.h"
 
-// EXO-4/EXO-5 fast path as a plain export (no embind marshalling on the hot
-// path): bit 0 refund, 1 change, 2 cancel, 3 book.
+// The exam-order fast path as a plain export (no embind marshalling on the
+// hot path): bit 0 refund, 1 change, 2 cancel, 3 book, 4 decided (0: an
+// input the JSON entry would refuse, every flag with it). Arguments as
+// Engine::decide_exam_order.
 extern "C" EMSCRIPTEN_KEEPALIVE int certpolicy_decide_exam_order(const certpolicy::Engine* engine, double paid_at_ms,
                                                                  double now_ms, double exam_at_ms, int status,
-                                                                 int flow, int refunded, int platform_fault) {
+                                                                 int flow, int refunded, int platform_fault,
+                                                                 int certification) {
   if (engine == nullptr) return 0;
-  auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault != 0);
-  return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0);
+  auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault,
+                                     certification);
+  return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0) | (f.decided ? 16 : 0);
 }
 
 // evaluate / evaluate_many as plain exports. JS writes the request's UTF-8
@@ -63,6 +67,12 @@ Buffers& buffers() {
 // long text never needs an absurd buffer and still gets the same answer.
 extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_max_bytes(int many) {
   return static_cast<double>(many ? certpolicy::kMaxBatchBytes : certpolicy::kMaxRequestBytes);
+}
+
+// The most requests a batch may hold: JS counts an array before writing its
+// text (a sparse array or a Proxy may claim any length).
+extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_max_requests() {
+  return static_cast<double>(certpolicy::kMaxBatchItems);
 }
 
 // A buffer of `n` bytes for the next request's text (not zero-filled: JS
@@ -106,6 +116,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy
   const auto at = certpolicy::instant_from_ms(at_ms);
   if (many) engine->evaluate_many_into(in, b.result, certpolicy::kMaxBatchAnswerBytes, at);
   else engine->evaluate_into(in, b.result, at);
+  return b.result.size();
+}
+
+// A batch JS counted past certpolicy_max_requests: its TOO_MANY failure, in
+// the locale named by the tag of `length` bytes JS wrote to the input buffer
+// (its first request's "locale"); returns the answer's length in bytes.
+extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_refuse_count(std::size_t length) {
+  Buffers& b = buffers();
+  if (length > b.input.size()) return 0;
+  certpolicy::Engine::refuse_count(std::string_view(b.input.data(), length), b.result);
   return b.result.size();
 }
 

@@ -153,6 +153,7 @@ const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
 const STATUS_CODES = { none: 0, booked: 1, cancelled: 2, taken: 3, no_show: 4 };
 const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
+const FAULT_CODES = { exam_time_changed: 1, centre_unavailable: 2 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -166,16 +167,14 @@ const fromUtf16 = NodeBuffer
   ? (heap, at, bytes) => NodeBuffer.from(heap.buffer, heap.byteOffset + at, bytes).toString("utf16le")
   : (heap, at, bytes) => decoder16.decode(heap.subarray(at, at + bytes));
 
-// Instants the engine accepts (years 1970–2199 in any offset), in epoch ms.
-const MIN_MS = -86400000;
-const MAX_MS = Date.UTC(2200, 0, 1);
-
 class Engine {
   #raw;
   #version;
   #decide;
   #address;
   #maxBytes;  // [one request, a batch]: the engine's input limits
+  #maxRequests;  // the most requests a batch may hold
+  #certifications;  // catalogue id → its index for the fast path, read once from the engine
 
   #core;
 
@@ -186,6 +185,7 @@ class Engine {
     this.#decide = core._certpolicy_decide_exam_order;
     this.#address = raw.address();
     this.#maxBytes = [core._certpolicy_max_bytes(0), core._certpolicy_max_bytes(1)];
+    this.#maxRequests = core._certpolicy_max_requests();
     finalizer?.register(this, raw, this);
   }
 
@@ -195,12 +195,19 @@ class Engine {
     // UTF-16 code units → at most 3 UTF-8 bytes each; but no more than the
     // engine's limit plus one character (4 bytes): a longer text is cut there,
     // which is still over the limit, so the answer is the same TOO_LARGE.
-    const capacity = Math.min(text.length * 3, this.#maxBytes[many ? 1 : 0] + 4);
+    return this.#answer(text, this.#maxBytes[many ? 1 : 0] + 4,
+      // Date.now(): when a request without `now` is decided.
+      (written) => core._certpolicy_evaluate(this.#address, written, many ? 1 : 0, Date.now()));
+  }
+
+  /** Writes `text` (at most `limit` bytes of it) to the core's input, runs `run`, decodes the answer. */
+  #answer(text, limit, run) {
+    const core = this.#core;
+    const capacity = Math.min(text.length * 3, limit);
     try {
       const ptr = core._certpolicy_input(capacity || 1);
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
-      // Date.now(): when a request without `now` is decided.
-      const length = core._certpolicy_evaluate(this.#address, written, many ? 1 : 0, Date.now());
+      const length = run(written);
       // Answers travel as UTF-16 up to UTF16_MAX_BYTES (0 units: longer, read
       // it as UTF-8): decoding and then JSON.parse are faster than on UTF-8
       // text full of CJK.
@@ -213,6 +220,24 @@ class Engine {
     } finally {
       core._certpolicy_result_release();
     }
+  }
+
+  /**
+   * The core's refusal of a batch of more requests than it takes, said in the
+   * locale its first request names (as the core says every refusal of a
+   * whole batch); one frozen object.
+   */
+  #tooMany(requests) {
+    let tag = "";
+    try {
+      const locale = requests[0]?.locale;
+      if (typeof locale === "string") tag = locale;
+    } catch {
+      // a getter or trap that throws: the default locale
+    }
+    const failure = JSON.parse(this.#answer(tag, 64, (written) => this.#core._certpolicy_refuse_count(written)));
+    Object.freeze(failure.error);
+    return Object.freeze(failure);
   }
 
   /** Bytes of WebAssembly memory in use by the module (for leak checks). */
@@ -264,7 +289,12 @@ class Engine {
     }
   }
 
-  /** Many requests, one crossing into WebAssembly. Never throws. */
+  /**
+   * Many requests, one crossing into WebAssembly. Never throws. One answer
+   * per element, in order (a hole is answered as `null` would be: a
+   * failure); a batch of more than the core's 2 000 000 requests is refused
+   * before anything is read, as one TOO_MANY failure in a one-element array.
+   */
   evaluateMany(requests) {
     try {
       return this.#evaluateMany(requests);
@@ -276,18 +306,21 @@ class Engine {
   }
 
   #evaluateMany(requests) {
-    if (!this.#raw) {
-      const failure = jsFailure(undefined, "ENGINE_DISPOSED");
-      return Array.isArray(requests) ? requests.map(() => failure) : failure;
-    }
     // A non-array is refused by the core itself (detail WRONG_TYPE, expected "array").
     if (!Array.isArray(requests)) {
+      if (!this.#raw) return jsFailure(undefined, "ENGINE_DISPOSED");
       const { text, failure } = toText(requests);
       return failure || JSON.parse(this.#call(text, true));
     }
+    // The count first, before an element is read or serialised: a sparse
+    // array or a Proxy may claim a length no batch can have (2**32 - 1
+    // holes would take minutes to walk).
+    const n = requests.length;
+    if (n > this.#maxRequests) return [this.#raw ? this.#tooMany(requests) : jsFailure(undefined, "ENGINE_DISPOSED")];
+    if (!this.#raw) return new Array(n).fill(jsFailure(undefined, "ENGINE_DISPOSED"));
     const { text, failure } = toText(requests);
     const out = failure || JSON.parse(this.#call(text, true));
-    if (Array.isArray(out)) return out;
+    if (Array.isArray(out) && out.length === n) return out;
     // A batch over the engine's size limits (its text, its number of values
     // or requests, its answers) is refused as a whole: every element carries
     // that one failure, which says to split the batch (one frozen object).
@@ -295,11 +328,20 @@ class Engine {
     if (out?.error?.path === "" && (detail === "TOO_LARGE" || detail === "TOO_MANY")) {
       Object.freeze(out.error);
       Object.freeze(out);
-      return requests.map(() => out);
+      return new Array(n).fill(out);
     }
     // One element the core cannot take as text (a lone surrogate, too deep,
-    // a cycle) must not sink the others: answer each on its own instead.
-    return requests.map((r) => this.evaluate(r));
+    // a cycle; or a Proxy whose length changed while it was read) must not
+    // sink the others: answer each on its own instead.
+    return Array.from({ length: n }, (_, k) => {
+      let request;
+      try {
+        request = requests[k];
+      } catch (e) {
+        return jsFailure(undefined, "WRONG_TYPE", errorName(e));
+      }
+      return this.evaluate(request);
+    });
   }
 
   /**
@@ -314,11 +356,14 @@ class Engine {
   }
 
   /**
-   * The typed fast path for EXO-4 and EXO-5, for pages that re-decide many
-   * orders every second: the same core decisions as `evaluate` of an
-   * `exam_order`, without JSON. Instants are Date objects or milliseconds
-   * since the epoch. Returns { refund, change, cancel, book }, or null when an
-   * input is not usable (use `evaluate` to learn which field and why).
+   * The typed fast path for pages that re-decide many orders every second:
+   * the same composition as `evaluate` of an `exam_order` (refund, change,
+   * cancel, book), without JSON. Instants are Date objects or milliseconds
+   * since the epoch; `platformFault` is a boolean or "exam_time_changed" /
+   * "centre_unavailable"; `certification` a catalogue id. Returns
+   * { refund, change, cancel, book }, or null when an input is not usable
+   * (the engine decides that, with the range `evaluate` accepts; use
+   * `evaluate` to learn which field and why).
    */
   decideExamOrder(input) {
     try {
@@ -328,16 +373,30 @@ class Engine {
     }
   }
 
-  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false }) {
+  #certificationIndex(id) {
+    if (id === undefined || id === null) return -1;
+    if (!this.#certifications) {
+      const r = this.evaluate({ type: "catalogue", now: "2026-01-01T00:00:00Z" });
+      this.#certifications = new Map(r.ok ? r.certifications.map((c, k) => [c.id, k]) : []);
+    }
+    return typeof id === "string" && this.#certifications.has(id) ? this.#certifications.get(id) : undefined;
+  }
+
+  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false, certification = null }) {
     const ms = (v) => (v instanceof Date ? v.getTime() : v);
     const s = Object.hasOwn(STATUS_CODES, status ?? "none") ? STATUS_CODES[status ?? "none"] : undefined;
     const f = Object.hasOwn(FLOW_CODES, flow) ? FLOW_CODES[flow] : undefined;
+    const fault = platformFault === null || platformFault === undefined || platformFault === false ? 0
+      : platformFault === true ? 1 : typeof platformFault === "string" && Object.hasOwn(FAULT_CODES, platformFault) ? FAULT_CODES[platformFault] : undefined;
     const times = [ms(paidAt), ms(now), examAt === null || examAt === undefined ? 0 : ms(examAt)];
-    if (s === undefined || f === undefined || times.some((x) => typeof x !== "number" || !(x >= MIN_MS && x < MAX_MS)) ||
+    if (s === undefined || f === undefined || fault === undefined || times.some((x) => typeof x !== "number") ||
         (s !== 0 && (examAt === null || examAt === undefined)) || !this.#raw) {
       return null;
     }
-    const bits = this.#decide(this.#address, times[0], times[1], times[2], s, f, refunded ? 1 : 0, platformFault ? 1 : 0);
+    const c = this.#certificationIndex(certification);
+    if (c === undefined) return null;
+    const bits = this.#decide(this.#address, times[0], times[1], times[2], s, f, refunded ? 1 : 0, fault, c);
+    if ((bits & 16) === 0) return null;
     return { refund: (bits & 1) !== 0, change: (bits & 2) !== 0, cancel: (bits & 4) !== 0, book: (bits & 8) !== 0 };
   }
 

@@ -1,6 +1,9 @@
 // How two answers to one request differ, and the rule of each difference.
 #include "cli/answer_diff.h"
 
+#include <map>
+#include <vector>
+
 #include "cli/field_rules.h"
 
 namespace certpolicy::cli {
@@ -56,6 +59,35 @@ void list_rules(const json& a, const json& b, std::set<std::string>& out) {
   }
 }
 
+// The timeline points (by key) that differ between two answers: each under
+// the rule of the field it shows; an unknown key is said as unattributed.
+void timeline_rules(const json& a, const json& b, std::set<std::string>& rules, std::set<std::string>& unattributed) {
+  auto points = [](const json& side) {
+    std::map<std::string, std::vector<json>> out;
+    if (!side.is_array()) return out;
+    for (const json& p : side) {
+      if (!p.is_object() || !p.contains("key") || !p["key"].is_string()) continue;
+      // A point's state (past, next, future) moves when another point comes
+      // or goes: that point is the change, counted under its own rule.
+      json point = p;
+      point.erase("state");
+      out[p["key"].get<std::string>()].push_back(std::move(point));
+    }
+    return out;
+  };
+  const auto pa = points(a), pb = points(b);
+  std::set<std::string> keys;
+  for (const auto& [k, v] : pa) keys.insert(k);
+  for (const auto& [k, v] : pb) keys.insert(k);
+  for (const std::string& k : keys) {
+    const auto ia = pa.find(k), ib = pb.find(k);
+    if (ia != pa.end() && ib != pb.end() && ia->second == ib->second) continue;
+    const std::string_view rule = timeline_point_rule(k);
+    if (rule.empty()) unattributed.insert("timeline[" + k + "]");
+    else rules.insert(std::string(rule));
+  }
+}
+
 bool starts(std::string_view path, std::string_view head) {
   return path == head || (path.substr(0, head.size()) == head && path.size() > head.size() && (path[head.size()] == '.' || path[head.size()] == '['));
 }
@@ -82,6 +114,8 @@ AnswerDiff diff_answers(std::string_view type, const json& a, const json& b) {
       for (const json* side : {&a, &b}) {
         if (side->contains("next_step") && (*side)["next_step"].is_object()) d.rules.insert((*side)["next_step"].value("rule", ""));
       }
+    } else if (type == "exam_order" && starts(c.path, "timeline")) {
+      timeline_rules(a.value("timeline", json()), b.value("timeline", json()), d.rules, d.unattributed);
     } else if (starts(c.path, "errors") && a.contains("errors") && b.contains("errors")) {
       list_rules(a["errors"], b["errors"], d.rules);  // form errors name their rule
     } else if (std::string_view rule = field_rule(type, c.path); !rule.empty()) {

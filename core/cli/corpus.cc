@@ -117,7 +117,9 @@ class Builder {
         for (const char* status : {"booked", "cancelled", "taken", "no_show"}) {
           json o = order(paid, flow);
           o["booking"] = {{"status", status}, {"exam_at", instant(exam)}};
-          emit({{"type", "exam_order"}, {"now", instant(exam - seconds(s))}, {"order", o}});
+          // A taken or missed exam has begun (EXO-1): asked the same time after it.
+          const bool begun = status[0] == 't' || status[0] == 'n';
+          emit({{"type", "exam_order"}, {"now", instant(begun ? exam + seconds(s) : exam - seconds(s))}, {"order", o}});
         }
       }
       // Validity (EXO-2): the last day and either side, and an exam booked after it.

@@ -1,6 +1,8 @@
 // The rule of each answer field, by request type (docs/RULES.md).
 #include "cli/field_rules.h"
 
+#include <utility>
+
 namespace certpolicy::cli {
 
 namespace {
@@ -23,7 +25,8 @@ struct FieldRule {
 // The `certificate` object (certificate, practitioner).
 #define CERTIFICATE_FIELDS(T, P)                                                                         \
   {T, P "status", "CRT-2"}, {T, P "days_left", "CRT-2"}, {T, P "expiring_from", "CRT-2"},                \
-      {T, P "renew_by", "CRT-2"}, {T, P "valid_from", "CRT-1"}, {T, P "valid_until", "CRT-1"},          \
+      {T, P "renew_by", "CRT-2"}, {T, P "days_expired", "CRT-2"}, {T, P "valid_from", "CRT-1"},          \
+      {T, P "valid_until", "CRT-1"},                                                                     \
       {T, P "electronic_only", "CRT-3"}, {T, P "level", "CRT-4"}, {T, P "legacy_level", "CRT-4"}
 
 constexpr FieldRule kRules[] = {
@@ -48,6 +51,17 @@ constexpr FieldRule kRules[] = {
     {"exam_order", "booking.check_in_by", "EXO-6"},
     {"exam_order", "booking.ends_at", "EXO-7"},
     {"exam_order", "booking.results_at", "EXO-8"},
+    {"exam_order", "order.certification", "CAT-2"},
+    {"exam_order", "refund.state", "EXO-4"},
+    {"exam_order", "refund.tone", "EXO-4"},
+    {"exam_order", "booking.state", "EXO-5"},
+    {"exam_order", "booking.tone", "EXO-5"},
+    {"exam_order", "booking.book_until", "EXO-2"},
+    {"exam_order", "booking.move_by", "EXO-5"},
+    {"exam_order", "booking.results_by", "EXO-8"},
+    {"exam_order", "certificate_if_passed.", "CRT-1"},
+    {"exam_order", "certificate_if_passed.renew_from", "CRT-2"},
+    {"exam_order", "certificate_if_passed.renew_by", "CRT-2"},
 
     {"working_day", "date", "CAL-1"},
     {"working_day", "working_day", "CAL-1"},
@@ -73,12 +87,16 @@ constexpr FieldRule kRules[] = {
     {"practitioner", "pass_score", "PRA-1"},
     {"practitioner", "passed", "PRA-1"},
     {"practitioner", "refund.", "PRA-4"},
+    {"practitioner", "exam_minutes", "PRA-2"},
 
     {"training", "today", "TRN-3"},
     {"training", "class_start", "TRN-3"},
     {"training", "working_days_before", "CAL-3"},
     {"training", "full_refund_until", "TRN-3"},
     {"training", "partial_refund_until", "TRN-3"},
+    {"training", "full_refund_act_by", "TRN-3"},
+    {"training", "partial_refund_act_by", "TRN-3"},
+    {"training", "working_days_excluding_today", "CAL-3"},
     {"training", "refund_tiers", "TRN-3"},
     {"training", "refund_otherwise_percent", "TRN-3"},
     {"training", "refund.", "TRN-3"},
@@ -129,7 +147,24 @@ bool covers(std::string_view prefix, std::string_view path) {
                             (path[prefix.size()] == '.' || path[prefix.size()] == '['));
 }
 
+// The exam order's timeline points (`timeline[].key`), each the rule of
+// the field it shows.
+constexpr std::pair<std::string_view, std::string_view> kTimelinePoints[] = {
+    {"paid", "EXO-2"},          {"refund_deadline", "EXO-4"},        {"change_deadline", "EXO-5"},
+    {"move_by", "EXO-5"},       {"check_in_by", "EXO-6"},            {"ends_at", "EXO-7"},
+    {"results_at", "EXO-8"},    {"results_by", "EXO-8"},             {"reminder", "EXO-3"},
+    {"valid_until", "EXO-2"},   {"last_exam_day", "CAT-2"},          {"certificate_renew_from", "CRT-2"},
+    {"certificate_renew_by", "CRT-2"}, {"certificate_valid_until", "CRT-1"},
+};
+
 }  // namespace
+
+std::string_view timeline_point_rule(std::string_view key) {
+  for (const auto& [k, rule] : kTimelinePoints) {
+    if (k == key) return rule;
+  }
+  return {};
+}
 
 std::string_view field_rule(std::string_view type, std::string_view path) {
   std::string_view best, rule;

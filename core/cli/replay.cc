@@ -7,6 +7,7 @@
 #include <cstring>
 
 #include "cli/io.h"
+#include "json/raw_scan.h"
 
 namespace certpolicy::cli {
 
@@ -44,13 +45,13 @@ Span member_span(std::string_view s, std::string_view key) {
   while (k < s.size()) {
     k = s.find_first_not_of(" \t\r\n,", k);
     if (k == std::string_view::npos || s[k] != '"') return {};
-    const std::size_t key_end = json_value_end(s, k);
+    const std::size_t key_end = value_end(s, k);
     const bool match = s.substr(k + 1, key_end - k - 2) == key;
     k = s.find(':', key_end);
     if (k == std::string_view::npos) return {};
     k = s.find_first_not_of(" \t\r\n", k + 1);
     if (k == std::string_view::npos) return {};
-    const std::size_t end = json_value_end(s, k);
+    const std::size_t end = value_end(s, k);
     if (match) return {k, end};
     k = end;
   }

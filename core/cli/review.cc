@@ -13,8 +13,9 @@ using nlohmann::json;
 // Keys of the policy that no decision reads (provenance, or numbers kept for
 // a screen the engine does not decide): a change to one is said, since it
 // changes nothing a candidate is told.
+// (practitioner.duration decides `exam_minutes` of the practitioner answer.)
 constexpr std::string_view kNotDecided[] = {"region", "source", "calendar.source", "booking_form.seat_hold",
-                                            "practitioner.duration", "certificate.levels_renamed_on"};
+                                            "certificate.levels_renamed_on"};
 
 bool under(std::string_view path, std::string_view key) {
   return path == key || (path.size() > key.size() && path.substr(0, key.size()) == key && path[key.size()] == '.');

@@ -25,50 +25,6 @@ using SaxJson = nlohmann::basic_json<std::map, std::vector, LexerString>;
 
 }  // namespace
 
-int nesting_depth(std::string_view s) {
-  int depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t k = 0; k < s.size(); ++k) {
-    char c = s[k];
-    if (in_string) {
-      if (c == '\\') ++k;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > deepest) deepest = depth;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
-}
-
-std::size_t json_value_end(std::string_view s, std::size_t k) {
-  int depth = 0;
-  bool in_string = false;
-  for (; k < s.size(); ++k) {
-    const char c = s[k];
-    if (in_string) {
-      if (c == '\\') ++k;
-      else if (c == '"') {
-        in_string = false;
-        if (depth == 0) return k + 1;
-      }
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '{' || c == '[') {
-      ++depth;
-    } else if (c == '}' || c == ']') {
-      if (depth == 0) return k;  // the end of the enclosing value
-      if (--depth == 0) return k + 1;
-    } else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' || c == '\r' || c == '\n')) {
-      return k;
-    }
-  }
-  return k;
-}
-
 // Receives nlohmann's SAX events and appends nodes. Every container is open
 // on `open_`; an array's children are gathered on `pending_` until it closes.
 class JsonDocBuilder {
@@ -308,26 +264,24 @@ size_t key_distance(std::string_view key, std::string_view known) {
 
 }  // namespace
 
-// The key asked for on `object` nearest to `key`: the same when folded, else
-// at most 2 edits (and fewer than half its length) away, else one that adds
-// or drops whole words; "" when none is.
+void ClosestName::consider(std::string_view known) {
+  const size_t d = key_distance(given_, known);
+  if (d < best_distance_ && 2 * d < given_.size()) {
+    best_distance_ = d;
+    best_ = std::string(known);
+  }
+}
+
+// The key asked for on `object` nearest to `key` (ClosestName).
 std::string JsonDoc::closest_key(Ref object, std::string_view key) const {
-  std::string best;
-  size_t best_distance = 3;
-  auto consider = [&](std::string_view known) {
-    const size_t d = key_distance(key, known);
-    if (d < best_distance && 2 * d < key.size()) {
-      best_distance = d;
-      best = std::string(known);
-    }
-  };
+  ClosestName near(key);
   for (const Missed& m : missed_) {
-    if (m.object == object) consider({missed_text_.data() + m.at, m.len});
+    if (m.object == object) near.consider({missed_text_.data() + m.at, m.len});
   }
   for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
-    if (nodes_[c].asked) consider(this->key(c));
+    if (nodes_[c].asked) near.consider(this->key(c));
   }
-  return best;
+  return near.best();
 }
 
 void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out) const {

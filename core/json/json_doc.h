@@ -27,16 +27,6 @@
 
 namespace certpolicy {
 
-// Nesting depth of a JSON text, counted without parsing (strings skipped),
-// so that a deeply nested input is refused before any recursion:
-//   nesting_depth(R"({"a": [1, "[["]})") == 2
-int nesting_depth(std::string_view text);
-
-// One past the end of the JSON value that starts at `k` of a valid text (a
-// string, an object or array with all it holds, or a scalar), found without
-// parsing: json_value_end(R"({"a": [1, "]"]})", 6) == 14.
-std::size_t json_value_end(std::string_view text, std::size_t k);
-
 enum class JsonKind : std::uint8_t { kNull, kBool, kInt, kUint, kFloat, kString, kArray, kObject };
 
 class JsonDoc {
@@ -139,6 +129,25 @@ class JsonDoc {
   bool too_many_ = false;
   std::size_t error_at_ = 0;
   std::string error_;
+};
+
+// The known name nearest to a name given (the hint of UNKNOWN_FIELD, and of
+// an unknown catalogue id): the same when folded (case, '_' and '-'
+// ignored), else at most 2 edits (and fewer than half its length) away, else
+// one that adds or drops whole '_' words; "" when none is.
+//   ClosestName near("platformFault");
+//   near.consider("platform_fault");  near.consider("paid_at");
+//   near.best() == "platform_fault"
+class ClosestName {
+ public:
+  explicit ClosestName(std::string_view given) : given_(given) {}
+  void consider(std::string_view known);
+  const std::string& best() const { return best_; }
+
+ private:
+  std::string_view given_;
+  std::string best_;
+  std::size_t best_distance_ = 3;
 };
 
 }  // namespace certpolicy

@@ -3,6 +3,7 @@
 #include "policy/policy_file.h"
 
 #include "engine.h"
+#include "json/raw_scan.h"
 
 namespace certpolicy {
 
@@ -37,7 +38,7 @@ bool PolicyFile::read(std::string_view text, Issues& issues) {
   text_.assign(text);
   // A BOM is not part of the JSON text (editors on Windows write one).
   if (text_.rfind("\xEF\xBB\xBF", 0) == 0) text_.replace(0, 3, "   ");
-  if (nesting_depth(text_) > kMaxDepth) {
+  if (max_depth(text_) > kMaxDepth) {
     issues.fail("", detail_code::kTooDeep, "at most " + std::to_string(kMaxDepth) + " levels");
     return false;
   }
@@ -97,7 +98,7 @@ SourceSpot PolicyFile::where(std::string_view path) const {
     std::size_t found = std::string_view::npos, n = 0;
     for (++k, space(); k < s.size() && s[k] != (index ? ']' : '}'); ++n) {
       if (!index) {
-        const std::size_t key_end = json_value_end(s, k);
+        const std::size_t key_end = value_end(s, k);
         const bool match = s.substr(k + 1, key_end - k - 2) == part;
         k = key_end;
         space();
@@ -107,7 +108,7 @@ SourceSpot PolicyFile::where(std::string_view path) const {
       } else if (std::to_string(n) == part) {
         found = k;
       }
-      k = json_value_end(s, k);
+      k = value_end(s, k);
       space();
       if (k < s.size() && s[k] == ',') ++k;
       space();

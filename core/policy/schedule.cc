@@ -518,7 +518,7 @@ std::shared_ptr<const Schedule> read_policy(std::string_view text, PolicyMode mo
     message += Messages::get().word("policy_not_json", Locale::kEn);
     if (!failure.syntax.empty()) message += " (" + failure.syntax + ")";
   } else {
-    message += Messages::get().field_error(issue.detail, issue.path, issue.expected, Locale::kEn);
+    message += Messages::get().field_error(issue, Locale::kEn);
   }
   if (!failure.in_force.empty()) {
     message += " (with the dated change";

@@ -39,6 +39,11 @@ using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context&
 void put_certificate(Fields::Object out, const CertificateDecision& d);
 // One certification (certification, catalogue, purchase): requests/catalogue.cc.
 void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
+// A catalogue id (certification's `id`, purchase's `certification`,
+// exam_order's `order.certification`): its entry, or null and UNKNOWN_VALUE
+// naming the nearest id ("did you mean cloud-computing-engineer?"), or
+// "a catalogue id" when none is near. requests/catalogue.cc.
+const Certification* read_certification(const JsonIn& in, const Catalogue& catalogue, Issues& issues);
 
 // CAL-2: why the years a decision used are not verified (requests/working_day.cc).
 void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);

@@ -26,8 +26,11 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   f.put("today", in.today)
       .put("class_start", in.class_start)
       .put("working_days_before", d.working_days_before)
+      .put("working_days_excluding_today", d.working_days_excluding_today)
       .put("full_refund_until", d.full_refund_until)
+      .put("full_refund_act_by", d.full_refund_act_by)
       .put("partial_refund_until", d.partial_refund_until)
+      .put("partial_refund_act_by", d.partial_refund_act_by)
       .put("class_decision_on", d.class_decision_on)
       .put("opening_notice_on", d.opening_notice_on)
       .put("apply_to", ctx.policy.training.office_email)
@@ -36,16 +39,22 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
       .put("allowed", d.refund_allowed)
       .put("percent", d.percent)
       .put("amount_fen", d.amount_fen)
+      .put("act_by", d.refund_act_by)
       .put("until", d.refund_until);
   // Every tier of the policy in force, with its last day for this class (the pages' bands and words).
   Fields::Array tiers = f.array("refund_tiers");
   for (const TierDay& t : d.tiers) {
-    tiers.object().put("more_than_working_days", t.more_than_working_days).put("percent", t.percent).put("last_day", t.last_day);
+    tiers.object()
+        .put("more_than_working_days", t.more_than_working_days)
+        .put("percent", t.percent)
+        .put("last_day", t.last_day)
+        .put("act_by", t.act_by);
   }
   f.put("refund_otherwise_percent", ctx.policy.training.otherwise_percent);
   f.object("deferral")
       .put("allowed", d.deferral_allowed)
       .put("deadline", d.deferral_deadline)
+      .put("act_by", d.deferral_act_by)
       .put("consumes_right", d.deferral_consumes_right);
   out.reasons = d.reasons;
   return out;

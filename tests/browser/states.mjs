@@ -11,6 +11,9 @@ const simulatePurchase = async (page, { paid, now, status = "none", exam, online
   await page.getByTestId("now").fill(now);
 };
 
+/** The state each page's screenshot shows: its default, or the one named here. */
+export const SHOWN = { console: "300 codes" };
+
 /** page → [[state name, async (page) => void], …]; "default" first, applied in order on one page. */
 export const STATES = {
   index: [["default", async () => {}]],

@@ -1,0 +1,41 @@
+// The typed fast path of the Engine: an exam order decided from numbers, by
+// the same composition as the `exam_order` request (rules/exam/exam_order.h).
+#include "engine.h"
+#include "rules/exam/exam_order.h"
+
+namespace certpolicy {
+
+Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms,
+                                                 int booking_status, int flow, bool refunded, int platform_fault,
+                                                 int certification) const {
+  ExamOrderFlags out;
+  ExamOrderInput in;
+  const auto paid_at = instant_from_ms(paid_at_ms), now = instant_from_ms(now_ms);
+  const auto exam_at = booking_status != 0 ? instant_from_ms(exam_at_ms) : std::optional<Instant>(in.exam_at);
+  if (!paid_at || !now || !exam_at) return out;  // the JSON entry says which field and why
+  in.paid_at = *paid_at;
+  in.now = *now;
+  in.exam_at = *exam_at;
+  // The policy in force for this order at this moment (a file's dated changes).
+  const Policy& p = schedule_->at(in.now, in.paid_at);
+  const int entries = static_cast<int>(p.catalogue.certifications.size());
+  if (booking_status < 0 || booking_status > 4 ||
+      flow < 0 || flow > 1 || platform_fault < 0 || platform_fault > 2 || (platform_fault == 2 && booking_status != 1) ||
+      certification < -1 || certification >= entries) {
+    return out;  // the JSON entry says which field and why
+  }
+  in.flow = static_cast<Flow>(flow);
+  in.status = static_cast<BookingStatus>(booking_status);
+  in.refunded = refunded;
+  in.fault = static_cast<PlatformFault>(platform_fault);
+  in.certification = certification < 0 ? nullptr : &p.catalogue.certifications[static_cast<size_t>(certification)];
+  const ExamOrderDecision d = certpolicy::decide_exam_order(in, p, Detail::kFlags);
+  out.decided = true;
+  out.refund = d.refund.allowed;
+  out.change = d.booking.can_change;
+  out.cancel = d.booking.can_cancel;
+  out.book = d.booking.can_book;
+  return out;
+}
+
+}  // namespace certpolicy
