@@ -7,8 +7,6 @@
 #include <string_view>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "requests/handlers.h"
 #include "json/json_out.h"
 #include "json/raw_scan.h"

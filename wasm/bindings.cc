@@ -8,6 +8,7 @@
 // slower and `evaluateMany` 35 % slower; as a typed_memory_view in and out
 // (the answer still UTF-16) `evaluate` 12-24 % slower. engine.js turns the
 // exports into the idiomatic `createEngine` API.
+#include <emscripten/bind.h>
 #include <emscripten/emscripten.h>
 
 #include <malloc.h>
@@ -23,6 +24,9 @@
 
 #include "engine.h"
 #include "json/bytes.h"
+#include "rules/enum_names.h"
+#include "rules/exam/refund.h"
+#include "rules/policy_model.h"
 
 // The exam-order fast path as a plain export (no embind marshalling on the
 // hot path): bit 0 refund, 1 change, 2 cancel, 3 book, 4 decided (0: an
@@ -131,3 +135,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_refuse_count(std::size_t 
 
 // Bytes of the heap in use (dlmalloc's mallinfo), for leak checks.
 extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+
+namespace {
+
+// An enum registered once, from its wire-name table (rules/enum_names.h):
+// Module[js_name][wire name].value is the number the plain exports take, so
+// engine.js reads the numbering instead of mirroring it.
+template <class E>
+void register_names(const char* js_name) {
+  emscripten::enum_<E> e(js_name);
+  const auto& names = certpolicy::EnumNames<E>::names;
+  for (std::size_t k = 0; k < names.size(); ++k) e.value(names[k].data(), static_cast<E>(k));
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(certpolicy_enums) {
+  // The exam-order fast path's inputs (certpolicy_decide_exam_order).
+  register_names<certpolicy::BookingStatus>("BookingStatus");
+  register_names<certpolicy::Flow>("Flow");
+  register_names<certpolicy::PlatformFault>("PlatformFault");
+  // (RawEngine, the engine object, is registered in raw_engine.cc.)
+}

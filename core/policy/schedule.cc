@@ -198,7 +198,7 @@ class ScheduleReader {
           c.effective_from = read_instant(in["effective_from"], issues);
           if (!c.effective_from) return false;
         }
-        auto applies = read_enum(in["applies_to"], issues, {"orders_paid", "decisions"}, 2);
+        auto applies = read_choice(in["applies_to"], issues, {"orders_paid", "decisions"}, 2);
         const JsonIn patch = in["patch"];
         if (!applies || !read_object(patch, issues)) return false;
         doc.mark_read(patch.ref());
