@@ -1,6 +1,8 @@
 // Derives every zh-Hant string from its zh-CN source: OpenCC, Simplified →
-// Taiwan standard characters (no regional vocabulary, so Hong Kong, Macao
-// and Taiwan readers all read it), then the hand-written overrides.
+// Taiwan standard characters; for the pages' and the elements' words, then
+// the words Hong Kong, Macao and Taiwan readers use (zh_hant_overrides.json
+// "vocabulary": 在線支付 → 線上支付, 賬戶 → 帳戶, 導出 → 匯出, 登錄 → 登入);
+// then the hand-written overrides.
 //   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
 //                                  wasm/elements/strings/zh-Hant.js and the
 //                                  "zh-Hant" entries of core/policy/data/messages.json
@@ -18,7 +20,18 @@ export const ELEMENT_STRINGS_PATH = fileURLToPath(new URL("wasm/elements/strings
 const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", import.meta.url), "utf8"));
 
 export const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
-const convert = (section, key, text) => OVERRIDES[section]?.[key] ?? toTraditional(text);
+const WORDS = Object.entries(OVERRIDES.vocabulary).filter(([from]) => from !== "_");
+// Longest first, one pass: a word is replaced once, never its replacement again (文檔 → 文件 stays 文件).
+const WORD = new RegExp(WORDS.map(([from]) => from).sort((a, b) => b.length - a.length).join("|"), "gu");
+const TO = new Map(WORDS);
+/** Traditional characters and vocabulary: toTaiwan("在线支付账户") === "線上支付帳戶". */
+export const toTaiwan = (text) => toTraditional(text).replace(WORD, (w) => TO.get(w));
+/** The Mainland words left in a Traditional text, found as toTaiwan finds them (大數據 is kept, so its 數據 is not one). */
+export const mainlandWords = (text) => [...text.matchAll(WORD)].map((m) => m[0]).filter((w) => TO.get(w) !== w);
+// The vocabulary is applied to the sections written out here in full. The engine's sentences and catalogue
+// names are derived in the core by a character map (zh_hant_chars), which cannot change a word's length.
+const WORDED = new Set(["pages", "elements"]);
+const convert = (section, key, text) => OVERRIDES[section]?.[key] ?? (WORDED.has(section) ? toTaiwan : toTraditional)(text);
 
 /** The page strings' module text, the messages and the default policy, as derived. */
 export async function derived() {
