@@ -4,7 +4,7 @@
 //   <certpolicy-booking order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-booking>
 import { CertpolicyElement } from "./base.js";
 import { CertpolicyRefund } from "./refund.js";
-import { chinaTime } from "./format.js";
+import { chinaTime, said } from "./format.js";
 
 export class CertpolicyBooking extends CertpolicyElement {
   static inputs = ["order"];
@@ -13,12 +13,18 @@ export class CertpolicyBooking extends CertpolicyElement {
     return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
   }
 
+  /** The verdict's words. */
+  verdictText(r) {
+    const b = r.booking;
+    return this.order?.booking?.status !== "booked" ? this.word("booking.none")
+      : b.can_change ? this.word("booking.can_change") + (b.can_cancel ? "" : ` ${this.word("booking.no_cancel")}`)
+        : this.word("booking.cannot_change");
+  }
+
   render(r) {
     const b = r.booking;
     const booked = this.order?.booking?.status === "booked";
-    const verdict = this.box("span", "verdict", !booked ? this.word("booking.none")
-      : b.can_change ? this.word("booking.can_change") + (b.can_cancel ? "" : ` ${this.word("booking.no_cancel")}`)
-        : this.word("booking.cannot_change"));
+    const verdict = this.box("span", "verdict", this.verdictText(r));
     verdict.dataset.tone = !booked ? "warn" : b.can_change ? "ok" : "bad";
     const when = (iso) => CertpolicyRefund.prototype.when.call(this, iso);
     return [
@@ -36,10 +42,14 @@ export class CertpolicyBooking extends CertpolicyElement {
     ];
   }
 
-  stateKey(r) { return `${r.booking.can_change}|${r.booking.change_deadline}|${r.next_step?.code}|${this.locale}`; }
+  // What is said is what the card shows: said again whenever a word of it changes (a new exam time moves the check-in).
+  stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return [r.booking.change_deadline ? `${this.word("booking.change_deadline")}: ${chinaTime(r.booking.change_deadline)}.` : this.word("booking.none"),
-      r.next_step?.message].filter(Boolean).join(" ");
+    const b = r.booking;
+    const at = (iso) => (iso ? chinaTime(iso) : "");
+    return said([[this.verdictText(r)], [this.word("booking.change_deadline"), at(b.change_deadline)],
+      [this.word("booking.check_in_by"), at(b.check_in_by)], [this.word("booking.results_at"), at(b.results_at)],
+      [r.next_step?.message]], this.locale);
   }
   ticks() { return true; }
 }

@@ -3,7 +3,7 @@
 // payment method, the one next step and why (EXO-4, EXO-5, EXO-10).
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
 import { CertpolicyElement } from "./base.js";
-import { chinaTime, countdown, viewerTime, yuan } from "./format.js";
+import { chinaTime, countdown, said, viewerTime, yuan } from "./format.js";
 
 export class CertpolicyRefund extends CertpolicyElement {
   static inputs = ["order"];
@@ -45,10 +45,13 @@ export class CertpolicyRefund extends CertpolicyElement {
     ];
   }
 
-  stateKey(r) { return `${r.refund.allowed}|${r.refund.deadline}|${r.refund.amount_fen}|${r.next_step?.code}|${this.locale}`; }
+  // What is said is what the card shows (verdict, deadline, amount, next step): said again whenever a word of it changes.
+  stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return [`${this.word(r.refund.allowed ? "refund.allowed" : "refund.not_allowed")}. ${this.word("refund.deadline")}: ${chinaTime(r.refund.deadline)}.`,
-      r.next_step?.message].filter(Boolean).join(" ");
+    return said([[this.word(r.refund.allowed ? "refund.allowed" : "refund.not_allowed")],
+      [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
+      [this.word("refund.amount"), r.refund.amount_fen === null ? "" : yuan(r.refund.amount_fen)],
+      [r.next_step?.message]], this.locale);
   }
   ticks(r) { return r.refund.allowed; }
 }

@@ -2,24 +2,39 @@
 // <certpolicy-booking> and <certpolicy-timeline> show every deadline at once;
 // the ProScheduler form is checked field by field as the candidate types.
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, linkedOrder, loadEngine, orderLink, refuse,
-  setupIcsExport, setupLocale, t,
+  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  setupLocale, t,
 } from "./app.js";
+import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
 const touched = new Set();
 
-function initialValues() {
+/**
+ * The order from the purchase page's link, or, opened without one, an example
+ * (paid 7 days ago, an exam in 10 days at 09:00). With a link, a field it does
+ * not fill stays empty for the person to fill, and a value that cannot be read
+ * is refused beside its field.
+ */
+async function initialValues() {
   const now = new Date();
-  const linked = linkedOrder();  // from the purchase page's link, for the same order
-  const exam = linked.exam_at ?? chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000));
-  $("exam_date").value = exam.slice(0, 10);
-  if (linked.exam_at) $("exam_time").value = linked.exam_at.slice(11, 16);
-  $("paid_at").value = linked.paid_at ?? chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
-  if (linked.flow) $("flow").value = linked.flow;
   $("now").value = chinaInputValue(now);
+  const link = await readLink({ flow: [...$("flow").options].map((o) => o.value) });
+  if (!link.given) {
+    $("exam_date").value = chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000)).slice(0, 10);
+    $("exam_time").value = "09:00";
+    $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
+  }
+  const exam = link.values.exam_at;
+  if (exam) {
+    $("exam_date").value = exam.slice(0, 10);
+    setTimeInput($("exam_time"), exam.slice(11));
+  }
+  if (link.values.paid_at) setTimeInput($("paid_at"), link.values.paid_at);
+  if (link.values.flow) $("flow").value = link.values.flow;
+  return showRefusals(link.refused, { exam_at: [$("exam_date"), $("exam_time")], paid_at: [$("paid_at")], flow: [$("flow")] });
 }
 
 function examInstant() {
@@ -33,9 +48,10 @@ function nowInstant() {
 function renderExam() {
   $("now_field").hidden = !$("simulate").checked;
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
-  $("to_purchase").href = orderLink("purchase.html", {
-    paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: `${$("exam_date").value}T${$("exam_time").value}`,
-  });
+  const exam = $("exam_date").value && $("exam_time").value ? `${$("exam_date").value}T${$("exam_time").value}` : "";
+  $("to_purchase").href = orderLink("purchase.html", { paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: exam });
+  const unread = refusals.first();
+  if (unread) return refuse(inputFailure(unread), [$("timeline_card")]);
   if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card")]);
   const order = { paid_at: chinaInstant($("paid_at").value), flow: $("flow").value, booking: { status: "booked", exam_at: examInstant() } };
   for (const el of [$("booking"), $("timeline")]) {
@@ -82,12 +98,15 @@ function icsEvents() {
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 let engine = null;  // the form checks need it; the exam times are the elements'
 const decided = answerFrom($("booking"), [$("timeline_card")]);
-initialValues();
+const refusals = await initialValues();  // awaits the engine only when the link holds a time
 const update = () => {
   renderExam();
   if (engine) renderForm(engine);
 };
-setupLocale(update);
+setupLocale(() => {
+  refusals.render();
+  update();
+});
 applyStrings();
 $("exam").addEventListener("input", update);
 $("exam").addEventListener("change", update);
@@ -103,5 +122,5 @@ setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
 update();
 engine = await loadEngine();
 renderForm(engine);
-await decided;
+if (!refusals.first()) await decided;  // a refused link value is the first answer shown
 document.body.dataset.ready = "true";

@@ -2,21 +2,36 @@
 // and <certpolicy-timeline> (they decide, draw and tick); the page adds the
 // amounts as people type them, the calendar file and the link to booking.
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, linkedOrder, loadEngine, orderLink,
-  refuse, setupIcsExport, setupLocale, t, yuanToFen,
+  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  setupLocale, t, yuanToFen,
 } from "./app.js";
+import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
+const options = (select) => [...select.options].map((o) => o.value);
 
-function initialValues() {
+/**
+ * The order from the booking page's link, or, opened without one, an example
+ * (paid 26 hours ago). A link's value that cannot be read is refused beside
+ * its field, and a booking it names without an exam time is asked for: the
+ * page never fills in a value the person did not give.
+ */
+async function initialValues() {
   const now = new Date();
-  const linked = linkedOrder();  // from the booking page's link, for the same order
-  $("paid_at").value = linked.paid_at ?? chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
-  $("exam_at").value = linked.exam_at ?? chinaInputValue(new Date(now.getTime() + 14 * 86400 * 1000));
-  if (linked.flow) $("flow").value = linked.flow;
-  if (linked.status) $("booking_status").value = linked.status;
   $("now").value = chinaInputValue(now);
+  const link = await readLink({ flow: options($("flow")), status: options($("booking_status")) });
+  if (!link.given) $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
+  for (const field of ["paid_at", "exam_at"]) if (link.values[field]) setTimeInput($(field), link.values[field]);
+  if (link.values.flow) $("flow").value = link.values.flow;
+  if (link.values.status) $("booking_status").value = link.values.status;
+  const examRefused = link.refused.some((r) => r.field === "exam_at");
+  if (link.values.status && link.values.status !== "none" && !link.values.exam_at && !examRefused) {
+    link.refused.push({ field: "exam_at", text: "", detail: "MISSING" });
+  }
+  return showRefusals(link.refused, {
+    paid_at: [$("paid_at")], exam_at: [$("exam_at")], flow: [$("flow")], status: [$("booking_status")],
+  });
 }
 
 /** The payments as typed (1,200 · ¥1200 · full-width digits), or null when one is not an amount. */
@@ -49,6 +64,11 @@ function order(paid) {
 function update() {
   $("exam_field").hidden = $("booking_status").value === "none";
   $("now_field").hidden = !$("simulate").checked;
+  $("to_booking").href = orderLink("booking.html", {
+    paid_at: $("paid_at").value, flow: $("flow").value, exam_at: $("booking_status").value === "none" ? "" : $("exam_at").value,
+  });
+  const unread = refusals.first();
+  if (unread) return refuse(inputFailure(unread), [$("timeline_card")]);
   const paid = payments();
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
   if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card")]);
@@ -59,9 +79,6 @@ function update() {
     el.now = now;  // null: the element's own clock, ticking
     el.order = next;
   }
-  $("to_booking").href = orderLink("booking.html", {
-    paid_at: $("paid_at").value, flow: $("flow").value, exam_at: next.booking ? $("exam_at").value : "",
-  });
 }
 
 function icsEvents() {
@@ -75,13 +92,16 @@ function icsEvents() {
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 const decided = answerFrom($("refund"), [$("timeline_card")]);
-initialValues();
-setupLocale(update);
+const refusals = await initialValues();  // awaits the engine only when the link holds a time
+setupLocale(() => {
+  refusals.render();
+  update();
+});
 applyStrings();
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
 setupIcsExport($("ics"), "exam-order.ics", icsEvents);
 update();
 await loadEngine();  // the status line and the policy footer
-await decided;
+if (!refusals.first()) await decided;  // a refused link value is the first answer shown
 document.body.dataset.ready = "true";

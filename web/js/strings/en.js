@@ -227,4 +227,13 @@ export default {
   "home.training": "Offline class: what cancelling refunds, the deferral deadline, and a refund calendar by working day.",
   "home.console": "Enterprise exam codes: import an exam-code export and see what each code may do now and what its order refunds.",
   "home.catalogue": "Catalogue: whether each certification can be bought now, when sales stop, and the last exam day for buyers.",
+  "link.refused": "The link’s “{field}”, “{value}”, cannot be used: {reason}. Please fill it in again.",
+  "link.missing": "The link gives no “{field}”: please fill it in.",
+  "link.reason.BAD_FORMAT": "it is not written as a date and time (like 2026-11-21T10:00)",
+  "link.reason.IMPOSSIBLE_DATE": "that day does not exist",
+  "link.reason.IMPOSSIBLE_TIME": "that time of day does not exist",
+  "link.reason.YEAR_OUT_OF_RANGE": "the year is outside 1970–2199",
+  "link.reason.BAD_OFFSET": "its time zone offset cannot be read",
+  "link.reason.UNKNOWN_VALUE": "it is not one of the choices",
+  "link.reason.other": "it cannot be read",
 };

@@ -227,4 +227,13 @@ export default {
   "home.training": "线下培训：取消报名能退多少、延期截止日期，以及按工作日标出的退款日历。",
   "home.console": "企业考试码：导入考试码导出文件，查看每个考试码现在可执行的操作与订单退款。",
   "home.catalogue": "认证目录：每个认证现在能否购买、何时停售，以及已购考生的最后考试日。",
+  "link.refused": "链接中的{field}“{value}”无法使用：{reason}。请重新填写。",
+  "link.missing": "链接中没有{field}：请填写。",
+  "link.reason.BAD_FORMAT": "写法无法识别（应如 2026-11-21T10:00）",
+  "link.reason.IMPOSSIBLE_DATE": "没有这一天",
+  "link.reason.IMPOSSIBLE_TIME": "没有这一时刻",
+  "link.reason.YEAR_OUT_OF_RANGE": "年份超出支持的范围（1970–2199）",
+  "link.reason.BAD_OFFSET": "时区写法无法识别",
+  "link.reason.UNKNOWN_VALUE": "不是可选的一项",
+  "link.reason.other": "无法识别",
 };

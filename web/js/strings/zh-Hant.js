@@ -228,4 +228,13 @@ export default {
   "home.training": "線下培訓：取消報名能退多少、延期截止日期，以及按工作日標出的退款日曆。",
   "home.console": "企業考試碼：匯入考試碼匯出檔案，查看每個考試碼現在可執行的操作與訂單退款。",
   "home.catalogue": "認證目錄：每個認證現在能否購買、何時停售，以及已購考生的最後考試日。",
+  "link.refused": "連結中的{field}“{value}”無法使用：{reason}。請重新填寫。",
+  "link.missing": "連結中沒有{field}：請填寫。",
+  "link.reason.BAD_FORMAT": "寫法無法識別（應如 2026-11-21T10:00）",
+  "link.reason.IMPOSSIBLE_DATE": "沒有這一天",
+  "link.reason.IMPOSSIBLE_TIME": "沒有這一時刻",
+  "link.reason.YEAR_OUT_OF_RANGE": "年份超出支援的範圍（1970–2199）",
+  "link.reason.BAD_OFFSET": "時區寫法無法識別",
+  "link.reason.UNKNOWN_VALUE": "不是可選的一項",
+  "link.reason.other": "無法識別",
 };
