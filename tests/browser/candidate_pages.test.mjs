@@ -40,7 +40,9 @@ test("timeline (purchase): every dated moment in time order, a now marker, past/
   const list = await points(page);
   assert.deepEqual(list.map((p) => p.key), ["paid", "now", "refund", "change", "check_in", "ends", "results",
     "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "cert_renew_from", "cert_valid_until"]);
-  assert.deepEqual(list.map((p) => p.state), ["past", "now", "next", ...Array(11).fill("future")]);
+  // The refund deadline is ahead, but the booked exam blocks the refund: "blocked", never "next" (the card says
+  // "not refundable"); the change deadline is the next moment to act by.
+  assert.deepEqual(list.map((p) => p.state), ["past", "now", "blocked", "next", ...Array(10).fill("future")]);
   const ms = list.map((p) => Date.parse(p.at.length === 10 ? `${p.at}T00:00:00+08:00` : p.at));
   for (let k = 1; k < ms.length; k++) assert.ok(ms[k] >= ms[k - 1], `${list[k].key} after ${list[k - 1].key}`);
   assert.equal(list.find((p) => p.key === "refund").at, "2026-11-26T10:00:00+08:00");
@@ -48,11 +50,15 @@ test("timeline (purchase): every dated moment in time order, a now marker, past/
   // The certificate a pass would give: results on 2026-12-10 → valid until 2028-12-10 (CRT-1).
   assert.equal(list.find((p) => p.key === "cert_valid_until").at, "2028-12-10");
   // The next moment is described under the axis; focus describes another.
-  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^无理由退款截止：2026-11-26 10:00（下一个）。/);
-  await page.locator('#timeline li[data-key="change"]').focus();
-  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^改期\/取消截止：2026-12-07 09:00（未到）。/);
-  assert.match(await page.locator('#timeline li[data-key="change"]').getAttribute("aria-label"), /^改期\/取消截止：2026-12-07 09:00/);
-  // One second past the refund deadline, the refund point is past and the change deadline next.
+  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^改期\/取消截止：2026-12-07 09:00（下一个）。/);
+  await page.locator('#timeline li[data-key="refund"]').focus();
+  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^无理由退款截止：2026-11-26 10:00（现在不能退款）。/);
+  assert.match(await page.locator('#timeline li[data-key="refund"]').getAttribute("aria-label"), /^无理由退款截止：2026-11-26 10:00（现在不能退款）/);
+  // Without the booking the refund is allowed: its deadline is the next moment again.
+  await page.getByTestId("status").selectOption("none");
+  assert.deepEqual((await points(page)).slice(0, 3).map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund:next"]);
+  // One second past the refund deadline, the refund point is past.
+  await page.getByTestId("status").selectOption("booked");
   await page.getByTestId("now").fill("2026-11-26T10:00:01");
   const after = await points(page);
   assert.deepEqual(after.slice(0, 4).map((p) => `${p.key}:${p.state}`), ["paid:past", "refund:past", "now:now", "change:next"]);

@@ -23,7 +23,7 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   await page.getByTestId("today").fill("2026-10-11");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "active");
   assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2027-01-10");
-  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "91");
+  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "91 天");
   assert.equal(await page.locator('#certificate [part~="renewal"]').isHidden(), true);
   await page.getByTestId("today").fill("2026-10-12");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expiring");
@@ -39,7 +39,11 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "active");
   await page.getByTestId("today").fill("2028-10-02");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expired");
-  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "-1");
+  // Expired: the days since, never a negative "days left".
+  assert.equal(await page.locator('#certificate [part~="days-left"]').count(), 0);
+  assert.equal(await page.locator('#certificate [part~="days-expired"]').textContent(), "1 天");
+  assert.match(await page.locator('#certificate [part~="facts"]').textContent(), /已过期1 天/);
+  assert.doesNotMatch(await page.locator('#certificate [part~="facts"]').textContent(), /剩余天数/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

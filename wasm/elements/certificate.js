@@ -35,7 +35,9 @@ export class CertpolicyCertificate extends CertpolicyElement {
       this.facts([
         ["valid-from", this.word("cert.valid_from"), r.valid_from],
         ["valid-until", this.word("cert.valid_until"), r.valid_until],
-        ["days-left", this.word("cert.days_left"), r.days_left === null ? "—" : String(r.days_left)],
+        // Once expired, the days since, said as such (never "days left: -330").
+        r.days_left !== null && r.days_left < 0 ? ["days-expired", this.word("cert.days_expired"), this.word("cert.days", { n: -r.days_left })]
+          : ["days-left", this.word("cert.days_left"), r.days_left === null ? "—" : this.word("cert.days", { n: r.days_left })],
         ["renew-by", this.word("cert.renew_by"), r.status === "none" ? "—" : r.renew_by],
       ]),
       ...renewal,

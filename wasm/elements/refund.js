@@ -38,6 +38,8 @@ export class CertpolicyRefund extends CertpolicyElement {
         ["remaining", this.word("refund.remaining"), this.box("span", "countdown", clock, { role: "timer" })],
         ["amount", this.word("refund.amount"), yuan(r.refund.amount_fen)],
         ["valid-until", this.word("order.valid_until"), r.order.valid_until],
+        // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
+        ...(r.refund.breakdown.length ? [["destination", this.word("refund.destination"), this.word("refund.to_account")]] : []),
       ]),
       ...(r.refund.breakdown.length ? [split] : []),
       ...this.nextStep(r),

@@ -2,7 +2,8 @@
 // window end, the booking's deadlines, the order's reminders and last day,
 // and the certificate a pass on the results day would give) on one axis in
 // time order, with a "now" marker; past, next and later points differ in
-// shape and words; each point's sentence is its name and shows on focus;
+// shape and words (a deadline whose action the answer does not allow now is
+// "blocked", never "next"); each point's sentence is its name and shows on focus;
 // vertical when narrow (EXO-2 … EXO-9, CRT-1).
 //   <certpolicy-timeline order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-timeline>
 import { CertpolicyElement } from "./base.js";
@@ -19,6 +20,9 @@ export class CertpolicyTimeline extends CertpolicyElement {
 [part~=point][data-state=past] { color: var(--certpolicy-muted, #5b6270); }
 [part~=point][data-state=past]::before { background: var(--certpolicy-muted, #5b6270); border-color: var(--certpolicy-muted, #5b6270); }
 [part~=point][data-state=next]::before { background: var(--certpolicy-brand, #0052d9); }
+[part~=point][data-state=blocked] { color: var(--certpolicy-muted, #5b6270); }
+[part~=point][data-state=blocked]::before { border-style: dashed; border-color: var(--certpolicy-muted, #5b6270); }
+[part~=point][data-state=blocked] time { text-decoration: line-through; }
 [part~=point][data-state=now] { color: var(--certpolicy-bad, #b0202e); flex: 0 0 5rem; }
 [part~=point][data-state=now]::before { width: 2px; margin-left: -1px; height: 1.6rem; top: -.8rem; border: 0; border-radius: 0; background: var(--certpolicy-bad, #b0202e); }
 [part~=point] b, [part~=point] time, [part~=point] small { display: block; }
@@ -64,12 +68,17 @@ export class CertpolicyTimeline extends CertpolicyElement {
     // "now" sorts before a moment at the same instant (that moment is still ahead: "next"); shown to the minute.
     list.push({ key: "now", at: new Date(now - (now % 60000)).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), ms: now - 0.5 });
     list.sort((a, c2) => a.ms - c2.ms);
-    const next = list.find((p) => p.key !== "now" && p.ms >= now);
+    // A deadline ahead whose action the answer does not allow now (a refund blocked by a booking, a booking that
+    // cannot be changed) is "blocked", never "next": the answer's own fields say so.
+    const allowed = { refund: r.refund.allowed, change: b.can_change };
+    const blocked = (p) => p.ms >= now && allowed[p.key] === false;
+    const next = list.find((p) => p.key !== "now" && p.ms >= now && !blocked(p));
     for (const p of list) {
-      p.state = p.key === "now" ? "now" : p.ms < now ? "past" : p === next ? "next" : "future";
+      p.state = p.key === "now" ? "now" : p.ms < now ? "past" : blocked(p) ? "blocked" : p === next ? "next" : "future";
       p.label = this.word(`tl.${p.word ?? p.key}`);
-      p.sentence = p.state === "now" ? `${p.label}: ${p.shown}`
-        : this.word("tl.sentence", { label: p.label, when: p.shown, state: this.word(`tl.state.${p.state}`) });
+      const state = this.word(p.state === "blocked" ? `tl.state.blocked.${p.key}` : `tl.state.${p.state}`);
+      p.stateWord = state;
+      p.sentence = p.state === "now" ? `${p.label}: ${p.shown}` : this.word("tl.sentence", { label: p.label, when: p.shown, state });
     }
     return list;
   }
@@ -83,7 +92,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
       li.dataset.state = p.state;
       li.dataset.sentence = p.sentence;
       li.append(this.box("b", "", p.label), this.box("time", "", p.shown, { datetime: p.at }));
-      if (p.state !== "now") li.append(this.box("small", "", this.word(`tl.state.${p.state}`)));
+      if (p.state !== "now") li.append(this.box("small", "", p.stateWord));
       axis.append(li);
     }
     // The pointed-at (or focused) point's sentence, else the next one's, in words under the axis.

@@ -6,6 +6,8 @@ import {
   setupLocale, t,
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
+import { renderBeforeExam } from "./before_exam.js";
+import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
@@ -51,8 +53,8 @@ function renderExam() {
   const exam = $("exam_date").value && $("exam_time").value ? `${$("exam_date").value}T${$("exam_time").value}` : "";
   $("to_purchase").href = orderLink("purchase.html", { paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: exam });
   const unread = refusals.first();
-  if (unread) return refuse(inputFailure(unread), [$("timeline_card")]);
-  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card")]);
+  if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
+  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
   const order = { paid_at: chinaInstant($("paid_at").value), flow: $("flow").value, booking: { status: "booked", exam_at: examInstant() } };
   for (const el of [$("booking"), $("timeline")]) {
     el.locale = getLocale();
@@ -98,6 +100,9 @@ function icsEvents() {
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 let engine = null;  // the form checks need it; the exam times are the elements'
 const decided = answerFrom($("booking"), [$("timeline_card")]);
+$("booking").addEventListener("certpolicy-decision", (e) => {
+  renderBeforeExam($("before_exam"), e.detail, toChina(Date.parse($("booking").instant())).slice(0, 10));
+});
 const refusals = await initialValues();  // awaits the engine only when the link holds a time
 const update = () => {
   renderExam();

@@ -6,6 +6,8 @@ import {
   setupLocale, t, yuanToFen,
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
+import { renderBeforeExam } from "./before_exam.js";
+import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
@@ -68,11 +70,11 @@ function update() {
     paid_at: $("paid_at").value, flow: $("flow").value, exam_at: $("booking_status").value === "none" ? "" : $("exam_at").value,
   });
   const unread = refusals.first();
-  if (unread) return refuse(inputFailure(unread), [$("timeline_card")]);
+  if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
   const paid = payments();
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
-  if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card")]);
-  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card")]);
+  if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card"), $("before_exam")]);
+  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
   const next = order(paid);
   for (const el of [$("refund"), $("timeline")]) {
     el.locale = getLocale();
@@ -92,6 +94,9 @@ function icsEvents() {
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 const decided = answerFrom($("refund"), [$("timeline_card")]);
+$("refund").addEventListener("certpolicy-decision", (e) => {
+  renderBeforeExam($("before_exam"), e.detail, toChina(Date.parse($("refund").instant())).slice(0, 10));
+});
 const refusals = await initialValues();  // awaits the engine only when the link holds a time
 setupLocale(() => {
   refusals.render();

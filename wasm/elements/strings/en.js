@@ -87,4 +87,10 @@ export default {
   "trn.today": "today",
   "trn.mark.holiday": "off",
   "trn.mark.makeup_workday": "work",
+  "tl.state.blocked.refund": "no refund now",
+  "tl.state.blocked.change": "cannot be changed now",
+  "refund.destination": "Goes back to",
+  "refund.to_account": "the payer's Tencent Cloud account (by payment method, in proportion)",
+  "cert.days_expired": "Expired for",
+  "cert.days": "{n} days",
 };

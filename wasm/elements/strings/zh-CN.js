@@ -87,4 +87,10 @@ export default {
   "trn.today": "今天",
   "trn.mark.holiday": "休",
   "trn.mark.makeup_workday": "班",
+  "tl.state.blocked.refund": "现在不能退款",
+  "tl.state.blocked.change": "现在不能改期",
+  "refund.destination": "退回到",
+  "refund.to_account": "支付方的腾讯云账户（按支付方式及比例）",
+  "cert.days_expired": "已过期",
+  "cert.days": "{n} 天",
 };
