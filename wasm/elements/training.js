@@ -4,7 +4,7 @@
 // day (TRN-1 … TRN-4, CAL-1, CAL-2).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement } from "./base.js";
-import { yuan } from "./format.js";
+import { said, yuan } from "./format.js";
 
 const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
 const pad = (n) => String(n).padStart(2, "0");
@@ -143,7 +143,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
     verdict.dataset.tone = r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
     verdict.dataset.percent = String(r.refund.percent);
-    const unverified = !r.calendar_verified || [...this._days.values()].some((d) => !d.verified);
+    const unverified = this.unverified(r);
     const legend = this.box("ul", "legend");
     for (const [key, word] of [["100", "trn.band.100"], ["70", "trn.band.70"], ["0", "trn.band.0"], ["start", "trn.start"], ["defer", "trn.deferral_deadline"]]) {
       const li = this.box("li", "", this.word(word));
@@ -153,7 +153,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const d = r.deferral;
     const calendar = this.calendar(r);
     return [
-      ...(unverified ? [this.box("p", "unverified-banner", this.word("trn.unverified"))] : []),
+      ...(unverified ? [this.box("p", "unverified-banner", unverified)] : []),
       verdict,
       this.box("p", "amount", yuan(r.refund.amount_fen)),
       this.facts([
@@ -203,8 +203,21 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     root.addEventListener("mouseover", show);
   }
 
-  stateKey(r) { return `${r.refund.percent}|${r.refund.amount_fen}|${r.deferral.allowed}|${r.deferral.deadline}|${this.locale}`; }
+  /**
+   * The caveat of a calendar year without a published holiday schedule (CAL-2), naming the years among the
+   * days shown, or "" when every year used is verified: the banner, the announcement and the page's .ics say it.
+   */
+  unverified(r) {
+    const years = [...new Set([...this._days].filter(([, d]) => !d.verified).map(([date]) => date.slice(0, 4)))];
+    if (r.calendar_verified && !years.length) return "";
+    return years.length ? this.word("trn.unverified_years", { years: years.join(this.word("list_sep")) }) : this.word("trn.unverified");
+  }
+
+  // What is said is what the card shows (share, amount, deferral, the calendar caveat): said again whenever a word changes.
+  stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return `${this.word("trn.percent", { percent: r.refund.percent })}: ${yuan(r.refund.amount_fen)}. ${this.word("trn.deferral")} ${r.deferral.deadline ?? "—"}.`;
+    return said([[this.word("trn.percent", { percent: r.refund.percent }), yuan(r.refund.amount_fen)],
+      [this.word("trn.deferral"), `${r.deferral.deadline ?? "—"} · ${this.word(r.deferral.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}`],
+      [this.unverified(r)]], this.locale);
   }
 }

@@ -2,7 +2,7 @@
 // as people type it); the package's <certpolicy-training> shows the refund
 // tier, deferral and the working-day calendar (TRN, CAL).
 import {
-  answerFrom, applyStrings, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
+  answerFrom, applyStrings, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, yuanToFen,
 } from "./app.js";
 import "/pkg/elements/index.js";
 
@@ -33,17 +33,21 @@ function update() {
   };
 }
 
+/** The dates the card shows, each with the calendar's caveat when a year has no published holiday schedule (CAL-2). */
 function icsEvents() {
-  const r = $("training").result;
+  const el = $("training");
+  const r = el.result;
   if (!r?.ok) return [];
+  const caveat = el.unverified(r);
+  const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
   return [
     r.full_refund_until && { uid: `class-${r.class_start}-full`, title: t("ics.full_refund"), date: r.full_refund_until, alarmDaysBefore: 1 },
     r.partial_refund_until && { uid: `class-${r.class_start}-partial`, title: t("ics.partial_refund"), date: r.partial_refund_until, alarmDaysBefore: 1 },
     r.deferral.deadline && { uid: `class-${r.class_start}-deferral`, title: t("ics.deferral"), date: r.deferral.deadline, alarmDaysBefore: 1,
-      description: tf("ics.deferral", {}) + ` — ${r.apply_to}` },
+      description: `${t("ics.deferral")} — ${r.apply_to}` },
     { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
-  ];
+  ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.

@@ -93,4 +93,6 @@ export default {
   "refund.to_account": "the payer's Tencent Cloud account (by payment method, in proportion)",
   "cert.days_expired": "Expired for",
   "cert.days": "{n} days",
+  "trn.unverified_years": "The State Council holiday schedule for {years} is not published yet: Monday to Friday is assumed; once the Spring Festival (January–February) and the other holidays and makeup days are published, these dates may change.",
+  "list_sep": ", ",
 };

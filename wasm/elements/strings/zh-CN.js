@@ -93,4 +93,6 @@ export default {
   "refund.to_account": "支付方的腾讯云账户（按支付方式及比例）",
   "cert.days_expired": "已过期",
   "cert.days": "{n} 天",
+  "trn.unverified_years": "{years} 年的国务院节假日安排尚未公布：暂按周一至周五计算；春节（1–2 月间）等假期和调休公布后，这些日期可能变化。",
+  "list_sep": "、",
 };

@@ -94,4 +94,6 @@ export default {
   "refund.to_account": "支付方的騰訊雲帳戶（按支付方式及比例）",
   "cert.days_expired": "已過期",
   "cert.days": "{n} 天",
+  "trn.unverified_years": "{years} 年的國務院節假日安排尚未公佈：暫按週一至週五計算；春節（1–2 月間）等假期和調休公佈後，這些日期可能變化。",
+  "list_sep": "、",
 };
