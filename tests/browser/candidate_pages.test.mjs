@@ -260,10 +260,11 @@ test("keyboard only: Tab reaches the menu, the answer's actions, every form fiel
     }));
   }
   const at = (id) => seen.indexOf(id);
-  for (const id of ["lang", "ics", "to_booking", "paid_at", "flow", "pay_online", "booking_status", "refunded", "simulate", "paid", "refund"]) {
+  for (const id of ["lang", "ics", "to_booking", "paid_at", "flow", "certification", "pay_online", "booking_status", "refunded", "simulate", "paid", "refund"]) {
     assert.ok(at(id) >= 0, `${id} reached: ${seen.join(" ")}`);
   }
   assert.ok(at("lang") < at("ics") && at("ics") < at("paid_at") && at("paid_at") < at("paid"), seen.join(" "));
+  assert.ok(at("flow") < at("certification") && at("certification") < at("pay_online"), seen.join(" "));
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -101,7 +101,7 @@ test("the purchase page opened without a link never invents an exam time either:
 test("a choice the link names that the page does not offer is refused beside it; the booking page's exam date and time too", async () => {
   const { page, context, problems } = await openPage(env.browser,
     `${env.url}booking.html?paid_at=2026-11-21T10:00&flow=x&exam_at=2026-13-45T99:99&lang=en`, { clock: "2026-11-22T10:00:00+08:00" });
-  assert.equal(await page.getByTestId("link-error-flow").textContent(), "The link’s “How it was bought”, “x”, cannot be used: it is not one of the choices. Please fill it in again.");
+  assert.equal(await page.getByTestId("link-error-flow").textContent(), "The link’s “How it was bought”, “x”, cannot be used: it is not one of the choices. Please choose again.");
   assert.equal(await page.getByTestId("link-error-exam_at").textContent(), "The link’s “Exam time”, “2026-13-45T99:99”, cannot be used: that day does not exist. Please fill it in again.");
   assert.equal(await page.getByTestId("exam-date").inputValue(), "");
   assert.equal(await page.getByTestId("exam-time").inputValue(), "");
@@ -110,7 +110,7 @@ test("a choice the link names that the page does not offer is refused beside it;
   assert.equal(await page.locator("#booking").isHidden(), true);
   // The language menu says the refusals again in the new language.
   await page.locator("#lang").selectOption("zh-Hant");
-  assert.equal(await page.getByTestId("link-error-flow").textContent(), "連結中的購買方式“x”無法使用：不是可選的一項。請重新填寫。");
+  assert.equal(await page.getByTestId("link-error-flow").textContent(), "連結中的購買方式“x”無法使用：不是可選的一項。請重新選擇。");
   await page.getByTestId("flow").selectOption("purchase_then_book");
   await page.getByTestId("exam-date").fill("2026-12-10");
   await page.getByTestId("exam-time").fill("09:00");

@@ -7,6 +7,7 @@ import {
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
+import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
 
@@ -23,7 +24,9 @@ const touched = new Set();
 async function initialValues() {
   const now = new Date();
   $("now").value = chinaInputValue(now);
-  const link = await readLink({ flow: [...$("flow").options].map((o) => o.value) });
+  const link = await readLink({
+    flow: [...$("flow").options].map((o) => o.value), certification: (engine) => fillPicker($("certification"), engine, now),
+  });
   if (!link.given) {
     $("exam_date").value = chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000)).slice(0, 10);
     $("exam_time").value = "09:00";
@@ -36,26 +39,32 @@ async function initialValues() {
   }
   if (link.values.paid_at) setTimeInput($("paid_at"), link.values.paid_at);
   if (link.values.flow) $("flow").value = link.values.flow;
-  return showRefusals(link.refused, { exam_at: [$("exam_date"), $("exam_time")], paid_at: [$("paid_at")], flow: [$("flow")] });
+  if (link.values.certification) $("certification").value = link.values.certification;
+  return showRefusals(link.refused, {
+    exam_at: [$("exam_date"), $("exam_time")], paid_at: [$("paid_at")], flow: [$("flow")], certification: [$("certification")],
+  });
 }
 
 function examInstant() {
   return chinaInstant(`${$("exam_date").value}T${$("exam_time").value}`);
 }
 
-function nowInstant() {
-  return $("simulate").checked ? chinaInstant($("now").value) : new Date().toISOString();
-}
-
 function renderExam() {
   $("now_field").hidden = !$("simulate").checked;
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
   const exam = $("exam_date").value && $("exam_time").value ? `${$("exam_date").value}T${$("exam_time").value}` : "";
-  $("to_purchase").href = orderLink("purchase.html", { paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: exam });
+  $("to_purchase").href = orderLink("purchase.html", {
+    paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value, status: "booked", exam_at: exam,
+  });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
   if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
-  const order = { paid_at: chinaInstant($("paid_at").value), flow: $("flow").value, booking: { status: "booked", exam_at: examInstant() } };
+  if (engine) fillPicker($("certification"), engine, now ?? new Date().toISOString());  // the statuses on the day decided for
+  const order = {
+    paid_at: chinaInstant($("paid_at").value), flow: $("flow").value,
+    ...($("certification").value ? { certification: $("certification").value } : {}),
+    booking: { status: "booked", exam_at: examInstant() },
+  };
   for (const el of [$("booking"), $("timeline")]) {
     el.locale = getLocale();
     el.now = now;  // null: the element's own clock, ticking
@@ -126,6 +135,6 @@ $("form").addEventListener("change", (e) => {
 setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
 update();
 engine = await loadEngine();
-renderForm(engine);
+update();
 if (!refusals.first()) await decided;  // a refused link value is the first answer shown
 document.body.dataset.ready = "true";

@@ -59,29 +59,32 @@ export function chinaWall(instant) {
 
 /**
  * Reads the order fields of this page's link. Each time goes to the engine
- * (the same reader as every request's instants; the engine is awaited only
- * when the link has a time); each choice must be one of the page's own
- * options. Returns the values to put in the fields, the refusals
- * ({ field, text, detail }) to show beside them, and whether the link carried
- * any field of the order at all (then nothing of the order is made up).
- *   await readLink({ flow: ["purchase_then_book", "book_then_purchase"] })
+ * (the same reader as every request's instants); each choice must be one of
+ * the page's own options, listed or given by the engine (the catalogue's
+ * ids); the engine is awaited only when the link needs it. Returns the values
+ * to put in the fields, the refusals ({ field, text, detail }) to show beside
+ * them, and whether the link carried any field of the order at all (then
+ * nothing of the order is made up).
+ *   await readLink({ flow: ["purchase_then_book", "book_then_purchase"], certification: (engine) => ids })
  */
 export async function readLink(choices, search = location.search) {
   const q = new URLSearchParams(search);
   const values = {};
   const refused = [];
-  const engine = [...TIME_FIELDS].some((f) => q.has(f)) ? await engineReady : null;
+  const needsEngine = (f) => q.has(f) && (TIME_FIELDS.has(f) || typeof choices[f] === "function");
+  const engine = ORDER_FIELDS.some(needsEngine) ? await engineReady : null;
   for (const field of ORDER_FIELDS) {
     const text = q.get(field);
     if (text === null) continue;
+    const listed = typeof choices[field] === "function" ? choices[field](engine) : choices[field];
     if (TIME_FIELDS.has(field)) {
       const instant = linkInstant(text);
       const r = engine.evaluate({ type: "exam_order", now: instant, order: { paid_at: instant } });
       const wall = r.ok ? chinaWall(instant) : null;
       if (wall) values[field] = wall;
       else refused.push({ field, text, detail: r.ok ? "BAD_FORMAT" : r.error.detail });
-    } else if (choices[field]) {
-      if (choices[field].includes(text)) values[field] = text;
+    } else if (listed) {
+      if (listed.includes(text)) values[field] = text;
       else refused.push({ field, text, detail: "UNKNOWN_VALUE" });
     }
   }
@@ -104,7 +107,7 @@ export function refusalSentence({ field, text, detail }) {
   const key = `link.reason.${detail}`;
   const label = fieldLabel(LABELS[field]);
   if (detail === "MISSING") return tf("link.missing", { field: label });
-  return tf("link.refused", { field: label, value: shown, reason: t(key) === key ? t("link.reason.other") : t(key) });
+  return tf(TIME_FIELDS.has(field) ? "link.refused" : "link.refused_choice", { field: label, value: shown, reason: t(key) === key ? t("link.reason.other") : t(key) });
 }
 
 /**

@@ -7,6 +7,7 @@ import {
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
+import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
 
@@ -22,17 +23,20 @@ const options = (select) => [...select.options].map((o) => o.value);
 async function initialValues() {
   const now = new Date();
   $("now").value = chinaInputValue(now);
-  const link = await readLink({ flow: options($("flow")), status: options($("booking_status")) });
+  const link = await readLink({
+    flow: options($("flow")), status: options($("booking_status")), certification: (engine) => fillPicker($("certification"), engine, now),
+  });
   if (!link.given) $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
   for (const field of ["paid_at", "exam_at"]) if (link.values[field]) setTimeInput($(field), link.values[field]);
   if (link.values.flow) $("flow").value = link.values.flow;
   if (link.values.status) $("booking_status").value = link.values.status;
+  if (link.values.certification) $("certification").value = link.values.certification;
   const examRefused = link.refused.some((r) => r.field === "exam_at");
   if (link.values.status && link.values.status !== "none" && !link.values.exam_at && !examRefused) {
     link.refused.push({ field: "exam_at", text: "", detail: "MISSING" });
   }
   return showRefusals(link.refused, {
-    paid_at: [$("paid_at")], exam_at: [$("exam_at")], flow: [$("flow")], status: [$("booking_status")],
+    paid_at: [$("paid_at")], exam_at: [$("exam_at")], flow: [$("flow")], status: [$("booking_status")], certification: [$("certification")],
   });
 }
 
@@ -56,6 +60,7 @@ function order(paid) {
   return {
     paid_at: chinaInstant($("paid_at").value),
     flow: $("flow").value,
+    ...($("certification").value ? { certification: $("certification").value } : {}),
     payments: paid,
     refunded: $("refunded").checked,
     platform_fault: $("platform_fault").checked,
@@ -67,7 +72,8 @@ function update() {
   $("exam_field").hidden = $("booking_status").value === "none";
   $("now_field").hidden = !$("simulate").checked;
   $("to_booking").href = orderLink("booking.html", {
-    paid_at: $("paid_at").value, flow: $("flow").value, exam_at: $("booking_status").value === "none" ? "" : $("exam_at").value,
+    paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
+    exam_at: $("booking_status").value === "none" ? "" : $("exam_at").value,
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
@@ -75,6 +81,7 @@ function update() {
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
   if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card"), $("before_exam")]);
   if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
+  if (engine) fillPicker($("certification"), engine, now ?? new Date().toISOString());  // the statuses on the day decided for
   const next = order(paid);
   for (const el of [$("refund"), $("timeline")]) {
     el.locale = getLocale();
@@ -93,6 +100,7 @@ function icsEvents() {
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
+let engine = null;  // the picker's catalogue needs it; the verdicts are the elements'
 const decided = answerFrom($("refund"), [$("timeline_card")]);
 $("refund").addEventListener("certpolicy-decision", (e) => {
   renderBeforeExam($("before_exam"), e.detail, toChina(Date.parse($("refund").instant())).slice(0, 10));
@@ -107,6 +115,7 @@ $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
 setupIcsExport($("ics"), "exam-order.ics", icsEvents);
 update();
-await loadEngine();  // the status line and the policy footer
+engine = await loadEngine();  // the status line, the policy footer and the picker
+update();
 if (!refusals.first()) await decided;  // a refused link value is the first answer shown
 document.body.dataset.ready = "true";

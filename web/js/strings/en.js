@@ -248,4 +248,7 @@ export default {
   "before.pra.chrome": "Take the exam in the Chrome browser.",
   "before.pra.duration": "The exam lasts {minutes} minutes.",
   "before.pra.face": "The exam collects and uses face data; it is deleted after the certification.",
+  "certification": "Certification",
+  "certification.none": "Not given (its sale and service end dates are not applied)",
+  "link.refused_choice": "The link’s “{field}”, “{value}”, cannot be used: {reason}. Please choose again.",
 };

@@ -248,4 +248,7 @@ export default {
   "before.pra.chrome": "请使用 Chrome 浏览器作答。",
   "before.pra.duration": "考试时长 {minutes} 分钟。",
   "before.pra.face": "考试环节会收集和使用人脸信息，认证结束后按时删除。",
+  "certification": "认证科目",
+  "certification.none": "未指定（不按认证的停售与停止服务日期判断）",
+  "link.refused_choice": "链接中的{field}“{value}”无法使用：{reason}。请重新选择。",
 };

@@ -249,4 +249,7 @@ export default {
   "before.pra.chrome": "請使用 Chrome 瀏覽器作答。",
   "before.pra.duration": "考試時長 {minutes} 分鐘。",
   "before.pra.face": "考試環節會收集和使用人臉資訊，認證結束後按時刪除。",
+  "certification": "認證科目",
+  "certification.none": "未指定（不按認證的停售與停止服務日期判斷）",
+  "link.refused_choice": "連結中的{field}“{value}”無法使用：{reason}。請重新選擇。",
 };
