@@ -3,7 +3,7 @@
 // payment method, the one next step and why (EXO-4, EXO-5, EXO-10).
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
 import { CertpolicyElement } from "./base.js";
-import { chinaTime, countdown, said, viewerTime, yuan } from "./format.js";
+import { chinaTime, countdown, labelled, said, viewerTime, yuan } from "./format.js";
 
 export class CertpolicyRefund extends CertpolicyElement {
   static inputs = ["order"];
@@ -17,7 +17,7 @@ export class CertpolicyRefund extends CertpolicyElement {
     const span = document.createElement("span");
     span.textContent = iso ? `${chinaTime(iso)} (${this.word("china_time")})` : "—";
     const local = viewerTime(iso, this.locale);
-    if (local) span.append(this.box("span", "local-time", `${this.word("your_time")}: ${local}`, { class: "local" }));
+    if (local) span.append(this.box("span", "local-time", labelled(this.word("your_time"), local, this.locale), { class: "local" }));
     return span;
   }
 
