@@ -14,6 +14,8 @@ namespace {
 
 // messages.json's name of each Locale, by its value.
 constexpr const char* kLocaleKeys[kLocaleCount] = {"zh-CN", "en", "zh-Hant"};
+// The key of a name in each Locale, in a result's {zh, zh_hant, en} names.
+constexpr const char* kNameKeys[kLocaleCount] = {".zh", ".en", ".zh_hant"};
 
 // A zh-Hant sentence that messages.json does not write out is its zh-CN one
 // with every character of "zh_hant_chars" replaced: pairs of 3-byte UTF-8
@@ -153,8 +155,16 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     const std::uint32_t open = form.marks[m], bar = form.marks[m + 1], close = form.marks[m + 2];
     put(tpl.substr(k, open - k));
     k = close + 1;
-    const std::string_view name = tpl.substr(open + 1, bar - open - 1);
-    const bool yuan = same_text(tpl.substr(bar, close - bar), "|yuan");
+    std::string_view name = tpl.substr(open + 1, bar - open - 1);
+    const std::string_view filter = tpl.substr(bar, close - bar);
+    const bool yuan = same_text(filter, "|yuan");
+    // |local: a name given in every language ({…name|local} reads
+    // …name.zh, …name.zh_hant or …name.en, the sentence's own).
+    std::string local;
+    if (same_text(filter, "|local")) {
+      local.append(name).append(kNameKeys[i]);
+      name = local;
+    }
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
     Fields::Ref v = fields.find(name);
@@ -215,21 +225,20 @@ std::string Messages::reason(std::string_view code, Locale locale, const Fields&
   return std::string(out.view());
 }
 
-std::string Messages::field_error(std::string_view detail, std::string_view path,
-                                  std::string_view expected, Locale locale) const {
+std::string Messages::field_error(const FieldIssue& issue, Locale locale) const {
   static const Fields kNoFields;
   TextOut out;
-  if (!path.empty()) {
-    out += path;
+  if (!issue.path.empty()) {
+    out += issue.path;
     out += locale == Locale::kEn ? ": " : "：";
   }
-  render(out, false, errors_, detail, locale, kNoFields);
-  if (!expected.empty()) {
+  render(out, false, errors_, issue.detail, locale, kNoFields);
+  if (!issue.expected.empty()) {
     out += " (";
-    out += word(detail == detail_code::kUnknownField ? "did_you_mean" : "expected", locale);
+    out += word(issue.suggestion ? "did_you_mean" : "expected", locale);
     out.push_back(' ');
-    out += expected;
-    if (detail == detail_code::kUnknownField) out += locale == Locale::kEn ? "?" : "？";
+    out += issue.expected;
+    if (issue.suggestion) out += locale == Locale::kEn ? "?" : "？";
     out.push_back(')');
   }
   return std::string(out.view());

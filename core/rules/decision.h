@@ -16,7 +16,7 @@ struct Reason {
 // A short, allocation-free list of reasons (a decision names a handful).
 class Reasons {
  public:
-  static constexpr size_t kCapacity = 16;
+  static constexpr size_t kCapacity = 24;
   void add(std::string_view code, std::string_view rule) {
     if (n_ < kCapacity) items_[n_++] = Reason{code, rule};
   }

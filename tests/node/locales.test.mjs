@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { derived, toTraditional, mainlandWords, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
+import { derived, toTraditional, mainlandWords, VOCABULARY, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
 import { LOCALES, STRINGS } from "../../web/js/i18n.js";
 import { createEngine } from "certpolicy";
 
@@ -83,4 +83,25 @@ test("zh-Hant pages and elements use the words Hong Kong, Macao and Taiwan reade
   // A word kept as it is guards a longer one; the check can fail.
   assert.equal(STRINGS["zh-Hant"]["cat.track.big_data"], "大數據");
   assert.deepEqual(mainlandWords("在線支付賬戶的大數據"), ["在線", "賬戶"]);
+});
+
+test("the engine's zh-Hant sentences use Traditional vocabulary (帳戶, 登入, 線上, 簡訊 …), not only Traditional characters", async () => {
+  const engine = await createEngine();
+  const say = (request) => engine.evaluate({ locale: "zh-Hant", ...request });
+  const refund = say({ type: "exam_order", now: "2026-11-22T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00", payments: [{ method: "online", amount_fen: 100 }] } });
+  assert.match(refund.reasons.find((r) => r.code === "REFUND_TO_METHODS").message, /騰訊雲帳戶/);
+  const booked = say({ type: "exam_order", now: "2026-11-22T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00", booking: { status: "booked", exam_at: "2026-12-20T09:00:00+08:00" } } });
+  assert.match(booked.reasons.find((r) => r.code === "CHECK_IN").message, /登入考試用戶端/);
+  const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
+  const pairs = new Map([...messages.zh_hant_chars.matchAll(/(.)(.)/gu)].map((m) => [m[1], m[2]]));
+  const mapped = (text) => [...text].map((ch) => pairs.get(ch) ?? ch).join("");
+  let checked = 0;
+  for (const section of VOCABULARY.sections) {
+    for (const [code, entry] of Object.entries(messages[section])) {
+      const hant = entry["zh-Hant"] ?? mapped(entry["zh-CN"]);
+      for (const [from] of VOCABULARY.phrases) assert.ok(!hant.includes(from), `${section} ${code}: ${from} in ${hant}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 150);
 });

@@ -53,7 +53,7 @@ export default {
   "exam_time": "開始時間（北京時間）",
   "check_in_by": "最晚簽到",
   "reminders": "到期提醒日期",
-  "form.title": "ProScheduler 預約資訊",
+  "form.title": "ProScheduler 預約資料",
   "form.valid": "資訊完整有效",
   "form.invalid": "請修正標出的項目",
   "id_type": "證件類型",
