@@ -1,13 +1,17 @@
 // Node benchmark of the built package: cold start, evaluate per request type,
 // evaluateMany throughput, and the EXO-4/EXO-5 peers. Prints figures (also as
 // JSON with --json); asserts only that the peers decide the same.
-//   cd tests && node bench/module_bench.mjs [--quick] [--json]
+//   cd tests && node bench/module_bench.mjs [--quick | --smoke] [--json]
+// (--smoke: every figure once at a tiny size, to show the benchmark still runs)
 import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { createEngine } from "certpolicy";
 import { handWritten, makeRulesEngine, orderInputs } from "./peers.mjs";
 
-const quick = process.argv.includes("--quick");
+const smoke = process.argv.includes("--smoke");
+const quick = smoke || process.argv.includes("--quick");
+/** How many: the full run's, the quick run's, the smoke run's. */
+const size = (full, fast, tiny) => (smoke ? tiny : quick ? fast : full);
 
 /** The fast-path input for an exam_order request (what a page holds as numbers). */
 function fastInput(req) {
@@ -18,7 +22,7 @@ function fastInput(req) {
   };
 }
 const asJson = process.argv.includes("--json");
-const N = quick ? 2000 : 20000;
+const N = size(20000, 2000, 100);
 const results = {};
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -38,7 +42,7 @@ function timeEach(fn, inputs, rounds) {
 // Cold start: a fresh process imports the package and creates an engine.
 const cold = [];
 const testsDir = fileURLToPath(new URL("../", import.meta.url));
-for (let k = 0; k < (quick ? 3 : 9); k++) {
+for (let k = 0; k < size(9, 3, 1); k++) {
   const out = execFileSync(process.execPath, ["--input-type=module", "-e",
     "const t0 = performance.now(); const { createEngine } = await import('certpolicy'); await createEngine(); console.log(performance.now() - t0);"],
   { cwd: testsDir });
@@ -78,12 +82,12 @@ for (const [type, req] of Object.entries(requests)) {
 // collecting them: with node --expose-gc (scripts/bench) the runs are timed
 // both ways, with a collection between them (ms) and without (ms_with_gc_debt).
 const collect = typeof globalThis.gc === "function" ? globalThis.gc : null;
-for (const [name, req, count] of [["exam_code", requests.exam_code, 100000], ["exam_order", requests.exam_order, quick ? 20000 : 100000]]) {
+for (const [name, req, count] of [["exam_code", requests.exam_code, size(100000, 100000, 2000)], ["exam_order", requests.exam_order, size(100000, 20000, 2000)]]) {
   const batch = Array.from({ length: count }, () => req);
   engine.evaluateMany(batch.slice(0, 1000));
   const timed = (between) => {
     const runs = [];
-    for (let k = 0; k < (quick ? 3 : 6); k++) {
+    for (let k = 0; k < size(6, 3, 2); k++) {
       if (between) between();
       const t0 = performance.now();
       const out = engine.evaluateMany(batch);
@@ -102,7 +106,7 @@ for (const [name, req, count] of [["exam_code", requests.exam_code, 100000], ["e
 }
 
 // Peers on identical inputs: first check the decisions agree, then time them.
-const inputs = orderInputs(quick ? 500 : 2000);
+const inputs = orderInputs(size(2000, 500, 100));
 const rules = makeRulesEngine();
 for (const req of inputs) {
   const a = handWritten(req);
@@ -126,7 +130,7 @@ perDecision.certpolicy_decide_exam_order = timeEach((r) => engine.decideExamOrde
 }
 {
   for (let k = 0; k < 500; k++) await rules(inputs[k % inputs.length]);
-  const rounds = quick ? 2000 : 10000;
+  const rounds = size(10000, 2000, 100);
   const times = new Float64Array(rounds);
   for (let k = 0; k < rounds; k++) {
     const t0 = performance.now();

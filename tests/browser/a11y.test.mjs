@@ -1,11 +1,12 @@
 // axe-core on every page, in every locale, in the default and the result
 // states (blocked, expired, with errors, 300 codes loaded): no serious or
-// critical violation. The counts per page are printed.
+// critical violation. The counts per page are printed. Each page's desktop
+// screenshot (1280×900) is taken here, in the state SHOWN names.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LOCALES, PAGES, openPage, startBrowser } from "./harness.mjs";
+import { DESKTOP, LOCALES, PAGES, openPage, shoot, startBrowser } from "./harness.mjs";
 import { axe, describe } from "./a11y.mjs";
-import { STATES } from "./states.mjs";
+import { SHOWN, STATES } from "./states.mjs";
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -16,9 +17,10 @@ for (const name of PAGES) {
     const lines = [];
     const failures = [];
     for (const locale of LOCALES) {
-      const { page, context, problems } = await openPage(env.browser, `${env.url}${name}.html?lang=${locale}`, { timezoneId: "America/Los_Angeles" });
+      const { page, context, problems } = await openPage(env.browser, `${env.url}${name}.html?lang=${locale}`, { viewport: DESKTOP, timezoneId: "America/Los_Angeles" });
       for (const [state, apply] of STATES[name]) {
         await apply(page);
+        if (state === (SHOWN[name] ?? "default")) await shoot(page, name, locale, "desktop");
         const { counts, violations } = await axe(page);
         lines.push(`${name} ${locale} ${state}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}`);
         const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");

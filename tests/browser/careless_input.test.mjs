@@ -56,10 +56,15 @@ test("the training page says a bad amount instead of deciding with ¥0", async (
 test("Enter in a field never reloads the practitioner or training page", async () => {
   for (const [path, field, value] of [["practitioner.html", "new-score", "55"], ["training.html", "paid", "1000"]]) {
     const { page, context } = await openPage(env.browser, `${env.url}${path}`);
-    await page.evaluate(() => { window.__marker = 1; });
+    // A submit that the page does not prevent would navigate: the listener on the
+    // window runs after the page's own (bubbling), when the key press dispatches it.
+    await page.evaluate(() => {
+      window.__marker = 1;
+      window.addEventListener("submit", (e) => { window.__submit = e.defaultPrevented ? "prevented" : "navigates"; });
+    });
     await page.getByTestId(field).fill(value);
     await page.getByTestId(field).press("Enter");
-    await page.waitForTimeout(300);
+    assert.notEqual(await page.evaluate(() => window.__submit), "navigates", `${path}: Enter submits the form and reloads the page`);
     assert.equal(await page.evaluate(() => window.__marker), 1, `${path}: the page was reloaded`);
     await context.close();
   }

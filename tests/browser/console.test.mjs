@@ -32,7 +32,7 @@ async function importFile(page, name, text) {
   await writeFile(file, text);
   const loads = Number(await page.evaluate(() => document.body.dataset.loads ?? 0));
   await page.getByTestId("file").setInputFiles(file);
-  await page.waitForFunction((n) => Number(document.body.dataset.loads ?? 0) > n, loads, { timeout: 60000 });
+  await page.waitForFunction((n) => Number(document.body.dataset.loads ?? 0) > n, loads);
 }
 
 const actionsOf = (page, code) => page.locator(`tr[data-code="${code}"] td[data-testid=actions] button`)
@@ -108,32 +108,6 @@ test("bad imports give clear errors and never freeze the page", async () => {
   assert.equal(await page.getByTestId("import-error").textContent(), "Too many codes: at most 200000 per import.");
   console.log(`# million-line CSV refused after ${Date.now() - t0} ms`);
   assert.equal(await page.evaluate(() => 1 + 1), 2);
-  assert.deepEqual(problems(), []);
-  await context.close();
-});
-
-test("100 000 codes load, filter and page (timings reported, not asserted)", async () => {
-  const { page, context, problems } = await openPage(env.browser, `${env.url}console.html`);
-  await page.getByTestId("today").fill("2026-11-26");
-  await page.getByTestId("sample-n").fill("100000");
-  const loads = Number(await page.evaluate(() => document.body.dataset.loads ?? 0));
-  const t0 = Date.now();
-  await page.getByTestId("sample").click();
-  await page.waitForFunction((n) => Number(document.body.dataset.loads ?? 0) > n, loads, { timeout: 120000 });
-  const wall = Date.now() - t0;
-  assert.equal(await page.getByTestId("page-info").textContent(), "第 1–100 条，共 100000 条");
-  assert.equal(await page.locator("#codes tbody tr").count(), 100);
-  const loadMs = await page.evaluate(() => document.body.dataset.loadMs);
-  await page.getByTestId("filter").fill("TC009999");
-  await page.waitForFunction(() => document.querySelector("[data-testid=page-info]").textContent.includes("共 10 条"));
-  const filterMs = await page.evaluate(() => document.body.dataset.filterMs);
-  await page.getByTestId("filter").fill("");
-  await page.getByTestId("state-filter").selectOption("bound");
-  const bound = await page.getByTestId("page-info").textContent();
-  const stateFilterMs = await page.evaluate(() => document.body.dataset.filterMs);
-  await page.locator('button.sort[data-key="effective"]').click();
-  const sortMs = await page.evaluate(() => document.body.dataset.filterMs);
-  console.log(`# 100000 codes: load ${loadMs} ms (click to table ${wall} ms), text filter ${filterMs} ms, state filter ${stateFilterMs} ms (${bound}), sort ${sortMs} ms`);
   assert.deepEqual(problems(), []);
   await context.close();
 });

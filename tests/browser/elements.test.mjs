@@ -5,7 +5,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { openPage, startBrowser } from "./harness.mjs";
+import { TEST_NOW, openPage, startBrowser } from "./harness.mjs";
 import { axe, describe } from "./a11y.mjs";
 
 let env;
@@ -46,8 +46,7 @@ test("elements: attribute input decides; a property replaces it; each change sen
   // A new input is always answered with an event, even when the answer is the same; it is not said again.
   const said = await page.locator("#refund").evaluate((el) => el.shadowRoot.querySelector("[role=status]").textContent);
   await page.evaluate(() => { document.getElementById("refund").order = { paid_at: "2026-11-21T10:00:00+08:00", refunded: true }; });
-  await page.waitForTimeout(50);
-  assert.equal(await page.evaluate(() => window.decisions.filter((d) => d.id === "refund").length), 3);
+  await page.waitForFunction(() => window.decisions.filter((d) => d.id === "refund").length === 3);
   assert.equal(await page.locator("#refund").evaluate((el) => el.shadowRoot.querySelector("[role=status]").textContent), said);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -67,26 +66,28 @@ test("elements: locale attribute switches the element's words and the engine's s
 });
 
 test("elements: a fixed now does not tick; without it the countdown runs", async () => {
-  const { page, context, problems } = await open();
+  // The page's clock is paused: it moves only by runFor, so "ticked" and "did not
+  // tick" are facts of the test, not of the machine's speed.
+  const { page, context, problems } = await open({ clock: TEST_NOW });
   const fixed = await partText(page, "refund", "countdown");
-  await page.waitForTimeout(1300);
+  await page.clock.runFor(1300);
   assert.equal(await partText(page, "refund", "countdown"), fixed);
   await page.locator("#refund").evaluate((el) => {
     el.removeAttribute("now");
     el.order = { paid_at: new Date(Date.now() - 3600e3).toISOString() };
   });
-  await page.waitForFunction(() => /^4 d/.test(document.getElementById("refund").shadowRoot.querySelector('[part~="countdown"]').textContent));
-  const first = await partText(page, "refund", "countdown");
+  await page.waitForFunction(() => document.getElementById("refund").shadowRoot.querySelector('[part~="countdown"]').textContent === "4 d 23:00:00");
   const events = await page.evaluate(() => window.decisions.length);
-  await page.waitForTimeout(1300);
-  assert.notEqual(await partText(page, "refund", "countdown"), first, "it ticked");
+  await page.clock.runFor(1300);
+  await page.waitForFunction(() => document.getElementById("refund").shadowRoot.querySelector('[part~="countdown"]').textContent === "4 d 22:59:59");
   assert.equal(await page.evaluate(() => window.decisions.length), events, "a tick that changes nothing else sends no event");
   assert.deepEqual(problems(), []);
   await context.close();
 });
 
 test("elements: one engine for the page (the .wasm is fetched once for six elements)", async () => {
-  const { page, context, problems } = await open();
+  // The real clock: a faked one replaces `performance`, whose resource entries this counts.
+  const { page, context, problems } = await open({ clock: null });
   const fetched = await page.evaluate(() => performance.getEntriesByType("resource").filter((e) => e.name.endsWith(".wasm")).length);
   assert.equal(fetched, 1);
   assert.deepEqual(problems(), []);
@@ -171,8 +172,14 @@ test("elements: refused input is said in the element's language, with the field,
 test("elements: axe finds no serious or critical violation, in every locale", async (t) => {
   const { page, context, problems } = await open();
   for (const locale of ["en", "zh-CN", "zh-Hant"]) {
-    await page.evaluate((l) => { for (const el of document.querySelectorAll("main [id]")) el.setAttribute("locale", l); }, locale);
-    await page.waitForTimeout(100);
+    // Each element answers a locale change with a decision event: wait for all of them.
+    await page.evaluate((l) => {
+      const els = [...document.querySelectorAll("main [id]")];
+      window.relocalised = new Set();
+      for (const el of els) el.addEventListener("certpolicy-decision", () => window.relocalised.add(el.id), { once: true });
+      for (const el of els) el.setAttribute("locale", l);
+    }, locale);
+    await page.waitForFunction(() => window.relocalised.size === document.querySelectorAll("main [id]").length);
     const { counts, violations } = await axe(page);
     t.diagnostic(`elements ${locale}: critical ${counts.critical}, serious ${counts.serious}, moderate ${counts.moderate}, minor ${counts.minor}`);
     const bad = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
@@ -235,20 +242,21 @@ test("elements: a pointed-at timeline point's words stay under the axis while th
 test("elements: hostile inputs (a throwing Proxy, wrong types) get an answer; the element keeps working", async () => {
   const { page, context, problems } = await open();
   const answers = await page.evaluate(async () => {
-    const settle = () => new Promise((r) => setTimeout(r, 50));
+    // Each input is answered with a decision event: wait for it, not for a time.
+    const set = (el, name, value) => {
+      const answered = new Promise((r) => el.addEventListener("certpolicy-decision", r, { once: true }));
+      el[name] = value;
+      return answered;
+    };
     const refund = document.getElementById("refund");
-    refund.order = new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } });
-    await settle();
+    await set(refund, "order", new Proxy({}, { get() { throw new Error("trap"); }, ownKeys() { throw new Error("trap"); } }));
     const a = refund.result.ok;
     const cert = document.getElementById("certificate");
-    cert.passes = "2025-01-10";
-    await settle();
+    await set(cert, "passes", "2025-01-10");
     const b = cert.result.error?.path;
-    cert.passes = [42];
-    await settle();
+    await set(cert, "passes", [42]);
     const c = cert.result.error?.path;
-    cert.passes = ["2025-01-10"];
-    await settle();
+    await set(cert, "passes", ["2025-01-10"]);
     return [a, b, c, cert.result.ok];
   });
   assert.equal(answers[0], false);

@@ -1,5 +1,6 @@
 // Starts the demo server (with its CSP) and Debian's Chromium for a suite.
-import { mkdirSync } from "node:fs";
+import assert from "node:assert/strict";
+import { mkdirSync, statSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
@@ -29,19 +30,44 @@ export async function startBrowser({ mounts = [] } = {}) {
 }
 
 /**
+ * The instant every page test runs at unless it names its own: the browser's
+ * Date is fixed there, so a page shows the same day, countdown and calendar
+ * year on any machine and on any date (its timers still run: a tick re-decides
+ * the same answer; axe and the console's import use timers).
+ */
+export const TEST_NOW = "2026-12-04T10:00:00+08:00";
+
+/** How long any wait may last before it counts as a hang. */
+export const WAIT_LIMIT_MS = 10 * 60_000;
+
+/**
  * Opens a page and records console errors, page errors and CSP violations;
  * `problems()` returns them (a test asserts it is empty).
+ *
+ * `clock`: `{ fixed: instant }` (default: TEST_NOW) → Date fixed there, timers
+ * running; an instant → the page's clock is paused there, and time (Date and
+ * timers) moves only when the test moves it (`page.clock.runFor(ms)`): for a
+ * test about the passing of time; `null` → the real clock.
  */
-export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN", viewport = { width: 1200, height: 900 }, clock } = {}) {
+export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN", viewport = { width: 1200, height: 900 }, clock = { fixed: TEST_NOW } } = {}) {
   const context = await browser.newContext({ timezoneId, locale, viewport });
-  // A fake clock from `clock` (an instant) on, moved only by the test (context.clock.runFor).
-  if (clock) await context.clock.install({ time: clock });
+  // Waits are on conditions; how long one may take is not a test's business, so
+  // the limit only catches a hang (Playwright's 30 s would fail a busy machine).
+  context.setDefaultTimeout(WAIT_LIMIT_MS);
+  if (typeof clock === "string") {
+    // Both calls before the page exists: the page replays them and starts paused at
+    // exactly `clock`, however long the calls took.
+    await context.clock.install({ time: clock });
+    await context.clock.pauseAt(clock);
+  } else if (clock?.fixed) {
+    await context.clock.setFixedTime(clock.fixed);
+  }
   const page = await context.newPage();
   const problems = [];
   page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
   page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
   await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 15000 });
+  await page.waitForSelector("body[data-ready=true]");
   return { page, context, problems: () => problems };
 }
 
@@ -50,3 +76,14 @@ export const PAGES = ["index", "purchase", "booking", "certificates", "practitio
 export const LOCALES = ["zh-CN", "en", "zh-Hant"];
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * A screenshot of every page for a person to look at, taken by the tests that
+ * already open each page in each locale (axe at DESKTOP, the phone layout at
+ * PHONE): build/screenshots/<page>-<locale>-<desktop|phone>.png.
+ */
+export async function shoot(page, name, locale, size) {
+  const file = `${screenshotDir}${name}-${locale}-${size}.png`;
+  await page.screenshot({ path: file, fullPage: true });
+  assert.ok(statSync(file).size > 5000, file);
+}

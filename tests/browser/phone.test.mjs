@@ -1,10 +1,11 @@
 // At 390×844, in every locale: nothing scrolls sideways, the header is one
 // line with a Menu button that opens the links, and the answer (verdict and
-// deadline) is above the fold, in every state of the page.
+// deadline) is above the fold, in every state of the page. Each page's phone
+// screenshot is taken here, in the state SHOWN names.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { LOCALES, PAGES, PHONE, openPage, startBrowser } from "./harness.mjs";
-import { STATES } from "./states.mjs";
+import { LOCALES, PAGES, PHONE, openPage, shoot, startBrowser } from "./harness.mjs";
+import { SHOWN, STATES } from "./states.mjs";
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -23,6 +24,7 @@ for (const name of PAGES) {
       for (const [state, apply] of STATES[name]) {
         await apply(page);
         await page.evaluate(() => window.scrollTo(0, 0));
+        if (state === (SHOWN[name] ?? "default")) await shoot(page, name, locale, "phone");
         const where = `${name} ${locale} ${state}`;
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         assert.ok(width <= PHONE.width, `${where}: the page is ${width} px wide`);

@@ -18,6 +18,9 @@ const openLink = async (page, query) => {
   await page.waitForSelector("body[data-ready=true]");
 };
 
+/** The state each page's screenshot shows: its default, or the one named here. */
+export const SHOWN = { console: "300 codes" };
+
 /** page → [[state name, async (page) => void], …]; "default" first, applied in order on one page. */
 export const STATES = {
   index: [["default", async () => {}]],

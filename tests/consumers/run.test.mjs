@@ -2,17 +2,20 @@
 // package (npm pack of wasm/, never wasm/ by path), is built by its own
 // bundler with its own committed lockfile, and is loaded in Chromium, which
 // must show a real decision. Sizes of what each build ships are printed.
-import { test, before, after } from "node:test";
+// The fixtures are independent: they install and build side by side, one per
+// core (npm waits on the network and the disk as much as on the CPU).
+import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync, spawn } from "node:child_process";
+import { execFile, execFileSync, spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, readdirSync, statSync, existsSync } from "node:fs";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import path from "node:path";
+import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS } from "../browser/harness.mjs";
+import { CHROMIUM_ARGS, WAIT_LIMIT_MS } from "../browser/harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.join(here, "../../wasm");
@@ -22,13 +25,18 @@ const TYPES = { ".html": "text/html", ".js": "text/javascript", ".mjs": "text/ja
 let tarball, browser;
 const servers = [];
 
-function npm(args, cwd) {
-  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+const npmArgs = (args) => [...args, "--no-audit", "--no-fund", "--loglevel=error"];
+function npmSync(args, cwd) {
+  return execFileSync("npm", npmArgs(args), { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+const run = promisify(execFile);
+async function npm(args, cwd) {
+  return (await run("npm", npmArgs(args), { cwd, encoding: "utf8", maxBuffer: 1 << 26 })).stdout;
 }
 
 before(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-pack-"));
-  const [info] = JSON.parse(npm(["pack", "--json", "--pack-destination", dir], packageDir));
+  const [info] = JSON.parse(npmSync(["pack", "--json", "--pack-destination", dir], packageDir));
   tarball = path.join(dir, info.filename);
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
 });
@@ -37,12 +45,18 @@ after(async () => {
   for (const s of servers) s.close();
 });
 
-/** npm ci from the fixture's lockfile, then the tarball on top (not saved). */
+/** npm ci from the fixture's lockfile, then the tarball on top (not saved); once per fixture. */
+const installs = new Map();
 function install(fixture) {
-  const cwd = path.join(here, fixture);
-  npm(["ci"], cwd);
-  npm(["install", "--no-save", "--no-package-lock", tarball], cwd);
-  return cwd;
+  if (!installs.has(fixture)) {
+    const cwd = path.join(here, fixture);
+    installs.set(fixture, (async () => {
+      await npm(["ci"], cwd);
+      await npm(["install", "--no-save", "--no-package-lock", tarball], cwd);
+      return cwd;
+    })());
+  }
+  return installs.get(fixture);
 }
 
 function serve(root) {
@@ -70,7 +84,7 @@ async function shown(url) {
   page.on("pageerror", (e) => problems.push(e.message));
   page.on("console", (m) => { if (m.type() === "error") problems.push(m.text()); });
   await page.goto(url);
-  await page.waitForSelector("body[data-ready=true]", { timeout: 30000 });
+  await page.waitForSelector("body[data-ready=true]", { timeout: WAIT_LIMIT_MS });
   const text = await page.textContent("#out");
   await page.close();
   return { text, problems };
@@ -117,83 +131,85 @@ test("the tarball holds only what a consumer needs, with sane metadata", () => {
   assert.deepEqual(pkg.sideEffects, ["./elements/index.js"], "importing certpolicy/elements defines the elements: a bundler must keep it");
 });
 
-test("react: React 19 + TypeScript (strict, no skipLibCheck) + esbuild, the elements in JSX", async () => {
-  const cwd = install("react");
-  npm(["run", "build"], cwd);
-  report("react (esbuild)", path.join(cwd, "dist"));
-  const { text, problems } = await shown(await serve(cwd));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
-
-test("plain-elements: no bundler, the element from its JSON attribute", async () => {
-  const cwd = install("plain-elements");
-  const { text, problems } = await shown(await serve(cwd));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
-
-test("vite: vite build, no configuration", async () => {
-  const cwd = install("vite");
-  npm(["run", "build"], cwd);
-  report("vite build", path.join(cwd, "dist"));
-  const { text, problems } = await shown(await serve(path.join(cwd, "dist")));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
-
-test("vite: the dev server, no configuration", async () => {
-  const cwd = path.join(here, "vite");
-  const port = 20000 + Math.floor(Math.random() * 20000);
-  const dev = spawn(path.join(cwd, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-  try {
-    await new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("vite dev did not start")), 30000);
-      dev.stdout.on("data", (d) => { if (String(d).includes(String(port))) { clearTimeout(timer); resolve(); } });
-      dev.on("exit", (c) => reject(new Error(`vite exited ${c}`)));
-    });
-    const { text, problems } = await shown(`http://127.0.0.1:${port}/`);
+describe("the fixtures, side by side", { concurrency: availableParallelism() }, () => {
+  test("react: React 19 + TypeScript (strict, no skipLibCheck) + esbuild, the elements in JSX", async () => {
+    const cwd = await install("react");
+    await npm(["run", "build"], cwd);
+    report("react (esbuild)", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(cwd));
     assert.equal(text, EXPECTED);
     assert.deepEqual(problems, []);
-  } finally {
-    dev.kill();
-  }
-});
+  });
 
-test("webpack 5: production build, no certpolicy configuration", async () => {
-  const cwd = install("webpack");
-  npm(["run", "build"], cwd);
-  report("webpack", path.join(cwd, "dist"));
-  const { text, problems } = await shown(await serve(cwd));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
+  test("plain-elements: no bundler, the element from its JSON attribute", async () => {
+    const cwd = await install("plain-elements");
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
 
-test("esbuild: a browser bundle with the documented .wasm file loader", async () => {
-  const cwd = install("esbuild");
-  npm(["run", "build"], cwd);
-  report("esbuild", path.join(cwd, "dist"));
-  const { text, problems } = await shown(await serve(cwd));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
+  test("vite: vite build, no configuration", async () => {
+    const cwd = await install("vite");
+    await npm(["run", "build"], cwd);
+    report("vite build", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(path.join(cwd, "dist")));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
 
-test("plain: no bundler, an import map", async () => {
-  const cwd = install("plain");
-  const { text, problems } = await shown(await serve(cwd));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
+  test("vite: the dev server, no configuration", async () => {
+    const cwd = await install("vite");
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const dev = spawn(path.join(cwd, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("vite dev did not start")), WAIT_LIMIT_MS);
+        dev.stdout.on("data", (d) => { if (String(d).includes(String(port))) { clearTimeout(timer); resolve(); } });
+        dev.on("exit", (c) => reject(new Error(`vite exited ${c}`)));
+      });
+      const { text, problems } = await shown(`http://127.0.0.1:${port}/`);
+      assert.equal(text, EXPECTED);
+      assert.deepEqual(problems, []);
+    } finally {
+      dev.kill();
+    }
+  });
 
-test("worker: the engine inside a module Web Worker", async () => {
-  const cwd = install("worker");
-  const { text, problems } = await shown(await serve(cwd));
-  assert.equal(text, EXPECTED);
-  assert.deepEqual(problems, []);
-});
+  test("webpack 5: production build, no certpolicy configuration", async () => {
+    const cwd = await install("webpack");
+    await npm(["run", "build"], cwd);
+    report("webpack", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
 
-test("node-ssr: Node ESM renders the decision; CommonJS require works too (Node ≥ 20.19)", () => {
-  const cwd = install("node-ssr");
-  assert.equal(execFileSync("node", ["render.mjs"], { cwd, encoding: "utf8" }), `<p id="out">${EXPECTED}</p>\n`);
-  assert.equal(execFileSync("node", ["require.cjs"], { cwd, encoding: "utf8" }), `${EXPECTED}\n`);
+  test("esbuild: a browser bundle with the documented .wasm file loader", async () => {
+    const cwd = await install("esbuild");
+    await npm(["run", "build"], cwd);
+    report("esbuild", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("plain: no bundler, an import map", async () => {
+    const cwd = await install("plain");
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("worker: the engine inside a module Web Worker", async () => {
+    const cwd = await install("worker");
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("node-ssr: Node ESM renders the decision; CommonJS require works too (Node ≥ 20.19)", async () => {
+    const cwd = await install("node-ssr");
+    assert.equal((await run("node", ["render.mjs"], { cwd, encoding: "utf8" })).stdout, `<p id="out">${EXPECTED}</p>\n`);
+    assert.equal((await run("node", ["require.cjs"], { cwd, encoding: "utf8" })).stdout, `${EXPECTED}\n`);
+  });
 });

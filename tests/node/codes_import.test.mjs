@@ -37,11 +37,12 @@ test("malformed CSV names the line", () => {
   refused(() => importCodes(""), "import.empty");
 });
 
-test("a million-line CSV is refused quickly, before parsing", () => {
+test("a million-line CSV is refused before parsing", () => {
   const big = "code,state,order_paid_at\n" + "A,unused,2025-01-01 10:00\n".repeat(1_000_000);
-  const t0 = performance.now();
   refused(() => importCodes(big), "import.too_many");
-  assert.ok(performance.now() - t0 < 2000);
+  // Before parsing: an unclosed quote on line 2, which parsing would refuse
+  // first, is never reached (no timing: the order of the checks is the fact).
+  refused(() => importCodes(`code,state,order_paid_at\n"A,unused,2025-01-01 10:00\n${"A,unused,2025-01-01 10:00\n".repeat(1_000_000)}`), "import.too_many");
   refused(() => parseCsv("a\n".repeat(10), 5), "import.too_many");
   assert.equal(MAX_CODES, 200000);
 });

@@ -7,16 +7,17 @@
 // renderer (static text, no script: its first paint), and the engine alone
 // (createEngine plus one evaluate, no UI). The goals (docs/PERFORMANCE.md):
 // first visit ≤ 1.25 × the engine alone; repeat visit ≤ the floor + 25 ms.
-import { test, before, after } from "node:test";
+// A benchmark (figures, no timed assertion):
+//   cd tests && node bench/cold_start.mjs [--rounds N]   (default 7; scripts/bench)
+//   --smoke: one round, to show it still runs (scripts/test)
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
-import { startBrowser } from "./harness.mjs";
+import { startBrowser } from "../browser/harness.mjs";
 
-const ROUNDS = 7;
-let env;
+const args = process.argv.slice(2);
+const ROUNDS = args.includes("--smoke") ? 1 : Number(args[args.indexOf("--rounds") + 1] || 7);
 // The reference pages (tests/browser/reference) are served by the same demo server under /__ref/.
-before(async () => { env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("./reference/", import.meta.url))]] }); });
-after(async () => { await env?.close(); });
+const env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("../browser/reference/", import.meta.url))]] });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
@@ -32,7 +33,8 @@ async function fresh(path, measure, again = false) {
     await page.goto(`${env.url}${path}`);
     const first = await measure(page);
     if (!again) return first;
-    await page.waitForTimeout(1000);  // the first visit's cache writes settle
+    // The first visit's cache writes settle (a benchmark's pause; no test waits on it).
+    await new Promise((r) => setTimeout(r, 1000));
     await page.goto(`${env.url}${path}`);
     return [first, await measure(page)];
   } finally {
@@ -40,7 +42,7 @@ async function fresh(path, measure, again = false) {
   }
 }
 
-test("purchase page: navigation to first decision", async () => {
+try {
   const times = [];
   const repeats = [];
   const parts = [];
@@ -79,4 +81,6 @@ test("purchase page: navigation to first decision", async () => {
   console.log(`# repeat visit (same context, caches warm): median ${median(repeats).toFixed(1)} ms, min ${Math.min(...repeats).toFixed(1)} ms`);
   console.log(`# ratios: first visit / engine alone ${(times[ROUNDS >> 1] / median(engineOnly)).toFixed(2)} (goal ≤ 1.25); ` +
     `repeat visit − floor ${(median(repeats) - median(floor)).toFixed(1)} ms (goal ≤ 25 ms)`);
-});
+} finally {
+  await env.close();
+}
