@@ -38,30 +38,29 @@ test("timeline (purchase): every dated moment in time order, a now marker, past/
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
   await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-24T10:00:00", status: "booked", exam: "2026-12-10T09:00" });
   const list = await points(page);
-  assert.deepEqual(list.map((p) => p.key), ["paid", "now", "refund", "change", "check_in", "ends", "results",
-    "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "cert_renew_from", "cert_valid_until"]);
-  // The refund deadline is ahead, but the booked exam blocks the refund: "blocked", never "next" (the card says
-  // "not refundable"); the change deadline is the next moment to act by.
-  assert.deepEqual(list.map((p) => p.state), ["past", "now", "blocked", "next", ...Array(10).fill("future")]);
+  // The points, their order and their states are the answer's own timeline; "now" goes before the first not past.
+  assert.deepEqual(list.map((p) => p.key), ["paid", "now", "refund_deadline", "change_deadline", "check_in_by", "ends_at", "results_at",
+    "results_by", "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "certificate_renew_from", "certificate_renew_by",
+    "certificate_valid_until"]);
+  // The booked exam can still be cancelled: the refund deadline is the next moment to act by (cancel, then refund).
+  assert.deepEqual(list.map((p) => p.state), ["past", "now", "next", ...Array(13).fill("future")]);
   const ms = list.map((p) => Date.parse(p.at.length === 10 ? `${p.at}T00:00:00+08:00` : p.at));
   for (let k = 1; k < ms.length; k++) assert.ok(ms[k] >= ms[k - 1], `${list[k].key} after ${list[k - 1].key}`);
-  assert.equal(list.find((p) => p.key === "refund").at, "2026-11-26T10:00:00+08:00");
-  assert.equal(list.find((p) => p.key === "change").at, "2026-12-07T09:00:00+08:00");
-  // The certificate a pass would give: results on 2026-12-10 → valid until 2028-12-10 (CRT-1).
-  assert.equal(list.find((p) => p.key === "cert_valid_until").at, "2028-12-10");
+  assert.equal(list.find((p) => p.key === "refund_deadline").at, "2026-11-26T10:00:00+08:00");
+  assert.equal(list.find((p) => p.key === "change_deadline").at, "2026-12-07T09:00:00+08:00");
+  // Both results times (guide: 30 minutes after the end; terms: three days), and the certificate a pass would give.
+  assert.equal(list.find((p) => p.key === "results_by").at, "2026-12-13T00:00:00+08:00");
+  assert.equal(list.find((p) => p.key === "certificate_valid_until").at, "2028-12-10");
+  assert.equal(list.find((p) => p.key === "certificate_renew_by").at, "2028-12-07");
   // The next moment is described under the axis; focus describes another.
-  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^改期\/取消截止：2026-12-07 09:00（下一个）。/);
-  await page.locator('#timeline li[data-key="refund"]').focus();
-  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^无理由退款截止：2026-11-26 10:00（现在不能退款）。/);
-  assert.match(await page.locator('#timeline li[data-key="refund"]').getAttribute("aria-label"), /^无理由退款截止：2026-11-26 10:00（现在不能退款）/);
-  // Without the booking the refund is allowed: its deadline is the next moment again.
-  await page.getByTestId("status").selectOption("none");
-  assert.deepEqual((await points(page)).slice(0, 3).map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund:next"]);
-  // One second past the refund deadline, the refund point is past.
-  await page.getByTestId("status").selectOption("booked");
+  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^无理由退款截止：2026-11-26 10:00（下一个）。/);
+  await page.locator('#timeline li[data-key="change_deadline"]').focus();
+  assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^改期\/取消截止：2026-12-07 09:00（未到）。/);
+  assert.match(await page.locator('#timeline li[data-key="change_deadline"]').getAttribute("aria-label"), /^改期\/取消截止：2026-12-07 09:00/);
+  // One second past the refund deadline, the refund point is past and the change deadline next.
   await page.getByTestId("now").fill("2026-11-26T10:00:01");
   const after = await points(page);
-  assert.deepEqual(after.slice(0, 4).map((p) => `${p.key}:${p.state}`), ["paid:past", "refund:past", "now:now", "change:next"]);
+  assert.deepEqual(after.slice(0, 4).map((p) => `${p.key}:${p.state}`), ["paid:past", "refund_deadline:past", "now:now", "change_deadline:next"]);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -80,8 +79,8 @@ test("timeline: vertical on a phone; an exam after the order's validity has no e
   }
   await page.getByTestId("exam-date").fill("2027-12-10");  // after valid_until 2027-11-21
   const keys = (await points(page)).map((p) => p.key);
-  // The change deadline (3 days before the exam) falls after the order's last day; still no exam times.
-  assert.deepEqual(keys, ["paid", "now", "refund", "reminder-0", "reminder-1", "reminder-2", "reminder-3", "valid_until", "change"]);
+  // The exam cannot be sat on the order: no exam times, and the moment to move it by (the order's last day).
+  assert.deepEqual(keys, ["paid", "now", "refund_deadline", "reminder-0", "reminder-1", "reminder-2", "reminder-3", "move_by", "valid_until"]);
   assert.match(await page.locator('[part~="reasons"]').textContent(), /晚于订单有效期/);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -107,7 +106,7 @@ test("announcements: a change of the answer is said once; the ticking countdown 
   await page.getByTestId("refunded").check();
   const said = await page.evaluate(() => window.__said);
   assert.equal(said.length, 1);
-  assert.match(said[0], /^Not refundable\./);
+  assert.match(said[0], /^Already refunded\./);
   await page.clock.runFor(1200);
   assert.equal((await page.evaluate(() => window.__said)).length, 1);
   assert.deepEqual(problems(), []);
@@ -261,7 +260,8 @@ test("keyboard only: Tab reaches the menu, the answer's actions, every form fiel
     }));
   }
   const at = (id) => seen.indexOf(id);
-  for (const id of ["lang", "ics", "to_booking", "paid_at", "flow", "certification", "pay_online", "booking_status", "refunded", "simulate", "paid", "refund"]) {
+  for (const id of ["lang", "ics", "to_booking", "paid_at", "flow", "certification", "pay_online", "booking_status", "refunded", "platform_fault",
+    "simulate", "paid", "refund_deadline"]) {
     assert.ok(at(id) >= 0, `${id} reached: ${seen.join(" ")}`);
   }
   assert.ok(at("lang") < at("ics") && at("ics") < at("paid_at") && at("paid_at") < at("paid"), seen.join(" "));
@@ -274,14 +274,14 @@ test("no contradictions: no running countdown beside 'not refundable', no 'close
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
   // Inside the window, but booked for an exam under 72 h away: blocked, and the booking is locked.
   await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-24T10:00:00", status: "booked", exam: "2026-11-25T09:00" });
-  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Not refundable");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Not refundable (the booking can no longer be cancelled)");
   assert.equal(await page.locator('[part~="countdown"]').textContent(), "—");
   assert.doesNotMatch(await page.getByTestId("answer").textContent(), /cancel the booking first/);
   // A platform fault after the window: refundable, and not said to be closed.
   await page.getByTestId("status").selectOption("none");
-  await page.getByTestId("platform-fault").check();
+  await page.getByTestId("platform-fault").selectOption("exam_time_changed");
   await page.getByTestId("now").fill("2026-12-20T10:00:00");
-  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Refundable");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Refundable (platform cause)");
   assert.equal(await page.locator('[part~="countdown"]').textContent(), "Not bound to the refund window");
   assert.doesNotMatch(await page.getByTestId("answer").textContent(), /closed/i);
   assert.deepEqual(problems(), []);
@@ -291,10 +291,10 @@ test("no contradictions: no running countdown beside 'not refundable', no 'close
 test("a focused timeline point keeps the focus while the page re-decides every second, past a minute", async () => {
   // A faked clock two seconds before the minute turns: the "now" point's minute changes meanwhile.
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`, { clock: "2026-12-04T10:59:58+08:00" });
-  await page.locator('#timeline li[data-key="refund"]').focus();
+  await page.locator('#timeline li[data-key="refund_deadline"]').focus();
   await page.clock.runFor(4000);
   assert.match(await page.locator('#timeline [part~="point"][part~="now"] time').textContent(), /11:00$/);
-  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.dataset.key), "refund");
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot?.activeElement?.dataset.key), "refund_deadline");
   assert.deepEqual(problems(), []);
   await context.close();
 });

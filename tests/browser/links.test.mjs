@@ -84,7 +84,7 @@ test("a booking named by the link without its exam time is asked for, never inve
   assert.equal(await page.getByTestId("failure").textContent(), "The link gives no “Exam time”: please fill it in.");
   await page.getByTestId("exam-at").fill("2026-12-10T09:00");
   assert.equal(await page.getByTestId("failure").isHidden(), true);
-  assert.equal(await verdict(page).textContent(), "Not refundable");
+  assert.equal(await verdict(page).textContent(), "Refundable once the booking is cancelled");
   assert.deepEqual(problems(), []);
   await context.close();
 });

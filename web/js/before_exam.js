@@ -19,15 +19,15 @@ function fill(box, items) {
 
 /**
  * A professional exam order (`exam_order` answer, decided on the China date
- * `today`): shown while an exam can be booked (`booking.can_book`) or a booked
- * one's check-in is still to come (`next_step` NEXT_CHECK_IN). The name item
- * is for a booking not made yet; the remote-exam item gives the booked
- * check-in time when there is one; the reminders named are those still to come.
+ * `today`): shown while the answer's booking.state says an exam is ahead —
+ * `can_book`, or a booked exam before check-in (`booked`, `locked`). The name
+ * item is for a booking not made yet; the remote-exam item gives the booked
+ * check-in time; the reminders named are those still to come.
  */
 export function renderBeforeExam(box, r, today) {
   const booking = r?.ok ? r.booking : null;
-  const booked = r?.ok && r.next_step?.code === "NEXT_CHECK_IN" && Boolean(booking.check_in_by);
-  box.hidden = !(booked || booking?.can_book);
+  const booked = booking?.state === "booked" || booking?.state === "locked";
+  box.hidden = !(booked || booking?.state === "can_book");
   if (box.hidden) return;
   const reminders = r.order.reminders.filter((d) => d >= today).join(t("list.sep"));
   fill(box, [

@@ -63,7 +63,7 @@ function order(paid) {
     ...($("certification").value ? { certification: $("certification").value } : {}),
     payments: paid,
     refunded: $("refunded").checked,
-    platform_fault: $("platform_fault").checked,
+    platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
     booking: status === "none" ? null : { status, exam_at: chinaInstant($("exam_at").value) },
   };
 }

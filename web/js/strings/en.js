@@ -31,7 +31,7 @@ export default {
   "status.no_show": "Missed (no-show)",
   "exam_at": "Exam time (China time)",
   "refunded": "This order was already refunded",
-  "platform_fault": "Platform cause (test centre could not hold it / Tencent Cloud changed the time)",
+  "platform_fault": "Platform cause",
   "simulate_now": "Simulate the current time",
   "now": "Now (China time)",
   "order.valid_until": "Order valid until",
@@ -251,4 +251,8 @@ export default {
   "certification": "Certification",
   "certification.none": "Not given (its sale and service end dates are not applied)",
   "link.refused_choice": "The link’s “{field}”, “{value}”, cannot be used: {reason}. Please choose again.",
+  "fault.none": "None",
+  "fault.exam_time_changed": "Tencent Cloud changed the exam time after the purchase",
+  "fault.centre_unavailable": "The test centre cannot hold the booked exam (a technical fault, the weather…)",
+  "pra.platform_fault": "A technical fault of the platform (Tencent's learning site or website)",
 };

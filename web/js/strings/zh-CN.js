@@ -31,7 +31,7 @@ export default {
   "status.no_show": "缺考",
   "exam_at": "考试时间（北京时间）",
   "refunded": "该订单已退款过",
-  "platform_fault": "平台原因（考点无法举办 / 腾讯云变更考试时间）",
+  "platform_fault": "平台原因",
   "simulate_now": "模拟当前时间",
   "now": "当前时间（北京时间）",
   "order.valid_until": "订单有效期至",
@@ -251,4 +251,8 @@ export default {
   "certification": "认证科目",
   "certification.none": "未指定（不按认证的停售与停止服务日期判断）",
   "link.refused_choice": "链接中的{field}“{value}”无法使用：{reason}。请重新选择。",
+  "fault.none": "无",
+  "fault.exam_time_changed": "腾讯云在购买后变更了考试时间",
+  "fault.centre_unavailable": "考点因技术故障或天气等无法举办已预约的考试",
+  "pra.platform_fault": "平台（腾讯产业互联网学堂 / 腾讯云官网）技术原因",
 };

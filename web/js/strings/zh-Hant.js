@@ -32,7 +32,7 @@ export default {
   "status.no_show": "缺考",
   "exam_at": "考試時間（北京時間）",
   "refunded": "該訂單已退款過",
-  "platform_fault": "平臺原因（考場無法舉辦 / 騰訊雲變更考試時間）",
+  "platform_fault": "平臺原因",
   "simulate_now": "模擬目前時間",
   "now": "目前時間（北京時間）",
   "order.valid_until": "訂單有效期至",
@@ -252,4 +252,8 @@ export default {
   "certification": "認證科目",
   "certification.none": "未指定（不按認證的停售與停止服務日期判斷）",
   "link.refused_choice": "連結中的{field}“{value}”無法使用：{reason}。請重新選擇。",
+  "fault.none": "無",
+  "fault.exam_time_changed": "騰訊雲在購買後變更了考試時間",
+  "fault.centre_unavailable": "考場因技術故障或天氣等無法舉辦已預約的考試",
+  "pra.platform_fault": "平臺（騰訊產業互聯網學堂 / 騰訊雲官網）技術原因",
 };
