@@ -170,11 +170,17 @@ test("TRN on the calendar: a class on 2027-06-14 shows its start, bands and defe
   await page.getByTestId("class-start").fill("2027-06-14");
   const cell = (d) => page.locator(`#training td[data-date="${d}"]`);
   assert.match(await cell("2027-06-14").getAttribute("part"), /class-start/);
-  const full = await page.locator('#training [part~="full-until"]').textContent();
-  const partial = await page.locator('#training [part~="partial-until"]').textContent();
+  // Each date to apply by is the safe reading's, the last day counting today beside it: "2027-05-27 (2027-05-28 counting today)".
+  const dates = async (part) => (await page.locator(`#training [part~="${part}"]`).textContent()).match(/\d{4}-\d{2}-\d{2}/g);
+  const [full, fullLast] = await dates("full-until");
+  const [partial, partialLast] = await dates("partial-until");
+  assert.ok(fullLast > full && partialLast > partial, `${full} ${fullLast} ${partial} ${partialLast}`);
   assert.match(await cell(full).getAttribute("part"), /band-100/);
+  assert.doesNotMatch(await cell(full).getAttribute("part"), /disputed/);
+  assert.match(await cell(fullLast).getAttribute("part"), /band-100.*disputed/);
   assert.match(await cell(partial).getAttribute("part"), /band-70/);
-  const deferral = (await page.locator('#training [part~="deferral"]').textContent()).slice(0, 10);
+  assert.match(await cell(partialLast).getAttribute("part"), /band-70.*disputed/);
+  const [deferral] = await dates("deferral");
   assert.match(await cell(deferral).getAttribute("part"), /deferral-deadline/);
   assert.match(await cell("2026-12-03").getAttribute("part"), /today/);
   assert.equal(await page.locator('#training [part~="gap"]').count(), 1);

@@ -23,16 +23,25 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   await enrol(page, { start: "2026-10-12", today: "2026-09-20" });
   assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-percent"), "100");
   assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥3580.00");
-  assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11");
-  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-20");
-  assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-28");
-  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-29 · 可以延期/);
-  // The calendar: kinds from the engine, bands from the tier dates.
+  // 100 % holds today only when today counts (CAL-3): the badge is not green, and the engine says to apply today.
+  assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-tone"), "warn");
+  // Both counts, and each date to apply by is the safe (earlier) reading's, the other beside it.
+  assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11 个（含今天）；不含今天为 10 个");
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-19（按含今天计算为 2026-09-20）");
+  assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-27（按含今天计算为 2026-09-28）");
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-28（按含今天计算为 2026-09-29） · 可以延期/);
+  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /工作日按含今天计算/);
+  // The calendar: kinds from the engine, bands from the tier dates; the days that hold only when today counts are marked.
   assert.equal(await cell(page, "2026-09-20").getAttribute("data-kind"), "makeup_workday");
-  assert.match(await cell(page, "2026-09-20").getAttribute("part"), /band-100/);
+  assert.match(await cell(page, "2026-09-20").getAttribute("part"), /band-100.*disputed/);
   assert.match(await cell(page, "2026-09-21").getAttribute("part"), /band-70/);
-  assert.match(await cell(page, "2026-09-28").getAttribute("part"), /band-70/);
-  assert.match(await cell(page, "2026-09-29").getAttribute("part"), /band-0.*deferral-deadline|deferral-deadline.*band-0/);
+  assert.doesNotMatch(await cell(page, "2026-09-21").getAttribute("part"), /disputed/);
+  assert.match(await cell(page, "2026-09-28").getAttribute("part"), /band-70.*deferral-deadline.*disputed/);
+  assert.match(await cell(page, "2026-09-29").getAttribute("part"), /band-0.*disputed/);
+  assert.doesNotMatch(await cell(page, "2026-09-29").getAttribute("part"), /deferral-deadline/);
+  assert.match(await cell(page, "2026-09-29").getAttribute("aria-label"), /仅按含今天计算时适用/);
+  assert.deepEqual(await page.locator('#training [part~="legend"] li').evaluateAll((l) => l.map((li) => li.dataset.key)),
+    ["100", "70", "0", "disputed", "start", "defer"]);
   assert.equal(await cell(page, "2026-10-01").getAttribute("data-kind"), "holiday");
   assert.equal(await cell(page, "2026-10-10").getAttribute("data-kind"), "makeup_workday");
   assert.match(await cell(page, "2026-10-12").getAttribute("part"), /class-start/);
@@ -54,7 +63,11 @@ test("TRN-5 class not opened, in English", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=en`);
   await enrol(page, { start: "2026-03-02", today: "2026-02-25", status: "not_opened" });
   assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "Refund share 100%");
-  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /Deferral possible \(does not use the deferral right\)/);
+  // No tier decided this answer: no tier dates, no bands; the deferral's deadline is not stated, and the reading is said.
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^no deadline stated · Deferral possible \(does not use the deferral right\)/);
+  assert.equal(await page.locator('#training [part~="full-until"]').count(), 0);
+  assert.equal(await page.locator('#training [part~="band-100"]').count(), 0);
+  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /choose the refund rather than the deferral/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /The class did not open/);
   assert.deepEqual(problems(), []);
   await context.close();
