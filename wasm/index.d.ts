@@ -370,6 +370,8 @@ export interface PractitionerResult {
   attempts_left: number;
   attempts_total: number;
   pass_score: number;
+  /** How long one attempt lasts (policy practitioner.duration; the guide: 90 minutes). */
+  exam_minutes: number;
   passed: boolean;
   can_take: boolean;
   must_repurchase: boolean;

@@ -50,6 +50,27 @@ std::string to_traditional(std::string_view text, std::string_view pairs) {
   return out;
 }
 
+// Traditional vocabulary after Traditional characters: at each position the
+// first phrase of "zh_hant_phrases" ([from, to] pairs, longest first) that
+// starts there is replaced, in one pass (a replacement is never replaced
+// again; tests/i18n/zh_hant_vocabulary.json is their source).
+//   with_phrases("請登錄", {{"登錄", "登入"}}) == "請登入"
+std::string with_phrases(std::string_view text, const std::vector<std::pair<std::string_view, std::string_view>>& phrases) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t k = 0; k < text.size();) {
+    size_t p = 0;
+    while (p < phrases.size() && text.substr(k, phrases[p].first.size()) != phrases[p].first) ++p;
+    if (p < phrases.size()) {
+      out += phrases[p].second;
+      k += phrases[p].first.size();
+    } else {
+      out += text[k++];
+    }
+  }
+  return out;
+}
+
 // The marks of a template's placeholders (Messages::Form).
 std::vector<std::uint32_t> placeholders(std::string_view tpl) {
   std::vector<std::uint32_t> marks;
@@ -76,6 +97,14 @@ Messages::Messages() {
   JsonDoc::Ref pairs = doc_.find(doc_.root(), "zh_hant_chars");
   hant_chars_ = pairs != JsonDoc::kNone && doc_.kind(pairs) == JsonKind::kString ? doc_.string(pairs) : "";
   const std::string_view hant = hant_chars_;
+  std::vector<std::pair<std::string_view, std::string_view>> phrases;
+  JsonDoc::Ref list = doc_.find(doc_.root(), "zh_hant_phrases");
+  for (size_t k = 0; list != JsonDoc::kNone && k < doc_.size(list); ++k) {
+    JsonDoc::Ref from = doc_.element(doc_.element(list, k), 0), to = doc_.element(doc_.element(list, k), 1);
+    if (from != JsonDoc::kNone && to != JsonDoc::kNone && doc_.kind(from) == JsonKind::kString && doc_.kind(to) == JsonKind::kString) {
+      phrases.emplace_back(doc_.string(from), doc_.string(to));
+    }
+  }
   for (auto [name, section] : {std::pair{"reasons", &reasons_}, {"errors", &errors_}, {"words", &words_}}) {
     JsonDoc::Ref entries = doc_.find(doc_.root(), name);
     if (entries == JsonDoc::kNone || doc_.kind(entries) != JsonKind::kObject) continue;
@@ -88,7 +117,7 @@ Messages::Messages() {
         if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
           t[i].text = std::string(doc_.string(text));
         } else if (l == Locale::kZhHant) {
-          t[i].text = to_traditional(t[0].text, hant);  // kLocales lists zh-CN first
+          t[i].text = with_phrases(to_traditional(t[0].text, hant), phrases);  // kLocales lists zh-CN first
         }
         t[i].marks = placeholders(t[i].text);
       }

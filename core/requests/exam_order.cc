@@ -181,10 +181,10 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
 
   if (const auto& cert = d.certificate_if_passed) {
     f.object("certificate_if_passed")
-        .put("published_on", cert->valid_from)
+        .put("published_on", cert->published_on)
         .put("published_by", b.results_by ? std::optional(zone.date_of(*b.results_by)) : std::nullopt)
         .put("valid_until", cert->valid_until)
-        .put("renew_from", cert->expiring_from)
+        .put("renew_from", cert->renew_from)
         .put("renew_by", cert->renew_by);
   } else {
     f.put("certificate_if_passed", nullptr);

@@ -77,7 +77,10 @@ struct ExamOrderDecision {
   Tone booking_tone = Tone::kOk, refund_tone = Tone::kOk;
   // The certificate a pass would give (CRT-1/CRT-2 from the guide's results
   // day, so its dates are never later than the real ones).
-  std::optional<CertificateDecision> certificate_if_passed;
+  struct Certificate {
+    CivilDate published_on, valid_until, renew_from, renew_by;
+  };
+  std::optional<Certificate> certificate_if_passed;
   std::vector<TimelinePoint> timeline;  // in time order
   Reasons reasons;
   std::optional<Reason> next_step;
