@@ -213,8 +213,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     // day, renewal by the terms' (later) results lag.
     if (b.results_at && !in.refunded) {
       const CivilDate published = zone.date_of(*b.results_at);
-      const CertificateDecision c = decide_certificate({published}, today, policy.certificate, p.theory_results_terms_days);
-      d.certificate_if_passed = ExamOrderDecision::Certificate{published, *c.valid_until, *c.expiring_from, *c.renew_by};
+      const CertificateDecision cert = decide_certificate({published}, today, policy.certificate, p.theory_results_terms_days);
+      d.certificate_if_passed = ExamOrderDecision::Certificate{published, *cert.valid_until, *cert.expiring_from, *cert.renew_by};
     }
     d.timeline = timeline(in, d, zone);
   }
