@@ -64,8 +64,10 @@ test("booking page: the block in every language; a refused link hides it with th
 test("practitioner: Chrome and the face data while an attempt can be taken; gone once passed", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html`);
   const list = await items(page);
-  assert.deepEqual(list.map(([k]) => k).filter((k) => k !== "duration"), ["chrome", "face"]);
+  // The exam's length is the answer's (exam_minutes, 90 in the default policy).
+  assert.deepEqual(list.map(([k]) => k), ["chrome", "duration", "face"]);
   assert.equal(list[0][1], "请使用 Chrome 浏览器作答。");
+  assert.equal(list[1][1], "考试时长 90 分钟。");
   assert.equal(list.at(-1)[1], "考试环节会收集和使用人脸信息，认证结束后按时删除。");
   await page.getByTestId("new-score").fill("80");
   await page.getByTestId("add-attempt").click();

@@ -41,14 +41,15 @@ export function renderBeforeExam(box, r, today) {
 
 /**
  * The practitioner exam (`practitioner` answer): shown while an attempt can be
- * taken (`can_take`); the exam's length only when the answer carries it.
+ * taken (`can_take`); the exam's length is the answer's `exam_minutes` (policy
+ * practitioner.duration), left out if an answer does not carry it.
  */
 export function renderBeforePractitioner(box, r) {
   box.hidden = !(r?.ok && r.can_take);
   if (box.hidden) return;
   fill(box, [
     ["chrome", t("before.pra.chrome")],
-    ...(Number.isInteger(r.duration_minutes) ? [["duration", tf("before.pra.duration", { minutes: r.duration_minutes })]] : []),
+    ...(Number.isInteger(r.exam_minutes) ? [["duration", tf("before.pra.duration", { minutes: r.exam_minutes })]] : []),
     ["face", t("before.pra.face")],
   ]);
 }
