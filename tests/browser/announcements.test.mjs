@@ -24,7 +24,7 @@ test("booking page: a new exam time is said with its own check-in, never the old
   const said = await announced(page);
   assert.match(said, /改期\/取消截止：2026-12-07 14:00。最晚签到：2026-12-10 13:30。可查成绩（报名指引）：2026-12-10 16:00。最晚可查成绩（服务条款）：2026-12-13 00:00。/);
   // The readings the card states are said too, with their safe date.
-  assert.match(said, /为稳妥起见，请在此之前完成。/);
+  assert.match(said, /为稳妥起见，请在 2026-12-07 14:00（北京时间）之前完成。/);
   assert.doesNotMatch(said, /08:30/);
   // The same words as the card.
   assert.ok(said.startsWith(`${await part(page, "booking", "verdict")}。`));

@@ -30,7 +30,7 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-19（按含今天计算为 2026-09-20）");
   assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-27（按含今天计算为 2026-09-28）");
   assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-28（按含今天计算为 2026-09-29） · 可以延期/);
-  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /工作日按含今天计算/);
+  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /工作日含今天计算（今天如为工作日）：共 11 个；不含今天为 10 个/);
   // The calendar: kinds from the engine, bands from the tier dates; the days that hold only when today counts are marked.
   assert.equal(await cell(page, "2026-09-20").getAttribute("data-kind"), "makeup_workday");
   assert.match(await cell(page, "2026-09-20").getAttribute("part"), /band-100.*disputed/);
@@ -67,7 +67,7 @@ test("TRN-5 class not opened, in English", async () => {
   assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^no deadline stated · Deferral possible \(does not use the deferral right\)/);
   assert.equal(await page.locator('#training [part~="full-until"]').count(), 0);
   assert.equal(await page.locator('#training [part~="band-100"]').count(), 0);
-  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /choose the refund rather than the deferral/);
+  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /if you may want your money back, choose the refund/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /The class did not open/);
   assert.deepEqual(problems(), []);
   await context.close();
