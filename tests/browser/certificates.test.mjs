@@ -145,3 +145,23 @@ test("purchase and booking .ics: refund deadline, change deadline and exam as UT
   assert.ok(bl.includes("DTEND:20261210T023000Z"), "ends 10:30 China");
   await booking.context.close();
 });
+
+test("the exam order's .ics holds only what the card says: no refund deadline once refunded; an exam that cannot be sat is to be moved, not attended", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await page.getByTestId("now").fill("2026-11-22T10:00:00");
+  await page.getByTestId("status").selectOption("booked");
+  await page.getByTestId("exam-at").fill("2027-12-10T09:00");  // after the order's last day, 2027-11-21
+  const summaries = (text) => checkIcs(text).filter((l) => l.startsWith("SUMMARY:")).map((l) => l.slice(8));
+  const { text } = await downloadIcs(page);
+  const lines = checkIcs(text);
+  assert.deepEqual(summaries(text), ["腾讯云认证：无理由退款截止", "腾讯云认证：须在此前把考试改约到可考日期",
+    "腾讯云认证：订单有效期最后一天"]);
+  assert.ok(lines.includes("DTSTART:20271121T155959Z"), "move by the order's last moment, 2027-11-21 23:59:59 China");
+  // Refunded: nothing is ahead on the order.
+  await page.getByTestId("refunded").check();
+  assert.deepEqual(summaries((await downloadIcs(page)).text), []);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+import { parseIcs } from "../node/ics_check.mjs";
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -90,10 +91,18 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   assert.equal(download.suggestedFilename(), "offline-class.ics");
   const text = await readFile(await download.path(), "utf8");
   assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261127\r\nDTEND;VALUE=DATE:20261128\r\nSUMMARY:线下培训：全额退款最后一天/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261204\r\n/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261207\r\n/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261214\r\n/);
+  // Each date to apply by is the safe reading's (working days counted without today), the other in its description.
+  const events = parseIcs(text).map((e) => ({ date: e.getFirstPropertyValue("dtstart").toString(), summary: e.getFirstPropertyValue("summary"),
+    description: String(e.getFirstPropertyValue("description") ?? "") }));
+  const on = (date) => events.filter((e) => e.date === date).map((e) => e.summary);
+  assert.deepEqual(on("2026-11-26"), ["线下培训：全额退款最后一天"]);
+  assert.match(events.find((e) => e.date === "2026-11-26").description, /按含今天计算的最后一天：2026-11-27/);
+  assert.deepEqual(on("2026-12-03"), ["线下培训：70% 退款最后一天"]);
+  assert.deepEqual(on("2026-12-06"), ["线下培训：延期申请最后一天"]);
+  assert.deepEqual(on("2026-12-04"), ["线下培训：开班确认通知"]);
+  assert.deepEqual(on("2026-12-14"), ["线下培训开课"]);
+  assert.deepEqual(on("2026-11-27"), []);
+  assert.deepEqual(on("2026-12-07"), []);
   assert.match(text, /END:VCALENDAR\r\n$/);
   await context.close();
 });

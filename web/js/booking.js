@@ -7,6 +7,7 @@ import {
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
+import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
@@ -94,18 +95,6 @@ function renderForm(engine, showAll = false) {
   state.dataset.valid = String(r.valid);
 }
 
-function icsEvents() {
-  const r = $("booking").result;
-  if (!r?.ok) return [];
-  const b = r.booking;
-  return [
-    { uid: `change-${b.change_deadline}`, title: t("ics.change"), start: b.change_deadline, alarmMinutesBefore: 24 * 60 },
-    { uid: `exam-${b.check_in_by}`, title: t("ics.exam"), start: b.check_in_by, end: b.ends_at, alarmMinutesBefore: 120,
-      description: `${t("check_in_by")}: ${b.check_in_by}` },
-    { uid: `order-${r.order.valid_until}`, title: t("ics.order_expiry"), date: r.order.valid_until },
-  ];
-}
-
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 let engine = null;  // the form checks need it; the exam times are the elements'
 const decided = answerFrom($("booking"), [$("timeline_card")]);
@@ -132,7 +121,7 @@ $("form").addEventListener("change", (e) => {
   if (e.target.name) touched.add(e.target.name);
   if (engine) renderForm(engine);
 });
-setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
+setupIcsExport($("ics"), "exam-booking.ics", () => orderIcsEvents($("booking").result));
 update();
 engine = await loadEngine();
 update();

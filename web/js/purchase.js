@@ -7,6 +7,7 @@ import {
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
+import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
@@ -90,15 +91,6 @@ function update() {
   }
 }
 
-function icsEvents() {
-  const r = $("refund").result;
-  if (!r?.ok) return [];
-  return [
-    { uid: `refund-${r.refund.deadline}`, title: t("ics.refund"), start: r.refund.deadline, alarmMinutesBefore: 24 * 60 },
-    { uid: `order-${r.order.valid_until}`, title: t("ics.order_expiry"), date: r.order.valid_until, alarmDaysBefore: 15 },
-  ];
-}
-
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 let engine = null;  // the picker's catalogue needs it; the verdicts are the elements'
 const decided = answerFrom($("refund"), [$("timeline_card")]);
@@ -113,7 +105,7 @@ setupLocale(() => {
 applyStrings();
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
-setupIcsExport($("ics"), "exam-order.ics", icsEvents);
+setupIcsExport($("ics"), "exam-order.ics", () => orderIcsEvents($("refund").result));
 update();
 engine = await loadEngine();  // the status line, the policy footer and the picker
 update();

@@ -109,6 +109,8 @@ export default {
   "ics.deferral": "Offline class: last day to request a deferral",
   "ics.class_start": "Offline class starts",
   "ics.class_decision": "Offline class: opening decision",
+  "ics.move_by": "Tencent Cloud certification: move the exam to a day it can be sat by",
+  "ics.counting_today": "Last day when today is counted: {date}",
   "ics.order_expiry": "Tencent Cloud certification: last day of the order",
   "console.load": "Import exam codes (CSV or JSON export)",
   "console.sample": "Generate sample data",

@@ -109,6 +109,8 @@ export default {
   "ics.deferral": "线下培训：延期申请最后一天",
   "ics.class_start": "线下培训开课",
   "ics.class_decision": "线下培训：开班确认通知",
+  "ics.move_by": "腾讯云认证：须在此前把考试改约到可考日期",
+  "ics.counting_today": "按含今天计算的最后一天：{date}",
   "ics.order_expiry": "腾讯云认证：订单有效期最后一天",
   "console.load": "导入考试码（CSV 或 JSON 导出文件）",
   "console.sample": "生成示例数据",

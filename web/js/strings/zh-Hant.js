@@ -110,6 +110,8 @@ export default {
   "ics.deferral": "線下培訓：延期申請最後一天",
   "ics.class_start": "線下培訓開課",
   "ics.class_decision": "線下培訓：開班確認通知",
+  "ics.move_by": "騰訊雲認證：須在此前把考試改約到可考日期",
+  "ics.counting_today": "按含今天計算的最後一天：{date}",
   "ics.order_expiry": "騰訊雲認證：訂單有效期最後一天",
   "console.load": "匯入考試碼（CSV 或 JSON 匯出檔案）",
   "console.sample": "產生範例資料",
