@@ -14,7 +14,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
   static style = `
 [part~=axis] { list-style: none; margin: 0; padding: 1rem 0 0; display: flex; position: relative; }
 [part~=axis]::before { content: ""; position: absolute; left: 0; right: 0; top: 1rem; height: 2px; background: var(--certpolicy-line, #dfe3ea); }
-[part~=point] { flex: 1 1 0; min-width: 0; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; }
+[part~=point] { flex: 1 1 0; min-width: 0; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; overflow-wrap: break-word; }
 [part~=point]::before { content: ""; position: absolute; top: -.4rem; left: 50%; width: .8rem; height: .8rem; margin-left: -.4rem; border-radius: 50%;
   box-sizing: border-box; background: #fff; border: 2px solid var(--certpolicy-brand, #0052d9); }
 [part~=point][data-state=past] { color: var(--certpolicy-muted, #5b6270); }
