@@ -31,6 +31,23 @@ export function viewerTime(iso, locale) {
   return locale === "en" ? `${when} (${zone})` : `${when}（${zone}）`;
 }
 
+/**
+ * What an element says to assistive technology: facts as sentences in the
+ * locale's punctuation, each ([label, value] or [sentence]) once; empty ones left out.
+ *   said([["可以退款"], ["预计退回", "¥1200.00"]], "zh-CN") → "可以退款。预计退回：¥1200.00。"
+ *   said([["Refundable"], ["Refund amount", "¥1200.00"]], "en") → "Refundable. Refund amount: ¥1200.00."
+ */
+export function said(facts, locale) {
+  const zh = locale !== "en";
+  return facts.filter((f) => f && f[0] && (f.length === 1 || f[1])).map(([a, b]) => {
+    const s = b === undefined ? a : labelled(a, b, locale);
+    return /[。.!?！？]$/.test(s) ? s : `${s}${zh ? "。" : "."}`;
+  }).join(zh ? "" : " ");
+}
+
+/** A label and its value in the locale's punctuation: "你的本地时间：…" / "your time: …". */
+export const labelled = (label, value, locale) => `${label}${locale === "en" ? ": " : "："}${value}`;
+
 /** Whole fen → "¥1200.00". */
 export const yuan = (fen) => (fen === null || fen === undefined ? "—" : `¥${Math.floor(fen / 100)}.${pad(fen % 100)}`);
 

@@ -1,10 +1,13 @@
 // <certpolicy-training>: what cancelling an offline class refunds now, the
-// band and deferral deadlines and the class notices, on a working-day
-// calendar (holidays and makeup days marked) that a keyboard walks day by
-// day (TRN-1 … TRN-4, CAL-1, CAL-2).
+// dates to apply by (the safe, earlier reading of the working-day count, with
+// the other one beside it), the deferral and the class notices, the readings
+// the answer applies, on a working-day calendar (holidays and makeup days
+// marked; the refund bands only when the tiers decided the answer) that a
+// keyboard walks day by day (TRN-1 … TRN-5, CAL-1 … CAL-3).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement } from "./base.js";
-import { yuan } from "./format.js";
+import { said, yuan } from "./format.js";
+import { CAVEAT_STYLE, caveatBox, splitReasons } from "./caveats.js";
 
 const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
 const pad = (n) => String(n).padStart(2, "0");
@@ -30,6 +33,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=band-0] { background: var(--certpolicy-band-0, #fde2e4); text-decoration: line-through; }
 [part~=day][part~=class-start] { background: var(--certpolicy-brand, #0052d9); color: #fff; }
 [part~=deferral-deadline] { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
+[part~=disputed] { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
 [part~=today] { box-shadow: inset 0 0 0 2px var(--certpolicy-ink, #1d2129); font-weight: 700; }
 [part~=unverified] { font-style: italic; }
 [part~=day]:focus-visible { outline: 3px solid var(--certpolicy-ink, #1d2129); outline-offset: -1px; z-index: 1; }
@@ -43,7 +47,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=legend] [data-key="0"]::before { background: var(--certpolicy-band-0, #fde2e4); }
 [part~=legend] [data-key=start]::before { background: var(--certpolicy-brand, #0052d9); }
 [part~=legend] [data-key=defer]::before { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
-[part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }`;
+[part~=legend] [data-key=disputed]::before { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
+[part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }${CAVEAT_STYLE}`;
 
   decide(engine) {
     const r = engine.evaluate({ type: "training", locale: this.locale, now: this.instant(), enrolment: this.enrolment ?? {} });
@@ -69,19 +74,42 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * out (a gap is said), so a class a year away still shows its bands.
    */
   months(r) {
-    const from = monthKey([r.full_refund_until, r.partial_refund_until, r.deferral.deadline, r.class_start].filter(Boolean).sort()[0]);
+    const from = monthKey([r.full_refund_act_by, r.full_refund_until, r.partial_refund_until, r.deferral.act_by, r.deferral.deadline, r.class_start]
+      .filter(Boolean).sort()[0]);
     const keys = new Set([monthKey(r.today)]);
     for (let k = from; k <= monthKey(r.class_start); k++) keys.add(k);
     return [...keys].sort((a, b) => a - b);
   }
 
-  /** The refund band a day falls in ("100", "70", "0"), "start", or null after the start. */
+  /**
+   * Whether the refund tiers (TRN-3) decided this answer, as its reasons' rule IDs say: a class that did not
+   * open, or an enrolment already deferred, is decided by another rule, and no tier band is drawn for it.
+   */
+  tiered(r) { return r.reasons.some((x) => x.rule === "TRN-3"); }
+
+  /** The refund band a day falls in ("100", "70", "0"), "start", or null after the start or without tiers. */
   band(date, r) {
     if (date === r.class_start) return "start";
-    if (date > r.class_start) return null;
+    if (date > r.class_start || !this.tiered(r)) return null;
     if (r.full_refund_until && date <= r.full_refund_until) return "100";
     if (r.partial_refund_until && date <= r.partial_refund_until) return "70";
     return "0";
+  }
+
+  /**
+   * Whether a day's band holds only when today counts (CAL-3's reading): after the date to act by and up to
+   * the last day counting today, for the 100 % and 70 % bands and the deferral.
+   */
+  disputed(date, r) {
+    const between = (actBy, until) => actBy && until && date > actBy && date <= until;
+    return this.tiered(r) && (between(r.full_refund_act_by, r.full_refund_until) || between(r.partial_refund_act_by, r.partial_refund_until))
+      || between(r.deferral.act_by, r.deferral.deadline);
+  }
+
+  /** A date to act by, with the other reading's last day beside it when they differ: "2026-12-08（含今天计算为 2026-12-09）". */
+  actBy(actBy, until) {
+    if (!actBy && !until) return "—";
+    return actBy && until && actBy !== until ? this.word("trn.act_by", { date: actBy, until }) : actBy ?? until;
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -94,12 +122,14 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   day(date, r) {
     const info = this._days.get(date);
     const band = this.band(date, r);
+    const deferBy = r.deferral.act_by ?? r.deferral.deadline;
+    const disputed = this.disputed(date, r);
     const parts = ["day", info.kind === "holiday" && "holiday", info.kind === "makeup_workday" && "makeup",
-      band && (band === "start" ? "class-start" : `band-${band}`), date === r.deferral.deadline && "deferral-deadline",
+      band && (band === "start" ? "class-start" : `band-${band}`), date === deferBy && "deferral-deadline", disputed && "disputed",
       date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     // Every day says in words what its colour and marks say.
     const sentence = [this.longDate(date), band && this.word(band === "start" ? "trn.start" : `trn.band.${band}`),
-      date === r.deferral.deadline && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
+      disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
       ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
     const cell = this.box("td", parts.join(" "), String(Number(date.slice(8))), {
       "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
@@ -141,30 +171,40 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 
   render(r) {
     const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
-    verdict.dataset.tone = r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
+    // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
+    const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
+    verdict.dataset.tone = r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
     verdict.dataset.percent = String(r.refund.percent);
-    const unverified = !r.calendar_verified || [...this._days.values()].some((d) => !d.verified);
+    const unverified = this.unverified(r);
+    const d = r.deferral;
+    const calendar = this.calendar(r);
+    // The legend names only what the calendar shows.
     const legend = this.box("ul", "legend");
-    for (const [key, word] of [["100", "trn.band.100"], ["70", "trn.band.70"], ["0", "trn.band.0"], ["start", "trn.start"], ["defer", "trn.deferral_deadline"]]) {
+    const shown = new Set([...calendar.querySelectorAll("[data-band]")].map((c) => c.dataset.band));
+    for (const [key, word, on] of [["100", "trn.band.100", shown.has("100")], ["70", "trn.band.70", shown.has("70")], ["0", "trn.band.0", shown.has("0")],
+      ["disputed", "trn.disputed", Boolean(calendar.querySelector("[part~=disputed]"))], ["start", "trn.start", true],
+      ["defer", "trn.deferral_deadline", Boolean(calendar.querySelector("[part~=deferral-deadline]"))]]) {
+      if (!on) continue;
       const li = this.box("li", "", this.word(word));
       li.dataset.key = key;
       legend.append(li);
     }
-    const d = r.deferral;
-    const calendar = this.calendar(r);
+    const { why, caveats } = splitReasons(r);
     return [
-      ...(unverified ? [this.box("p", "unverified-banner", this.word("trn.unverified"))] : []),
+      ...(unverified ? [this.box("p", "unverified-banner", unverified)] : []),
       verdict,
       this.box("p", "amount", yuan(r.refund.amount_fen)),
       this.facts([
-        ["working-days", this.word("trn.working_days"), String(r.working_days_before)],
-        ["full-until", this.word("trn.full_until"), r.full_refund_until],
-        ["partial-until", this.word("trn.partial_until"), r.partial_refund_until],
-        ["deferral", this.word("trn.deferral"), `${d.deadline ?? "—"} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`],
+        ["working-days", this.word("trn.working_days"),
+          this.word("trn.working_days_both", { with: r.working_days_before, without: r.working_days_excluding_today })],
+        ...(this.tiered(r) ? [["full-until", this.word("trn.full_until"), this.actBy(r.full_refund_act_by, r.full_refund_until)],
+          ["partial-until", this.word("trn.partial_until"), this.actBy(r.partial_refund_act_by, r.partial_refund_until)]] : []),
+        ["deferral", this.word("trn.deferral"), this.deferral(r)],
         ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
         ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
       ]),
-      this.reasons(r),
+      ...caveatBox(this, caveats),
+      this.reasons({ reasons: why }),
       legend,
       this.box("p", "keys", this.word("trn.keys")),
       calendar,
@@ -203,8 +243,31 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     root.addEventListener("mouseover", show);
   }
 
-  stateKey(r) { return `${r.refund.percent}|${r.refund.amount_fen}|${r.deferral.allowed}|${r.deferral.deadline}|${this.locale}`; }
+  /**
+   * The caveat of a calendar year without a published holiday schedule (CAL-2), naming the years among the
+   * days shown, or "" when every year used is verified: the banner, the announcement and the page's .ics say it.
+   */
+  unverified(r) {
+    const years = [...new Set([...this._days].filter(([, d]) => !d.verified).map(([date]) => date.slice(0, 4)))];
+    if (r.calendar_verified && !years.length) return "";
+    return years.length ? this.word("trn.unverified_years", { years: years.join(this.word("list_sep")) }) : this.word("trn.unverified");
+  }
+
+  /** The deferral: the date to apply by (or that none is stated), whether it is possible, whether it uses the right. */
+  deferral(r) {
+    const d = r.deferral;
+    const when = d.act_by || d.deadline ? this.actBy(d.act_by, d.deadline) : this.word("trn.deferral_no_deadline");
+    return `${when} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
+  }
+
+  // What is said is what the card shows (share, amount, the dates to act by, deferral, the readings applied, the
+  // calendar caveat): said again whenever a word changes.
+  stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return `${this.word("trn.percent", { percent: r.refund.percent })}: ${yuan(r.refund.amount_fen)}. ${this.word("trn.deferral")} ${r.deferral.deadline ?? "—"}.`;
+    const tiers = this.tiered(r);
+    return said([[this.word("trn.percent", { percent: r.refund.percent }), yuan(r.refund.amount_fen)],
+      [this.word("trn.full_until"), tiers ? this.actBy(r.full_refund_act_by, r.full_refund_until) : ""],
+      [this.word("trn.partial_until"), tiers ? this.actBy(r.partial_refund_act_by, r.partial_refund_until) : ""],
+      [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)]], this.locale);
   }
 }

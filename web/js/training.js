@@ -33,17 +33,31 @@ function update() {
   };
 }
 
+/**
+ * The dates the card shows: each date to apply by on the safe reading's day (working days counted
+ * without today, `*_act_by`), the last day counting today said in its description where they differ;
+ * the tier dates only when the tiers decided the answer and the deferral only while it is possible
+ * (as the card says); each with the calendar's caveat
+ * when a year has no published holiday schedule (CAL-2).
+ */
 function icsEvents() {
-  const r = $("training").result;
+  const el = $("training");
+  const r = el.result;
   if (!r?.ok) return [];
+  const caveat = el.unverified(r);
+  const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
+  const applyBy = (key, title, actBy, until, extra) => (actBy ?? until) && {
+    uid: `class-${r.class_start}-${key}`, title: t(title), date: actBy ?? until, alarmDaysBefore: 1,
+    description: say(extra, actBy && until && actBy !== until && tf("ics.counting_today", { date: until })),
+  };
+  const tiers = el.tiered(r);
   return [
-    r.full_refund_until && { uid: `class-${r.class_start}-full`, title: t("ics.full_refund"), date: r.full_refund_until, alarmDaysBefore: 1 },
-    r.partial_refund_until && { uid: `class-${r.class_start}-partial`, title: t("ics.partial_refund"), date: r.partial_refund_until, alarmDaysBefore: 1 },
-    r.deferral.deadline && { uid: `class-${r.class_start}-deferral`, title: t("ics.deferral"), date: r.deferral.deadline, alarmDaysBefore: 1,
-      description: tf("ics.deferral", {}) + ` — ${r.apply_to}` },
+    tiers && applyBy("full", "ics.full_refund", r.full_refund_act_by, r.full_refund_until),
+    tiers && applyBy("partial", "ics.partial_refund", r.partial_refund_act_by, r.partial_refund_until),
+    r.deferral.allowed && applyBy("deferral", "ics.deferral", r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
     { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
-  ];
+  ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
