@@ -155,6 +155,8 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     k = close + 1;
     const std::string_view name = tpl.substr(open + 1, bar - open - 1);
     const bool yuan = same_text(tpl.substr(bar, close - bar), "|yuan");
+    // |word: a value said in words of the "words" section (a code's state, an action).
+    const bool in_words = same_text(tpl.substr(bar, close - bar), "|word");
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
     Fields::Ref v = fields.find(name);
@@ -192,7 +194,7 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
           put(units.utc_close);
         }
       } else {
-        put(s);
+        put(in_words ? word(s, locale) : s);
       }
     } else {
       TextOut text;  // a number, boolean or list, as JSON text

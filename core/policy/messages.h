@@ -5,7 +5,8 @@
 //   "可在 {refund.deadline} 前（含该时刻）申请无理由退款。"
 //   "{refund.amount_fen|yuan} goes back to each payment method in proportion."
 // An instant renders as "2026-11-30 10:00 China time (UTC+08:00)", an amount
-// with |yuan as "¥128.00".
+// with |yuan as "¥128.00", a value with |word in the words of the "words"
+// section ("{state|word}": "examined" → "已考试").
 #pragma once
 
 #include <array>
