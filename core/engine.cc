@@ -11,6 +11,7 @@
 
 #include "requests/handlers.h"
 #include "json/json_out.h"
+#include "json/raw_scan.h"
 #include "policy/messages.h"
 
 namespace certpolicy {
@@ -59,27 +60,6 @@ std::string failure_text(std::string_view code, const FieldIssue& issue, Locale 
   TextOut out;
   write_failure(code, issue, locale, out);
   return std::string(out.view());
-}
-
-// Nesting depth of a JSON text, counted without parsing (strings skipped),
-// so that a deeply nested input is refused before any recursion.
-int max_depth(std::string_view s) {
-  int depth = 0, deepest = 0;
-  bool in_string = false;
-  for (size_t k = 0; k < s.size(); ++k) {
-    char c = s[k];
-    if (in_string) {
-      if (c == '\\') ++k;
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-    } else if (c == '[' || c == '{') {
-      if (++depth > deepest) deepest = depth;
-    } else if (c == ']' || c == '}') {
-      --depth;
-    }
-  }
-  return deepest;
 }
 
 // The size limit; false and the issue if the text is over it.
@@ -143,15 +123,97 @@ bool is_traditional_chinese(std::string_view tag) {
   return region;
 }
 
+constexpr size_t kMaxLocaleBytes = 35;
+
+// The locale a tag names: en… → en; zh… → zh-CN or zh-Hant (above); nullopt
+// for any other tag.
+std::optional<Locale> locale_of_tag(std::string_view tag) {
+  if (tag.rfind("zh", 0) == 0) return is_traditional_chinese(tag) ? Locale::kZhHant : Locale::kZhCN;
+  if (tag.rfind("en", 0) == 0) return Locale::kEn;
+  return std::nullopt;
+}
+
 std::optional<Locale> read_locale(const JsonIn& in, Issues& issues) {
   if (!in.present()) return Locale::kZhCN;
-  auto s = read_string(in, issues, 35);
+  auto s = read_string(in, issues, kMaxLocaleBytes);
   if (!s) return std::nullopt;
-  if (s->rfind("zh", 0) == 0) return is_traditional_chinese(*s) ? Locale::kZhHant : Locale::kZhCN;
-  if (s->rfind("en", 0) == 0) return Locale::kEn;
+  if (auto locale = locale_of_tag(*s)) return locale;
   issues.fail(in.path(), detail_code::kUnknownValue, "one of zh-CN zh-Hant en");
   return std::nullopt;
 }
+
+// The locale a request's text names, read without parsing it (for a text
+// refused before it is read): its top-level "locale" member, a tag read as
+// above, within the first kMaxRequestBytes + 1 bytes (what every caller
+// passes of an over-long text, so that the CLI and the package agree); zh-CN
+// when there is none.
+Locale locale_in_text(std::string_view request_text) {
+  auto tag = member_string(request_text.substr(0, kMaxRequestBytes + 1), "locale");
+  if (!tag || tag->size() > kMaxLocaleBytes) return Locale::kZhCN;
+  return locale_of_tag(*tag).value_or(Locale::kZhCN);
+}
+
+// A text refused as a whole, before it is decided: a refusal for a limit
+// (its size, its number of values or requests, its depth, its answers) is
+// said in `locale`, the one its (first) request names; any other (not JSON,
+// not an array) in zh-CN, since nothing in such a text can be trusted.
+void write_text_refusal(const FieldIssue& issue, Locale locale, TextOut& out) {
+  const bool limit = issue.detail == detail_code::kTooLarge || issue.detail == detail_code::kTooMany ||
+                     issue.detail == detail_code::kTooDeep;
+  write_failure("INVALID_REQUEST", issue, limit ? locale : Locale::kZhCN, out);
+}
+
+void fail_too_many_requests(Issues& issues) {
+  issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
+}
+
+// A reason or the next step: {"code","message","rule"}, its sentence
+// rendered from the answer's own fields.
+void write_reason(const Reason& r, Locale locale, const Fields& fields, TextOut& out) {
+  out += "{\"code\":";
+  write_json_string(r.code, out);
+  out += ",\"message\":";
+  Messages::get().write_reason_json(out, r.code, locale, fields);
+  out += ",\"rule\":";
+  write_json_string(r.rule, out);
+  out.push_back('}');
+}
+
+// What an answer says besides its handler's fields.
+struct Envelope {
+  const Outcome& outcome;
+  std::string_view type;
+  std::string_view policy_version;  // the policy decided with, so a server can re-check the decision
+  Locale locale;
+};
+
+// The envelope's members in key order; `advice`: only in answers of request
+// types that advise (exam_order), there also when null.
+struct EnvelopeMember {
+  std::string_view key;
+  void (*write)(const Envelope&, TextOut&);
+  bool advice = false;
+};
+constexpr EnvelopeMember kEnvelope[] = {
+    {"next_step",
+     [](const Envelope& e, TextOut& out) {
+       if (e.outcome.next_step) write_reason(*e.outcome.next_step, e.locale, e.outcome.fields, out);
+       else out += "null";
+     },
+     true},
+    {"ok", [](const Envelope&, TextOut& out) { out += "true"; }},
+    {"policy_version", [](const Envelope& e, TextOut& out) { write_json_string(e.policy_version, out); }},
+    {"reasons",
+     [](const Envelope& e, TextOut& out) {
+       out.push_back('[');
+       for (const Reason& r : e.outcome.reasons) {
+         if (&r != e.outcome.reasons.begin()) out.push_back(',');
+         write_reason(r, e.locale, e.outcome.fields, out);
+       }
+       out.push_back(']');
+     }},
+    {"type", [](const Envelope& e, TextOut& out) { write_json_string(e.type, out); }},
+};
 
 }  // namespace
 
@@ -228,73 +290,30 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
   if (!outcome || !all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
-  // The envelope and the reasons are written straight to the text, merged
-  // into the fields in sorted key order.
+  // The envelope's members, merged with the handler's fields in key order.
+  const Envelope envelope{*outcome, entry->name, policy_->version, *locale};
   const Fields& fields = outcome->fields;
-  const Messages& messages = Messages::get();
-  auto write_reasons = [&] {
-    out.push_back('[');
-    bool first = true;
-    for (const Reason& r : outcome->reasons) {
-      if (!first) out.push_back(',');
-      first = false;
-      out += "{\"code\":";
-      write_json_string(r.code, out);
-      out += ",\"message\":";
-      messages.write_reason_json(out, r.code, *locale, fields);
-      out += ",\"rule\":";
-      write_json_string(r.rule, out);
-      out.push_back('}');
-    }
-    out.push_back(']');
-  };
-  struct Extra {
-    std::string_view key;
-    int which;  // 0 ok, 1 reasons, 2 type, 3 policy_version
-  };
-  // Sorted. policy_version: the policy the decision was made with, so that a
-  // server can re-check the same decision.
-  static constexpr Extra kExtras[] = {{"next_step", 4}, {"ok", 0}, {"policy_version", 3}, {"reasons", 1}, {"type", 2}};
   size_t next = 0;
   bool first = true;
-  auto key = [&](std::string_view k) {
+  auto member = [&](std::string_view key) {
     if (!first) out.push_back(',');
     first = false;
-    write_json_key(k, out);
+    write_json_key(key, out);
   };
-  auto write_next_step = [&] {
-    if (!outcome->next_step) {
-      out += "null";
-      return;
-    }
-    out += "{\"code\":";
-    write_json_string(outcome->next_step->code, out);
-    out += ",\"message\":";
-    messages.write_reason_json(out, outcome->next_step->code, *locale, fields);
-    out += ",\"rule\":";
-    write_json_string(outcome->next_step->rule, out);
-    out.push_back('}');
-  };
-  auto flush_extras_before = [&](std::string_view k, bool all) {
-    for (; next < std::size(kExtras) && (all || kExtras[next].key < k); ++next) {
-      if (kExtras[next].which == 4 && !outcome->has_next_step) continue;
-      key(kExtras[next].key);
-      if (kExtras[next].which == 4) write_next_step();
-      if (kExtras[next].which == 0) out += "true";
-      if (kExtras[next].which == 1) write_reasons();
-      if (kExtras[next].which == 2) write_json_string(entry->name, out);
-      if (kExtras[next].which == 3) write_json_string(policy_->version, out);
+  auto envelope_before = [&](std::string_view key, bool all) {
+    for (; next < std::size(kEnvelope) && (all || kEnvelope[next].key < key); ++next) {
+      if (kEnvelope[next].advice && !outcome->has_next_step) continue;
+      member(kEnvelope[next].key);
+      kEnvelope[next].write(envelope, out);
     }
   };
   out.push_back('{');
-  fields.for_each_sorted(0, [&](Fields::Ref member) {
-    flush_extras_before(fields.key(member), false);
-    if (!first) out.push_back(',');
-    first = false;
-    fields.write_key(member, out);
-    fields.write(member, out);
+  fields.for_each_sorted(0, [&](Fields::Ref m) {
+    envelope_before(fields.key(m), false);
+    member(fields.key(m));
+    fields.write(m, out);
   });
-  flush_extras_before({}, true);
+  envelope_before({}, true);
   out.push_back('}');
 }
 
@@ -318,7 +337,7 @@ void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
   out.clear();
   // (A request of at most 1 MiB holds at most half a million values.)
   if (!parse_limited(request_json, kMaxRequestBytes, kMaxDepth, SIZE_MAX, doc, issues)) {
-    write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+    write_text_refusal(*issues.first(), locale_in_text(request_json), out);
   } else {
     write_result(JsonIn(&doc, doc.root(), ""), out);
   }
@@ -331,15 +350,21 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
   out.clear();
   if (parse_limited(requests_json, kMaxBatchBytes, kMaxDepth + 1, kMaxBatchValues, doc, issues)) {
     if (doc.kind(doc.root()) != JsonKind::kArray) issues.fail("", detail_code::kWrongType, "array");
-    else if (doc.size(doc.root()) > kMaxBatchItems) {
-      issues.fail("", detail_code::kTooMany, "at most " + std::to_string(kMaxBatchItems) + " requests");
-    }
+    else if (doc.size(doc.root()) > kMaxBatchItems) fail_too_many_requests(issues);
   }
+  // A batch refused as a whole is said in the locale its first request names.
+  auto batch_locale = [&] { return locale_in_text(ArrayElements(requests_json).next()); };
   if (!issues.ok()) {
-    write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+    write_text_refusal(*issues.first(), batch_locale(), out);
     return;
   }
   const size_t n = doc.size(doc.root());
+  // A request over the one-request limit is refused as it would be alone
+  // (TOO_LARGE, in its own locale), not decided: only a batch longer than
+  // that limit can hold one, so only such a batch is walked for its
+  // elements' extents (one pass over the bytes).
+  std::optional<ArrayElements> texts;
+  if (requests_json.size() > kMaxRequestBytes) texts.emplace(requests_json);
   // Room for typical answers at once (up to a start size; a refused batch
   // goes back to it).
   constexpr size_t kStart = size_t{64} << 20;
@@ -347,18 +372,31 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
   out.push_back('[');
   for (size_t k = 0; k < n; ++k) {
     if (k != 0) out.push_back(',');
-    // Each request is answered as if it came alone: its paths start at its root.
-    doc.forget_misses();
-    write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
+    const std::string_view text = texts ? texts->next() : std::string_view();
+    if (Issues alone; !within_size(text, kMaxRequestBytes, alone)) {
+      write_text_refusal(*alone.first(), locale_in_text(text), out);
+    } else {
+      // Each request is answered as if it came alone: its paths start at its root.
+      doc.forget_misses();
+      write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
+    }
     if (out.size() > max_answer_bytes) {
       out.release_above(kStart);
       issues.fail("", detail_code::kTooLarge,
                   "answers of at most " + std::to_string(max_answer_bytes) + " bytes (split the batch)");
-      write_failure("INVALID_REQUEST", *issues.first(), Locale::kZhCN, out);
+      write_text_refusal(*issues.first(), batch_locale(), out);
       return;
     }
   }
   out.push_back(']');
+}
+
+void Engine::refuse_count(std::string_view locale_tag, TextOut& out) {
+  Issues issues;
+  fail_too_many_requests(issues);
+  out.clear();
+  const std::optional<Locale> locale = locale_tag.size() <= kMaxLocaleBytes ? locale_of_tag(locale_tag) : std::nullopt;
+  write_text_refusal(*issues.first(), locale.value_or(Locale::kZhCN), out);
 }
 
 }  // namespace certpolicy

@@ -19,7 +19,9 @@
 
 namespace certpolicy {
 
-// Limits on one call's input.
+// Limits on one call's input. A request over kMaxRequestBytes is refused
+// inside a batch too (that element only). Refusals for a limit are said in
+// the locale the (first) request names, read from the text.
 inline constexpr size_t kMaxRequestBytes = 1 << 20;        // evaluate
 // evaluate_many: 64 MiB is ~400 000 exam-code requests. (At 256 MiB one
 // string filled the wasm heap to 1.2 GiB while being parsed.)
@@ -52,6 +54,12 @@ class Engine {
   void evaluate_into(std::string_view request_json, TextOut& out) const;
   void evaluate_many_into(std::string_view requests_json, TextOut& out,
                           size_t max_answer_bytes = kMaxBatchAnswerBytes) const;
+  // The answer to a batch of more than kMaxBatchItems requests, for a caller
+  // that counts its batch before writing its text (the JS package, whose
+  // arrays may be sparse or Proxies claiming any length): the TOO_MANY
+  // failure evaluate_many gives such a batch, said in the locale that
+  // `locale_tag` names (the first request's "locale"; "" for none → zh-CN).
+  static void refuse_count(std::string_view locale_tag, TextOut& out);
 
 
   // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5

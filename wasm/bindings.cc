@@ -86,6 +86,12 @@ extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_max_bytes(int many) {
   return static_cast<double>(many ? certpolicy::kMaxBatchBytes : certpolicy::kMaxRequestBytes);
 }
 
+// The most requests a batch may hold: JS counts an array before writing its
+// text (a sparse array or a Proxy may claim any length).
+extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_max_requests() {
+  return static_cast<double>(certpolicy::kMaxBatchItems);
+}
+
 // A buffer of `n` bytes for the next request's text (not zero-filled: JS
 // writes the text, and certpolicy_evaluate reads only what was written).
 extern "C" EMSCRIPTEN_KEEPALIVE char* certpolicy_input(std::size_t n) {
@@ -124,6 +130,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy
   std::string_view in(b.input.data(), length);  // JS wrote these bytes
   if (many) engine->evaluate_many_into(in, b.result);
   else engine->evaluate_into(in, b.result);
+  return b.result.size();
+}
+
+// A batch JS counted past certpolicy_max_requests: its TOO_MANY failure, in
+// the locale named by the tag of `length` bytes JS wrote to the input buffer
+// (its first request's "locale"); returns the answer's length in bytes.
+extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_refuse_count(std::size_t length) {
+  Buffers& b = buffers();
+  if (length > b.input.size()) return 0;
+  certpolicy::Engine::refuse_count(std::string_view(b.input.data(), length), b.result);
   return b.result.size();
 }
 

@@ -175,6 +175,7 @@ class Engine {
   #decide;
   #address;
   #maxBytes;  // [one request, a batch]: the engine's input limits
+  #maxRequests;  // the most requests a batch may hold
 
   #core;
 
@@ -185,6 +186,7 @@ class Engine {
     this.#decide = core._certpolicy_decide_exam_order;
     this.#address = raw.address();
     this.#maxBytes = [core._certpolicy_max_bytes(0), core._certpolicy_max_bytes(1)];
+    this.#maxRequests = core._certpolicy_max_requests();
     finalizer?.register(this, raw, this);
   }
 
@@ -194,11 +196,18 @@ class Engine {
     // UTF-16 code units → at most 3 UTF-8 bytes each; but no more than the
     // engine's limit plus one character (4 bytes): a longer text is cut there,
     // which is still over the limit, so the answer is the same TOO_LARGE.
-    const capacity = Math.min(text.length * 3, this.#maxBytes[many ? 1 : 0] + 4);
+    return this.#answer(text, this.#maxBytes[many ? 1 : 0] + 4,
+      (written) => core._certpolicy_evaluate(this.#address, written, many ? 1 : 0));
+  }
+
+  /** Writes `text` (at most `limit` bytes of it) to the core's input, runs `run`, decodes the answer. */
+  #answer(text, limit, run) {
+    const core = this.#core;
+    const capacity = Math.min(text.length * 3, limit);
     try {
       const ptr = core._certpolicy_input(capacity || 1);
       const { written } = encoder.encodeInto(text, core.HEAPU8.subarray(ptr, ptr + capacity));
-      const length = core._certpolicy_evaluate(this.#address, written, many ? 1 : 0);
+      const length = run(written);
       // Answers travel as UTF-16 up to UTF16_MAX_BYTES (0 units: longer, read
       // it as UTF-8): decoding and then JSON.parse are faster than on UTF-8
       // text full of CJK.
@@ -211,6 +220,24 @@ class Engine {
     } finally {
       core._certpolicy_result_release();
     }
+  }
+
+  /**
+   * The core's refusal of a batch of more requests than it takes, said in the
+   * locale its first request names (as the core says every refusal of a
+   * whole batch); one frozen object.
+   */
+  #tooMany(requests) {
+    let tag = "";
+    try {
+      const locale = requests[0]?.locale;
+      if (typeof locale === "string") tag = locale;
+    } catch {
+      // a getter or trap that throws: the default locale
+    }
+    const failure = JSON.parse(this.#answer(tag, 64, (written) => this.#core._certpolicy_refuse_count(written)));
+    Object.freeze(failure.error);
+    return Object.freeze(failure);
   }
 
   /** Bytes of WebAssembly memory in use by the module (for leak checks). */
@@ -240,7 +267,12 @@ class Engine {
     }
   }
 
-  /** Many requests, one crossing into WebAssembly. Never throws. */
+  /**
+   * Many requests, one crossing into WebAssembly. Never throws. One answer
+   * per element, in order (a hole is answered as `null` would be: a
+   * failure); a batch of more than the core's 2 000 000 requests is refused
+   * before anything is read, as one TOO_MANY failure in a one-element array.
+   */
   evaluateMany(requests) {
     try {
       return this.#evaluateMany(requests);
@@ -252,18 +284,21 @@ class Engine {
   }
 
   #evaluateMany(requests) {
-    if (!this.#raw) {
-      const failure = jsFailure(undefined, "ENGINE_DISPOSED");
-      return Array.isArray(requests) ? requests.map(() => failure) : failure;
-    }
     // A non-array is refused by the core itself (detail WRONG_TYPE, expected "array").
     if (!Array.isArray(requests)) {
+      if (!this.#raw) return jsFailure(undefined, "ENGINE_DISPOSED");
       const { text, failure } = toText(requests);
       return failure || JSON.parse(this.#call(text, true));
     }
+    // The count first, before an element is read or serialised: a sparse
+    // array or a Proxy may claim a length no batch can have (2**32 - 1
+    // holes would take minutes to walk).
+    const n = requests.length;
+    if (n > this.#maxRequests) return [this.#raw ? this.#tooMany(requests) : jsFailure(undefined, "ENGINE_DISPOSED")];
+    if (!this.#raw) return new Array(n).fill(jsFailure(undefined, "ENGINE_DISPOSED"));
     const { text, failure } = toText(requests);
     const out = failure || JSON.parse(this.#call(text, true));
-    if (Array.isArray(out)) return out;
+    if (Array.isArray(out) && out.length === n) return out;
     // A batch over the engine's size limits (its text, its number of values
     // or requests, its answers) is refused as a whole: every element carries
     // that one failure, which says to split the batch (one frozen object).
@@ -271,11 +306,20 @@ class Engine {
     if (out?.error?.path === "" && (detail === "TOO_LARGE" || detail === "TOO_MANY")) {
       Object.freeze(out.error);
       Object.freeze(out);
-      return requests.map(() => out);
+      return new Array(n).fill(out);
     }
     // One element the core cannot take as text (a lone surrogate, too deep,
-    // a cycle) must not sink the others: answer each on its own instead.
-    return requests.map((r) => this.evaluate(r));
+    // a cycle; or a Proxy whose length changed while it was read) must not
+    // sink the others: answer each on its own instead.
+    return Array.from({ length: n }, (_, k) => {
+      let request;
+      try {
+        request = requests[k];
+      } catch (e) {
+        return jsFailure(undefined, "WRONG_TYPE", errorName(e));
+      }
+      return this.evaluate(request);
+    });
   }
 
   /**

@@ -555,10 +555,14 @@ export interface Engine {
   /** A request as JSON text: any result (narrow on `ok`, then `type`), or a failure. */
   evaluate(json: string): CertpolicyResult | Failure;
   /**
-   * One result per request, in order, from one crossing into WebAssembly. A
-   * batch over the engine's limits (64 MiB of text, 2 000 000 requests,
-   * 6 000 000 values, 384 MiB of answers) is refused as a whole: every
-   * element is the same frozen TOO_LARGE / TOO_MANY failure (split the batch).
+   * One result per request, in order, from one crossing into WebAssembly (a
+   * hole of a sparse array is answered as `null` would be: a failure; a
+   * request over 1 MiB is that element's TOO_LARGE failure). A batch over the
+   * engine's limits (64 MiB of text, 6 000 000 values, 384 MiB of answers) is
+   * refused as a whole: every element is the same frozen TOO_LARGE failure
+   * (split the batch). More than 2 000 000 elements (its `length`, read
+   * before anything else) is refused before any is read: a one-element array
+   * holding the frozen TOO_MANY failure.
    */
   evaluateMany<const T extends readonly CertpolicyRequest[]>(requests: T): { -readonly [K in keyof T]: ResultFor<T[K]> | Failure };
   /** Every certification with its status on the China date of `now` (default: this moment). */

@@ -2,7 +2,9 @@
 // write failures are noticed.
 #include "io.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -28,19 +30,29 @@ bool read_bounded(std::FILE* in, size_t limit, std::string& out) {
   return true;
 }
 
+// Opened first, then checked: the checks are on what was opened (fstat on the
+// descriptor), so a path swapped between a check and the open cannot slip a
+// FIFO or a device past them. O_NONBLOCK lets the open itself return at once
+// on a FIFO with no writer (it would block without); the descriptor is made
+// blocking again before a regular file is read.
 bool read_policy_file(const char* path, std::string& out, std::string& why) {
-  struct stat st {};
-  if (::stat(path, &st) != 0) {
+  const int fd = ::open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
     why = std::strerror(errno);
     return false;
   }
-  if (!S_ISREG(st.st_mode)) {
-    why = "not a regular file";
+  struct stat st {};
+  const bool stated = ::fstat(fd, &st) == 0;
+  if (!stated || !S_ISREG(st.st_mode)) {
+    why = stated ? "not a regular file" : std::strerror(errno);
+    ::close(fd);
     return false;
   }
-  std::FILE* f = std::fopen(path, "rb");
+  const int flags = ::fcntl(fd, F_GETFL);
+  std::FILE* f = flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0 ? nullptr : ::fdopen(fd, "rb");
   if (f == nullptr) {
     why = std::strerror(errno);
+    ::close(fd);
     return false;
   }
   const bool ok = read_bounded(f, kMaxPolicyBytes, out);

@@ -16,7 +16,9 @@
 // 1 the policy was refused (its INVALID_POLICY envelope on stdout); 2 usage,
 // or a policy file cannot be read (an INVALID_POLICY envelope with detail
 // UNREADABLE on stdout); 3 the answer could not be written (stdout closed
-// or full).
+// or full; also when the reader went away early: SIGPIPE is ignored, so the
+// write fails with EPIPE instead of killing the process with status 141).
+#include <csignal>
 #include <cstdio>
 #include <cstring>
 #include <string>
@@ -42,6 +44,7 @@ int usage() {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is a write error (exit 3), not a kill
   if (argc < 2) return usage();
   const std::string command = argv[1];
   if (command == "policy") {

@@ -58,21 +58,23 @@ Fields::Ref Fields::member(Ref object, std::string_view k, Kind kind) {
 void Fields::assign(Ref r, const Value& v) {
   auto at = static_cast<std::uint32_t>(pool_.size());
   Node& n = nodes_[r];
+  Kind text_kind = Kind::kString;
   switch (v.kind_) {
     case Value::Kind::kNull: n.kind = Kind::kNull; return;
     case Value::Kind::kBool: n.kind = Kind::kBool; n.b = v.b_; return;
     case Value::Kind::kInt: n.kind = Kind::kInt; n.i = v.i_; return;
     case Value::Kind::kFloat: n.kind = Kind::kFloat; n.d = v.d_; return;
     case Value::Kind::kString: pool_ += v.s_; break;
-    case Value::Kind::kDate: put_date(pool_.extend(kDateChars), v.date_); break;
+    case Value::Kind::kDate: put_date(pool_.extend(kDateChars), v.date_); text_kind = Kind::kDate; break;
     case Value::Kind::kInstant: {
       char buf[FixedZone::kMaxInstantChars];
       pool_.append(buf, static_cast<size_t>(v.zone_->put(buf, v.instant_) - buf));
+      text_kind = Kind::kInstant;
       break;
     }
   }
   Node& s = nodes_[r];
-  s.kind = Kind::kString;
+  s.kind = text_kind;
   s.str = at;
   s.str_len = static_cast<std::uint32_t>(pool_.size() - at);
 }
@@ -122,7 +124,9 @@ void Fields::write(Ref r, TextOut& out) const {
     }
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.
     case Kind::kFloat: out += nlohmann::json(n.d).dump(); return;
-    case Kind::kString: write_json_string(string(r), out); return;
+    case Kind::kString:
+    case Kind::kDate:
+    case Kind::kInstant: write_json_string(string(r), out); return;
     case Kind::kArray: {
       out.push_back('[');
       for (Ref c = n.first; c != kNone; c = nodes_[c].next) {

@@ -71,7 +71,9 @@ class Fields {
  public:
   using Ref = std::uint32_t;
   static constexpr Ref kNone = 0xFFFFFFFFu;
-  enum class Kind : std::uint8_t { kNull, kBool, kInt, kFloat, kString, kArray, kObject };
+  // A date and an instant keep their kind (written as RFC 3339 text), so the
+  // sentences know an instant by its type, never by the shape of a string.
+  enum class Kind : std::uint8_t { kNull, kBool, kInt, kFloat, kString, kDate, kInstant, kArray, kObject };
 
   class Array;
   // A handle on an object in the tree (valid as long as the Fields).
@@ -109,6 +111,7 @@ class Fields {
   Ref find(std::string_view dotted, Ref from = 0) const;
   Kind kind(Ref r) const { return nodes_[r].kind; }
   std::int64_t int_value(Ref r) const { return nodes_[r].i; }
+  // The text of a string, a date ("2026-11-30") or an instant ("2026-11-30T10:00:00+08:00").
   std::string_view string(Ref r) const { return text(nodes_[r].str, nodes_[r].str_len); }
 
   // JSON text of a value; objects with sorted keys.

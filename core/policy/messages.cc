@@ -60,10 +60,6 @@ std::vector<std::uint32_t> placeholders(std::string_view tpl) {
   return marks;
 }
 
-bool looks_like_instant(std::string_view s) {
-  return s.size() >= 20 && s[4] == '-' && s[10] == 'T' && s[13] == ':';
-}
-
 }  // namespace
 
 Messages::Messages() {
@@ -173,29 +169,31 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
                             static_cast<long long>(fen % 100));
       put(units.yuan_prefix);
       put(std::string_view(buf, static_cast<size_t>(n)));  // digits
-    } else if (fields.kind(v) == Fields::Kind::kString) {
-      std::string_view s = fields.string(v);
-      if (looks_like_instant(s)) {
-        // 2026-11-30T10:00:00+08:00 → 2026-11-30 10:00 (seconds kept when not :00)
-        size_t zone = s.find_first_of("+-Zz", 19);
-        std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
-        if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
-        put(s.substr(0, 10));
-        put(" ");
-        put(clock);
-        // +08:00 is China time; a policy in another zone names its offset
-        // (the sentence must not say China time for 10:00 UTC).
-        std::string_view offset = zone == std::string_view::npos ? std::string_view() : s.substr(zone);
-        if (offset == "+08:00") {
-          put(units.china_time);
-        } else {
-          put(units.utc_open);
-          put(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
-          put(units.utc_close);
-        }
+    } else if (fields.kind(v) == Fields::Kind::kInstant) {
+      // As the result writes an instant (FixedZone::put, RFC 3339 with its
+      // offset): 2026-11-30T10:00:00+08:00 → 2026-11-30 10:00 (seconds kept when not :00).
+      const std::string_view s = fields.string(v);
+      const size_t zone = s.find_first_of("+-Zz", 19);
+      std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
+      if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
+      put(s.substr(0, 10));
+      put(" ");
+      put(clock);
+      // +08:00 is China time; a policy in another zone names its offset
+      // (the sentence must not say China time for 10:00 UTC).
+      const std::string_view offset = zone == std::string_view::npos ? std::string_view() : s.substr(zone);
+      if (offset == "+08:00") {
+        put(units.china_time);
       } else {
-        put(in_words ? word(s, locale) : s);
+        put(units.utc_open);
+        put(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
+        put(units.utc_close);
       }
+    } else if (fields.kind(v) == Fields::Kind::kString) {
+      const std::string_view s = fields.string(v);
+      put(in_words ? word(s, locale) : s);
+    } else if (fields.kind(v) == Fields::Kind::kDate) {
+      put(fields.string(v));
     } else {
       TextOut text;  // a number, boolean or list, as JSON text
       fields.write(v, text);

@@ -46,6 +46,24 @@ TEST(TIM_1, ParsesAnyOffsetAndFormatsInChinaTime) {
       {"", nullptr, TimeParseError::kSyntax},
       {"2026-11-26T10:00:00.+08:00", nullptr, TimeParseError::kSyntax},
       {"2026-11-26T10:00:00+08:00 ", nullptr, TimeParseError::kSyntax},
+      // Every field is digits, every separator where it belongs.
+      {"2026-1a-26T10:00:00+08:00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T1a:00:00+08:00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T10:00:0/+08:00", nullptr, TimeParseError::kSyntax},   // '/' is just below '0'
+      {"2026-11-26T10:00::0+08:00", nullptr, TimeParseError::kSyntax},   // ':' is just above '9'
+      {"2026-11-26X10:00:00+08:00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T10-00:00+08:00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T10:00-00+08:00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T10:00:00+08-00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T10:00:00+0a:00", nullptr, TimeParseError::kSyntax},
+      {"2026-11-26T10:00:00+08:0", nullptr, TimeParseError::kSyntax},
+      // Offsets up to ±23:59, each part at its edge.
+      {"2026-11-26T10:00:00+23:59", "2026-11-25T18:01:00+08:00", {}},
+      {"2026-11-26T10:00:00-23:59", "2026-11-27T17:59:00+08:00", {}},
+      {"2026-11-26T10:00:00+23:00", "2026-11-25T19:00:00+08:00", {}},
+      {"2026-11-26T10:00:00+05:59", "2026-11-26T12:01:00+08:00", {}},
+      {"2026-11-26T10:00:00+00:60", nullptr, TimeParseError::kBadOffset},
+      {"2026-11-26T10:00:00-23:60", nullptr, TimeParseError::kBadOffset},
   };
   for (const auto& c : cases) {
     auto r = parse_instant(c.text);
@@ -82,6 +100,11 @@ TEST(TIM_1, StrictDates) {
   EXPECT_EQ(parse_date("2025-2-28").error, TimeParseError::kSyntax);
   EXPECT_EQ(parse_date("2025-02-28T00:00:00Z").error, TimeParseError::kSyntax);
   EXPECT_EQ(parse_date("0999-01-01").error, TimeParseError::kYearOutOfRange);
+  // A character that is not a digit where digits belong: a syntax error,
+  // never read as a number (a month "1a" is not month 59 or month 0).
+  for (const char* text : {"2026-1a-26", "2026-11-2x", "202a-11-26", "2026-0:-26", "2026-1/-26", "2026-11-26 ", "2026/11/26"}) {
+    EXPECT_EQ(parse_date(text).error, TimeParseError::kSyntax) << text;
+  }
 }
 
 TEST(TIM_2, MonthsClampToTheMonthEnd) {

@@ -117,5 +117,104 @@ TEST(EngineErrors, BatchOverItsMemoryLimitsIsRefusedNotAborted) {
   EXPECT_EQ(json::parse(engine().evaluate(kValid))["ok"], true);
 }
 
+// Refusals for a limit (docs/API.md "Limits"): a request over 1 MiB is
+// refused inside a batch as it is alone, and every refusal for a limit is
+// said in the locale the (first) request names, read from its text.
+
+// A request of `bytes` bytes (a padding member after `head`), e.g. 1 MiB + 1.
+std::string request_of(size_t bytes, const std::string& head = R"({"type":"working_day","date":"2026-10-10")") {
+  const std::string open = head + R"(,"pad":")", close = "\"}";
+  return open + std::string(bytes - open.size() - close.size(), 'x') + close;
+}
+
+TEST(EngineErrors, ARequestOverOneMebibyteIsRefusedInsideABatchAsItIsAlone) {
+  const std::string at_limit = request_of(kMaxRequestBytes), over = request_of(kMaxRequestBytes + 1);
+  ASSERT_EQ(over.size(), kMaxRequestBytes + 1);
+  const std::string alone = engine().evaluate(over);
+  EXPECT_EQ(json::parse(alone)["error"]["detail"], "TOO_LARGE");
+  // At the limit the request is read (and refused for its unknown member,
+  // not for its size).
+  EXPECT_EQ(json::parse(engine().evaluate(at_limit))["error"]["detail"], "UNKNOWN_FIELD");
+  const std::string batch = std::string("[") + kValid + ",\n  " + over + " ,\t" + at_limit + "," + over + "," + kValid + "]";
+  const std::string answers = engine().evaluate_many(batch);
+  json out = json::parse(answers);
+  ASSERT_EQ(out.size(), 5u);
+  EXPECT_EQ(out[0]["ok"], true);
+  EXPECT_EQ(out[1], json::parse(alone));
+  EXPECT_EQ(out[2]["error"]["detail"], "UNKNOWN_FIELD");
+  EXPECT_EQ(out[3], json::parse(alone));
+  EXPECT_EQ(out[4], out[0]);
+  // Byte for byte: the batch's answer is each request's own answer.
+  EXPECT_EQ(answers, "[" + engine().evaluate(kValid) + "," + alone + "," + engine().evaluate(at_limit) + "," +
+                         alone + "," + engine().evaluate(kValid) + "]");
+}
+
+TEST(EngineErrors, ARefusalForALimitIsSaidInTheRequestsLocale) {
+  struct {
+    const char* locale;  // the member written, "" for none
+    const char* says;    // in the message
+  } cases[] = {
+      {"", "请求过大"},          {R"("locale":"zh-CN",)", "请求过大"}, {R"("locale":"zh-Hant",)", "請求過大"},
+      {R"("locale":"zh-TW",)", "請求過大"}, {R"("locale":"en",)", "the request is too large"},
+      {R"("locale":"en-GB",)", "the request is too large"},
+      {R"("locale":"fr",)", "请求过大"},  // not a locale the engine reads: the default
+      {R"("locale":5,)", "请求过大"},
+  };
+  for (const auto& c : cases) {
+    const std::string over = request_of(kMaxRequestBytes + 1, std::string("{") + c.locale + R"("type":"working_day")");
+    for (const std::string& answer : {engine().evaluate(over), engine().evaluate_many("[" + over + "]")}) {
+      json out = json::parse(answer);
+      if (out.is_array()) out = out[0];
+      EXPECT_EQ(out["error"]["detail"], "TOO_LARGE") << c.locale;
+      EXPECT_NE(out["error"]["message"].get<std::string>().find(c.says), std::string::npos)
+          << c.locale << ": " << out["error"]["message"];
+    }
+  }
+  // The locale member after the padding counts too, within the first 1 MiB + 1 byte read.
+  const std::string after = R"({"type":"working_day","pad":")" + std::string(kMaxRequestBytes, 'x') + R"(","locale":"en"})";
+  EXPECT_EQ(json::parse(engine().evaluate(after))["error"]["message"].get<std::string>().find("too large"), std::string::npos);
+  const std::string late = R"({"type":"working_day","pad":")" + std::string(1000, 'x') + R"(","locale":"en","x":")" +
+                           std::string(kMaxRequestBytes, 'x') + "\"}";
+  EXPECT_NE(json::parse(engine().evaluate(late))["error"]["message"].get<std::string>().find("too large"), std::string::npos);
+  // Too deep: a limit too.
+  const std::string deep = R"({"locale":"en","type":"working_day","x":)" + std::string(40, '[') + std::string(40, ']') + "}";
+  json d = json::parse(engine().evaluate(deep));
+  EXPECT_EQ(d["error"]["detail"], "TOO_DEEP");
+  EXPECT_EQ(d["error"]["message"].get<std::string>().rfind("the JSON is nested too deeply", 0), 0u) << d;
+  // Not JSON: nothing in it is trusted, the default locale.
+  json m = json::parse(engine().evaluate(R"({"locale":"en","type":)"));
+  EXPECT_EQ(m["error"]["detail"], "MALFORMED_JSON");
+  EXPECT_EQ(m["error"]["message"].get<std::string>().rfind("请求不是有效的 JSON", 0), 0u) << m;
+}
+
+TEST(EngineErrors, ABatchRefusedAsAWholeIsSaidInItsFirstRequestsLocale) {
+  // Answers over their budget (10 KiB here): the first request names en.
+  std::string batch = "[";
+  for (int k = 0; k < 20; ++k) batch += (k == 0 ? R"({"locale":"en",)" + std::string(kValid).substr(1) : std::string(",") + kValid);
+  batch += "]";
+  TextOut text;
+  engine().evaluate_many_into(batch, text, 10 * 1024);
+  json refused = json::parse(text.view());
+  EXPECT_EQ(refused["error"]["detail"], "TOO_LARGE");
+  EXPECT_EQ(refused["error"]["message"].get<std::string>().rfind("the request is too large", 0), 0u) << refused;
+  // More requests than a batch takes: TOO_MANY, the same as refuse_count says.
+  std::string many = R"([{"locale":"zh-HK"})";
+  for (size_t k = 0; k < kMaxBatchItems; ++k) many += ",0";
+  many += "]";
+  const std::string answer = engine().evaluate_many(many);
+  json too_many = json::parse(answer);
+  EXPECT_EQ(too_many["error"]["detail"], "TOO_MANY");
+  EXPECT_EQ(too_many["error"]["expected"], "at most 2000000 requests");
+  EXPECT_EQ(too_many["error"]["message"].get<std::string>().rfind("條目過多", 0), 0u) << too_many;
+  Engine::refuse_count("zh-HK", text);
+  EXPECT_EQ(text.view(), answer);
+  Engine::refuse_count("", text);
+  EXPECT_EQ(json::parse(text.view())["error"]["message"].get<std::string>().rfind("条目过多", 0), 0u);
+  Engine::refuse_count("en", text);
+  EXPECT_EQ(json::parse(text.view())["error"]["message"].get<std::string>().rfind("too many items", 0), 0u);
+  Engine::refuse_count(std::string(36, 'e'), text);  // longer than any tag read: the default
+  EXPECT_EQ(json::parse(text.view())["error"]["message"].get<std::string>().rfind("条目过多", 0), 0u);
+}
+
 }  // namespace
 }  // namespace certpolicy

@@ -9,6 +9,7 @@
 #include "json/fields.h"
 #include "json/json_doc.h"
 #include "json/json_in.h"
+#include "json/raw_scan.h"
 
 namespace certpolicy {
 namespace {
@@ -294,6 +295,36 @@ TEST(JsonDocStrict, ArraysListsAndRepeatedKeys) {
   again.find(again.root(), "platform_fault");
   again.forget_misses();
   EXPECT_EQ(again.first_unread(again.root())->closest, "");
+}
+
+// The scans of a text that is not parsed (json/raw_scan.h): depth, the
+// elements of a batch, a member's string.
+TEST(RawScan, DepthElementsAndMemberStrings) {
+  EXPECT_EQ(max_depth(R"({"a": [1, {"b": "[[\"{"}]})"), 3);
+  EXPECT_EQ(max_depth("[]"), 1);
+  EXPECT_EQ(max_depth("\"[[\""), 0);
+
+  ArrayElements e(" [ {\"a\": [1, \"],\"]} ,\n 2,\"x\\\"y\" ,[[]], null ] ");
+  EXPECT_EQ(e.next(), R"({"a": [1, "],"]})");
+  EXPECT_EQ(e.next(), "2");
+  EXPECT_EQ(e.next(), R"("x\"y")");
+  EXPECT_EQ(e.next(), "[[]]");
+  EXPECT_EQ(e.next(), "null");
+  EXPECT_EQ(e.next(), "");
+  EXPECT_EQ(e.next(), "");
+  EXPECT_EQ(ArrayElements("[]").next(), "");
+  EXPECT_EQ(ArrayElements("{}").next(), "");
+  EXPECT_EQ(ArrayElements("[{\"a\": \"cut he").next(), "{\"a\": \"cut he");  // a cut text: what there is
+
+  EXPECT_EQ(member_string(R"({"x": [1, {"locale": "fr"}], "locale": "en"})", "locale"), "en");
+  EXPECT_EQ(member_string(R"( { "locale" : "zh-Hant" , "x": 1 })", "locale"), "zh-Hant");
+  EXPECT_EQ(member_string(R"({"locale": "en", "locale": "zh-CN"})", "locale"), "zh-CN");  // the last, as parsed
+  EXPECT_EQ(member_string(R"({"locale": "en", "locale": 5})", "locale"), std::nullopt);
+  EXPECT_EQ(member_string(R"({"locale": "e\u006e"})", "locale"), std::nullopt);  // escapes: not read
+  EXPECT_EQ(member_string(R"({"a": {"locale": "en"}})", "locale"), std::nullopt);  // not at the top
+  EXPECT_EQ(member_string(R"(["locale", "en"])", "locale"), std::nullopt);
+  EXPECT_EQ(member_string(R"({"a": "x", "locale": "en)", "locale"), std::nullopt);  // cut inside it
+  EXPECT_EQ(member_string(R"({"locale": "en", "a": "cut)", "locale"), "en");
 }
 
 }  // namespace

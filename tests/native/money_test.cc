@@ -38,6 +38,7 @@ TEST(MNY_1, SplitIsProportionalAndExact) {
       {700, {0, 1000}, {0, 700}},
       {0, {100, 200}, {0, 0}},
       {100, {0, 0}, {0, 0}},
+      {100, {0}, {0}},  // weights that add up to 0 fen: nothing to split by
       {1, {1, 1}, {1, 0}},  // ties: the earlier method
       {kMaxFen, {kMaxFen, kMaxFen}, {kMaxFen / 2, kMaxFen / 2}},
   };

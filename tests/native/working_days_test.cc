@@ -67,6 +67,11 @@ TEST(CAL_3, CountsFromTheApplicationDayUpToTheStart) {
       {D(2026, 2, 24), D(2026, 3, 2), 5, true},      // Feb 24–27 + Sat Feb 28
       {D(2026, 12, 28), D(2027, 1, 6), 7, false},    // crosses into 2027 (no data)
       {D(2027, 3, 1), D(2027, 3, 8), 5, false},
+      // Past the data, Monday–Friday counted by whole weeks and the days left over.
+      {D(2027, 3, 3), D(2027, 3, 17), 10, false},    // Wed to Wed, two weeks
+      {D(2027, 3, 3), D(2027, 3, 19), 12, false},    // and Wed, Thu
+      {D(2027, 3, 5), D(2027, 3, 27), 16, false},    // Fri … Fri (three weeks and a day)
+      {D(2023, 12, 1), D(2023, 12, 31), 21, false},  // before the data: December 2023 (Mon–Fri)
   };
   for (const auto& c : cases) {
     WorkingDayCount r = calendar().count_working_days(c.from, c.to);
@@ -83,6 +88,54 @@ TEST(CAL_3, LastDateWithAtLeastNWorkingDays) {
             D(2026, 11, 30));
   EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 10, D(2026, 12, 1)),
             std::nullopt);
+  // No working day needed: the day before `to`, down to the floor itself.
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 0, D(2026, 12, 13)), D(2026, 12, 13));
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 0, D(2026, 12, 14)), std::nullopt);
+  // The n-th working day back may be the floor itself (Fri 27 Nov with n = 11).
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 11, D(2026, 11, 27)), D(2026, 11, 27));
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2026, 12, 14), 11, D(2026, 11, 28)), std::nullopt);
+}
+
+// CAL-1/CAL-3 at the edges of the data: the first and the last day a year's
+// data covers, and the days just outside, on a calendar whose data begins and
+// ends on days off (2030: Tue 1 Jan and Tue 31 Dec off, Sat 28 Dec worked).
+TEST(CAL_1, FirstAndLastCoveredDaysOfTheData) {
+  WorkCalendar cal;
+  YearCalendar y2030;
+  y2030.holidays = {D(2030, 1, 1), D(2030, 12, 31)};
+  y2030.makeup_workdays = {D(2030, 12, 28)};
+  y2030.notice = "test notice";
+  cal.set_year(2030, y2030);
+  struct {
+    CivilDate date;
+    DayKind kind;
+  } kinds[] = {
+      {D(2029, 12, 31), DayKind::kWeekday},        // Monday before the data
+      {D(2030, 1, 1), DayKind::kHoliday},          // the first covered day
+      {D(2030, 12, 28), DayKind::kMakeupWorkday},  // a Saturday worked
+      {D(2030, 12, 31), DayKind::kHoliday},        // the last covered day
+      {D(2031, 1, 1), DayKind::kWeekday},          // Wednesday after the data
+      {D(2031, 1, 4), DayKind::kWeekend},
+  };
+  for (const auto& c : kinds) EXPECT_EQ(cal.kind(c.date), c.kind) << format_date(c.date);
+  struct {
+    CivilDate from, to;
+    int count;
+    bool verified;
+  } counts[] = {
+      {D(2030, 12, 28), D(2031, 1, 1), 2, true},    // Sat 28 (worked), Mon 30; Tue 31 off
+      {D(2030, 12, 31), D(2031, 1, 1), 0, true},    // the last covered day alone
+      {D(2030, 12, 30), D(2031, 1, 3), 3, false},   // Mon 30, Wed 1, Thu 2 (2031: no data)
+      {D(2029, 12, 31), D(2030, 1, 3), 2, false},   // Mon 31 (2029: no data), Wed 2
+  };
+  for (const auto& c : counts) {
+    WorkingDayCount r = cal.count_working_days(c.from, c.to);
+    EXPECT_EQ(r.count, c.count) << format_date(c.from) << " .. " << format_date(c.to);
+    EXPECT_EQ(r.verified, c.verified) << format_date(c.from) << " .. " << format_date(c.to);
+  }
+  // Counting back from after the data into it: 2 Jan 2031 (Thu) ← Wed 1 Jan
+  // ← (Tue 31 Dec off) Mon 30 Dec.
+  EXPECT_EQ(cal.last_date_with_count_at_least(D(2031, 1, 3), 3, D(2030, 1, 1)), D(2030, 12, 30));
 }
 
 }  // namespace

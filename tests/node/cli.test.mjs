@@ -1,10 +1,12 @@
 // The native CLI reads boundedly and fails as a program should: JSON errors
-// and documented exit statuses for unreadable policy files, exit 3 when the
-// answer cannot be written, TOO_LARGE at once for an endless stdin.
+// and documented exit statuses for unreadable policy files (a FIFO too, even
+// one swapped in at the last moment), exit 3 when the answer cannot be
+// written (a full disk, a reader gone), TOO_LARGE at once for an endless stdin.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, writeFileSync, chmodSync, openSync, closeSync } from "node:fs";
+import { existsSync, mkdtempSync, writeFileSync, chmodSync, openSync, closeSync, lstatSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { cliPath, haveCli } from "./native_cli.mjs";
@@ -104,4 +106,79 @@ test("a NUL byte after the request is malformed JSON", { skip }, () => {
   const r = run(["eval"], Buffer.concat([Buffer.from(request), Buffer.from([0]), Buffer.from("garbage")]));
   assert.equal(r.status, 0);
   assert.equal(JSON.parse(r.out).error.detail, "MALFORMED_JSON");
+});
+
+// A FIFO as the policy file is refused at once, whether it is named as one
+// or swapped in between a look at the path and the next: the CLI opens the
+// path (non-blocking, so a FIFO with no writer cannot stall the open) and
+// then checks what it opened. The swap is made to happen every time by a
+// test double (fixtures/swap_to_fifo.c, LD_PRELOAD): right after the CLI's
+// first look at the path, a FIFO replaces the file. A CLI that checked the
+// path and then opened it would block on the FIFO forever (it did: 18 of
+// 400 runs with a real swapper beside it).
+test("a --policy naming a FIFO is a JSON error and exit 2, not a hang", { skip }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-"));
+  const fifo = path.join(dir, "p.json");
+  const made = spawnSync("mkfifo", [fifo]);
+  if (made.status !== 0) return;
+  const r = run(["eval", "--policy", fifo], request, { timeout: 60_000 });
+  assert.equal(r.status, 2);
+  const e = JSON.parse(r.out).error;
+  assert.equal(e.detail, "UNREADABLE");
+  assert.match(e.message, /not a regular file/);
+});
+
+const cc = spawnSync("cc", ["--version"]).status === 0;
+test("a policy file swapped for a FIFO after the CLI looked at it: the CLI reads what it opened", { skip: skip || (cc ? false : "no C compiler for the test double") }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-"));
+  const shim = path.join(dir, "swap_to_fifo.so");
+  const source = fileURLToPath(new URL("./fixtures/swap_to_fifo.c", import.meta.url));
+  const built = spawnSync("cc", ["-shared", "-fPIC", "-O1", "-o", shim, source, "-ldl"]);
+  assert.equal(built.status, 0, built.stderr?.toString());
+  const file = path.join(dir, "p.json");
+  const fifo = path.join(dir, "fifo");
+  writeFileSync(file, JSON.stringify({ version: "swapped-test" }));
+  assert.equal(spawnSync("mkfifo", [fifo]).status, 0);
+  // The timeout only ends a hang (a CLI blocked on the FIFO); it is not a speed limit.
+  const r = run(["version", "--policy", file], "", {
+    timeout: 60_000,
+    env: { ...process.env, LD_PRELOAD: shim, SWAP_PATH: file, SWAP_FIFO: fifo },
+  });
+  assert.ok(lstatSync(file).isFIFO(), "the double swapped the FIFO in");
+  assert.equal(r.status, 0, `status ${r.status} (null: the CLI hung on the FIFO) ${r.err}`);
+  assert.equal(r.out, "policy swapped-test\n");
+});
+
+// A reader that goes away before the answer is written (`| head -c 1`, a
+// closed socket) is a write failure like a full disk: exit 3 and a line on
+// stderr, never death by SIGPIPE (status 141 in a shell).
+test("a reader that exits early gets exit 3, not SIGPIPE", { skip }, () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-"));
+  const file = path.join(dir, "batch.json");
+  // 200 catalogue answers, about 4.8 MB: far more than a pipe holds, so the
+  // CLI writes after `true` has exited (or blocks until it has), every time.
+  writeFileSync(file, JSON.stringify(Array(200).fill({ type: "catalogue", now: "2026-11-26T10:00:00+08:00" })));
+  const r = spawnSync("bash", ["-c", '"$0" eval < "$1" | true; echo "${PIPESTATUS[0]}"', cliPath, file], { timeout: 60_000 });
+  assert.equal(r.stdout.toString().trim(), "3", r.stderr.toString());
+  assert.match(r.stderr.toString(), /cannot write the answer/);
+});
+
+test("a request over the limit is refused in the locale it names", { skip }, () => {
+  const pad = "x".repeat(1 << 20);
+  const cases = [
+    [{ type: "working_day", pad }, /^请求过大/],
+    [{ locale: "en", type: "working_day", pad }, /^the request is too large/],
+    [{ locale: "zh-Hant", type: "working_day", pad }, /^請求過大/],
+  ];
+  for (const [req, says] of cases) {
+    const r = run(["eval"], JSON.stringify(req));
+    assert.equal(r.status, 0);
+    const e = JSON.parse(r.out).error;
+    assert.equal(e.detail, "TOO_LARGE");
+    assert.match(e.message, says);
+    // Inside a batch: that element alone, in its own locale.
+    const batch = JSON.parse(run(["eval"], JSON.stringify([{ type: "working_day", date: "2026-11-26" }, req])).out);
+    assert.equal(batch[0].ok, true);
+    assert.deepEqual(batch[1].error, e);
+  }
 });

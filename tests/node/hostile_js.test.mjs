@@ -69,6 +69,78 @@ test("evaluateMany of a Proxy array whose traps throw is one failure, not a thro
   assert.equal(out[0].ok, false);
 });
 
+// evaluateMany reads an array's length before anything else: a sparse array
+// or a Proxy may claim up to 2**32 - 1 elements, which serialising or walking
+// would take minutes over (and answer holes). Past the 2 000 000 requests a
+// batch may hold, the answer is one TOO_MANY failure, at once, in the locale
+// the first request names; within it, one answer per element.
+const day = { type: "working_day", date: "2026-11-26" };
+
+test("evaluateMany of a sparse array claiming 2**32 - 1 elements is one TOO_MANY failure", () => {
+  const sparse = [{ ...day, locale: "en" }];
+  sparse.length = 2 ** 32 - 1;
+  const out = engine.evaluateMany(sparse);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].ok, false);
+  assert.equal(out[0].error.detail, "TOO_MANY");
+  assert.equal(out[0].error.path, "");
+  assert.equal(out[0].error.expected, "at most 2000000 requests");
+  assert.match(out[0].error.message, /^too many items/);
+  assert.ok(Object.isFrozen(out[0]) && Object.isFrozen(out[0].error));
+});
+
+test("evaluateMany of a Proxy claiming a huge length reads one element, for its locale", () => {
+  const reads = [];
+  const proxy = new Proxy([], {
+    get(target, key) {
+      if (key === "length") return 2 ** 32 - 1;
+      if (typeof key === "string" && /^\d+$/.test(key)) {
+        reads.push(key);
+        return { ...day, locale: "zh-Hant" };
+      }
+      return Reflect.get(target, key);
+    },
+  });
+  const out = engine.evaluateMany(proxy);
+  assert.equal(out.length, 1);
+  assert.equal(out[0].error.detail, "TOO_MANY");
+  assert.match(out[0].error.message, /^條目過多/);
+  assert.deepEqual(reads, ["0"]);
+  // A first element that cannot be read: the default locale.
+  const throwing = new Proxy([], { get: (t, k) => (k === "length" ? 3e9 : k === "0" ? throwingProxy() : Reflect.get(t, k)) });
+  assert.match(engine.evaluateMany(throwing)[0].error.message, /^条目过多/);
+});
+
+test("evaluateMany: one past the limit is refused as the core refuses the same batch as text", () => {
+  const batch = Array(2_000_001).fill(0);
+  batch[0] = { ...day, locale: "en" };
+  const out = engine.evaluateMany(batch);
+  assert.equal(out.length, 1);
+  assert.deepEqual(out[0], JSON.parse(engine.evaluateJson(JSON.stringify(batch))));
+});
+
+test("evaluateMany answers every element of a sparse array, a hole as null is answered", () => {
+  const sparse = [day, , day];  // eslint-disable-line no-sparse-arrays
+  sparse.length = 5;
+  const out = engine.evaluateMany(sparse);
+  assert.deepEqual(Object.keys(out), ["0", "1", "2", "3", "4"]);
+  assert.equal(out[0].ok, true);
+  assert.deepEqual(out[1], engine.evaluate(null));
+  assert.equal(out[1].ok, false);
+  assert.deepEqual(out[3], out[1]);
+  // The same when one element cannot be serialised and each is answered on its own.
+  const mixed = [day, , 10n];  // eslint-disable-line no-sparse-arrays
+  const each = engine.evaluateMany(mixed);
+  assert.deepEqual(Object.keys(each), ["0", "1", "2"]);
+  assert.equal(each[0].ok, true);
+  assert.deepEqual(each[1], engine.evaluate(undefined));
+  assert.equal(each[2].ok, false);
+  // A Proxy whose element read throws: that element's failure, the others answered.
+  const partly = new Proxy([day, day, day], { get: (t, k) => (k === "1" ? (() => { throw new Error("trap"); })() : Reflect.get(t, k)) });
+  const answers = engine.evaluateMany(partly);
+  assert.deepEqual(answers.map((r) => r.ok), [true, false, true]);
+});
+
 test("evaluateJson and decideExamOrder take hostile values without throwing", () => {
   const bad = { toString() { throw new Error("toString"); } };
   assert.equal(JSON.parse(engine.evaluateJson(bad)).ok, false);
@@ -86,6 +158,13 @@ test("a disposed engine answers ENGINE_DISPOSED everywhere, in the request's lan
   assert.match(zh.error.message, /已释放/);
   assert.match(e.evaluate({ locale: "en", type: "working_day" }).error.message, /disposed/);
   assert.deepEqual(e.evaluateMany([1, 2]).map((r) => r.error.code), ["ENGINE_DISPOSED", "ENGINE_DISPOSED"]);
+  // One answer per element, holes too; a huge claimed length is not walked.
+  const holes = e.evaluateMany([1, , 2]);  // eslint-disable-line no-sparse-arrays
+  assert.deepEqual(Object.keys(holes), ["0", "1", "2"]);
+  assert.equal(holes[1].error.code, "ENGINE_DISPOSED");
+  const huge = [];
+  huge.length = 2 ** 32 - 1;
+  assert.deepEqual(e.evaluateMany(huge).map((r) => r.error.code), ["ENGINE_DISPOSED"]);
   assert.equal(JSON.parse(e.evaluateJson("{}")).error.code, "ENGINE_DISPOSED");
   assert.equal(e.decideExamOrder({ paidAt: 0, now: 0 }), null);
   // A countdown holding the stale engine keeps ticking without a throw.

@@ -219,6 +219,45 @@ test("createEngine: a field path longer than 120 bytes ends in an ellipsis after
   }
 });
 
+test("evaluateMany: a request over 1 MiB is refused as that element's TOO_LARGE, as it is alone", async () => {
+  const engine = await createEngine();
+  const pad = "x".repeat(1 << 20);
+  const big = { locale: "en", type: "working_day", date: "2026-11-26", pad };
+  const out = engine.evaluateMany([order, big, order]);
+  assert.equal(out.length, 3);
+  assert.equal(out[0].ok, true);
+  assert.deepEqual(out[2], out[0]);
+  assert.equal(out[1].error.detail, "TOO_LARGE");
+  assert.equal(out[1].error.expected, "at most 1048576 bytes");
+  assert.deepEqual(out[1], engine.evaluate(big));
+  if (haveCli()) {
+    const text = JSON.stringify([order, big, order]);
+    assert.equal(engine.evaluateJson(text), runCli(text), "the same bytes as the CLI");
+  }
+});
+
+test("size-limit refusals are said in the request's locale (zh-CN, zh-Hant, en)", async () => {
+  const engine = await createEngine();
+  const pad = "x".repeat(1 << 20);
+  const cases = [
+    [undefined, /^请求过大/],
+    ["zh-CN", /^请求过大/],
+    ["zh-Hant", /^請求過大/],
+    ["zh-HK", /^請求過大/],
+    ["en", /^the request is too large/],
+    ["en-US", /^the request is too large/],
+    ["fr", /^请求过大/],  // a tag the engine does not read: the default
+  ];
+  for (const [locale, says] of cases) {
+    const req = { locale, type: "working_day", pad };
+    const r = engine.evaluate(req);
+    assert.equal(r.error.detail, "TOO_LARGE", locale);
+    assert.match(r.error.message, says, locale);
+    assert.deepEqual(JSON.parse(engine.evaluateJson(JSON.stringify(req))), r, locale);
+    assert.deepEqual(engine.evaluateMany([req])[0], r, locale);
+  }
+});
+
 test("evaluateMany: a batch over the engine's memory limits is refused as a whole, never aborted", async () => {
   const engine = await createEngine();
   // 1 001 arrays of 5 998 ones: 6 005 001 values, past the 6 000 000 a batch may hold.
