@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { createEngine } from "certpolicy";
 import { ImportError, readExport } from "../../web/js/codes_import.js";
 import { sampleExport } from "../../web/js/codes_sample.js";
-import { ADMIN_ACTIONS, ConsoleModel } from "../../web/js/console_model.js";
+import { ADMIN_ACTIONS, ConsoleModel, REQUEST_BYTES } from "../../web/js/console_model.js";
 import { codesView, exportCsv, ordersView, peopleView, certStatsView, csvCell } from "../../web/js/console_views.js";
 import { ListIndex, sortIds } from "../../web/js/console_index.js";
 
@@ -22,8 +22,21 @@ const FILE = HEADER + row("BN001", "A-2026", "未使用", V26) + row("BN002", "A
   row("BN003", "A-2026", "已考试", V26, "李四", "100002") + row("BN004", "A-2026", "未使用", V26) +
   row("OLD01", "B-2025", "未使用", "2025-11-20 至 2026-11-20") + row("OLD02", "B-2025", "已绑定", "2025-11-20 至 2026-11-20", "王五", "100003");
 
-async function model(text = FILE, now = NOW, locale = "zh-CN") {
-  const m = new ConsoleModel(engine, { now, locale });
+/** The engine as the model uses it, each request's JSON size noted (the engine refuses one over 1 MiB). */
+function watched() {
+  const sizes = [];
+  return {
+    sizes,
+    catalogue: (now) => engine.catalogue(now),
+    evaluateMany: (requests) => {
+      for (const r of requests) sizes.push(Buffer.byteLength(JSON.stringify(r)));
+      return engine.evaluateMany(requests);
+    },
+  };
+}
+
+async function model(text = FILE, now = NOW, locale = "zh-CN", options = {}) {
+  const m = new ConsoleModel(options.engine ?? engine, { now, locale, ...options });
   m.load(await readExport(new Blob([text])));
   return m;
 }
@@ -158,7 +171,10 @@ test("a new date decides everything again; the engine's range is the date's", as
 test("200 000 codes in 200 000 orders and 200 000 certifications are decided (identical orders asked once)", async () => {
   let text = HEADER;
   for (let k = 0; k < 200_000; k++) text += `C${k},认证${k},理论考试,O${k},${k % 3 ? "未使用" : "已考试"},2026-0${1 + (k % 9)}-10 至 2027-0${1 + (k % 9)}-10,-,-,-,-,-\n`;
-  const m = await model(text);
+  const e = watched();
+  const m = await model(text, NOW, "zh-CN", { engine: e });
+  // No request near the engine's 1 MiB: the statistics are packed by size.
+  assert.ok(Math.max(...e.sizes) <= REQUEST_BYTES, `largest request ${Math.max(...e.sizes)} B`);
   assert.equal(m.orderList.length, 200_000);
   assert.equal(m.certStats.size, 200_000);
   assert.ok(m.answers.size < 2000, `${m.answers.size} distinct requests`);
@@ -166,6 +182,24 @@ test("200 000 codes in 200 000 orders and 200 000 certifications are decided (id
   assert.equal(certStatsView(m, { page: 10 }).rows.length, 50);
   const r = m.act(m.rows[1].id, "regenerate");
   assert.equal(r.ok, true);
+});
+
+test("statistics requests are packed up to the byte limit: the same statistics whatever the limit, every request within it", async () => {
+  let text = HEADER.replace("报名时间", "报名时间,是否通过");
+  const states = [["未使用", "-"], ["已绑定", "-"], ["已考试", "通过"], ["已考试", "未通过"], ["已考试", "-"], ["已作废", "-"]];
+  for (let k = 0; k < 3000; k++) {
+    const [state, passed] = states[k % states.length];
+    text += `C${k},认证${k % 500},理论考试,O${k % 7},${state},${V26},-,-,-,-,-,${passed}\n`;
+  }
+  const small = watched();
+  const packed = await model(text, NOW, "zh-CN", { engine: small, requestBytes: 8 * 1024 });
+  const whole = await model(text);
+  assert.ok(Math.max(...small.sizes) <= 8 * 1024 + 1024, `largest request ${Math.max(...small.sizes)} B`);
+  assert.ok(small.sizes.length > whole.answers.size, "the small limit made more requests");
+  const stats = (m) => [...m.certStats.values()].sort((a, b) => (a.certification < b.certification ? -1 : 1));
+  assert.equal(packed.certStats.size, 500);
+  assert.deepEqual(stats(packed), stats(whole));
+  assert.deepEqual(packed.totals, whole.totals);
 });
 
 test("export: what a view shows, as CSV the importer reads back; formula-like cells neutralised", async () => {

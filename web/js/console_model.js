@@ -21,8 +21,13 @@ import { ListIndex } from "./console_index.js";
 export const ADMIN_ACTIONS = ["view_score", "unbind", "regenerate"];
 /** Requests per evaluateMany call: a batch stays well under the engine's limits and progress moves. */
 const BATCH = 2000;
-/** Certifications per statistics request. */
-const CERTS_PER_REQUEST = 1000;
+/**
+ * The most a statistics request may hold, in bytes of JSON (the engine
+ * refuses a request over 1 MiB). An entry is counted at its longest:
+ * `{"state":"examined","count":1000000,"certification":"…","passed":false},`.
+ */
+export const REQUEST_BYTES = 256 * 1024;
+const entryBytes = (certification) => 72 + certification.length * 3;
 /** Warnings kept per kind (the rest are counted). */
 const WARNINGS_PER_KIND = 20;
 /** Exam types offered as filter suggestions. */
@@ -79,8 +84,9 @@ function codesOf(counts, certification = "") {
 }
 
 export class ConsoleModel {
-  constructor(engine, { now, locale }) {
+  constructor(engine, { now, locale, requestBytes = REQUEST_BYTES }) {
     this.engine = engine;
+    this.requestBytes = requestBytes;
     this.now = now;
     this.locale = locale;
     // Catalogue names (any locale) → id; the id's names.
@@ -331,16 +337,27 @@ export class ConsoleModel {
   decideStats(certs = null, onProgress = () => {}) {
     this.totals = this.decideRequests([this.statsRequest(codesOf(this.totalCounts))])[0].stats;
     const keys = certs ?? [...this.certCounts.keys()];
+    // Certifications packed into requests of at most requestBytes each.
     const requests = [];
-    for (let k = 0; k < keys.length; k += CERTS_PER_REQUEST) {
-      const codes = [];
-      for (const cert of keys.slice(k, k + CERTS_PER_REQUEST)) {
-        const counts = this.certCounts.get(cert) ?? {};
-        if (Object.keys(counts).length === 0) this.certStats.delete(cert);
-        else codes.push(...codesOf(counts, cert || "~none"));
+    let codes = [];
+    let bytes = 0;
+    for (const cert of keys) {
+      const counts = this.certCounts.get(cert) ?? {};
+      const mine = codesOf(counts, cert || "~none");
+      if (mine.length === 0) {
+        this.certStats.delete(cert);
+        continue;
       }
-      if (codes.length) requests.push(this.statsRequest(codes));
+      const size = mine.length * entryBytes(cert || "~none");
+      if (codes.length && bytes + size > this.requestBytes) {
+        requests.push(this.statsRequest(codes));
+        codes = [];
+        bytes = 0;
+      }
+      for (const c of mine) codes.push(c);
+      bytes += size;
     }
+    if (codes.length) requests.push(this.statsRequest(codes));
     for (const answer of this.decideRequests(requests, (d, n) => onProgress("stats", d, n))) {
       for (const s of answer.stats.by_certification) {
         const key = s.certification === "~none" ? "" : s.certification;
