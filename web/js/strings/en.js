@@ -241,7 +241,7 @@ export default {
   "console.cancelled": "Cancelled: {action} was not done on {code}.",
   "console.action_refused": "{action} is not possible on {code}: {why}",
   "console.unbound": "Code {code} unbound ({person}); it is now {state}.",
-  "console.regenerated": "Regenerated: {code} is void; the new code is {fresh}.",
+  "console.regenerated": "Regenerated: {code} is void; its new code is listed here as {fresh} until an export from the admin console gives the real one.",
   "console.refunded": "Order {order} refunded: {n} unused codes are marked refunded, and the order cannot be refunded again.",
   "console.exported": "Exported {n} rows.",
   "console.nobody": "(no candidate in the file)",

@@ -241,7 +241,7 @@ export default {
   "console.cancelled": "已取消：未对 {code} 执行{action}。",
   "console.action_refused": "不能对 {code} 执行{action}：{why}",
   "console.unbound": "已解绑考试码 {code}（{person}），现为{state}。",
-  "console.regenerated": "已重新生成：{code} 已作废，新考试码 {fresh}。",
+  "console.regenerated": "已重新生成：{code} 已作废；新考试码在本页暂记为 {fresh}，以管理后台生成的为准。",
   "console.refunded": "订单 {order} 已退款：{n} 个未使用的考试码标记为已退款，该订单不能再次退款。",
   "console.exported": "已导出 {n} 行。",
   "console.nobody": "（导出文件中无考生信息）",

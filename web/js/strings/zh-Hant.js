@@ -241,7 +241,7 @@ export default {
   "console.cancelled": "已取消：未對 {code} 執行{action}。",
   "console.action_refused": "不能對 {code} 執行{action}：{why}",
   "console.unbound": "已解綁考試碼 {code}（{person}），現為{state}。",
-  "console.regenerated": "已重新生成：{code} 已作廢，新考試碼 {fresh}。",
+  "console.regenerated": "已重新生成：{code} 已作廢；新考試碼在本頁暫記為 {fresh}，以管理後臺生成的為準。",
   "console.refunded": "訂單 {order} 已退款：{n} 個未使用的考試碼標記為已退款，該訂單不能再次退款。",
   "console.exported": "已匯出 {n} 行。",
   "console.nobody": "（匯出檔案中無考生資訊）",
