@@ -50,7 +50,7 @@ void write_failure(std::string_view code, const FieldIssue& issue, Locale locale
   out += ",\"expected\":";
   write_json_string(issue.expected, out);
   out += ",\"message\":";
-  write_json_string(Messages::get().field_error(issue.detail, issue.path, issue.expected, locale), out);
+  write_json_string(Messages::get().field_error(issue, locale), out);
   out += ",\"path\":";
   write_json_string(issue.path, out);
   out += "},\"ok\":false}";
@@ -100,7 +100,7 @@ bool all_fields_known(const JsonIn& in, Issues& issues) {
   auto unread = in.doc()->first_unread(in.ref());
   if (!unread) return true;
   // The path cut like every field's (at most 120 bytes, then "…"): a key may be as long as the request.
-  issues.fail(JsonIn(in.doc(), JsonDoc::kNone, unread->path).path(), detail_code::kUnknownField, std::move(unread->closest));
+  issues.suggest(JsonIn(in.doc(), JsonDoc::kNone, unread->path).path(), detail_code::kUnknownField, std::move(unread->closest));
   return false;
 }
 

@@ -63,14 +63,23 @@ class Engine {
 
 
   // The typed fast path for the hottest decisions (EXO-4 refund, EXO-5
-  // change/cancel): numbers in, flags out, no JSON. Instants are
-  // milliseconds since the Unix epoch; `exam_at_ms` is ignored when
-  // `status` is kNone. Same decision functions as `exam_order`.
+  // change/cancel, EXO-2/CAT-2 booking): numbers in, flags out, no JSON. The
+  // same composition as `exam_order` (rules/exam/exam_order.h). Instants are
+  // milliseconds since the Unix epoch, accepted in the one range of every
+  // input (kMinInstant … kMaxInstant, civil_time.h); `exam_at_ms` is ignored
+  // when `booking_status` is 0 (none). booking_status: 0 none, 1 booked,
+  // 2 cancelled, 3 taken, 4 no-show; flow: 0 purchase then book, 1 book then
+  // purchase; platform_fault: 0 none, 1 exam time changed, 2 centre
+  // unavailable (only with a booked exam); certification: the index of the
+  // catalogue entry (the order of the `catalogue` answer), -1 for none.
+  // `decided` is false, and every flag with it, for an input the JSON entry
+  // would refuse.
   struct ExamOrderFlags {
+    bool decided = false;
     bool refund = false, change = false, cancel = false, book = false;
   };
-  ExamOrderFlags decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms, int booking_status,
-                                   int flow, bool refunded, bool platform_fault) const;
+  ExamOrderFlags decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms, int booking_status, int flow,
+                                   bool refunded, int platform_fault, int certification) const;
 
   const Policy& policy() const { return *policy_; }
   const std::string& policy_version() const { return policy_->version; }

@@ -1,7 +1,7 @@
 // The WebAssembly face of the core. embind, the project's binding library,
 // builds the engine object (RawEngine: policy, errors, address); the calls
 // on the hot path are plain C exports: evaluate / evaluate_many through
-// buffers this file keeps, and the EXO-4/EXO-5 fast path. They stay plain
+// buffers this file keeps, and the exam-order fast path. They stay plain
 // because embind cost more than 5 % on a user-visible figure in one A/B run
 // (15 interleaved rounds, Node, docs/DESIGN.md "Byte helpers and the wasm
 // boundary"): the request and answer as std::string made `evaluate` 1.6-1.8x
@@ -45,14 +45,18 @@ class RawEngine {
 
 }  // namespace
 
-// EXO-4/EXO-5 fast path as a plain export (no embind marshalling on the hot
-// path): bit 0 refund, 1 change, 2 cancel, 3 book.
+// The exam-order fast path as a plain export (no embind marshalling on the
+// hot path): bit 0 refund, 1 change, 2 cancel, 3 book, 4 decided (0: an
+// input the JSON entry would refuse, every flag with it). Arguments as
+// Engine::decide_exam_order.
 extern "C" EMSCRIPTEN_KEEPALIVE int certpolicy_decide_exam_order(const certpolicy::Engine* engine, double paid_at_ms,
                                                                  double now_ms, double exam_at_ms, int status,
-                                                                 int flow, int refunded, int platform_fault) {
+                                                                 int flow, int refunded, int platform_fault,
+                                                                 int certification) {
   if (engine == nullptr) return 0;
-  auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault != 0);
-  return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0);
+  auto f = engine->decide_exam_order(paid_at_ms, now_ms, exam_at_ms, status, flow, refunded != 0, platform_fault,
+                                     certification);
+  return (f.refund ? 1 : 0) | (f.change ? 2 : 0) | (f.cancel ? 4 : 0) | (f.book ? 8 : 0) | (f.decided ? 16 : 0);
 }
 
 // evaluate / evaluate_many as plain exports. JS writes the request's UTF-8

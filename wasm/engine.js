@@ -152,6 +152,7 @@ const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
 const STATUS_CODES = { none: 0, booked: 1, cancelled: 2, taken: 3, no_show: 4 };
 const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
+const FAULT_CODES = { exam_time_changed: 1, centre_unavailable: 2 };
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -165,10 +166,6 @@ const fromUtf16 = NodeBuffer
   ? (heap, at, bytes) => NodeBuffer.from(heap.buffer, heap.byteOffset + at, bytes).toString("utf16le")
   : (heap, at, bytes) => decoder16.decode(heap.subarray(at, at + bytes));
 
-// Instants the engine accepts (years 1970–2199 in any offset), in epoch ms.
-const MIN_MS = -86400000;
-const MAX_MS = Date.UTC(2200, 0, 1);
-
 class Engine {
   #raw;
   #version;
@@ -176,6 +173,7 @@ class Engine {
   #address;
   #maxBytes;  // [one request, a batch]: the engine's input limits
   #maxRequests;  // the most requests a batch may hold
+  #certifications;  // catalogue id → its index for the fast path, read once from the engine
 
   #core;
 
@@ -334,11 +332,14 @@ class Engine {
   }
 
   /**
-   * The typed fast path for EXO-4 and EXO-5, for pages that re-decide many
-   * orders every second: the same core decisions as `evaluate` of an
-   * `exam_order`, without JSON. Instants are Date objects or milliseconds
-   * since the epoch. Returns { refund, change, cancel, book }, or null when an
-   * input is not usable (use `evaluate` to learn which field and why).
+   * The typed fast path for pages that re-decide many orders every second:
+   * the same composition as `evaluate` of an `exam_order` (refund, change,
+   * cancel, book), without JSON. Instants are Date objects or milliseconds
+   * since the epoch; `platformFault` is a boolean or "exam_time_changed" /
+   * "centre_unavailable"; `certification` a catalogue id. Returns
+   * { refund, change, cancel, book }, or null when an input is not usable
+   * (the engine decides that, with the range `evaluate` accepts; use
+   * `evaluate` to learn which field and why).
    */
   decideExamOrder(input) {
     try {
@@ -348,16 +349,30 @@ class Engine {
     }
   }
 
-  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false }) {
+  #certificationIndex(id) {
+    if (id === undefined || id === null) return -1;
+    if (!this.#certifications) {
+      const r = this.evaluate({ type: "catalogue", now: "2026-01-01T00:00:00Z" });
+      this.#certifications = new Map(r.ok ? r.certifications.map((c, k) => [c.id, k]) : []);
+    }
+    return typeof id === "string" && this.#certifications.has(id) ? this.#certifications.get(id) : undefined;
+  }
+
+  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false, certification = null }) {
     const ms = (v) => (v instanceof Date ? v.getTime() : v);
     const s = Object.hasOwn(STATUS_CODES, status ?? "none") ? STATUS_CODES[status ?? "none"] : undefined;
     const f = Object.hasOwn(FLOW_CODES, flow) ? FLOW_CODES[flow] : undefined;
+    const fault = platformFault === null || platformFault === undefined || platformFault === false ? 0
+      : platformFault === true ? 1 : typeof platformFault === "string" && Object.hasOwn(FAULT_CODES, platformFault) ? FAULT_CODES[platformFault] : undefined;
     const times = [ms(paidAt), ms(now), examAt === null || examAt === undefined ? 0 : ms(examAt)];
-    if (s === undefined || f === undefined || times.some((x) => typeof x !== "number" || !(x >= MIN_MS && x < MAX_MS)) ||
+    if (s === undefined || f === undefined || fault === undefined || times.some((x) => typeof x !== "number") ||
         (s !== 0 && (examAt === null || examAt === undefined)) || !this.#raw) {
       return null;
     }
-    const bits = this.#decide(this.#address, times[0], times[1], times[2], s, f, refunded ? 1 : 0, platformFault ? 1 : 0);
+    const c = this.#certificationIndex(certification);
+    if (c === undefined) return null;
+    const bits = this.#decide(this.#address, times[0], times[1], times[2], s, f, refunded ? 1 : 0, fault, c);
+    if ((bits & 16) === 0) return null;
     return { refund: (bits & 1) !== 0, change: (bits & 2) !== 0, cancel: (bits & 4) !== 0, book: (bits & 8) !== 0 };
   }
 

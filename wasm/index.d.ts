@@ -41,25 +41,33 @@ export type RuleId =
 
 export type ReasonCode =
   | "ORDER_VALID" | "ORDER_EXPIRED" | "ONE_ATTEMPT" | "REFUND_WINDOW_OPEN" | "REFUND_WINDOW_CLOSED"
-  | "REFUND_BLOCKED_BY_BOOKING" | "REFUND_BLOCKED_BOOKING_LOCKED" | "REFUND_BLOCKED_EXAM_TAKEN"
-  | "ALREADY_REFUNDED" | "PLATFORM_FAULT_REFUND" | "REFUND_TO_METHODS" | "VOUCHER_NOT_REFUNDED"
-  | "SUBJECT_TO_REVIEW" | "BOOKING_CANCELLED" | "CHANGE_WINDOW_OPEN" | "CHANGE_ONLY_WINDOW_OPEN"
-  | "CHANGE_WINDOW_CLOSED" | "CHECK_IN" | "EXAM_ENDS" | "RESULTS_AVAILABLE"
-  | "EXAM_AFTER_ORDER_EXPIRY" | "EXAM_AFTER_ORDER_EXPIRY_LOCKED" | "DAY_WEEKDAY" | "DAY_WEEKEND"
-  | "DAY_HOLIDAY" | "DAY_MAKEUP_WORKDAY" | "WORKING_DAYS_COUNT" | "CALENDAR_YEAR_UNVERIFIED"
-  | "FORM_VALID" | "CERT_ANNOUNCED" | "CERT_ON_SALE" | "CERT_BETA" | "CERT_SALE_STOPPED"
-  | "CERT_RETIRED" | "CERT_UNUSED_ATTEMPTS_REFUNDABLE" | "CERT_SUCCESSOR" | "CATALOGUE"
-  | "CERTIFICATE_NONE" | "CERTIFICATE_ACTIVE" | "CERTIFICATE_EXPIRING" | "CERTIFICATE_EXPIRED"
+  | "REFUND_BLOCKED_BY_BOOKING" | "READING_CANCELLED_BOOKING" | "REFUND_BLOCKED_BOOKING_LOCKED"
+  | "REFUND_BLOCKED_EXAM_TAKEN" | "ALREADY_REFUNDED" | "PLATFORM_FAULT_REFUND"
+  | "CENTRE_UNAVAILABLE" | "READING_FULL_REFUND" | "REFUND_TO_METHODS" | "REFUND_RETURNS_NOTHING"
+  | "VOUCHER_NOT_REFUNDED" | "SUBJECT_TO_REVIEW" | "BOOKING_CANCELLED" | "CHANGE_WINDOW_OPEN"
+  | "CHANGE_ONLY_WINDOW_OPEN" | "READING_CHANGE_BOUNDARY" | "CHANGE_WINDOW_CLOSED" | "CHECK_IN"
+  | "CHECK_IN_CLOSED" | "EXAM_ENDS" | "RESULTS_AVAILABLE" | "READING_RESULTS_TIME"
+  | "EXAM_AFTER_ORDER_EXPIRY" | "EXAM_AFTER_ORDER_EXPIRY_LOCKED" | "EXAM_AFTER_LAST_EXAM_DAY"
+  | "EXAM_AFTER_LAST_EXAM_DAY_LOCKED" | "LIFECYCLE_EXAMS_UNTIL" | "LIFECYCLE_EXAMS_ENDED"
+  | "LIFECYCLE_UNUSED_ATTEMPT_REFUND" | "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING"
+  | "LIFECYCLE_NO_REFUND_STATED" | "LIFECYCLE_SUCCESSOR" | "READING_SERVICE_STOP_DATE"
+  | "DAY_WEEKDAY" | "DAY_WEEKEND" | "DAY_HOLIDAY" | "DAY_MAKEUP_WORKDAY" | "WORKING_DAYS_COUNT"
+  | "CALENDAR_YEAR_UNVERIFIED" | "FORM_VALID" | "CERT_ANNOUNCED" | "CERT_ON_SALE" | "CERT_BETA"
+  | "CERT_SALE_STOPPED" | "CERT_RETIRED" | "CERT_UNUSED_ATTEMPTS_REFUNDABLE" | "CERT_SUCCESSOR"
+  | "CERT_READING_SERVICE_STOP" | "CATALOGUE" | "CERTIFICATE_NONE" | "CERTIFICATE_ACTIVE"
+  | "CERTIFICATE_EXPIRING" | "CERTIFICATE_EXPIRED" | "READING_RENEWAL_RESULTS"
   | "LATEST_PASS_COUNTS" | "CERTIFICATE_ELECTRONIC" | "CERTIFICATE_PAPER_ERA" | "LEVEL_RENAMED"
   | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT" | "PRACTITIONER_REPURCHASE_WARNING"
   | "PRACTITIONER_MUST_REPURCHASE" | "NOT_REFUNDABLE_ONCE_SOLD" | "PLATFORM_FAULT_REFUND_ONLY"
-  | "CLASS_NOT_OPENED" | "TRAINING_REFUND_FULL" | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE"
-  | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED" | "DEFERRAL_TOO_LATE" | "DEFERRAL_RIGHT_USED"
-  | "CLASS_DECISION_DATES" | "APPLY_BY_EMAIL" | "SUB_ACCOUNT" | "REAL_NAME_REQUIRED"
-  | "INDIVIDUAL_REQUIRED" | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE" | "PURCHASE_ALLOWED"
-  | "COURSE_NOT_REFUNDABLE" | "EXAM_REFUNDABLE_WITHIN_WINDOW" | "CODES_REFUNDABLE_ONCE"
-  | "ALL_CHANNELS_VERIFIED" | "CODE_EXPIRED_WITH_ORDER" | "CODE_ACTION_ALLOWED"
-  | "CODE_ACTION_NOT_ALLOWED" | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED" | "ORDER_ALREADY_REFUNDED"
+  | "CLASS_NOT_OPENED" | "READING_NOT_OPENED_DEFERRAL" | "TRAINING_REFUND_FULL"
+  | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE" | "TRAINING_REFUND_LAST_DAY_DISPUTED"
+  | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED" | "DEFERRAL_LAST_DAY_DISPUTED"
+  | "DEFERRAL_TOO_LATE" | "DEFERRAL_RIGHT_USED" | "CLASS_DECISION_DATES" | "READING_WORKING_DAYS"
+  | "APPLY_BY_EMAIL" | "SUB_ACCOUNT" | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED"
+  | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE" | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE"
+  | "EXAM_REFUNDABLE_WITHIN_WINDOW" | "CODES_REFUNDABLE_ONCE" | "ALL_CHANNELS_VERIFIED"
+  | "CODE_EXPIRED_WITH_ORDER" | "CODE_ACTION_ALLOWED" | "CODE_ACTION_NOT_ALLOWED"
+  | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED" | "ORDER_ALREADY_REFUNDED"
   | "CODES_EXPIRED_WITH_ORDER" | "BOUND_CODES_BLOCK_REFUND" | "NO_UNUSED_CODES"
   | "UNUSED_CODES_REFUNDABLE" | "CODE_STATISTICS" | "CODES_ALREADY_REFUNDED"
   | "CODE_STATISTICS_RESULTS_UNKNOWN" | "CODE_STATISTICS_SOME_RESULTS_UNKNOWN" | FormErrorCode
@@ -106,6 +114,13 @@ interface RequestBase {
 
 export type PaymentMethod = "online" | "balance" | "voucher";
 export type Flow = "purchase_then_book" | "book_then_purchase";
+/**
+ * EXO-9, by name: Tencent Cloud changed the exam time after the purchase
+ * (terms 4.4: a full refund or the nearest session), or the test centre
+ * cannot hold the booked exam (moved free to its first available date; no
+ * refund stated; needs a booked exam). `true` reads as "exam_time_changed".
+ */
+export type PlatformFault = "exam_time_changed" | "centre_unavailable";
 
 export interface ExamOrderRequest extends RequestBase {
   type: "exam_order";
@@ -119,7 +134,13 @@ export interface ExamOrderRequest extends RequestBase {
       amount_fen: number;
     }[];
     refunded?: boolean;
-    platform_fault?: boolean;
+    platform_fault?: boolean | PlatformFault;
+    /**
+     * The catalogue id of the certification bought (CAT-2): its last exam day
+     * limits booking, its notice may refund unused attempts. An unknown id is
+     * INVALID_REQUEST at "order.certification" (`expected`: the nearest id).
+     */
+    certification?: string;
     booking?: null | {
       exam_at: Instant;
       status: "booked" | "cancelled" | "taken" | "no_show";
@@ -132,7 +153,8 @@ export interface ExamOrderRequest extends RequestBase {
 /** What a candidate can do next (next_step.code). */
 export type NextStepCode =
   | "NEXT_BOOK" | "NEXT_BOOK_OR_REFUND" | "NEXT_MOVE_EXAM" | "NEXT_CHECK_IN" | "NEXT_RESULTS"
-  | "NEXT_REQUEST_REFUND";
+  | "NEXT_REQUEST_REFUND" | "NEXT_BOOK_OR_REQUEST_REFUND" | "NEXT_CHOOSE_REFUND_OR_SESSION"
+  | "NEXT_TAKE_NEAREST_SESSION" | "NEXT_AWAIT_NEW_DATE" | "NEXT_BUY_SUCCESSOR";
 
 /** The one thing to do next (consistent with every other field), or null. */
 export interface NextStep {
@@ -142,15 +164,55 @@ export interface NextStep {
   message: string;
 }
 
+/** A badge's colour, decided by the engine (a page never infers it). */
+export type Tone = "ok" | "warn" | "bad";
+/** Why the refund is (not) possible now (refund.state). */
+export type RefundState =
+  | "open" | "platform_fault" | "unused_attempt" | "cancel_booking_first" | "booking_locked" | "closed"
+  | "exam_used" | "refunded";
+/** What the booking card says (booking.state). */
+export type BookingState =
+  | "can_book" | "cannot_book" | "booked" | "locked" | "check_in_closed" | "awaiting_results" | "done"
+  | "must_move" | "cannot_be_sat" | "centre_moving" | "missed" | "void";
+/** A point of the order's timeline (timeline[].key). */
+export type TimelineKey =
+  | "paid" | "refund_deadline" | "change_deadline" | "move_by" | "check_in_by" | "ends_at" | "results_at"
+  | "results_by" | "reminder" | "valid_until" | "last_exam_day" | "certificate_renew_from"
+  | "certificate_renew_by" | "certificate_valid_until";
+/** A name in every language of the answers. */
+export interface LocalName { zh: string; zh_hant: string; en: string }
+
 export interface ExamOrderResult {
   ok: true;
   next_step: NextStep | null;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "exam_order";
-  order: { flow: Flow; valid_until: CivilDate; expired: boolean; reminders: CivilDate[] };
+  order: {
+    flow: Flow;
+    valid_until: CivilDate;
+    expired: boolean;
+    /** The expiry reminders still useful: none once the order is refunded, used or its exams ended; none after book_until. */
+    reminders: CivilDate[];
+    /** The certification bought (order.certification), or null when the request named none. */
+    certification: null | {
+      id: string;
+      name: LocalName;
+      /** Its lifecycle status today (CAT-2). */
+      status: Lifecycle;
+      /** Its last exam day (null: open-ended). */
+      exams_until: CivilDate | null;
+      /** The day service stops, as its notice dates it: the day after exams_until. */
+      retired_from: CivilDate | null;
+      unused_attempt_refund_from: CivilDate | null;
+      successor: null | { id: string; name: LocalName };
+    };
+  };
   refund: {
     allowed: boolean;
+    state: RefundState;
+    /** ok: allowed and worth it; warn: allowed but returns nothing or rests on a disputed reading, or blocked by a booking that can be cancelled; bad: not possible. */
+    tone: Tone;
     /** The last instant of the no-reason refund window (paid_at + 120 h). */
     deadline: Instant;
     /** What comes back now; 0 when not allowed; null when no payments were given. */
@@ -158,14 +220,34 @@ export interface ExamOrderResult {
     breakdown: { method: string; amount_fen: number }[];
   };
   booking: {
+    state: BookingState;
+    tone: Tone;
     can_book: boolean;
+    /** The last day an exam can be sat on the order: valid_until, or the certification's last exam day when earlier. */
+    book_until: CivilDate;
     can_change: boolean;
     can_cancel: boolean;
     change_deadline: Instant | null;
+    /** For a booked exam after book_until that can still be moved: the earlier of change_deadline and the end of book_until. */
+    move_by: Instant | null;
     check_in_by: Instant | null;
     ends_at: Instant | null;
+    /** The guide's results time (theory: 30 minutes after the end). */
     results_at: Instant | null;
+    /** The latest results time: the service terms' three days after a theory exam (= results_at for lab and interview). */
+    results_by: Instant | null;
   };
+  /** The certificate a pass on this booking would give (CRT-1/CRT-2), dated from the guide's (earlier) results day. */
+  certificate_if_passed: null | {
+    published_on: CivilDate;
+    published_by: CivilDate | null;
+    valid_until: CivilDate;
+    renew_from: CivilDate;
+    /** Sit the renewal exam by this day: valid_until less the terms' results delay. */
+    renew_by: CivilDate;
+  };
+  /** The dated points true for this order, in time order; the first one not past is "next". */
+  timeline: { key: TimelineKey; at: Instant; date: CivilDate | null; state: "past" | "next" | "future" }[];
   reasons: Reason[];
 }
 
@@ -241,7 +323,9 @@ export interface CertificateFields {
   valid_until: CivilDate | null;
   /** Days from today (China date) to valid_until; negative once expired. */
   days_left: number | null;
-  /** The last exam date that keeps the certificate continuous. */
+  /** Days since valid_until once expired (positive), else null: what a page shows instead of a negative days_left. */
+  days_expired: number | null;
+  /** The last exam date that keeps the certificate continuous: valid_until less the time a result may take to be published (the terms' three days). */
   renew_by: CivilDate | null;
   /** First day of the "expiring" status (valid_until - 90 days). */
   expiring_from: CivilDate | null;
@@ -288,6 +372,8 @@ export interface PractitionerResult {
   attempts_left: number;
   attempts_total: number;
   pass_score: number;
+  /** How long one attempt lasts (policy practitioner.duration; the guide: 90 minutes). */
+  exam_minutes: number;
   passed: boolean;
   can_take: boolean;
   must_repurchase: boolean;
@@ -317,11 +403,19 @@ export interface TrainingResult {
   type: "training";
   today: CivilDate;
   class_start: CivilDate;
+  /** Working days from today (when a working day) up to the day before the class (CAL-3). */
   working_days_before: number;
+  /** The same count without today (the other reading). */
+  working_days_excluding_today: number;
   refund: { allowed: boolean; percent: number; amount_fen: number };
+  /** Last day of the 100 % band, counting today. */
   full_refund_until: CivilDate | null;
+  /** The date to apply by for 100 %: the same band counted without today (a day earlier). */
+  full_refund_act_by: CivilDate | null;
   partial_refund_until: CivilDate | null;
-  deferral: { allowed: boolean; deadline: CivilDate | null; consumes_right: boolean };
+  partial_refund_act_by: CivilDate | null;
+  /** deadline: the last day counting today; act_by: without today (null for a class that did not open: no deadline stated). */
+  deferral: { allowed: boolean; deadline: CivilDate | null; act_by: CivilDate | null; consumes_right: boolean };
   class_decision_on: CivilDate;
   opening_notice_on: CivilDate;
   apply_to: string;
@@ -568,8 +662,9 @@ export interface Engine {
   /** Every certification with its status on the China date of `now` (default: this moment). */
   catalogue(now?: Date | Instant): CatalogueEntry[];
   /**
-   * EXO-4/EXO-5 without JSON: the same decisions as `evaluate` of an exam_order.
-   * Instants as Date or epoch milliseconds; null when an input is unusable.
+   * The exam order's flags without JSON: the same composition as `evaluate`
+   * of an exam_order. Instants as Date or epoch milliseconds; null when an
+   * input is unusable (the range `evaluate` accepts, an unknown certification…).
    */
   decideExamOrder(input: {
     paidAt: Date | number;
@@ -578,7 +673,9 @@ export interface Engine {
     status?: "none" | "booked" | "cancelled" | "taken" | "no_show";
     flow?: Flow;
     refunded?: boolean;
-    platformFault?: boolean;
+    platformFault?: boolean | PlatformFault;
+    /** A catalogue id, as order.certification. */
+    certification?: string | null;
   }): { refund: boolean; change: boolean; cancel: boolean; book: boolean } | null;
   /** Raw JSON text in and out: byte for byte the native `certpolicy eval`. */
   evaluateJson(text: string): string;

@@ -45,7 +45,9 @@ void exam_orders(const Policy& a, const Policy& b, CivilDate d, std::vector<json
     const Instant exam = paid + std::chrono::hours(24 * 30);
     for (std::int64_t s : around({ea.flows[f].change_window, eb.flows[f].change_window})) {
       for (const char* status : {"booked", "cancelled", "taken"}) {
-        out.push_back({{"type", "exam_order"}, {"now", instant(exam - seconds(s))},
+        // A taken exam has begun (EXO-1): asked the same time after it.
+        const Instant now = status[0] == 't' ? exam + seconds(s) : exam - seconds(s);
+        out.push_back({{"type", "exam_order"}, {"now", instant(now)},
                        {"order", {{"paid_at", instant(paid)}, {"flow", flow}, {"booking", {{"status", status}, {"exam_at", instant(exam)}}}}}});
       }
     }

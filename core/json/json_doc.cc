@@ -254,26 +254,24 @@ size_t key_distance(std::string_view key, std::string_view known) {
 
 }  // namespace
 
-// The key asked for on `object` nearest to `key`: the same when folded, else
-// at most 2 edits (and fewer than half its length) away, else one that adds
-// or drops whole words; "" when none is.
+void ClosestName::consider(std::string_view known) {
+  const size_t d = key_distance(given_, known);
+  if (d < best_distance_ && 2 * d < given_.size()) {
+    best_distance_ = d;
+    best_ = std::string(known);
+  }
+}
+
+// The key asked for on `object` nearest to `key` (ClosestName).
 std::string JsonDoc::closest_key(Ref object, std::string_view key) const {
-  std::string best;
-  size_t best_distance = 3;
-  auto consider = [&](std::string_view known) {
-    const size_t d = key_distance(key, known);
-    if (d < best_distance && 2 * d < key.size()) {
-      best_distance = d;
-      best = std::string(known);
-    }
-  };
+  ClosestName near(key);
   for (const Missed& m : missed_) {
-    if (m.object == object) consider({missed_text_.data() + m.at, m.len});
+    if (m.object == object) near.consider({missed_text_.data() + m.at, m.len});
   }
   for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) {
-    if (nodes_[c].asked) consider(this->key(c));
+    if (nodes_[c].asked) near.consider(this->key(c));
   }
-  return best;
+  return near.best();
 }
 
 void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out) const {

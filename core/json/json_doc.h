@@ -117,4 +117,23 @@ class JsonDoc {
   bool too_many_ = false;
 };
 
+// The known name nearest to a name given (the hint of UNKNOWN_FIELD, and of
+// an unknown catalogue id): the same when folded (case, '_' and '-'
+// ignored), else at most 2 edits (and fewer than half its length) away, else
+// one that adds or drops whole '_' words; "" when none is.
+//   ClosestName near("platformFault");
+//   near.consider("platform_fault");  near.consider("paid_at");
+//   near.best() == "platform_fault"
+class ClosestName {
+ public:
+  explicit ClosestName(std::string_view given) : given_(given) {}
+  void consider(std::string_view known);
+  const std::string& best() const { return best_; }
+
+ private:
+  std::string_view given_;
+  std::string best_;
+  std::size_t best_distance_ = 3;
+};
+
 }  // namespace certpolicy

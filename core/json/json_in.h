@@ -49,6 +49,9 @@ struct FieldIssue {
   std::string path;
   std::string detail;    // one of detail_code
   std::string expected;  // what would have been accepted, e.g. "rfc3339_instant"
+  // `expected` is the known name nearest to the one given (ClosestName): the
+  // sentence asks "did you mean …?" (UNKNOWN_FIELD, an unknown catalogue id).
+  bool suggestion = false;
 };
 
 // Keeps the first error only: a decision is refused on the first bad field.
@@ -56,6 +59,11 @@ class Issues {
  public:
   void fail(std::string path, const char* detail, std::string expected) {
     if (!first_) first_ = FieldIssue{std::move(path), detail, std::move(expected)};
+  }
+  // The same, `closest` being the nearest known name (or "" when none is near).
+  void suggest(std::string path, const char* detail, std::string closest) {
+    const bool near = !closest.empty();
+    if (!first_) first_ = FieldIssue{std::move(path), detail, std::move(closest), near};
   }
   bool ok() const { return !first_.has_value(); }
   const std::optional<FieldIssue>& first() const { return first_; }

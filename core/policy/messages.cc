@@ -14,6 +14,8 @@ namespace {
 
 // messages.json's name of each Locale, by its value.
 constexpr const char* kLocaleKeys[kLocaleCount] = {"zh-CN", "en", "zh-Hant"};
+// The key of a name in each Locale, in a result's {zh, zh_hant, en} names.
+constexpr const char* kNameKeys[kLocaleCount] = {".zh", ".en", ".zh_hant"};
 
 // A zh-Hant sentence that messages.json does not write out is its zh-CN one
 // with every character of "zh_hant_chars" replaced: pairs of 3-byte UTF-8
@@ -48,6 +50,27 @@ std::string to_traditional(std::string_view text, std::string_view pairs) {
   return out;
 }
 
+// Traditional vocabulary after Traditional characters: at each position the
+// first phrase of "zh_hant_phrases" ([from, to] pairs, longest first) that
+// starts there is replaced, in one pass (a replacement is never replaced
+// again; tests/i18n/zh_hant_vocabulary.json is their source).
+//   with_phrases("請登錄", {{"登錄", "登入"}}) == "請登入"
+std::string with_phrases(std::string_view text, const std::vector<std::pair<std::string_view, std::string_view>>& phrases) {
+  std::string out;
+  out.reserve(text.size());
+  for (size_t k = 0; k < text.size();) {
+    size_t p = 0;
+    while (p < phrases.size() && text.substr(k, phrases[p].first.size()) != phrases[p].first) ++p;
+    if (p < phrases.size()) {
+      out += phrases[p].second;
+      k += phrases[p].first.size();
+    } else {
+      out += text[k++];
+    }
+  }
+  return out;
+}
+
 // The marks of a template's placeholders (Messages::Form).
 std::vector<std::uint32_t> placeholders(std::string_view tpl) {
   std::vector<std::uint32_t> marks;
@@ -70,6 +93,14 @@ Messages::Messages() {
   JsonDoc::Ref pairs = doc_.find(doc_.root(), "zh_hant_chars");
   hant_chars_ = pairs != JsonDoc::kNone && doc_.kind(pairs) == JsonKind::kString ? doc_.string(pairs) : "";
   const std::string_view hant = hant_chars_;
+  std::vector<std::pair<std::string_view, std::string_view>> phrases;
+  JsonDoc::Ref list = doc_.find(doc_.root(), "zh_hant_phrases");
+  for (size_t k = 0; list != JsonDoc::kNone && k < doc_.size(list); ++k) {
+    JsonDoc::Ref from = doc_.element(doc_.element(list, k), 0), to = doc_.element(doc_.element(list, k), 1);
+    if (from != JsonDoc::kNone && to != JsonDoc::kNone && doc_.kind(from) == JsonKind::kString && doc_.kind(to) == JsonKind::kString) {
+      phrases.emplace_back(doc_.string(from), doc_.string(to));
+    }
+  }
   for (auto [name, section] : {std::pair{"reasons", &reasons_}, {"errors", &errors_}, {"words", &words_}}) {
     JsonDoc::Ref entries = doc_.find(doc_.root(), name);
     if (entries == JsonDoc::kNone || doc_.kind(entries) != JsonKind::kObject) continue;
@@ -82,7 +113,7 @@ Messages::Messages() {
         if (text != JsonDoc::kNone && doc_.kind(text) == JsonKind::kString) {
           t[i].text = std::string(doc_.string(text));
         } else if (l == Locale::kZhHant) {
-          t[i].text = to_traditional(t[0].text, hant);  // kLocales lists zh-CN first
+          t[i].text = with_phrases(to_traditional(t[0].text, hant), phrases);  // kLocales lists zh-CN first
         }
         t[i].marks = placeholders(t[i].text);
       }
@@ -149,10 +180,18 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     const std::uint32_t open = form.marks[m], bar = form.marks[m + 1], close = form.marks[m + 2];
     put(tpl.substr(k, open - k));
     k = close + 1;
-    const std::string_view name = tpl.substr(open + 1, bar - open - 1);
-    const bool yuan = same_text(tpl.substr(bar, close - bar), "|yuan");
+    std::string_view name = tpl.substr(open + 1, bar - open - 1);
+    const std::string_view filter = tpl.substr(bar, close - bar);
+    const bool yuan = same_text(filter, "|yuan");
     // |word: a value said in words of the "words" section (a code's state, an action).
-    const bool in_words = same_text(tpl.substr(bar, close - bar), "|word");
+    const bool in_words = same_text(filter, "|word");
+    // |local: a name given in every language ({…name|local} reads
+    // …name.zh, …name.zh_hant or …name.en, the sentence's own).
+    std::string local;
+    if (same_text(filter, "|local")) {
+      local.append(name).append(kNameKeys[i]);
+      name = local;
+    }
     // Looked up in the result, then in its `certificate` object (the
     // practitioner result nests the certificate's fields).
     Fields::Ref v = fields.find(name);
@@ -215,21 +254,20 @@ std::string Messages::reason(std::string_view code, Locale locale, const Fields&
   return std::string(out.view());
 }
 
-std::string Messages::field_error(std::string_view detail, std::string_view path,
-                                  std::string_view expected, Locale locale) const {
+std::string Messages::field_error(const FieldIssue& issue, Locale locale) const {
   static const Fields kNoFields;
   TextOut out;
-  if (!path.empty()) {
-    out += path;
+  if (!issue.path.empty()) {
+    out += issue.path;
     out += locale == Locale::kEn ? ": " : "：";
   }
-  render(out, false, errors_, detail, locale, kNoFields);
-  if (!expected.empty()) {
+  render(out, false, errors_, issue.detail, locale, kNoFields);
+  if (!issue.expected.empty()) {
     out += " (";
-    out += word(detail == detail_code::kUnknownField ? "did_you_mean" : "expected", locale);
+    out += word(issue.suggestion ? "did_you_mean" : "expected", locale);
     out.push_back(' ');
-    out += expected;
-    if (detail == detail_code::kUnknownField) out += locale == Locale::kEn ? "?" : "？";
+    out += issue.expected;
+    if (issue.suggestion) out += locale == Locale::kEn ? "?" : "？";
     out.push_back(')');
   }
   return std::string(out.view());

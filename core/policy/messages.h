@@ -5,8 +5,10 @@
 //   "可在 {refund.deadline} 前（含该时刻）申请无理由退款。"
 //   "{refund.amount_fen|yuan} goes back to each payment method in proportion."
 // An instant renders as "2026-11-30 10:00 China time (UTC+08:00)", an amount
-// with |yuan as "¥128.00", a value with |word in the words of the "words"
-// section ("{state|word}": "examined" → "已考试").
+// with |yuan as "¥128.00", a name with |local in the sentence's language
+// ("{order.certification.name|local}" reads its .zh, .zh_hant or .en), a
+// value with |word in the words of the "words" section ("{state|word}":
+// "examined" → "已考试").
 #pragma once
 
 #include <array>
@@ -17,6 +19,7 @@
 
 #include "json/fields.h"
 #include "json/json_doc.h"
+#include "json/json_in.h"
 
 namespace certpolicy {
 
@@ -34,9 +37,9 @@ class Messages {
   std::string reason(std::string_view code, Locale locale, const Fields& fields) const;
   // The same as a JSON string (quoted, escaped), rendered straight into `out`.
   void write_reason_json(TextOut& out, std::string_view code, Locale locale, const Fields& fields) const;
-  // "order.paid_at: no such date (expected rfc3339_instant)"
-  std::string field_error(std::string_view detail, std::string_view path, std::string_view expected,
-                          Locale locale) const;
+  // "order.paid_at: no such date (expected rfc3339_instant)";
+  // "order.platformFault: not a field the engine knows (did you mean platform_fault?)"
+  std::string field_error(const FieldIssue& issue, Locale locale) const;
   // A word of the "words" section (the key itself when there is none).
   std::string_view word(std::string_view key, Locale locale) const;
   // zh-CN text in Traditional characters (the pairs of "zh_hant_chars"):

@@ -195,11 +195,13 @@ bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
   }
   JsonIn results = in["results"];
   auto theory = read_elapsed(results["theory"]["after_end"], issues);
-  auto lab = theory ? read_int(results["lab"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
+  auto theory_terms = theory ? read_int(results["theory"]["terms_after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
+  auto lab = theory_terms ? read_int(results["lab"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
   auto interview =
       lab ? read_int(results["interview"]["after_exam_day"]["days"], issues, 0, 3660) : std::nullopt;
   if (!interview) return false;
   p.theory_results_after_end = *theory;
+  p.theory_results_terms_days = static_cast<int>(*theory_terms);
   p.lab_results_days = static_cast<int>(*lab);
   p.interview_results_days = static_cast<int>(*interview);
 

@@ -30,21 +30,30 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
       .put("unused_attempt_refund_from", c.unused_attempt_refund_from);
 }
 
+const Certification* read_certification(const JsonIn& in, const Catalogue& catalogue, Issues& issues) {
+  auto id = read_string(in, issues, 64);
+  if (!id) return nullptr;
+  if (const Certification* c = catalogue.find(*id)) return c;
+  ClosestName near(*id);
+  for (const Certification& c : catalogue.certifications) near.consider(c.id);
+  if (near.best().empty()) issues.fail(in.path(), detail_code::kUnknownValue, "a catalogue id");
+  else issues.suggest(in.path(), detail_code::kUnknownValue, near.best());
+  return nullptr;
+}
+
 std::optional<Outcome> handle_certification(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
-  auto id = read_string(req["id"], issues, 64);
-  if (!issues.ok()) return std::nullopt;
-  const Certification* c = ctx.policy.catalogue.find(*id);
-  if (c == nullptr) {
-    issues.fail(req["id"].path(), detail_code::kUnknownValue, "a catalogue id");
-    return std::nullopt;
-  }
+  if (!now) return std::nullopt;
+  const Certification* c = read_certification(req["id"], ctx.policy.catalogue, issues);
+  if (c == nullptr) return std::nullopt;
   CivilDate today = ctx.policy.zone.date_of(*now);
   CertificationStatus s = decide_certification(*c, today, ctx.policy.catalogue);
   Outcome out;
   put_certification(out.fields.root(), *c, s, ctx.policy.certificate);
   out.fields.root().put("date", today);
   out.reasons = s.reasons;
+  // CAT-2: the notice's "service stops on X" read one way for every entry.
+  if (c->exams_until) out.reasons.add("CERT_READING_SERVICE_STOP", "CAT-2");
   return out;
 }
 

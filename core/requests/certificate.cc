@@ -11,6 +11,7 @@ void put_certificate(Fields::Object out, const CertificateDecision& d) {
       .put("valid_from", d.valid_from)
       .put("valid_until", d.valid_until)
       .put("days_left", d.days_left ? Value(*d.days_left) : Value(nullptr))
+      .put("days_expired", d.days_expired ? Value(*d.days_expired) : Value(nullptr))
       .put("renew_by", d.renew_by)
       .put("expiring_from", d.expiring_from)
       .put("electronic_only", d.electronic_only);
@@ -21,12 +22,18 @@ std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx,
   JsonIn passes_in = req["passes"];
   auto n = read_array(passes_in, issues, kMaxListItems, true);
   if (!issues.ok()) return std::nullopt;
+  const CivilDate today = ctx.policy.zone.date_of(*now);
   std::vector<CivilDate> passes;
   for (size_t k = 0; k < *n; ++k) {
     JsonIn p = passes_in[k];
     if (!read_object(p, issues)) return std::nullopt;
     auto d = read_date(p["published_on"], issues);
     if (!d) return std::nullopt;
+    // A result is published before it counts: a date after today is not one.
+    if (*d > today) {
+      issues.fail(p["published_on"].path(), detail_code::kInconsistent, "a date up to today");
+      return std::nullopt;
+    }
     passes.push_back(*d);
   }
   // CRT-4: the level in its current name, the legacy name alongside.
@@ -41,8 +48,7 @@ std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx,
       return std::nullopt;
     }
   }
-  CivilDate today = ctx.policy.zone.date_of(*now);
-  CertificateDecision d = decide_certificate(passes, today, ctx.policy.certificate);
+  CertificateDecision d = decide_certificate(passes, today, ctx.policy.certificate, ctx.policy.exam_order.theory_results_terms_days);
   Outcome out;
   put_certificate(out.fields.root(), d);
   out.fields.root()

@@ -1,11 +1,8 @@
-// The `exam_order` request: EXO-1 … EXO-10 for one individual exam order.
-#include <cmath>
-
-#include "rules/exam/booking_times.h"
-#include "engine.h"
+// The `exam_order` request: reads one individual exam order and writes what
+// rules/exam/exam_order.h decides for it (EXO-1 … EXO-10, CAT-2).
 #include "requests/handlers.h"
-#include "rules/exam/order_validity.h"
-#include "rules/exam/refund.h"
+#include "rules/catalogue/catalogue.h"
+#include "rules/exam/exam_order.h"
 
 namespace certpolicy {
 
@@ -14,20 +11,28 @@ namespace {
 constexpr size_t kMaxPayments = kMaxListItems;
 
 struct ExamOrderRequest {
-  Instant now;
-  Instant paid_at;
-  Flow flow = Flow::kPurchaseThenBook;
+  ExamOrderInput in;
   std::vector<Payment> payments;
   bool payments_given = false;
-  bool refunded = false;
-  bool platform_fault = false;
-  BookingStatus status = BookingStatus::kNone;
-  Instant exam_at;
-  ExamKind kind = ExamKind::kTheory;
 };
+
+// EXO-9: false, true (read as Tencent Cloud changing the exam time, the case
+// that grants the refund), or the case by name.
+std::optional<PlatformFault> read_platform_fault(const JsonIn& in, Issues& issues) {
+  if (!in.present()) return PlatformFault::kNone;
+  if (in.is(JsonKind::kBool)) return in.boolean() ? PlatformFault::kExamTimeChanged : PlatformFault::kNone;
+  if (!in.is(JsonKind::kString)) {
+    issues.fail(in.path(), detail_code::kWrongType, "boolean or one of exam_time_changed centre_unavailable");
+    return std::nullopt;
+  }
+  auto kind = read_enum(in, issues, {"exam_time_changed", "centre_unavailable"});
+  if (!kind) return std::nullopt;
+  return *kind == 0 ? PlatformFault::kExamTimeChanged : PlatformFault::kCentreUnavailable;
+}
 
 std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& ctx, Issues& issues) {
   ExamOrderRequest r;
+  ExamOrderInput& in = r.in;
   const ExamOrderPolicy& p = ctx.policy.exam_order;
   auto now = read_instant(req["now"], issues);
   JsonIn order = req["order"];
@@ -36,13 +41,19 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   auto flow = read_enum(order["flow"], issues, {"purchase_then_book", "book_then_purchase"},
                         static_cast<size_t>(p.default_flow));
   auto refunded = read_bool(order["refunded"], issues, false);
-  auto fault = read_bool(order["platform_fault"], issues, false);
+  auto fault = read_platform_fault(order["platform_fault"], issues);
   if (!issues.ok()) return std::nullopt;
-  r.now = *now;
-  r.paid_at = *paid;
-  r.flow = static_cast<Flow>(*flow);
-  r.refunded = *refunded;
-  r.platform_fault = *fault;
+  in.now = *now;
+  in.paid_at = *paid;
+  in.flow = static_cast<Flow>(*flow);
+  in.refunded = *refunded;
+  in.fault = *fault;
+
+  JsonIn cert = order["certification"];
+  if (cert.present()) {
+    in.certification = read_certification(cert, ctx.policy.catalogue, issues);
+    if (in.certification == nullptr) return std::nullopt;
+  }
 
   JsonIn pays = order["payments"];
   r.payments_given = pays.present();
@@ -73,33 +84,47 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
     if (!issues.ok()) return std::nullopt;
     static constexpr BookingStatus kStatus[] = {BookingStatus::kBooked, BookingStatus::kCancelled,
                                                 BookingStatus::kTaken, BookingStatus::kNoShow};
-    r.status = kStatus[*status];
-    r.exam_at = *exam_at;
-    r.kind = static_cast<ExamKind>(*kind);
+    in.status = kStatus[*status];
+    in.exam_at = *exam_at;
+    in.kind = static_cast<ExamKind>(*kind);
+  }
+  // A taken or missed exam has begun: its time is not after now.
+  if ((in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow) && in.exam_at > in.now) {
+    issues.fail(booking["exam_at"].path(), detail_code::kInconsistent, "a time up to now for a taken or missed exam");
+    return std::nullopt;
+  }
+  // A centre that cannot hold the exam moves a booked exam: there must be one.
+  if (in.fault == PlatformFault::kCentreUnavailable && in.status != BookingStatus::kBooked) {
+    issues.fail(order["platform_fault"].path(), detail_code::kInconsistent, "a booked exam (booking.status booked)");
+    return std::nullopt;
   }
   return r;
 }
 
-// The one thing to do next, consistent with every other field: never an
-// action that is not allowed now, or one that cannot lead where it says.
-std::optional<Reason> next_step(const ExamOrderRequest& r, const RefundDecision& refund,
-                                const BookingDecision& booking) {
-  if (r.refunded || r.status == BookingStatus::kNoShow) return std::nullopt;
-  if (r.platform_fault && refund.allowed) return Reason{"NEXT_REQUEST_REFUND", "EXO-9"};
-  if (r.status == BookingStatus::kBooked) {
-    if (booking.outside_validity) {
-      return booking.movable ? std::optional(Reason{"NEXT_MOVE_EXAM", "EXO-2"}) : std::nullopt;
-    }
-    if (booking.check_in_by && r.now <= *booking.check_in_by) return Reason{"NEXT_CHECK_IN", "EXO-6"};
+// The certification as the order's answer names it (names in every locale,
+// for the sentences' {…|local} placeholders).
+void put_order_certification(Fields::Object order, const Certification* c, const CertificationStatus& s,
+                             const Catalogue& catalogue) {
+  if (c == nullptr) {
+    order.put("certification", nullptr);
+    return;
   }
-  if ((r.status == BookingStatus::kBooked || r.status == BookingStatus::kTaken) && booking.ends_at &&
-      booking.results_at && r.now > *booking.ends_at && r.now < *booking.results_at) {
-    return Reason{"NEXT_RESULTS", "EXO-8"};
+  Fields::Object o = order.object("certification");
+  o.put("id", c->id)
+      .put("status", lifecycle_name(s.status))
+      .put("exams_until", c->exams_until)
+      .put("retired_from", c->exams_until ? std::optional(add_days(*c->exams_until, 1)) : std::nullopt)
+      .put("unused_attempt_refund_from", c->unused_attempt_refund_from);
+  o.object("name").put("zh", c->name_zh).put("zh_hant", c->name_zh_hant).put("en", c->name_en);
+  const Certification* successor = c->successor.empty() ? nullptr : catalogue.find(c->successor);
+  if (successor == nullptr) {
+    o.put("successor", nullptr);
+  } else {
+    const Certification& n = *successor;
+    Fields::Object next = o.object("successor");
+    next.put("id", n.id);
+    next.object("name").put("zh", n.name_zh).put("zh_hant", n.name_zh_hant).put("en", n.name_en);
   }
-  if (booking.can_book) {
-    return refund.allowed ? Reason{"NEXT_BOOK_OR_REFUND", "EXO-4"} : Reason{"NEXT_BOOK", "EXO-2"};
-  }
-  return std::nullopt;
 }
 
 }  // namespace
@@ -108,89 +133,76 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
   auto r = read_request(req, ctx, issues);
   if (!r) return std::nullopt;
   const Policy& policy = ctx.policy;
-  const ExamOrderPolicy& p = policy.exam_order;
   const FixedZone& zone = policy.zone;
-
-  OrderValidity validity = decide_validity(zone.date_of(r->paid_at), zone.date_of(r->now),
-                                           p.flow(r->flow).validity, p.reminder_days);
-  BookingDecision booking = decide_booking(
-      {r->flow, r->status, r->exam_at, r->kind, r->now, validity.expired, r->refunded, validity.valid_until}, p, zone);
-  RefundDecision refund = decide_refund(
-      {r->paid_at, r->now, r->status, r->refunded, r->platform_fault, booking.can_cancel}, p.refund_window);
-  RefundSplit split = split_refund(r->payments, refund.allowed);
+  r->in.payments = r->payments_given ? &r->payments : nullptr;
+  const ExamOrderDecision d = decide_exam_order(r->in, policy, Detail::kFull);
+  const BookingDecision& b = d.booking;
 
   Outcome out;
   Fields::Object f = out.fields.root();
   Fields::Object order = f.object("order");
-  order.put("flow", r->flow == Flow::kPurchaseThenBook ? "purchase_then_book" : "book_then_purchase")
-      .put("valid_until", validity.valid_until)
-      .put("expired", validity.expired);
+  order.put("flow", r->in.flow == Flow::kPurchaseThenBook ? "purchase_then_book" : "book_then_purchase")
+      .put("valid_until", d.validity.valid_until)
+      .put("expired", d.validity.expired);
   Fields::Array reminders = order.array("reminders");
-  for (CivilDate d : validity.reminders) reminders.push(d);
+  for (CivilDate day : d.validity.reminders) reminders.push(day);
+  const Certification* c = r->in.certification;
+  put_order_certification(order, c,
+                          c ? decide_certification(*c, zone.date_of(r->in.now), policy.catalogue) : CertificationStatus{},
+                          policy.catalogue);
 
-  Fields::Object refund_out = f.object("refund");
-  refund_out.put("allowed", refund.allowed)
-      .put("deadline", Value(refund.deadline, zone))
-      .put("amount_fen", r->payments_given ? Value(split.amount_fen) : Value(nullptr));
-  Fields::Array breakdown = refund_out.array("breakdown");
-  if (refund.allowed) {
+  Fields::Object refund = f.object("refund");
+  refund.put("allowed", d.refund.allowed)
+      .put("state", refund_state_name(d.refund.state))
+      .put("tone", tone_name(d.refund_tone))
+      .put("deadline", Value(d.refund.deadline, zone))
+      .put("amount_fen", r->payments_given ? Value(d.split.amount_fen) : Value(nullptr));
+  Fields::Array breakdown = refund.array("breakdown");
+  if (d.refund.allowed) {
     for (size_t k = 0; k < r->payments.size(); ++k) {
       if (!r->payments[k].refundable) continue;
-      breakdown.object().put("method", r->payments[k].method).put("amount_fen", split.per_payment[k]);
+      breakdown.object().put("method", r->payments[k].method).put("amount_fen", d.split.per_payment[k]);
     }
   }
 
   f.object("booking")
-      .put("can_book", booking.can_book)
-      .put("can_change", booking.can_change)
-      .put("can_cancel", booking.can_cancel)
-      .put("change_deadline", Value(booking.change_deadline, zone))
-      .put("check_in_by", Value(booking.check_in_by, zone))
-      .put("ends_at", Value(booking.ends_at, zone))
-      .put("results_at", Value(booking.results_at, zone));
+      .put("state", booking_state_name(d.booking_state))
+      .put("tone", tone_name(d.booking_tone))
+      .put("can_book", b.can_book)
+      .put("book_until", b.usable_until)
+      .put("can_change", b.can_change)
+      .put("can_cancel", b.can_cancel)
+      .put("change_deadline", Value(b.change_deadline, zone))
+      .put("move_by", Value(b.move_by, zone))
+      .put("check_in_by", Value(b.check_in_by, zone))
+      .put("ends_at", Value(b.ends_at, zone))
+      .put("results_at", Value(b.results_at, zone))
+      .put("results_by", Value(b.results_by, zone));
 
-  out.reasons.add(validity.expired ? "ORDER_EXPIRED" : "ORDER_VALID", "EXO-2");
-  out.reasons.append(refund.reasons);
-  if (refund.allowed) {
-    if (r->payments_given) out.reasons.add("REFUND_TO_METHODS", "EXO-10");
-    out.reasons.add("SUBJECT_TO_REVIEW", "EXO-10");
+  if (const auto& cert = d.certificate_if_passed) {
+    f.object("certificate_if_passed")
+        .put("published_on", cert->published_on)
+        .put("published_by", b.results_by ? std::optional(zone.date_of(*b.results_by)) : std::nullopt)
+        .put("valid_until", cert->valid_until)
+        .put("renew_from", cert->renew_from)
+        .put("renew_by", cert->renew_by);
+  } else {
+    f.put("certificate_if_passed", nullptr);
   }
-  if (split.kept_non_refundable) out.reasons.add("VOUCHER_NOT_REFUNDED", "EXO-10");
-  out.reasons.append(booking.reasons);
-  out.next_step = next_step(*r, refund, booking);
+
+  // The points in time order: past before now, the first one not past is next.
+  Fields::Array points = f.array("timeline");
+  bool next_given = false;
+  for (const TimelinePoint& p : d.timeline) {
+    const bool past = p.at < r->in.now;
+    const char* state = past ? "past" : next_given ? "future" : "next";
+    next_given = next_given || !past;
+    points.object().put("key", p.key).put("at", Value(p.at, zone)).put("date", p.date).put("state", state);
+  }
+
+  out.reasons = d.reasons;
+  out.next_step = d.next_step;
   out.has_next_step = true;
-  return out;
-}
-
-}  // namespace certpolicy
-
-namespace certpolicy {
-
-Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms,
-                                                 int booking_status, int flow, bool refunded,
-                                                 bool platform_fault) const {
-  ExamOrderFlags out;
-  // Out-of-range numbers decide nothing (all false): the JSON path reports why.
-  constexpr double kMin = -62135596800000.0, kMax = 253402300799000.0;  // years 1..9999
-  auto bad = [&](double v) { return !std::isfinite(v) || v < kMin || v > kMax; };
-  if (bad(paid_at_ms) || bad(now_ms) || bad(exam_at_ms) || booking_status < 0 || booking_status > 4 ||
-      flow < 0 || flow > 1) {
-    return out;
-  }
-  auto instant = [](double ms) { return Instant(std::chrono::sys_time<Millis>(Millis(static_cast<std::int64_t>(ms)))); };
-  const Policy& p = *policy_;
-  const auto status = static_cast<BookingStatus>(booking_status);
-  const Instant paid = instant(paid_at_ms), now = instant(now_ms);
-  OrderValidity v = decide_validity(p.zone.date_of(paid), p.zone.date_of(now),
-                                    p.exam_order.flow(static_cast<Flow>(flow)).validity, {});
-  BookingDecision booking = decide_booking({static_cast<Flow>(flow), status, instant(exam_at_ms), ExamKind::kTheory,
-                                            now, v.expired, refunded, v.valid_until}, p.exam_order, p.zone);
-  RefundDecision refund = decide_refund({paid, now, status, refunded, platform_fault, booking.can_cancel},
-                                        p.exam_order.refund_window);
-  out.refund = refund.allowed;
-  out.change = booking.can_change;
-  out.cancel = booking.can_cancel;
-  out.book = booking.can_book;
   return out;
 }
 

@@ -36,6 +36,11 @@ using Handler = std::optional<Outcome> (*)(const JsonIn& request, const Context&
 void put_certificate(Fields::Object out, const CertificateDecision& d);
 // One certification (certification, catalogue, purchase): requests/catalogue.cc.
 void put_certification(Fields::Object out, const Certification& c, const CertificationStatus& s, const CertificatePolicy& levels);
+// A catalogue id (certification's `id`, purchase's `certification`,
+// exam_order's `order.certification`): its entry, or null and UNKNOWN_VALUE
+// naming the nearest id ("did you mean cloud-computing-engineer?"), or
+// "a catalogue id" when none is near. requests/catalogue.cc.
+const Certification* read_certification(const JsonIn& in, const Catalogue& catalogue, Issues& issues);
 
 std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);

@@ -36,6 +36,7 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
       .put("attempts_left", d.left)
       .put("attempts_total", p.attempts)
       .put("pass_score", p.pass_score)
+      .put("exam_minutes", static_cast<int>(p.duration.count()))
       .put("passed", d.passed)
       .put("can_take", d.can_take)
       .put("must_repurchase", d.must_repurchase)

@@ -23,11 +23,10 @@ std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Is
   if (*product == static_cast<int>(Product::kPractitioner) && !cert_in.present()) {
     cert = ctx.policy.catalogue.find("practitioner");
   } else if (*product != static_cast<int>(Product::kOnlineCourse) || cert_in.present()) {
-    auto id = read_string(cert_in, issues, 64);
-    if (!id) return std::nullopt;
-    cert = ctx.policy.catalogue.find(*id);
-    const bool practitioner = cert != nullptr && cert->kind == "practitioner";
-    if (cert == nullptr || practitioner != (*product == static_cast<int>(Product::kPractitioner))) {
+    cert = read_certification(cert_in, ctx.policy.catalogue, issues);
+    if (cert == nullptr) return std::nullopt;
+    const bool practitioner = cert->kind == "practitioner";
+    if (practitioner != (*product == static_cast<int>(Product::kPractitioner))) {
       issues.fail(cert_in.path(), detail_code::kUnknownValue,
                   *product == static_cast<int>(Product::kPractitioner) ? "practitioner" : "a catalogue id of an exam");
       return std::nullopt;

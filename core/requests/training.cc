@@ -24,8 +24,11 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   f.put("today", in.today)
       .put("class_start", in.class_start)
       .put("working_days_before", d.working_days_before)
+      .put("working_days_excluding_today", d.working_days_excluding_today)
       .put("full_refund_until", d.full_refund_until)
+      .put("full_refund_act_by", d.full_refund_act_by)
       .put("partial_refund_until", d.partial_refund_until)
+      .put("partial_refund_act_by", d.partial_refund_act_by)
       .put("class_decision_on", d.class_decision_on)
       .put("opening_notice_on", d.opening_notice_on)
       .put("apply_to", ctx.policy.training.office_email)
@@ -34,6 +37,7 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   f.object("deferral")
       .put("allowed", d.deferral_allowed)
       .put("deadline", d.deferral_deadline)
+      .put("act_by", d.deferral_act_by)
       .put("consumes_right", d.deferral_consumes_right);
   out.reasons = d.reasons;
   return out;

@@ -46,7 +46,8 @@ struct ExamOrderPolicy {
   Elapsed refund_window{};         // EXO-4
   Elapsed check_in_before{};       // EXO-6
   Elapsed duration{};              // EXO-7
-  Elapsed theory_results_after_end{};  // EXO-8
+  Elapsed theory_results_after_end{};  // EXO-8, the guide: 30 minutes after the end
+  int theory_results_terms_days = 0;   // EXO-8, service terms 3.8: three days after the exam day
   int lab_results_days = 0;
   int interview_results_days = 0;
   std::vector<PaymentMethodPolicy> payment_methods;

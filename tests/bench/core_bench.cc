@@ -41,7 +41,8 @@ void BM_FormatInstant(benchmark::State& state) {
 BENCHMARK(BM_FormatInstant);
 
 void BM_DecideRefund_EXO4(benchmark::State& state) {
-  RefundInput in{at("2026-11-21T10:00:00+08:00"), at("2026-11-26T10:00:00+08:00"), BookingStatus::kNone, false, false};
+  RefundInput in{at("2026-11-21T10:00:00+08:00"), at("2026-11-26T10:00:00+08:00"), BookingStatus::kNone, false,
+                 PlatformFault::kNone};
   Elapsed window = engine().policy().exam_order.refund_window;
   for (auto _ : state) benchmark::DoNotOptimize(decide_refund(in, window));
 }
@@ -50,7 +51,7 @@ BENCHMARK(BM_DecideRefund_EXO4);
 void BM_DecideBooking_EXO5to8(benchmark::State& state) {
   const Policy& p = engine().policy();
   BookingInput in{Flow::kPurchaseThenBook, BookingStatus::kBooked, at("2026-12-10T09:00:00+08:00"),
-                  ExamKind::kTheory, at("2026-12-07T09:00:00+08:00"), false, false};
+                  ExamKind::kTheory, at("2026-12-07T09:00:00+08:00"), false, CivilDate::from_ymd(2027, 11, 21)};
   for (auto _ : state) benchmark::DoNotOptimize(decide_booking(in, p.exam_order, p.zone));
 }
 BENCHMARK(BM_DecideBooking_EXO5to8);
@@ -89,7 +90,7 @@ void BM_DecideCertificate_CRT(benchmark::State& state) {
   const CertificatePolicy& p = engine().policy().certificate;
   std::vector<CivilDate> passes = {CivilDate::from_ymd(2024, 2, 29), CivilDate::from_ymd(2025, 1, 10)};
   CivilDate today = CivilDate::from_ymd(2026, 10, 12);
-  for (auto _ : state) benchmark::DoNotOptimize(decide_certificate(passes, today, p));
+  for (auto _ : state) benchmark::DoNotOptimize(decide_certificate(passes, today, p, 3));
 }
 BENCHMARK(BM_DecideCertificate_CRT);
 

@@ -19,7 +19,7 @@ test("CAT-2 on the page: statuses follow the chosen date", async () => {
   assert.equal(await row(page, "cloud-architecture-engineer").getByTestId("status").textContent(), "停售（已购可考）");
   assert.equal(await row(page, "cloud-architecture-engineer").getByTestId("level").textContent(), "TCCATCA");
   assert.match(await row(page, "cloud-architecture-engineer").getByTestId("dates").textContent(),
-    /停售 2024-09-19 · 最后考试日 2024-12-31 · 停止服务 2025-01-01 · 接替认证：腾讯云计算工程师认证/);
+    /停售 2024-09-19 · 最后考试日 2024-12-30 · 停止服务 2024-12-31 · 接替认证：腾讯云计算工程师认证/);
   assert.equal(await row(page, "cloud-architect-professional").getAttribute("data-status"), "on_sale");
   await page.getByTestId("date").fill("2025-01-01");
   assert.equal(await row(page, "cloud-architecture-engineer").getAttribute("data-status"), "retired");

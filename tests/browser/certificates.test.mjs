@@ -28,7 +28,7 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   await page.getByTestId("today").fill("2026-10-12");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expiring");
   assert.equal(await page.locator('#certificate [part~="verdict"]').textContent(), "即将到期");
-  assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "如需连续持证，请在 2027-01-10 前（含当日）重新通过考试。");
+  assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "如需连续持证，请在 2027-01-07 前（含当日）重新通过考试。");
   await page.getByTestId("level").selectOption("TCP");
   assert.equal(await page.locator('#certificate [part~="level"]').textContent(), "TCCP · TCP");
   await page.screenshot({ path: `${screenshotDir}certificates.png`, fullPage: true });

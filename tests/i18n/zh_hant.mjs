@@ -1,6 +1,7 @@
 // Derives every zh-Hant string from its zh-CN source: OpenCC, Simplified →
-// Taiwan standard characters (no regional vocabulary, so Hong Kong, Macao
-// and Taiwan readers all read it), then the hand-written overrides.
+// Taiwan standard characters, then, in the sections it lists, the
+// Traditional vocabulary of zh_hant_vocabulary.json (帳戶, 登入, 線上, 簡訊 …),
+// then the hand-written overrides.
 //   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
 //                                  wasm/elements/strings/zh-Hant.js and the
 //                                  "zh-Hant" entries of core/policy/data/messages.json
@@ -16,9 +17,13 @@ export const POLICY_PATH = fileURLToPath(new URL("core/policy/data/default_polic
 export const PAGE_STRINGS_PATH = fileURLToPath(new URL("web/js/strings/zh-Hant.js", root));
 export const ELEMENT_STRINGS_PATH = fileURLToPath(new URL("wasm/elements/strings/zh-Hant.js", root));
 const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", import.meta.url), "utf8"));
+export const VOCABULARY = JSON.parse(readFileSync(new URL("zh_hant_vocabulary.json", import.meta.url), "utf8"));
 
 export const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
-const convert = (section, key, text) => OVERRIDES[section]?.[key] ?? toTraditional(text);
+/** Traditional characters, then the Traditional phrases of the vocabulary. */
+export const withVocabulary = (text) => VOCABULARY.phrases.reduce((t, [from, to]) => t.replaceAll(from, to), text);
+const convert = (section, key, text) =>
+  OVERRIDES[section]?.[key] ?? (VOCABULARY.sections.includes(section) ? withVocabulary(toTraditional(text)) : toTraditional(text));
 
 /** The page strings' module text, the messages and the default policy, as derived. */
 export async function derived() {
@@ -34,10 +39,14 @@ export async function derived() {
     `export default {\n${elementLines.join("\n")}\n};\n`;
   const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
   delete messages.zh_hant_chars;
+  delete messages.zh_hant_phrases;
   // The engine's zh-Hant sentences are not written out: it replaces the
-  // characters of "zh_hant_chars" in the zh-CN ones (core/messages.cc). A
-  // sentence whose Traditional text a character map cannot give (a character
-  // converted two ways, an override) is written out as "zh-Hant".
+  // characters of "zh_hant_chars" in the zh-CN ones, then the phrases of
+  // "zh_hant_phrases" (the vocabulary; core/messages.cc). The character map is
+  // learnt from the characters alone (OpenCC), so a vocabulary phrase never
+  // turns into a character pair. A sentence whose Traditional text the two
+  // cannot give (a character converted two ways, an override) is written out
+  // as "zh-Hant".
   const pairs = new Map();
   const conflicts = new Set();
   const wanted = [];
@@ -60,13 +69,14 @@ export async function derived() {
       const zh = entry["zh-CN"];
       const hant = convert(section, code, zh);
       wanted.push([section, code, zh, hant]);
-      if (!learn(zh, hant) || OVERRIDES[section]?.[code]) conflicts.add(`${section}/${code}`);
+      if (!learn(zh, OVERRIDES[section]?.[code] ?? toTraditional(zh)) || OVERRIDES[section]?.[code]) conflicts.add(`${section}/${code}`);
     }
   }
   const mapped = (text) => [...text].map((ch) => pairs.get(ch) ?? ch).join("");
+  const sentence = (section, text) => (VOCABULARY.sections.includes(section) ? withVocabulary(mapped(text)) : mapped(text));
   for (const [section, code, zh, hant] of wanted) {
     const { "zh-CN": cn, en } = messages[section][code];
-    messages[section][code] = mapped(zh) === hant && !conflicts.has(`${section}/${code}`) ? { "zh-CN": cn, en } : { "zh-CN": cn, "zh-Hant": hant, en };
+    messages[section][code] = sentence(section, zh) === hant && !conflicts.has(`${section}/${code}`) ? { "zh-CN": cn, en } : { "zh-CN": cn, "zh-Hant": hant, en };
   }
   // A catalogue name the map gives is not written out either (the engine derives it).
   for (const { c, hant } of names) {
@@ -74,6 +84,9 @@ export async function derived() {
     c.name = mapped(zh) === hant && !conflicts.has(`catalogue/${c.id}`) ? { zh, en } : { zh, zh_hant: hant, en };
   }
   messages.zh_hant_chars = [...pairs].sort(([a], [b]) => (a < b ? -1 : 1)).map(([a, b]) => a + b).join("");
+  // In the order the engine tries them at each position: longest first (one
+  // pass; a replacement is never replaced again).
+  messages.zh_hant_phrases = [...VOCABULARY.phrases].sort(([a], [b]) => [...b].length - [...a].length);
   const json = (doc) => JSON.stringify(doc, null, 2) + "\n";
   return { pages, elements, messages: json(messages), policy: json(policy) };
 }

@@ -41,7 +41,7 @@ TEST(CRT_1, LatestPassCountsIsSaidFromTwoPasses) {
        {"CERTIFICATE_ACTIVE", "LATEST_PASS_COUNTS", "CERTIFICATE_ELECTRONIC"}},
   };
   for (const auto& c : cases) {
-    const CertificateDecision d = decide_certificate(c.passes, today, policy());
+    const CertificateDecision d = decide_certificate(c.passes, today, policy(), 0);
     EXPECT_EQ(codes(d), c.reasons) << c.passes.size() << " passes";
     EXPECT_EQ(d.valid_from, D(2025, 1, 10));
   }

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "default_engine.h"
 #include "engine.h"
 
 namespace certpolicy {
@@ -13,13 +14,7 @@ namespace {
 
 using nlohmann::json;
 
-const Engine& engine() {
-  static std::unique_ptr<Engine> e = [] {
-    std::string error;
-    return Engine::create("", error);
-  }();
-  return *e;
-}
+const Engine& engine() { return default_engine(); }
 
 const char* kValid =
     R"({"type":"exam_order","now":"2026-11-26T10:00:00+08:00","order":{"paid_at":"2026-11-25T10:00:00+08:00"}})";

@@ -5,9 +5,24 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { derived, toTraditional, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
+import { derived, toTraditional, VOCABULARY, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
 import { LOCALES, STRINGS } from "../../web/js/i18n.js";
 import { createEngine } from "certpolicy";
+
+/** A zh-CN sentence as the engine turns it into zh-Hant: the character pairs, then the phrases in one pass, in their order (core/policy/messages.cc). */
+function engineTraditional(messages) {
+  const pairs = new Map([...messages.zh_hant_chars.matchAll(/(.)(.)/gu)].map((m) => [m[1], m[2]]));
+  return (text) => {
+    const t = [...text].map((ch) => pairs.get(ch) ?? ch).join("");
+    let out = "";
+    for (let k = 0; k < t.length;) {
+      const hit = messages.zh_hant_phrases.find(([from]) => t.startsWith(from, k));
+      out += hit ? hit[1] : t[k];
+      k += hit ? hit[0].length : 1;
+    }
+    return out;
+  };
+}
 
 const placeholders = (s) => [...String(s).matchAll(/\{[^}]*\}/g)].map((m) => m[0]).sort();
 
@@ -56,10 +71,9 @@ test("no Simplified-only character is left in a zh-Hant string: pages, elements,
     ...Object.entries(elements).map(([k, v]) => [`elements ${k}`, v])];
   // The engine's zh-Hant: written out, or the zh-CN text with the pairs' characters replaced.
   const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
-  const pairs = new Map([...messages.zh_hant_chars.matchAll(/(.)(.)/gu)].map((m) => [m[1], m[2]]));
-  const mapped = (text) => [...text].map((ch) => pairs.get(ch) ?? ch).join("");
+  const mapped = engineTraditional(messages);
   for (const [section, entries] of Object.entries(messages)) {
-    if (section === "zh_hant_chars") continue;
+    if (section === "zh_hant_chars" || section === "zh_hant_phrases") continue;
     for (const [code, entry] of Object.entries(entries)) texts.push([`${section} ${code}`, entry["zh-Hant"] ?? mapped(entry["zh-CN"])]);
   }
   const engine = await createEngine();
@@ -69,4 +83,24 @@ test("no Simplified-only character is left in a zh-Hant string: pages, elements,
   for (const [where, text] of texts) assert.equal(toTraditional(text), text, where);
   // The check can fail: a Simplified sentence is caught.
   assert.notEqual(toTraditional("订单有效期"), "订单有效期");
+});
+
+test("the engine's zh-Hant sentences use Traditional vocabulary (帳戶, 登入, 線上, 簡訊 …), not only Traditional characters", async () => {
+  const engine = await createEngine();
+  const say = (request) => engine.evaluate({ locale: "zh-Hant", ...request });
+  const refund = say({ type: "exam_order", now: "2026-11-22T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00", payments: [{ method: "online", amount_fen: 100 }] } });
+  assert.match(refund.reasons.find((r) => r.code === "REFUND_TO_METHODS").message, /騰訊雲帳戶/);
+  const booked = say({ type: "exam_order", now: "2026-11-22T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00", booking: { status: "booked", exam_at: "2026-12-20T09:00:00+08:00" } } });
+  assert.match(booked.reasons.find((r) => r.code === "CHECK_IN").message, /登入考試用戶端/);
+  const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
+  const mapped = engineTraditional(messages);
+  let checked = 0;
+  for (const section of VOCABULARY.sections) {
+    for (const [code, entry] of Object.entries(messages[section])) {
+      const hant = entry["zh-Hant"] ?? mapped(entry["zh-CN"]);
+      for (const [from] of VOCABULARY.phrases) assert.ok(!hant.includes(from), `${section} ${code}: ${from} in ${hant}`);
+      checked++;
+    }
+  }
+  assert.ok(checked > 150);
 });

@@ -36,10 +36,10 @@ export class CertpolicyTimeline extends CertpolicyElement {
 
   decide(engine) {
     const r = engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
-    // The certificate a pass would give, when the booking's results have a date.
-    this._certificate = r.ok && r.booking.results_at
-      ? engine.evaluate({ type: "certificate", locale: this.locale, now: this.instant(), passes: [{ published_on: r.booking.results_at.slice(0, 10) }] })
-      : null;
+    // The certificate a pass would give, as the answer dates it (the certificate
+    // request refuses a result published after today).
+    const c = r.ok ? r.certificate_if_passed : null;
+    this._certificate = c ? { ok: true, expiring_from: c.renew_from, valid_until: c.valid_until } : null;
     return r;
   }
 

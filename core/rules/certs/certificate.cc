@@ -17,7 +17,7 @@ const char* certificate_status_name(CertificateStatus s) {
 }
 
 CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, CivilDate today,
-                                       const CertificatePolicy& policy) {
+                                       const CertificatePolicy& policy, int results_within_days) {
   CertificateDecision d;
   if (passes.empty()) {
     d.reasons.add("CERTIFICATE_NONE", "CRT-2");
@@ -28,15 +28,17 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   d.valid_from = latest;
   d.valid_until = policy.validity.after(latest);
   d.days_left = days_between(today, *d.valid_until);
-  d.renew_by = d.valid_until;
+  d.renew_by = add_days(*d.valid_until, -results_within_days);
   d.expiring_from = add_days(*d.valid_until, -policy.expiring_within_days);
   d.electronic_only = latest >= policy.electronic_only_since;
   if (today > *d.valid_until) {
     d.status = CertificateStatus::kExpired;
+    d.days_expired = -*d.days_left;
     d.reasons.add("CERTIFICATE_EXPIRED", "CRT-2");
   } else if (*d.days_left <= policy.expiring_within_days) {
     d.status = CertificateStatus::kExpiring;
     d.reasons.add("CERTIFICATE_EXPIRING", "CRT-2");
+    if (results_within_days > 0) d.reasons.add("READING_RENEWAL_RESULTS", "CRT-2");
   } else {
     d.status = CertificateStatus::kActive;
     d.reasons.add("CERTIFICATE_ACTIVE", "CRT-1");

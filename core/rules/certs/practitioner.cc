@@ -42,7 +42,8 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
     d.reasons.add("PRACTITIONER_MUST_REPURCHASE", "PRA-2");
   }
   d.reasons.add(platform_fault ? "PLATFORM_FAULT_REFUND_ONLY" : "NOT_REFUNDABLE_ONCE_SOLD", "PRA-4");
-  d.certificate = decide_certificate(passes, zone.date_of(now), certificates);
+  // PRA-3: the online exam shows its result at once, so renewal needs no lag.
+  d.certificate = decide_certificate(passes, zone.date_of(now), certificates, 0);
   for (const Reason& r : d.certificate.reasons) {
     if (r.code != "CERTIFICATE_NONE") d.reasons.add(r.code, r.rule);
   }

@@ -1,66 +1,97 @@
 // A booked exam: the change/cancel deadline, check-in, end and results, and
-// whether a new exam can be booked (EXO-1, EXO-2, EXO-5 … EXO-8).
+// whether a new exam can be booked (EXO-1, EXO-2, EXO-5 … EXO-9, CAT-2).
 #include "rules/exam/booking_times.h"
+
+#include <algorithm>
 
 namespace certpolicy {
 
 BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& policy,
                                const FixedZone& zone) {
   BookingDecision d;
+  const CivilDate today = zone.date_of(in.now);
+  d.usable_until = in.last_exam_day ? std::min(in.valid_until, *in.last_exam_day) : in.valid_until;
   const bool used = in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow;
-  // EXO-1/EXO-2: one attempt per purchase, bookable only while valid.
-  d.can_book = !in.order_expired && !in.refunded &&
+  // EXO-1/EXO-2/CAT-2: one attempt per purchase, bookable while it can be sat.
+  d.can_book = today <= d.usable_until && !in.refunded &&
                (in.status == BookingStatus::kNone || in.status == BookingStatus::kCancelled);
   if (in.status == BookingStatus::kCancelled) d.reasons.add("BOOKING_CANCELLED", "EXO-4");
   if (used) d.reasons.add("ONE_ATTEMPT", "EXO-1");
-  if (in.status == BookingStatus::kNone || in.status == BookingStatus::kCancelled) return d;
+  // A refunded order's booking no longer counts: no times are given for it.
+  if (in.status == BookingStatus::kNone || in.status == BookingStatus::kCancelled || in.refunded) return d;
 
   const FlowPolicy& flow = policy.flow(in.flow);
+  const CivilDate exam_day = zone.date_of(in.exam_at);
+  if (in.status == BookingStatus::kBooked && exam_day > d.usable_until) {
+    // EXO-2/CAT-2 first (before a centre's trouble: that exam could not be sat
+  // anyway): an exam after the last usable day cannot be sat, so
+    // no exam times are given as if it could; moving it is the advice while a
+    // change is allowed and the usable period has not ended, by the earlier
+    // of the two ends.
+    const Instant change_deadline = in.exam_at - flow.change_window;
+    const bool open = in.now <= change_deadline;
+    const Instant usable_end = zone.start_of(add_days(d.usable_until, 1)) - Millis(1);
+    d.outside_usable = true;
+    d.change_deadline = change_deadline;
+    d.can_change = open;
+    d.can_cancel = open && flow.cancel_allowed;
+    d.movable = open && today <= d.usable_until;
+    if (d.movable) d.move_by = std::min(change_deadline, usable_end);
+    const bool by_validity = exam_day > in.valid_until;
+    d.reasons.add(by_validity ? (d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED")
+                              : (d.movable ? "EXAM_AFTER_LAST_EXAM_DAY" : "EXAM_AFTER_LAST_EXAM_DAY_LOCKED"),
+                  by_validity ? "EXO-2" : "CAT-2");
+    // The time to act by is the change deadline itself: its boundary is read one way.
+    if (d.movable && *d.move_by == change_deadline) d.reasons.add("READING_CHANGE_BOUNDARY", "EXO-5");
+    return d;
+  }
+
+  if (in.status == BookingStatus::kBooked && in.centre_unavailable) {
+    // EXO-9: the session is not held; the booking moves to the centre's first
+    // available date, free, and the candidate may take it or pick another.
+    d.can_change = true;
+    d.reasons.add("CENTRE_UNAVAILABLE", "EXO-9");
+    return d;
+  }
   d.change_deadline = in.exam_at - flow.change_window;
   d.check_in_by = in.exam_at - policy.check_in_before;
   d.ends_at = in.exam_at + policy.duration;
   switch (in.kind) {
     case ExamKind::kTheory:
       d.results_at = *d.ends_at + policy.theory_results_after_end;
+      d.results_by = std::max(*d.results_at, zone.start_of(add_days(exam_day, policy.theory_results_terms_days)));
       break;
     case ExamKind::kLab:
-      d.results_at = zone.start_of(add_days(zone.date_of(in.exam_at), policy.lab_results_days));
+      d.results_at = d.results_by = zone.start_of(add_days(exam_day, policy.lab_results_days));
       break;
     case ExamKind::kInterview:
-      d.results_at =
-          zone.start_of(add_days(zone.date_of(in.exam_at), policy.interview_results_days));
+      d.results_at = d.results_by = zone.start_of(add_days(exam_day, policy.interview_results_days));
       break;
   }
-
+  if (in.status == BookingStatus::kNoShow) {
+    d.results_at.reset();  // a missed exam has no result
+    d.results_by.reset();
+    return d;
+  }
   if (in.status == BookingStatus::kBooked) {
-    const bool open = in.now <= *d.change_deadline && !in.refunded;
+    const bool open = in.now <= *d.change_deadline;
     d.can_change = open;
     d.can_cancel = open && flow.cancel_allowed;
-    // EXO-2 first: an exam after the order's last valid day cannot be sat,
-    // so no exam times are given as if it could; moving it is the advice
-    // while a change is still allowed.
-    if (in.valid_until && zone.date_of(in.exam_at) > *in.valid_until) {
-      d.outside_validity = true;
-      d.check_in_by.reset();
-      d.ends_at.reset();
-      d.results_at.reset();
-      // Movable into the validity only while a change is allowed and the
-      // validity has not ended.
-      d.movable = open && !in.order_expired;
-      d.reasons.add(d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED", "EXO-2");
-      return d;
-    }
     if (open) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
-    } else {
+      d.reasons.add("READING_CHANGE_BOUNDARY", "EXO-5");
+    } else if (in.now < in.exam_at) {
       d.reasons.add("CHANGE_WINDOW_CLOSED", "EXO-5");
     }
-    if (in.now <= *d.ends_at) {
+    if (in.now <= *d.check_in_by) {
       d.reasons.add("CHECK_IN", "EXO-6");
-      d.reasons.add("EXAM_ENDS", "EXO-7");
+    } else if (in.now <= *d.ends_at) {
+      d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
     }
+    if (in.now <= *d.ends_at) d.reasons.add("EXAM_ENDS", "EXO-7");
   }
   d.reasons.add("RESULTS_AVAILABLE", "EXO-8");
+  if (*d.results_by != *d.results_at) d.reasons.add("READING_RESULTS_TIME", "EXO-8");
   return d;
 }
 

@@ -1,12 +1,17 @@
 // A booked exam: change/cancel window, check-in, end and results (rules
-// EXO-5 … EXO-8), and whether a new exam can be booked (EXO-1, EXO-2).
+// EXO-5 … EXO-8), and whether a new exam can be booked (EXO-1, EXO-2, CAT-2).
 //
 // EXO-5: change or cancel free iff now <= exam_at - window (72 h after
 // "purchase then book", 10 days — change only — after "book then purchase");
-// the boundary instant itself is still allowed.
-// EXO-6: check_in_by = exam_at - 30 min.  EXO-7: ends_at = exam_at + 90 min.
-// EXO-8: theory results 30 min after the end; lab 14 days and interview 5
-// days after the exam day (00:00 China time of that day).
+// the boundary instant itself is still allowed (READING_CHANGE_BOUNDARY says
+// the other reading).
+// EXO-6: check_in_by = exam_at - 30 min; after it, check-in is closed.
+// EXO-7: ends_at = exam_at + 90 min.
+// EXO-8: theory results 30 min after the end (the guide, results_at) and at
+// the latest three days after the exam day (service terms 3.8, results_by);
+// lab 14 days and interview 5 days after the exam day (00:00 China time).
+// An exam is sat on the order only on a day up to `usable_until` (the order's
+// last valid day, or the certification's last exam day when earlier).
 #pragma once
 
 #include <optional>
@@ -26,20 +31,27 @@ struct BookingInput {
   Instant exam_at;  // meaningful unless status is kNone
   ExamKind kind = ExamKind::kTheory;
   Instant now;
-  bool order_expired = false;
   bool refunded = false;
-  // The order's last valid day (EXO-2): an exam booked after it cannot be sat.
-  std::optional<CivilDate> valid_until;
+  // The order's last valid day (EXO-2) and, with a certification whose exams
+  // end, its last exam day (CAT-2): an exam after either cannot be sat.
+  CivilDate valid_until;
+  std::optional<CivilDate> last_exam_day;
+  // EXO-9: the test centre cannot hold the booked session; it is moved.
+  bool centre_unavailable = false;
 };
 
 struct BookingDecision {
   bool can_book = false;
   bool can_change = false;
   bool can_cancel = false;
-  // Set when an exam is or was booked (booked, taken, no-show).
-  std::optional<Instant> change_deadline, check_in_by, ends_at, results_at;
-  bool outside_validity = false;  // booked for a day after the order's validity
+  CivilDate usable_until;  // the last day an exam can be sat on the order
+  // Set when an exam is or was booked (booked, taken, no-show) and the times
+  // are still true (not for a refunded order, a moved session, an exam that
+  // cannot be sat; no results for a missed exam).
+  std::optional<Instant> change_deadline, check_in_by, ends_at, results_at, results_by;
+  bool outside_usable = false;    // booked for a day after usable_until
   bool movable = false;           // … and it can still be moved into it
+  std::optional<Instant> move_by;  // … by then: the earlier of the change deadline and the end of usable_until
   Reasons reasons;
 };
 

@@ -1,8 +1,22 @@
-// An exam order's refund: the window, what blocks it, the amount and its
-// split (EXO-4, EXO-9, EXO-10).
+// An exam order's refund: the window, what blocks it, the platform's and the
+// lifecycle's refunds, the amount and its split (EXO-4, EXO-9, EXO-10, CAT-2).
 #include "rules/exam/refund.h"
 
 namespace certpolicy {
+
+const char* refund_state_name(RefundState s) {
+  switch (s) {
+    case RefundState::kOpen: return "open";
+    case RefundState::kPlatformFault: return "platform_fault";
+    case RefundState::kUnusedAttempt: return "unused_attempt";
+    case RefundState::kCancelBookingFirst: return "cancel_booking_first";
+    case RefundState::kBookingLocked: return "booking_locked";
+    case RefundState::kClosed: return "closed";
+    case RefundState::kExamUsed: return "exam_used";
+    case RefundState::kRefunded: return "refunded";
+  }
+  return "closed";
+}
 
 RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
   RefundDecision d;
@@ -10,28 +24,60 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
   const bool in_window = in.now <= d.deadline;  // EXO-4 (a): inclusive
   const bool booked = in.booking == BookingStatus::kBooked;
   const bool used = in.booking == BookingStatus::kTaken || in.booking == BookingStatus::kNoShow;
+  auto set = [&](RefundState s, bool allowed) {
+    d.state = s;
+    d.allowed = allowed;
+  };
 
   if (in.refunded) {
     d.reasons.add("ALREADY_REFUNDED", "EXO-4");  // (c)
+    set(RefundState::kRefunded, false);
     return d;
   }
   if (used) {
     d.reasons.add("REFUND_BLOCKED_EXAM_TAKEN", "EXO-4");  // taken or no-show: for good
+    set(RefundState::kExamUsed, false);
     return d;
   }
-  if (in.platform_fault) {
-    d.allowed = true;
+  if (in.fault == PlatformFault::kExamTimeChanged) {
     d.reasons.add("PLATFORM_FAULT_REFUND", "EXO-9");
+    set(RefundState::kPlatformFault, true);
     return d;
   }
-  d.reasons.add(in_window ? "REFUND_WINDOW_OPEN" : "REFUND_WINDOW_CLOSED", "EXO-4");
+  if (in.unused_attempt_refund) {
+    if (booked && in.booking_can_be_sat) {
+      d.reasons.add("LIFECYCLE_REFUND_BLOCKED_BY_BOOKING", "CAT-2");
+      set(in.booking_cancellable ? RefundState::kCancelBookingFirst : RefundState::kBookingLocked, false);
+    } else {
+      d.reasons.add("LIFECYCLE_UNUSED_ATTEMPT_REFUND", "CAT-2");
+      set(RefundState::kUnusedAttempt, true);
+    }
+    return d;
+  }
+  if (in.fault == PlatformFault::kCentreUnavailable) {
+    // The booking moves (CENTRE_UNAVAILABLE says it); no refund right is
+    // stated, and the booking blocks the one without reason.
+    set(RefundState::kBookingLocked, false);
+    return d;
+  }
   // (b) A booked exam blocks the refund. Advice only where it can be
   // followed: inside the window, cancel first (when cancelling is allowed
   // now) or say that it cannot be; past the window, nothing more to advise.
-  if (booked && in_window) {
-    d.reasons.add(in.booking_cancellable ? "REFUND_BLOCKED_BY_BOOKING" : "REFUND_BLOCKED_BOOKING_LOCKED", "EXO-4");
+  if (!in_window) {
+    d.reasons.add("REFUND_WINDOW_CLOSED", "EXO-4");
+    set(RefundState::kClosed, false);
+  } else if (booked && in.booking_cancellable) {
+    d.reasons.add("REFUND_BLOCKED_BY_BOOKING", "EXO-4");
+    d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
+    set(RefundState::kCancelBookingFirst, false);
+  } else if (booked) {
+    d.reasons.add("REFUND_BLOCKED_BOOKING_LOCKED", "EXO-4");
+    set(RefundState::kBookingLocked, false);
+  } else {
+    d.reasons.add("REFUND_WINDOW_OPEN", "EXO-4");
+    if (in.booking == BookingStatus::kCancelled) d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
+    set(RefundState::kOpen, true);
   }
-  d.allowed = in_window && !booked;
   return d;
 }
 

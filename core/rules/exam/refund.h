@@ -1,12 +1,18 @@
-// Refund of an individual exam order (rules EXO-4, EXO-9, EXO-10, MNY-1).
+// Refund of an individual exam order (rules EXO-4, EXO-9, EXO-10, MNY-1, CAT-2).
 //
 // EXO-4: allowed iff now - paid_at <= refund window (120 h, inclusive), no
 // exam is booked, the order was never refunded, and the exam was not taken
-// or missed. A cancelled booking no longer blocks.
-// EXO-9: a platform fault (test centre could not hold the exam, or Tencent
-// Cloud changed the exam time) allows a refund regardless of the window.
+// or missed. A cancelled booking no longer blocks (READING_CANCELLED_BOOKING
+// names that reading).
+// EXO-9: Tencent Cloud changing the exam time after the purchase (terms 4.4)
+// allows a full refund regardless of the window; a test centre that cannot
+// hold the exam moves the booking and states no refund right.
+// CAT-2: where a certification's notice grants it, an unused attempt is
+// refundable from a date, regardless of the window; never once the exam was
+// taken or missed, nor while a booked exam that can still be sat stands.
 // EXO-10: vouchers are never returned; each other method gets back what it
-// paid (split proportionally, summing exactly).
+// paid (split proportionally, summing exactly), to the payer's Tencent Cloud
+// account.
 #pragma once
 
 #include <string>
@@ -21,19 +27,41 @@ namespace certpolicy {
 
 enum class BookingStatus { kNone, kBooked, kCancelled, kTaken, kNoShow };
 
+// EXO-9: what happened on the platform's side (the request's platform_fault).
+enum class PlatformFault { kNone, kExamTimeChanged, kCentreUnavailable };
+
+// Why the refund is (not) possible now: the one story the refund card tells.
+enum class RefundState {
+  kOpen,                // EXO-4 window open, nothing booked
+  kPlatformFault,       // EXO-9: Tencent Cloud changed the exam time
+  kUnusedAttempt,       // CAT-2: the notice refunds unused attempts
+  kCancelBookingFirst,  // a booking blocks it and can still be cancelled
+  kBookingLocked,       // a booking blocks it and can no longer be cancelled
+  kClosed,              // the window has passed and nothing else applies
+  kExamUsed,            // taken or missed
+  kRefunded,            // already refunded once
+};
+const char* refund_state_name(RefundState s);
+
 struct RefundInput {
   Instant paid_at;
   Instant now;
   BookingStatus booking = BookingStatus::kNone;
   bool refunded = false;
-  bool platform_fault = false;
-  // The booking can be cancelled now (EXO-5): only then is "cancel first,
+  PlatformFault fault = PlatformFault::kNone;
+  // The booked exam can be cancelled now (EXO-5): only then is "cancel first,
   // then request the refund" advice that can be followed.
   bool booking_cancellable = false;
+  // The booked exam can still be sat on the order (not after its last
+  // usable day): only then does it stand in the way of the CAT-2 refund.
+  bool booking_can_be_sat = false;
+  // CAT-2: the certification's notice refunds unused attempts today.
+  bool unused_attempt_refund = false;
 };
 
 struct RefundDecision {
   bool allowed = false;
+  RefundState state = RefundState::kClosed;
   Instant deadline;  // paid_at + window: the last instant of the no-reason window
   Reasons reasons;
 };

@@ -8,11 +8,19 @@ namespace certpolicy {
 
 namespace {
 
-// TRN-3: the reason that names the tier a percent belongs to.
-const char* refund_tier_code(int percent) {
+// TRN-3: the reason that names the tier a percent belongs to; on the tier's
+// last day counted with today (a day past its date to act by), the one that
+// says it is the last day only if today counts.
+const char* refund_tier_code(int percent, bool disputed_last_day) {
+  if (percent > 0 && disputed_last_day) return "TRAINING_REFUND_LAST_DAY_DISPUTED";
   if (percent == 100) return "TRAINING_REFUND_FULL";
   if (percent > 0) return "TRAINING_REFUND_PARTIAL";
   return "TRAINING_REFUND_NONE";
+}
+
+// A date counted with today, counted without: one calendar day earlier.
+std::optional<CivilDate> day_before(const std::optional<CivilDate>& d) {
+  return d ? std::optional(add_days(*d, -1)) : std::nullopt;
 }
 
 // How far back the tier dates are searched (a class is bought months ahead,
@@ -26,6 +34,7 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   TrainingDecision d;
   WorkingDayCount n = cal.count_working_days(in.today, in.class_start);  // CAL-3
   d.working_days_before = n.count;
+  d.working_days_excluding_today = cal.count_working_days(add_days(in.today, 1), in.class_start).count;
   const CivilDate floor = add_days(in.class_start, -kSearchDays);
 
   // Last date of each tier: the latest day with N >= threshold + 1.
@@ -33,23 +42,30 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   if (!p.refund_tiers.empty()) d.full_refund_until = last_day_with(p.refund_tiers[0].more_than_working_days + 1);
   if (p.refund_tiers.size() > 1) d.partial_refund_until = last_day_with(p.refund_tiers[1].more_than_working_days + 1);
   d.deferral_deadline = last_day_with(p.deferral_min_working_days);
+  // N counted without today is N(d + 1): each last day, counted so, is a day earlier.
+  d.full_refund_act_by = day_before(d.full_refund_until);
+  d.partial_refund_act_by = day_before(d.partial_refund_until);
+  d.deferral_act_by = day_before(d.deferral_deadline);
   d.class_decision_on = add_days(in.class_start, -p.class_decision_days);
   d.opening_notice_on = add_days(in.class_start, -p.opening_notice_days);
 
   // CAL-2: every year the decision looked at.
   CivilDate earliest = in.today;
-  for (const auto& date : {d.full_refund_until, d.partial_refund_until, d.deferral_deadline}) {
+  for (const auto& date : {d.full_refund_act_by, d.partial_refund_act_by, d.deferral_act_by}) {
     if (date && *date < earliest) earliest = *date;
   }
   d.calendar_verified = cal.verified_span(std::min(earliest, in.class_start), add_days(in.class_start, -1));
 
   if (in.class_status == ClassStatus::kNotOpened) {
-    // TRN-5: full refund or a free deferral.
+    // TRN-5: full refund or a free deferral, with no deadline stated for it.
     d.percent = 100;
     d.refund_allowed = true;
     d.deferral_allowed = true;
     d.deferral_consumes_right = false;
+    d.deferral_deadline.reset();
+    d.deferral_act_by.reset();
     d.reasons.add("CLASS_NOT_OPENED", "TRN-5");
+    d.reasons.add("READING_NOT_OPENED_DEFERRAL", "TRN-5");
   } else {
     // TRN-3: the first tier whose threshold N exceeds.
     d.percent = p.otherwise_percent;
@@ -63,19 +79,22 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
       d.percent = 0;  // TRN-4: once deferred, no refund
       d.reasons.add("DEFERRED_NOT_REFUNDABLE", "TRN-4");
     } else {
-      d.reasons.add(refund_tier_code(d.percent), "TRN-3");
+      const std::optional<CivilDate>& act_by = d.percent == 100 ? d.full_refund_act_by : d.partial_refund_act_by;
+      d.reasons.add(refund_tier_code(d.percent, act_by && in.today > *act_by), "TRN-3");
     }
     d.refund_allowed = d.percent > 0;
     // TRN-4: at least N working days before, and one right only.
     const bool in_time = n.count >= p.deferral_min_working_days;
     d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
     if (in.deferral_used || in.deferred) d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
-    else d.reasons.add(in_time ? "DEFERRAL_ALLOWED" : "DEFERRAL_TOO_LATE", "TRN-4");
+    else if (!in_time) d.reasons.add("DEFERRAL_TOO_LATE", "TRN-4");
+    else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
   }
   d.amount_fen = d.refund_allowed ? percent_of(in.paid_fen, d.percent) : 0;  // MNY-1
   if (in.class_status == ClassStatus::kPending && in.today <= d.class_decision_on) {
     d.reasons.add("CLASS_DECISION_DATES", "TRN-2");
   }
+  d.reasons.add("READING_WORKING_DAYS", "CAL-3");
   d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
   if (!d.calendar_verified) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
   return d;

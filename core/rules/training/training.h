@@ -1,11 +1,15 @@
 // Offline class enrolment: cancellation refund tiers and deferral (rules
 // TRN-2 … TRN-6, counting working days by CAL-3).
 //
-// N = working days d with today <= d < class start (China dates).
+// N = working days d with today <= d < class start (China dates): today
+// counts when it is a working day (CAL-3). Counted without today, every tier
+// ends one calendar day earlier; that earlier day is the date to act by
+// (`*_act_by`), and READING_WORKING_DAYS says which days are counted.
 // TRN-3: N > 10 → 100 %; 5 < N <= 10 → 70 %; N <= 5 → 0 % (policy tiers).
 // TRN-4: deferral iff N >= 5, once; after a deferral no refund.
 // TRN-5: a class that does not open → full refund or a deferral that does
-// not consume the right and keeps the enrolment refundable.
+// not consume the right (with no deadline stated); whether the enrolment
+// stays refundable after it is not stated (READING_NOT_OPENED_DEFERRAL).
 #pragma once
 
 #include <optional>
@@ -30,12 +34,14 @@ struct TrainingInput {
 
 struct TrainingDecision {
   int working_days_before = 0;
+  int working_days_excluding_today = 0;  // the same count without today
   bool refund_allowed = false;
   int percent = 0;
   Fen amount_fen = 0;
   std::optional<CivilDate> full_refund_until, partial_refund_until;  // last dates of the tiers
+  std::optional<CivilDate> full_refund_act_by, partial_refund_act_by;  // … counted without today (a day earlier)
   bool deferral_allowed = false;
-  std::optional<CivilDate> deferral_deadline;
+  std::optional<CivilDate> deferral_deadline, deferral_act_by;
   bool deferral_consumes_right = true;
   CivilDate class_decision_on, opening_notice_on;  // TRN-2
   bool calendar_verified = true;

@@ -1,0 +1,91 @@
+// One exam order decided whole, the composition written once: validity
+// (EXO-2, EXO-3) → the certification's lifecycle (CAT-2) → booking (EXO-1,
+// EXO-5 … EXO-9) → refund (EXO-4, EXO-9, EXO-10, CAT-2) → the one story the
+// card tells (states and tones for badges, the timeline, the next step).
+// The `exam_order` request and the typed fast path (Engine::decide_exam_order,
+// `decideExamOrder` in JS) both call decide_exam_order, so they cannot
+// disagree.
+//
+//   ExamOrderInput in{.paid_at = paid, .now = now};
+//   ExamOrderDecision d = decide_exam_order(in, policy, Detail::kFull);
+//   d.refund.allowed, d.booking.can_book, d.next_step, d.timeline …
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "calendar/civil_time.h"
+#include "rules/certs/certificate.h"
+#include "rules/decision.h"
+#include "rules/exam/booking_times.h"
+#include "rules/exam/order_validity.h"
+#include "rules/exam/refund.h"
+#include "rules/policy_model.h"
+
+namespace certpolicy {
+
+struct ExamOrderInput {
+  Instant paid_at;
+  Instant now;
+  Flow flow = Flow::kPurchaseThenBook;
+  BookingStatus status = BookingStatus::kNone;
+  Instant exam_at;  // meaningful unless status is kNone
+  ExamKind kind = ExamKind::kTheory;
+  bool refunded = false;
+  PlatformFault fault = PlatformFault::kNone;
+  const Certification* certification = nullptr;  // the catalogue entry bought, if known
+  const std::vector<Payment>* payments = nullptr;  // null: not given (amount unknown)
+};
+
+// A badge's colour, decided here so that a page never infers it.
+enum class Tone { kOk, kWarn, kBad };
+const char* tone_name(Tone t);
+
+// What the booking card says (booking.state).
+enum class BookingState {
+  kCanBook,          // nothing booked, an exam can be booked
+  kCannotBook,       // nothing booked and nothing can be (expired, exams ended)
+  kBooked,           // booked, change window open
+  kLocked,           // booked, change window closed, check-in ahead
+  kCheckInClosed,    // booked, check-in closed, exam not over
+  kAwaitingResults,  // sat (or its time passed), results not yet due at the latest
+  kDone,             // results due
+  kMustMove,         // booked after the last usable day, can still be moved
+  kCannotBeSat,      // … and can no longer be moved
+  kCentreMoving,     // EXO-9: the centre cannot hold it; the booking is being moved
+  kMissed,           // no-show
+  kVoid,             // the order was refunded
+};
+const char* booking_state_name(BookingState s);
+
+struct TimelinePoint {
+  std::string_view key;           // "refund_deadline", "check_in_by", "valid_until", …
+  Instant at;                     // when it is reached
+  std::optional<CivilDate> date;  // for a point that is a whole day (reached at its start or, for an end, its last moment)
+};
+
+enum class Detail { kFlags, kFull };  // kFlags: no reminders, timeline or certificate (the fast path)
+
+struct ExamOrderDecision {
+  OrderValidity validity;
+  BookingDecision booking;
+  RefundDecision refund;
+  RefundSplit split;  // when payments were given
+  bool exams_over = false;  // the certification's last exam day has passed
+  BookingState booking_state = BookingState::kCanBook;
+  Tone booking_tone = Tone::kOk, refund_tone = Tone::kOk;
+  // The certificate a pass would give (CRT-1/CRT-2 from the guide's results
+  // day, so its dates are never later than the real ones).
+  struct Certificate {
+    CivilDate published_on, valid_until, renew_from, renew_by;
+  };
+  std::optional<Certificate> certificate_if_passed;
+  std::vector<TimelinePoint> timeline;  // in time order
+  Reasons reasons;
+  std::optional<Reason> next_step;
+};
+
+ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& policy, Detail detail);
+
+}  // namespace certpolicy

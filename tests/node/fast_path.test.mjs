@@ -1,0 +1,79 @@
+// The typed fast path (decideExamOrder) and evaluate of an exam_order: one
+// composition (rules/exam/exam_order.h), one accepted-instant range (TIM-1,
+// stated once in core/calendar/civil_time.h). Whatever evaluate refuses,
+// decideExamOrder answers null; whatever it decides, the flags agree.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import fc from "fast-check";
+const { createEngine } = await import(process.env.CERTPOLICY_STORY_PACKAGE || "certpolicy");
+import { storyRequests } from "./story_requests.mjs";
+
+const engine = await createEngine();
+const runs = Number(process.env.CERTPOLICY_STORY_RUNS || 3000);
+const seed = Number(process.env.CERTPOLICY_PROPERTY_SEED || 20261206);
+
+/** The fast path's input for an exam_order request. */
+function fastInput(r) {
+  const o = r.order;
+  return {
+    paidAt: Date.parse(o.paid_at), now: new Date(r.now), examAt: o.booking ? Date.parse(o.booking.exam_at) : null,
+    status: o.booking?.status ?? "none", flow: o.flow, refunded: o.refunded, platformFault: o.platform_fault, certification: o.certification,
+  };
+}
+
+/** Both answers for one request: [evaluate's flags or null, decideExamOrder's]. */
+function both(r) {
+  const a = engine.evaluate(r);
+  const flags = a.ok ? { refund: a.refund.allowed, change: a.booking.can_change, cancel: a.booking.can_cancel, book: a.booking.can_book } : null;
+  return [flags, engine.decideExamOrder(fastInput(r)), a];
+}
+
+test("one accepted range: at 1969-12-31T12:00Z evaluate refuses (YEAR_OUT_OF_RANGE) and so does decideExamOrder", () => {
+  const order = { paid_at: "2026-11-21T10:00:00+08:00" };
+  const [flags, fast, answer] = both({ type: "exam_order", now: "1969-12-31T12:00:00Z", order });
+  assert.equal(answer.ok, false);
+  assert.equal(answer.error.detail, "YEAR_OUT_OF_RANGE");
+  assert.equal(answer.error.path, "now");
+  assert.equal(flags, null);
+  assert.equal(fast, null, "the fast path decided an instant evaluate refuses");
+  // The range's ends, to the millisecond, in both: decided inside, refused outside.
+  for (const [now, decided] of [["1969-12-31T23:59:59.999Z", false], ["1970-01-01T00:00:00Z", true],
+    ["2199-12-31T23:59:59.999Z", true], ["2200-01-01T00:00:00Z", false], ["0001-01-01T00:00:00Z", false], ["9999-12-31T00:00:00Z", false]]) {
+    const [f, d] = both({ type: "exam_order", now, order });
+    assert.equal(f !== null, decided, `evaluate at ${now}`);
+    assert.deepEqual(d, f, `decideExamOrder at ${now}`);
+  }
+  // The same for the paid and exam instants, and an offset that moves an instant out of range.
+  assert.equal(engine.decideExamOrder({ paidAt: Date.parse("1969-12-31T16:00:00Z"), now: 0 }), null);
+  assert.equal(engine.evaluate({ type: "exam_order", now: "1970-01-01T00:00:00Z", order: { paid_at: "1970-01-01T00:00:00+08:00" } }).error.path, "order.paid_at");
+  assert.equal(engine.decideExamOrder({ paidAt: 0, now: 0, status: "booked", examAt: Date.UTC(2200, 0, 1) }), null);
+});
+
+test("decideExamOrder takes the certification and both platform faults, as order.certification and order.platform_fault", () => {
+  const base = { type: "exam_order", now: "2025-04-02T10:00:00+08:00", order: { paid_at: "2024-10-01T10:00:00+08:00" } };
+  // A retired certification whose notice refunds unused attempts: refundable, no booking.
+  const retired = { ...base, order: { ...base.order, certification: "cloud-operations-professional-v1" } };
+  const [flags, fast] = both(retired);
+  assert.deepEqual(fast, flags);
+  assert.deepEqual(fast, { refund: true, change: false, cancel: false, book: false });
+  // An unknown id is refused by both; a centre fault needs a booked exam in both.
+  assert.equal(engine.decideExamOrder({ ...fastInput(retired), certification: "cloud-operation-professional-v1" }), null);
+  assert.equal(engine.evaluate({ ...base, order: { ...base.order, platform_fault: "centre_unavailable" } }).error.path, "order.platform_fault");
+  assert.equal(engine.decideExamOrder({ ...fastInput(base), platformFault: "centre_unavailable" }), null);
+  assert.equal(engine.decideExamOrder({ ...fastInput(base), platformFault: "sometimes" }), null);
+});
+
+test(`decideExamOrder agrees with evaluate on ${runs} generated exam orders (every flow, status, fault, certification, now near each deadline)`, () => {
+  const { examOrder } = storyRequests({ catalogue: engine.catalogue(new Date("2025-01-01T00:00:00Z")) });
+  let decided = 0, refunds = 0, books = 0;
+  fc.assert(fc.property(examOrder, (r) => {
+    const [flags, fast] = both(r);
+    assert.deepEqual(fast, flags, JSON.stringify(r));
+    if (flags) {
+      decided++;
+      refunds += flags.refund;
+      books += flags.book;
+    }
+  }), { numRuns: runs, seed });
+  assert.ok(decided > runs * 0.9 && refunds > runs / 20 && books > runs / 20, `covered: ${decided} decided, ${refunds} refunds, ${books} bookable`);
+});
