@@ -51,6 +51,14 @@ async function open(url = "console.html", options = {}) {
   return opened;
 }
 
+/** The console on 2026-11-26 with the export `content` imported as `name`. */
+async function openWith(name, content) {
+  const opened = await open();
+  await opened.page.getByTestId("today").fill("2026-11-26");
+  await importFile(opened.page, name, content);
+  return opened;
+}
+
 const tab = async (page, name) => {
   const views = Number(await page.evaluate(() => document.body.dataset.views ?? 0));
   await page.getByTestId(`tab-${name}`).click();
@@ -77,9 +85,7 @@ async function acted(page, click) {
 }
 
 test("codes with their order, person and every export column; search by 考试码, 订单号, 姓名, UN; only the admin's actions", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "orders.csv", FILE);
+  const { page, context, problems } = await openWith("orders.csv", FILE);
   assert.match(await status(page), /^已导入 6 个考试码，2 个订单，用时 [\d.]+ 秒。$/);
   assert.equal(await page.getByTestId("bought").textContent(), "6");
   await tab(page, "codes");
@@ -106,9 +112,7 @@ test("codes with their order, person and every export column; search by 考试�
 });
 
 test("the confirmation's Cancel cancels — clicked, Enter, Space — and only its own button acts; the dialog says whom it affects", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "cancel.csv", FILE);
+  const { page, context, problems } = await openWith("cancel.csv", FILE);
   await tab(page, "codes");
   const unbind = page.locator('#codes tr[data-code="BN002"] button[data-action=unbind]');
   const cancelWays = [
@@ -154,9 +158,7 @@ test("the confirmation's Cancel cancels — clicked, Enter, Space — and only i
 });
 
 test("one refund per order (COD-4): refused while bound, the engine's 退款 at the click, the refunded codes marked, never twice", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "refund.csv", FILE + row("R1", "C-1", "已退款", V26) + row("R2", "C-1", "未使用", V26));
+  const { page, context, problems } = await openWith("refund.csv", FILE + row("R1", "C-1", "已退款", V26) + row("R2", "C-1", "未使用", V26));
   await tab(page, "orders");
   const refund = (key) => page.locator(`#orders tr[data-order="${key}"] [data-testid=order-refund]`);
   const refundButton = (key) => page.locator(`#orders tr[data-order="${key}"] button[data-action=refund]`);
@@ -193,9 +195,7 @@ test("one refund per order (COD-4): refused while bound, the engine's 退款 at 
 });
 
 test("statistics: registered and attended counted, pass data said unknown when the file has none; 数据统计's filters", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "noresults.csv", FILE);
+  const { page, context, problems } = await openWith("noresults.csv", FILE);
   assert.deepEqual(await Promise.all(["registered", "attended", "passed", "pass-rate"].map((id) => page.getByTestId(id).textContent())), ["3", "1", "未知", "未知"]);
   const certRow = await page.locator("#cert_stats tbody tr").first().locator("td").allTextContents();
   assert.deepEqual(certRow, ["腾讯云计算工程师认证", "3", "1", "未知", "未知"]);
@@ -226,9 +226,7 @@ test("statistics: registered and attended counted, pass data said unknown when t
 });
 
 test("errors in the admin's words with the line and the column as exported; a refused file leaves the previous data", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "good.csv", FILE);
+  const { page, context, problems } = await openWith("good.csv", FILE);
   const cases = [
     ["state.csv", HEADER + row("A", "O", "丢失", V26), "第 2 行「状态」列的“丢失”不是考试码状态（应为 未使用 / 已绑定 / 已考试 / 已作废 / 已过期 / 已退款 之一）。"],
     ["validity.csv", HEADER + row("A", "O", "未使用", V26) + row("B", "O", "未使用", "2026-13-01 至 2027-01-01"), "第 3 行「考试码有效期」列的“2026-13-01 至 2027-01-01”不是有效期（应如 2024-08-29 至 2025-08-29）。"],
@@ -283,9 +281,7 @@ test("what a file gets wrong is said: GBK decoded and said, bidi controls shown 
 });
 
 test("a cleared or out-of-range date is refused beside its field, and no decision of another date stays on screen", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "dates.csv", FILE);
+  const { page, context, problems } = await openWith("dates.csv", FILE);
   assert.equal(await page.locator("#views").isVisible(), true);
   const refusedWith = async (value, message) => {
     await page.getByTestId("today").fill(value);
@@ -370,9 +366,7 @@ test("200 000 codes in 200 000 orders, and in 200 000 certifications: imported a
 });
 
 test("export: the list as shown (filtered, in its order) as CSV the console reads back", async () => {
-  const { page, context, problems } = await open();
-  await page.getByTestId("today").fill("2026-11-26");
-  await importFile(page, "export.csv", FILE);
+  const { page, context, problems } = await openWith("export.csv", FILE);
   await tab(page, "codes");
   await filter(page, "filter", "A-2026");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
