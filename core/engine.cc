@@ -7,18 +7,15 @@
 #include <string_view>
 #include <utility>
 
-#include <nlohmann/json.hpp>
-
 #include "requests/handlers.h"
 #include "json/json_out.h"
 #include "json/raw_scan.h"
+#include "policy/merge_patch.h"
 #include "policy/messages.h"
 
 namespace certpolicy {
 
 namespace {
-
-using json = nlohmann::json;
 
 struct TypeEntry {
   std::string_view name;
@@ -241,16 +238,12 @@ std::shared_ptr<const Policy> Engine::build_policy(std::string_view policy_patch
   if (!policy_patch.empty() && within_size(policy_patch, kMaxPolicyBytes, issues)) {
     // Read once, as nlohmann's tree for merge_patch, after the depth scan; a
     // text refused is classified (too deep or malformed) as a request would be.
-    const bool too_deep = max_depth(policy_patch) > kMaxDepth;
-    json patch = too_deep ? json() : json::parse(policy_patch.begin(), policy_patch.end(), nullptr, false);
-    if (too_deep || patch.is_discarded()) refuse_unparsed(policy_patch, kMaxDepth, issues);
-    else if (!patch.is_object()) issues.fail("", detail_code::kWrongType, "object");
-    if (issues.ok()) {
-      json doc = json::parse(default_policy_text(), nullptr, false);
-      doc.merge_patch(patch);
-      merged = doc.dump(-1, ' ', false, json::error_handler_t::replace);
-      text = merged;
-    }
+    const MergeResult r = max_depth(policy_patch) > kMaxDepth
+                              ? MergeResult::kUnparsed
+                              : merge_policy_patch(default_policy_text(), policy_patch, merged);
+    if (r == MergeResult::kUnparsed) refuse_unparsed(policy_patch, kMaxDepth, issues);
+    else if (r == MergeResult::kNotObject) issues.fail("", detail_code::kWrongType, "object");
+    else text = merged;
   }
   JsonDoc doc;
   std::optional<Policy> policy;

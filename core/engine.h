@@ -67,11 +67,12 @@ class Engine {
   // same composition as `exam_order` (rules/exam/exam_order.h). Instants are
   // milliseconds since the Unix epoch, accepted in the one range of every
   // input (kMinInstant … kMaxInstant, civil_time.h); `exam_at_ms` is ignored
-  // when `booking_status` is 0 (none). booking_status: 0 none, 1 booked,
-  // 2 cancelled, 3 taken, 4 no-show; flow: 0 purchase then book, 1 book then
-  // purchase; platform_fault: 0 none, 1 exam time changed, 2 centre
-  // unavailable (only with a booked exam); certification: the index of the
-  // catalogue entry (the order of the `catalogue` answer), -1 for none.
+  // when `booking_status` is BookingStatus::kNone. booking_status, flow and
+  // platform_fault are the value's number in its wire-name table
+  // (EnumNames<BookingStatus>, <Flow>, <PlatformFault>; the wasm binding
+  // registers those tables, engine.js reads the numbers from the module); a
+  // centre unavailable goes only with a booked exam; certification: the index
+  // of the catalogue entry (the order of the `catalogue` answer), -1 for none.
   // `decided` is false, and every flag with it, for an input the JSON entry
   // would refuse.
   struct ExamOrderFlags {

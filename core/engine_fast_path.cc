@@ -31,16 +31,19 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   const Policy& p = *policy_;
   ExamOrderInput in;
   const int entries = static_cast<int>(p.catalogue.certifications.size());
-  if (!instant_of(paid_at_ms, in.paid_at) || !instant_of(now_ms, in.now) ||
-      (booking_status != 0 && !instant_of(exam_at_ms, in.exam_at)) || booking_status < 0 || booking_status > 4 ||
-      flow < 0 || flow > 1 || platform_fault < 0 || platform_fault > 2 || (platform_fault == 2 && booking_status != 1) ||
+  const auto status = enum_at<BookingStatus>(booking_status);
+  const auto order_flow = enum_at<Flow>(flow);
+  const auto fault = enum_at<PlatformFault>(platform_fault);
+  if (!status || !order_flow || !fault || !instant_of(paid_at_ms, in.paid_at) || !instant_of(now_ms, in.now) ||
+      (*status != BookingStatus::kNone && !instant_of(exam_at_ms, in.exam_at)) ||
+      (*fault == PlatformFault::kCentreUnavailable && *status != BookingStatus::kBooked) ||
       certification < -1 || certification >= entries) {
     return out;  // the JSON entry says which field and why
   }
-  in.flow = static_cast<Flow>(flow);
-  in.status = static_cast<BookingStatus>(booking_status);
+  in.flow = *order_flow;
+  in.status = *status;
   in.refunded = refunded;
-  in.fault = static_cast<PlatformFault>(platform_fault);
+  in.fault = *fault;
   in.certification = certification < 0 ? nullptr : &p.catalogue.certifications[static_cast<size_t>(certification)];
   const ExamOrderDecision d = certpolicy::decide_exam_order(in, p, Detail::kFlags);
   out.decided = true;

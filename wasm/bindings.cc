@@ -24,6 +24,9 @@
 
 #include "engine.h"
 #include "json/bytes.h"
+#include "rules/enum_names.h"
+#include "rules/exam/refund.h"
+#include "rules/policy_model.h"
 
 namespace {
 
@@ -150,7 +153,25 @@ extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_refuse_count(std::size_t 
 // Bytes of the heap in use (dlmalloc's mallinfo), for leak checks.
 extern "C" EMSCRIPTEN_KEEPALIVE double certpolicy_heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
 
+namespace {
+
+// An enum registered once, from its wire-name table (rules/enum_names.h):
+// Module[js_name][wire name].value is the number the plain exports take, so
+// engine.js reads the numbering instead of mirroring it.
+template <class E>
+void register_names(const char* js_name) {
+  emscripten::enum_<E> e(js_name);
+  const auto& names = certpolicy::EnumNames<E>::names;
+  for (std::size_t k = 0; k < names.size(); ++k) e.value(names[k].data(), static_cast<E>(k));
+}
+
+}  // namespace
+
 EMSCRIPTEN_BINDINGS(certpolicy) {
+  // The exam-order fast path's inputs (certpolicy_decide_exam_order).
+  register_names<certpolicy::BookingStatus>("BookingStatus");
+  register_names<certpolicy::Flow>("Flow");
+  register_names<certpolicy::PlatformFault>("PlatformFault");
   emscripten::class_<RawEngine>("RawEngine")
       .constructor<const std::string&>()
       .function("error", &RawEngine::error)

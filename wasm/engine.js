@@ -150,9 +150,11 @@ function toText(value) {
 const finalizer = typeof FinalizationRegistry === "function" ? new FinalizationRegistry((raw) => raw.delete()) : null;
 const DISPOSE = Symbol.dispose ?? Symbol.for("Symbol.dispose");
 
-const STATUS_CODES = { none: 0, booked: 1, cancelled: 2, taken: 3, no_show: 4 };
-const FLOW_CODES = { purchase_then_book: 0, book_then_purchase: 1 };
-const FAULT_CODES = { exam_time_changed: 1, centre_unavailable: 2 };
+// An enum the binding registered from the core's one name table
+// (wasm/bindings.cc), as wire name → the number the plain exports take.
+function enumCodes(E) {
+  return Object.fromEntries(Object.keys(E).filter((name) => E[name] instanceof E).map((name) => [name, E[name].value]));
+}
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -174,6 +176,7 @@ class Engine {
   #maxBytes;  // [one request, a batch]: the engine's input limits
   #maxRequests;  // the most requests a batch may hold
   #certifications;  // catalogue id → its index for the fast path, read once from the engine
+  #codes;  // the fast path's enums, name → number, read from the module
 
   #core;
 
@@ -185,6 +188,7 @@ class Engine {
     this.#address = raw.address();
     this.#maxBytes = [core._certpolicy_max_bytes(0), core._certpolicy_max_bytes(1)];
     this.#maxRequests = core._certpolicy_max_requests();
+    this.#codes = { status: enumCodes(core.BookingStatus), flow: enumCodes(core.Flow), fault: enumCodes(core.PlatformFault) };
     finalizer?.register(this, raw, this);
   }
 
@@ -360,13 +364,16 @@ class Engine {
 
   #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false, certification = null }) {
     const ms = (v) => (v instanceof Date ? v.getTime() : v);
-    const s = Object.hasOwn(STATUS_CODES, status ?? "none") ? STATUS_CODES[status ?? "none"] : undefined;
-    const f = Object.hasOwn(FLOW_CODES, flow) ? FLOW_CODES[flow] : undefined;
-    const fault = platformFault === null || platformFault === undefined || platformFault === false ? 0
-      : platformFault === true ? 1 : typeof platformFault === "string" && Object.hasOwn(FAULT_CODES, platformFault) ? FAULT_CODES[platformFault] : undefined;
+    const { status: S, flow: F, fault: P } = this.#codes;
+    const s = Object.hasOwn(S, status ?? "none") ? S[status ?? "none"] : undefined;
+    const f = Object.hasOwn(F, flow) ? F[flow] : undefined;
+    // As `evaluate` reads platform_fault: a boolean, or a case by name ("none" is said by false).
+    const fault = platformFault === null || platformFault === undefined || platformFault === false ? P.none
+      : platformFault === true ? P.exam_time_changed
+      : typeof platformFault === "string" && platformFault !== "none" && Object.hasOwn(P, platformFault) ? P[platformFault] : undefined;
     const times = [ms(paidAt), ms(now), examAt === null || examAt === undefined ? 0 : ms(examAt)];
     if (s === undefined || f === undefined || fault === undefined || times.some((x) => typeof x !== "number") ||
-        (s !== 0 && (examAt === null || examAt === undefined)) || !this.#raw) {
+        (s !== S.none && (examAt === null || examAt === undefined)) || !this.#raw) {
       return null;
     }
     const c = this.#certificationIndex(certification);

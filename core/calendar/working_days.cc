@@ -6,16 +6,6 @@
 
 namespace certpolicy {
 
-const char* day_kind_name(DayKind k) {
-  switch (k) {
-    case DayKind::kWeekday: return "weekday";
-    case DayKind::kWeekend: return "weekend";
-    case DayKind::kHoliday: return "holiday";
-    case DayKind::kMakeupWorkday: return "makeup_workday";
-  }
-  return "weekday";
-}
-
 namespace {
 
 DayKind weekday_kind(CivilDate d) {

@@ -16,12 +16,16 @@
 #include <vector>
 
 #include "calendar/civil_time.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class DayKind { kWeekday, kWeekend, kHoliday, kMakeupWorkday };
 
-const char* day_kind_name(DayKind k);
+template <>
+struct EnumNames<DayKind> {
+  static constexpr std::array<std::string_view, 4> names{"weekday", "weekend", "holiday", "makeup_workday"};
+};
 
 struct YearCalendar {
   std::set<CivilDate> holidays;

@@ -137,9 +137,8 @@ std::optional<std::string> read_string(const JsonIn& in, Issues& issues, size_t 
   return std::string(*s);
 }
 
-std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
-                                std::initializer_list<std::string_view> choices,
-                                std::optional<size_t> fallback) {
+std::optional<size_t> read_choice(const JsonIn& in, Issues& issues, std::span<const std::string_view> choices,
+                                  std::optional<size_t> fallback) {
   auto expected = [&] {
     std::string e = "one of";
     for (auto c : choices) {

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -125,10 +126,14 @@ std::optional<std::int64_t> read_int(const JsonIn& in, Issues& issues, std::int6
 std::optional<std::string> read_string(const JsonIn& in, Issues& issues,
                                        size_t max_bytes = kMaxStringBytes,
                                        std::optional<std::string> fallback = {});
-// One of `choices`; returns its index.
-std::optional<size_t> read_enum(const JsonIn& in, Issues& issues,
-                                std::initializer_list<std::string_view> choices,
-                                std::optional<size_t> fallback = {});
+// One of `choices`; returns its index (an enum's names: read_enum<E>, json/enum_in.h).
+std::optional<size_t> read_choice(const JsonIn& in, Issues& issues, std::span<const std::string_view> choices,
+                                  std::optional<size_t> fallback = {});
+inline std::optional<size_t> read_choice(const JsonIn& in, Issues& issues,
+                                         std::initializer_list<std::string_view> choices,
+                                         std::optional<size_t> fallback = {}) {
+  return read_choice(in, issues, std::span<const std::string_view>(choices.begin(), choices.size()), fallback);
+}
 // An array (or, when optional and absent, an empty one). Returns its size.
 std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_items,
                                  bool optional);

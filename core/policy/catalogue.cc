@@ -25,8 +25,8 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     auto zh = id ? read_string(e["name"]["zh"], issues) : std::nullopt;
     auto zh_hant = zh ? read_string(e["name"]["zh_hant"], issues, kMaxStringBytes, std::string()) : std::nullopt;
     auto en = zh_hant ? read_string(e["name"]["en"], issues) : std::nullopt;
-    auto track = en ? read_enum(e["track"], issues, {"cloud", "database", "big_data", "ai", "specialty", "developer"}) : std::nullopt;
-    auto kind = track ? read_enum(e["kind"], issues, {"professional", "specialty", "developer", "practitioner"}) : std::nullopt;
+    auto track = en ? read_choice(e["track"], issues, {"cloud", "database", "big_data", "ai", "specialty", "developer"}) : std::nullopt;
+    auto kind = track ? read_choice(e["kind"], issues, {"professional", "specialty", "developer", "practitioner"}) : std::nullopt;
     auto level = kind ? read_string(e["level"], issues, 16, std::string()) : std::nullopt;
     auto beta = level ? read_bool(e["beta"], issues, false) : std::nullopt;
     if (!beta) return false;

@@ -7,6 +7,8 @@
 #include <climits>
 #include <cstdlib>
 
+#include "json/enum_in.h"
+
 namespace certpolicy {
 
 namespace {
@@ -153,9 +155,9 @@ bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
 
 bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
   if (!read_object(in, issues)) return false;
-  static constexpr const char* kFlowNames[] = {"purchase_then_book", "book_then_purchase"};
-  for (int f = 0; f < 2; ++f) {
-    JsonIn fl = in["flows"][kFlowNames[f]];
+  const auto& flow_names = EnumNames<Flow>::names;
+  for (size_t f = 0; f < flow_names.size(); ++f) {
+    JsonIn fl = in["flows"][flow_names[f]];
     if (!read_object(fl, issues)) return false;
     auto validity = read_period(fl["validity"], issues);
     auto window = validity ? read_elapsed(fl["change_window"], issues) : std::nullopt;
@@ -163,15 +165,15 @@ bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {
     if (!cancel) return false;
     p.flows[f] = FlowPolicy{*validity, *window, *cancel};
   }
-  auto def = read_enum(in["default_flow"], issues, {"purchase_then_book", "book_then_purchase"});
+  auto def = read_enum<Flow>(in["default_flow"], issues);
   if (!def) return false;
-  p.default_flow = static_cast<Flow>(*def);
+  p.default_flow = *def;
 
   auto reminders = read_reminder_days(in["reminders_before_expiry"], issues);
   if (!reminders) return false;
   p.reminder_days = std::move(*reminders);
-  for (int f = 0; f < 2; ++f) {
-    const JsonIn fl = in["flows"][kFlowNames[f]];
+  for (size_t f = 0; f < flow_names.size(); ++f) {
+    const JsonIn fl = in["flows"][flow_names[f]];
     const int shortest = p.flows[f].validity.shortest_days();
     // POL-2: a change window is shorter than the order's validity.
     if (p.flows[f].change_window >= std::chrono::days(shortest)) {

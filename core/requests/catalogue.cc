@@ -13,7 +13,7 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
       .put("level", Value::or_null(c.level))
       .put("legacy_level", Value::or_null(levels.legacy_level(c.level)))
       .put("beta", c.beta)
-      .put("status", lifecycle_name(s.status))
+      .put("status", name_of(s.status))
       .put("purchasable", s.purchasable)
       .put("can_sit", s.can_sit)
       .put("exam_until", c.exams_until)

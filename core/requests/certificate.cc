@@ -7,7 +7,7 @@
 namespace certpolicy {
 
 void put_certificate(Fields::Object out, const CertificateDecision& d) {
-  out.put("status", certificate_status_name(d.status))
+  out.put("status", name_of(d.status))
       .put("valid_from", d.valid_from)
       .put("valid_until", d.valid_until)
       .put("days_left", d.days_left ? Value(*d.days_left) : Value(nullptr))

@@ -11,10 +11,10 @@ namespace {
 // The channel's texts are views of `texts`, which the caller keeps.
 std::optional<ContactChannel> read_channel(const JsonIn& c, Issues& issues, std::string (&texts)[2]) {
   if (!read_object(c, issues)) return std::nullopt;
-  auto state = read_enum(c["state"], issues, {"verified", "pending", "unbound"});
+  auto state = read_enum<ContactState>(c["state"], issues);
   if (!state) return std::nullopt;
   ContactChannel ch;
-  ch.state = static_cast<ContactState>(*state);
+  ch.state = *state;
   if (c["value"].present() || ch.state == ContactState::kVerified) {
     auto value = read_string(c["value"], issues);
     if (!value) return std::nullopt;

@@ -9,25 +9,25 @@ namespace certpolicy {
 std::optional<Outcome> handle_exam_code(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
   auto paid = read_instant(req["order"]["paid_at"], issues);
-  auto state = read_enum(req["code"]["state"], issues, {"unused", "bound", "examined", "void", "expired", "refunded"});
-  auto action = read_enum(req["action"], issues, {"bind", "unbind", "regenerate", "sit", "view_score"});
+  auto state = read_enum<CodeState>(req["code"]["state"], issues);
+  auto action = read_enum<CodeAction>(req["action"], issues);
   if (!issues.ok()) return std::nullopt;
   const FixedZone& zone = ctx.policy.zone;
   OrderValidity v = decide_validity(zone.date_of(*paid), zone.date_of(*now), ctx.policy.exam_codes.validity, {});
-  CodeDecision d = decide_code_action(static_cast<CodeState>(*state), v.expired, static_cast<CodeAction>(*action));
+  CodeDecision d = decide_code_action(*state, v.expired, *action);
 
   Outcome out;
   auto name = [](std::optional<CodeState> s) {
-    return s ? Value(kCodeStateNames[static_cast<int>(*s)]) : Value(nullptr);
+    return s ? Value(name_of(*s)) : Value(nullptr);
   };
   Fields::Object f = out.fields.root();
-  f.put("state", kCodeStateNames[static_cast<int>(d.state)])
-      .put("action", kCodeActionNames[*action])
+  f.put("state", name_of(d.state))
+      .put("action", name_of(*action))
       .put("allowed", d.allowed)
       .put("next_state", name(d.next_state))
       .put("creates", name(d.creates));
   Fields::Array actions = f.array("actions");
-  for (CodeAction a : d.actions) actions.push(kCodeActionNames[static_cast<int>(a)]);
+  for (CodeAction a : d.actions) actions.push(name_of(a));
   f.object("order").put("valid_until", v.valid_until).put("expired", v.expired);
   out.reasons = d.reasons;
   return out;

@@ -51,15 +51,10 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
     const JsonDoc::Ref code = doc.element(codes.ref(), k);
     const JsonDoc::Ref state_j = doc.find(code, "state");
     const bool state_is_text = state_j != JsonDoc::kNone && doc.kind(state_j) == JsonKind::kString;
-    int state = -1;
-    for (int s = 0; state_is_text && s < 6; ++s) {
-      if (doc.string(state_j) == kCodeStateNames[s]) state = s;
-    }
-    if (state < 0) {
+    const std::optional<CodeState> state = state_is_text ? enum_named<CodeState>(doc.string(state_j)) : std::nullopt;
+    if (!state) {
       JsonIn in = codes[k];
-      if (read_object(in, issues)) {
-        read_enum(in["state"], issues, {"unused", "bound", "examined", "void", "expired", "refunded"});
-      }
+      if (read_object(in, issues)) read_enum<CodeState>(in["state"], issues);
       return std::nullopt;
     }
     std::optional<bool> passed;
@@ -71,7 +66,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
         return std::nullopt;
       }
       passed = doc.boolean(p);
-      if (*passed && state != static_cast<int>(CodeState::kExamined)) {
+      if (*passed && *state != CodeState::kExamined) {
         issues.fail(codes[k]["passed"].path(), detail_code::kInconsistent, "passed only on an examined code");
         return std::nullopt;
       }
@@ -95,7 +90,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
       issues.fail(codes[k]["count"].path(), detail_code::kTooMany, "at most 1000000 codes in all");
       return std::nullopt;
     }
-    const CodeState own = static_cast<CodeState>(state);
+    const CodeState own = *state;
     // COD-4: an order said not refunded cannot hold a refunded code.
     if (own == CodeState::kRefunded && refunded_said && !*refunded) {
       issues.fail(order["refunded"].path(), detail_code::kInconsistent, "true when a code is refunded");
@@ -117,7 +112,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   Fields::Array reminders = order_out.array("reminders");
   for (CivilDate d : v.reminders) reminders.push(d);
   Fields::Object by_state = f.object("codes");
-  for (size_t s = 0; s < 6; ++s) by_state.put(kCodeStateNames[s], counts.by_state[s]);
+  for (size_t s = 0; s < EnumNames<CodeState>::names.size(); ++s) by_state.put(EnumNames<CodeState>::names[s], counts.by_state[s]);
   f.object("refund")
       .put("allowed", refund.refund_allowed)
       .put("refundable_codes", refund.refundable_codes)

@@ -25,9 +25,7 @@ std::optional<PlatformFault> read_platform_fault(const JsonIn& in, Issues& issue
     issues.fail(in.path(), detail_code::kWrongType, "boolean or one of exam_time_changed centre_unavailable");
     return std::nullopt;
   }
-  auto kind = read_enum(in, issues, {"exam_time_changed", "centre_unavailable"});
-  if (!kind) return std::nullopt;
-  return *kind == 0 ? PlatformFault::kExamTimeChanged : PlatformFault::kCentreUnavailable;
+  return read_enum<PlatformFault>(in, issues, PlatformFault::kExamTimeChanged);
 }
 
 std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& ctx, Issues& issues) {
@@ -38,14 +36,13 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   JsonIn order = req["order"];
   if (!now || !read_object(order, issues)) return std::nullopt;
   auto paid = read_instant(order["paid_at"], issues);
-  auto flow = read_enum(order["flow"], issues, {"purchase_then_book", "book_then_purchase"},
-                        static_cast<size_t>(p.default_flow));
+  auto flow = read_enum<Flow>(order["flow"], issues, Flow{}, p.default_flow);
   auto refunded = read_bool(order["refunded"], issues, false);
   auto fault = read_platform_fault(order["platform_fault"], issues);
   if (!issues.ok()) return std::nullopt;
   in.now = *now;
   in.paid_at = *paid;
-  in.flow = static_cast<Flow>(*flow);
+  in.flow = *flow;
   in.refunded = *refunded;
   in.fault = *fault;
 
@@ -78,15 +75,13 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   JsonIn booking = order["booking"];
   if (booking.present()) {
     if (!read_object(booking, issues)) return std::nullopt;
-    auto status = read_enum(booking["status"], issues, {"booked", "cancelled", "taken", "no_show"});
+    auto status = read_enum<BookingStatus>(booking["status"], issues, BookingStatus::kBooked);
     auto exam_at = read_instant(booking["exam_at"], issues);
-    auto kind = read_enum(booking["exam_kind"], issues, {"theory", "lab", "interview"}, 0);
+    auto kind = read_enum<ExamKind>(booking["exam_kind"], issues, ExamKind{}, ExamKind::kTheory);
     if (!issues.ok()) return std::nullopt;
-    static constexpr BookingStatus kStatus[] = {BookingStatus::kBooked, BookingStatus::kCancelled,
-                                                BookingStatus::kTaken, BookingStatus::kNoShow};
-    in.status = kStatus[*status];
+    in.status = *status;
     in.exam_at = *exam_at;
-    in.kind = static_cast<ExamKind>(*kind);
+    in.kind = *kind;
   }
   // A taken or missed exam has begun: its time is not after now.
   if ((in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow) && in.exam_at > in.now) {
@@ -111,7 +106,7 @@ void put_order_certification(Fields::Object order, const Certification* c, const
   }
   Fields::Object o = order.object("certification");
   o.put("id", c->id)
-      .put("status", lifecycle_name(s.status))
+      .put("status", name_of(s.status))
       .put("exams_until", c->exams_until)
       .put("retired_from", c->exams_until ? std::optional(add_days(*c->exams_until, 1)) : std::nullopt)
       .put("unused_attempt_refund_from", c->unused_attempt_refund_from);
@@ -141,7 +136,7 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
   Outcome out;
   Fields::Object f = out.fields.root();
   Fields::Object order = f.object("order");
-  order.put("flow", r->in.flow == Flow::kPurchaseThenBook ? "purchase_then_book" : "book_then_purchase")
+  order.put("flow", name_of(r->in.flow))
       .put("valid_until", d.validity.valid_until)
       .put("expired", d.validity.expired);
   Fields::Array reminders = order.array("reminders");
@@ -153,8 +148,8 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
 
   Fields::Object refund = f.object("refund");
   refund.put("allowed", d.refund.allowed)
-      .put("state", refund_state_name(d.refund.state))
-      .put("tone", tone_name(d.refund_tone))
+      .put("state", name_of(d.refund.state))
+      .put("tone", name_of(d.refund_tone))
       .put("deadline", Value(d.refund.deadline, zone))
       .put("amount_fen", r->payments_given ? Value(d.split.amount_fen) : Value(nullptr));
   Fields::Array breakdown = refund.array("breakdown");
@@ -166,8 +161,8 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
   }
 
   f.object("booking")
-      .put("state", booking_state_name(d.booking_state))
-      .put("tone", tone_name(d.booking_tone))
+      .put("state", name_of(d.booking_state))
+      .put("tone", name_of(d.booking_tone))
       .put("can_book", b.can_book)
       .put("book_until", b.usable_until)
       .put("can_change", b.can_change)

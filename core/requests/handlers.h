@@ -7,6 +7,7 @@
 
 #include "rules/decision.h"
 #include "json/fields.h"
+#include "json/enum_in.h"
 #include "json/json_in.h"
 #include "policy/messages.h"
 #include "policy/policy.h"

@@ -8,10 +8,10 @@ namespace certpolicy {
 
 std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto now = read_instant(req["now"], issues);
-  auto product = read_enum(req["product"], issues, {"exam", "practitioner", "online_course", "exam_codes"});
+  auto product = read_enum<Product>(req["product"], issues);
   JsonIn account = req["account"];
   if (!issues.ok() || !read_object(account, issues)) return std::nullopt;
-  auto kind = read_enum(account["kind"], issues, {"individual", "enterprise"});
+  auto kind = read_choice(account["kind"], issues, {"individual", "enterprise"});
   auto verified = read_bool(account["real_name_verified"], issues);
   auto sub = read_bool(account["sub_account"], issues, false);
   if (!issues.ok()) return std::nullopt;
@@ -20,26 +20,26 @@ std::optional<Outcome> handle_purchase(const JsonIn& req, const Context& ctx, Is
   // practitioner exam, none for online courses.
   const Certification* cert = nullptr;
   JsonIn cert_in = req["certification"];
-  if (*product == static_cast<int>(Product::kPractitioner) && !cert_in.present()) {
+  if (*product == Product::kPractitioner && !cert_in.present()) {
     cert = ctx.policy.catalogue.find("practitioner");
-  } else if (*product != static_cast<int>(Product::kOnlineCourse) || cert_in.present()) {
+  } else if (*product != Product::kOnlineCourse || cert_in.present()) {
     cert = read_certification(cert_in, ctx.policy.catalogue, issues);
     if (cert == nullptr) return std::nullopt;
     const bool practitioner = cert->kind == "practitioner";
-    if (practitioner != (*product == static_cast<int>(Product::kPractitioner))) {
+    if (practitioner != (*product == Product::kPractitioner)) {
       issues.fail(cert_in.path(), detail_code::kUnknownValue,
-                  *product == static_cast<int>(Product::kPractitioner) ? "practitioner" : "a catalogue id of an exam");
+                  *product == Product::kPractitioner ? "practitioner" : "a catalogue id of an exam");
       return std::nullopt;
     }
   }
 
   PurchaseAccount who{*kind == 1, *verified, *sub};
-  PurchaseDecision d = decide_purchase(static_cast<Product>(*product), who, cert, ctx.policy.zone.date_of(*now), ctx.policy.catalogue);
+  PurchaseDecision d = decide_purchase(*product, who, cert, ctx.policy.zone.date_of(*now), ctx.policy.catalogue);
   Outcome out;
   Fields::Object f = out.fields.root();
   f.put("certification", nullptr);
   if (cert != nullptr) {
-    f.object("certification").put("id", cert->id).put("status", lifecycle_name(d.certification->status))
+    f.object("certification").put("id", cert->id).put("status", name_of(d.certification->status))
         .put("purchasable", d.certification->purchasable);
   }
   f.put("allowed", d.allowed).put("refundable", d.refundable);

@@ -11,12 +11,12 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   if (!now || !read_object(e, issues)) return std::nullopt;
   auto start = read_date(e["class_start"], issues);
   auto paid = read_int(e["paid_fen"], issues, 0, kMaxFen);
-  auto status = read_enum(e["class_status"], issues, {"pending", "open", "not_opened"}, 0);
+  auto status = read_enum<ClassStatus>(e["class_status"], issues, ClassStatus{}, ClassStatus::kPending);
   auto deferred = read_bool(e["deferred"], issues, false);
   auto used = read_bool(e["deferral_used"], issues, false);
   if (!issues.ok()) return std::nullopt;
 
-  TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, static_cast<ClassStatus>(*status),
+  TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, *status,
                    *deferred, *used};
   TrainingDecision d = decide_training(in, ctx.policy.training, ctx.policy.calendar);
   Outcome out;

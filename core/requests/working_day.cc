@@ -13,7 +13,7 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
   out.fields.root()
       .put("date", *date)
       .put("working_day", cal.is_working_day(*date))
-      .put("kind", day_kind_name(kind))
+      .put("kind", name_of(kind))
       .put("verified", verified);
   static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
                                            "DAY_MAKEUP_WORKDAY"};

@@ -10,6 +10,7 @@
 
 #include "calendar/civil_time.h"
 #include "calendar/working_days.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
@@ -27,6 +28,10 @@ struct CalendarPeriod {
 };
 
 enum class Flow { kPurchaseThenBook = 0, kBookThenPurchase = 1 };
+template <>
+struct EnumNames<Flow> {
+  static constexpr std::array<std::string_view, 2> names{"purchase_then_book", "book_then_purchase"};
+};
 
 struct FlowPolicy {
   CalendarPeriod validity;   // EXO-2

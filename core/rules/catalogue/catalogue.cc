@@ -4,17 +4,6 @@
 
 namespace certpolicy {
 
-const char* lifecycle_name(Lifecycle s) {
-  switch (s) {
-    case Lifecycle::kAnnounced: return "announced";
-    case Lifecycle::kOnSale: return "on_sale";
-    case Lifecycle::kBeta: return "beta";
-    case Lifecycle::kSaleStopped: return "sale_stopped";
-    case Lifecycle::kRetired: return "retired";
-  }
-  return "on_sale";
-}
-
 CertificationStatus decide_certification(const Certification& c, CivilDate today,
                                          const Catalogue& catalogue) {
   CertificationStatus s;

@@ -13,12 +13,16 @@
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
 #include "rules/policy_model.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class Lifecycle { kAnnounced, kOnSale, kBeta, kSaleStopped, kRetired };
 
-const char* lifecycle_name(Lifecycle s);
+template <>
+struct EnumNames<Lifecycle> {
+  static constexpr std::array<std::string_view, 5> names{"announced", "on_sale", "beta", "sale_stopped", "retired"};
+};
 
 struct CertificationStatus {
   Lifecycle status = Lifecycle::kOnSale;

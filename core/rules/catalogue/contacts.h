@@ -14,10 +14,15 @@
 #include <string_view>
 
 #include "rules/decision.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class ContactState { kVerified, kPending, kUnbound };
+template <>
+struct EnumNames<ContactState> {
+  static constexpr std::array<std::string_view, 3> names{"verified", "pending", "unbound"};
+};
 
 // Views of the caller's text: they must outlive the decision.
 struct ContactChannel {

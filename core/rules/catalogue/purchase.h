@@ -17,10 +17,15 @@
 #include "rules/catalogue/catalogue.h"
 #include "rules/decision.h"
 #include "rules/policy_model.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class Product { kExam, kPractitioner, kOnlineCourse, kExamCodes };
+template <>
+struct EnumNames<Product> {
+  static constexpr std::array<std::string_view, 4> names{"exam", "practitioner", "online_course", "exam_codes"};
+};
 
 struct PurchaseAccount {
   bool enterprise = false;

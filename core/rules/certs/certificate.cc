@@ -6,16 +6,6 @@
 
 namespace certpolicy {
 
-const char* certificate_status_name(CertificateStatus s) {
-  switch (s) {
-    case CertificateStatus::kNone: return "none";
-    case CertificateStatus::kActive: return "active";
-    case CertificateStatus::kExpiring: return "expiring";
-    case CertificateStatus::kExpired: return "expired";
-  }
-  return "none";
-}
-
 CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, CivilDate today,
                                        const CertificatePolicy& policy, int results_within_days) {
   CertificateDecision d;

@@ -16,12 +16,16 @@
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
 #include "rules/policy_model.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class CertificateStatus { kNone, kActive, kExpiring, kExpired };
 
-const char* certificate_status_name(CertificateStatus s);
+template <>
+struct EnumNames<CertificateStatus> {
+  static constexpr std::array<std::string_view, 4> names{"none", "active", "expiring", "expired"};
+};
 
 struct CertificateDecision {
   CertificateStatus status = CertificateStatus::kNone;

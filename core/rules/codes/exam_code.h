@@ -15,14 +15,21 @@
 #include <vector>
 
 #include "rules/decision.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class CodeState { kUnused, kBound, kExamined, kVoid, kExpired, kRefunded };
 enum class CodeAction { kBind, kUnbind, kRegenerate, kSit, kViewScore };
 
-inline constexpr std::string_view kCodeStateNames[] = {"unused", "bound", "examined", "void", "expired", "refunded"};
-inline constexpr std::string_view kCodeActionNames[] = {"bind", "unbind", "regenerate", "sit", "view_score"};
+template <>
+struct EnumNames<CodeState> {
+  static constexpr std::array<std::string_view, 6> names{"unused", "bound", "examined", "void", "expired", "refunded"};
+};
+template <>
+struct EnumNames<CodeAction> {
+  static constexpr std::array<std::string_view, 5> names{"bind", "unbind", "regenerate", "sit", "view_score"};
+};
 
 struct CodeTransition {
   CodeState from;

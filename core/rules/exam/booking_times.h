@@ -20,10 +20,15 @@
 #include "rules/decision.h"
 #include "rules/policy_model.h"
 #include "rules/exam/refund.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class ExamKind { kTheory, kLab, kInterview };
+template <>
+struct EnumNames<ExamKind> {
+  static constexpr std::array<std::string_view, 3> names{"theory", "lab", "interview"};
+};
 
 struct BookingInput {
   Flow flow = Flow::kPurchaseThenBook;

@@ -6,33 +6,6 @@
 
 namespace certpolicy {
 
-const char* tone_name(Tone t) {
-  switch (t) {
-    case Tone::kOk: return "ok";
-    case Tone::kWarn: return "warn";
-    case Tone::kBad: return "bad";
-  }
-  return "bad";
-}
-
-const char* booking_state_name(BookingState s) {
-  switch (s) {
-    case BookingState::kCanBook: return "can_book";
-    case BookingState::kCannotBook: return "cannot_book";
-    case BookingState::kBooked: return "booked";
-    case BookingState::kLocked: return "locked";
-    case BookingState::kCheckInClosed: return "check_in_closed";
-    case BookingState::kAwaitingResults: return "awaiting_results";
-    case BookingState::kDone: return "done";
-    case BookingState::kMustMove: return "must_move";
-    case BookingState::kCannotBeSat: return "cannot_be_sat";
-    case BookingState::kCentreMoving: return "centre_moving";
-    case BookingState::kMissed: return "missed";
-    case BookingState::kVoid: return "void";
-  }
-  return "void";
-}
-
 namespace {
 
 const std::vector<int> kNoReminders;

@@ -22,6 +22,7 @@
 #include "rules/exam/order_validity.h"
 #include "rules/exam/refund.h"
 #include "rules/policy_model.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
@@ -40,7 +41,10 @@ struct ExamOrderInput {
 
 // A badge's colour, decided here so that a page never infers it.
 enum class Tone { kOk, kWarn, kBad };
-const char* tone_name(Tone t);
+template <>
+struct EnumNames<Tone> {
+  static constexpr std::array<std::string_view, 3> names{"ok", "warn", "bad"};
+};
 
 // What the booking card says (booking.state).
 enum class BookingState {
@@ -57,7 +61,10 @@ enum class BookingState {
   kMissed,           // no-show
   kVoid,             // the order was refunded
 };
-const char* booking_state_name(BookingState s);
+template <>
+struct EnumNames<BookingState> {
+  static constexpr std::array<std::string_view, 12> names{"can_book", "cannot_book", "booked", "locked", "check_in_closed", "awaiting_results", "done", "must_move", "cannot_be_sat", "centre_moving", "missed", "void"};
+};
 
 struct TimelinePoint {
   std::string_view key;           // "refund_deadline", "check_in_by", "valid_until", …

@@ -4,20 +4,6 @@
 
 namespace certpolicy {
 
-const char* refund_state_name(RefundState s) {
-  switch (s) {
-    case RefundState::kOpen: return "open";
-    case RefundState::kPlatformFault: return "platform_fault";
-    case RefundState::kUnusedAttempt: return "unused_attempt";
-    case RefundState::kCancelBookingFirst: return "cancel_booking_first";
-    case RefundState::kBookingLocked: return "booking_locked";
-    case RefundState::kClosed: return "closed";
-    case RefundState::kExamUsed: return "exam_used";
-    case RefundState::kRefunded: return "refunded";
-  }
-  return "closed";
-}
-
 RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
   RefundDecision d;
   d.deadline = in.paid_at + window;

@@ -22,13 +22,23 @@
 #include "rules/decision.h"
 #include "rules/exam/money.h"
 #include "rules/policy_model.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
+// kNone is said by leaving booking out of a request (the fast path's "none").
 enum class BookingStatus { kNone, kBooked, kCancelled, kTaken, kNoShow };
+template <>
+struct EnumNames<BookingStatus> {
+  static constexpr std::array<std::string_view, 5> names{"none", "booked", "cancelled", "taken", "no_show"};
+};
 
 // EXO-9: what happened on the platform's side (the request's platform_fault).
 enum class PlatformFault { kNone, kExamTimeChanged, kCentreUnavailable };
+template <>
+struct EnumNames<PlatformFault> {
+  static constexpr std::array<std::string_view, 3> names{"none", "exam_time_changed", "centre_unavailable"};
+};
 
 // Why the refund is (not) possible now: the one story the refund card tells.
 enum class RefundState {
@@ -41,7 +51,10 @@ enum class RefundState {
   kExamUsed,            // taken or missed
   kRefunded,            // already refunded once
 };
-const char* refund_state_name(RefundState s);
+template <>
+struct EnumNames<RefundState> {
+  static constexpr std::array<std::string_view, 8> names{"open", "platform_fault", "unused_attempt", "cancel_booking_first", "booking_locked", "closed", "exam_used", "refunded"};
+};
 
 struct RefundInput {
   Instant paid_at;

@@ -18,10 +18,15 @@
 #include "rules/decision.h"
 #include "rules/exam/money.h"
 #include "rules/policy_model.h"
+#include "rules/enum_names.h"
 
 namespace certpolicy {
 
 enum class ClassStatus { kPending, kOpen, kNotOpened };
+template <>
+struct EnumNames<ClassStatus> {
+  static constexpr std::array<std::string_view, 3> names{"pending", "open", "not_opened"};
+};
 
 struct TrainingInput {
   CivilDate today;
