@@ -183,6 +183,8 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     std::string_view name = tpl.substr(open + 1, bar - open - 1);
     const std::string_view filter = tpl.substr(bar, close - bar);
     const bool yuan = same_text(filter, "|yuan");
+    // |word: a value said in words of the "words" section (a code's state, an action).
+    const bool in_words = same_text(filter, "|word");
     // |local: a name given in every language ({…name|local} reads
     // …name.zh, …name.zh_hant or …name.en, the sentence's own).
     std::string local;
@@ -226,7 +228,10 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
         put(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
         put(units.utc_close);
       }
-    } else if (fields.kind(v) == Fields::Kind::kString || fields.kind(v) == Fields::Kind::kDate) {
+    } else if (fields.kind(v) == Fields::Kind::kString) {
+      const std::string_view s = fields.string(v);
+      put(in_words ? word(s, locale) : s);
+    } else if (fields.kind(v) == Fields::Kind::kDate) {
       put(fields.string(v));
     } else {
       TextOut text;  // a number, boolean or list, as JSON text

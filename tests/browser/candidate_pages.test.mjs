@@ -213,7 +213,7 @@ test("TRN on the calendar: a class on 2027-06-14 shows its start, bands and defe
 test("console: the empty state's hint; an export with the console's Chinese headers; names, not ids", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}console.html`);
   assert.equal(await page.getByTestId("empty").isVisible(), true);
-  assert.match(await page.getByTestId("empty").textContent(), /^尚未导入考试码。选择从控制台导出的考试码文件/);
+  assert.match(await page.getByTestId("empty").textContent(), /^尚未导入考试码。选择从考试码管理导出的文件/);
   const dir = await mkdtemp(path.join(tmpdir(), "certpolicy-console-"));
   const file = path.join(dir, "考试码导出.csv");
   await writeFile(file, "\uFEFF考试码,考试科目,考试类型,订单号,状态,考试码有效期,姓名,UN,姓拼音,名拼音,报名时间,操作\n" +
@@ -224,14 +224,22 @@ test("console: the empty state's hint; an export with the console's Chinese head
   await page.waitForFunction(() => Number(document.body.dataset.loads ?? 0) > 0);
   assert.equal(await page.getByTestId("import-error").isVisible(), false);
   assert.equal(await page.getByTestId("empty").isVisible(), false);
-  const cells = (code) => page.locator(`tr[data-code="${code}"] td`).allTextContents();
-  assert.deepEqual((await cells("BN101")).slice(0, 5), ["BN101", "腾讯云计算工程师认证", "2026-08-29T00:00:00+08:00", "未使用", "未使用"]);
-  assert.deepEqual((await cells("BN102")).slice(0, 5), ["BN102", "腾讯云计算工程师认证", "2026-08-29T00:00:00+08:00", "已绑定", "已绑定"]);
-  assert.equal(await page.getByTestId("order-valid").textContent(), "2027-08-29");
+  await page.getByTestId("tab-codes").click();
+  await page.waitForSelector('#codes tr[data-code="BN102"]');
+  const cells = (code) => page.locator(`#codes tr[data-code="${code}"] td`).allTextContents();
+  // 考试码, 考试科目 (the catalogue's name, also for an id), 考试类型, 订单号, 状态, 考试码有效期, 姓名.
+  assert.deepEqual((await cells("BN101")).slice(0, 7), ["BN101", "腾讯云计算工程师认证", "理论考试", "2024", "未使用", "2026-08-29 至 2027-08-29", "-"]);
+  assert.deepEqual((await cells("BN102")).slice(0, 7), ["BN102", "腾讯云计算工程师认证", "理论考试", "2024", "已绑定", "2026-08-29 至 2027-08-29", "张三"]);
+  await page.getByTestId("tab-orders").click();
+  await page.waitForSelector('#orders tr[data-order="2024"]');
+  assert.equal((await page.locator('#orders tr[data-order="2024"] td').allTextContents())[9], "2027-08-29");
+  await page.getByTestId("tab-codes").click();
   await page.locator("#lang").selectOption("en");
-  assert.equal((await cells("BN101"))[1], "Tencent Cloud Computing Engineer");
+  await page.waitForFunction(() => document.querySelector('#codes tr[data-code="BN101"] td:nth-child(2)')?.textContent === "Tencent Cloud Computing Engineer");
+  await page.locator('#codes button.sort[data-key="code"]').click();
+  await page.waitForSelector('#codes th[aria-sort] button[data-key="code"]');
   // The header cell carries aria-sort, not its button.
-  assert.equal(await page.locator("th[aria-sort]").count(), 1);
+  assert.equal(await page.locator("#codes th[aria-sort]").count(), 1);
   assert.equal(await page.locator("button[aria-sort]").count(), 0);
   assert.deepEqual(problems(), []);
   await context.close();
