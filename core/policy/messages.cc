@@ -215,6 +215,9 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
       const size_t zone = s.find_first_of("+-Zz", 19);
       std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
       if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
+      // A day's last moment (a deadline "on that day, inclusive") is said as
+      // the day's end: 2027-03-01T23:59:59.999 → 2027-03-01 24:00.
+      if (same_text(clock, "23:59:59.999")) clock = "24:00";
       put(s.substr(0, 10));
       put(" ");
       put(clock);
