@@ -11,9 +11,13 @@ export function toChina(instant) {
   return `${new Date(ms + CHINA_OFFSET_MIN * 60000).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds kept when not :00). */
+/**
+ * "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds kept when not :00);
+ * a day's last moment as the engine's sentences say it: "2027-03-01T23:59:59.999+08:00" → "2027-03-01 24:00".
+ */
 export function chinaTime(iso) {
   if (!iso) return "—";
+  if (iso.slice(11, 23) === "23:59:59.999") return `${iso.slice(0, 10)} 24:00`;
   const clock = iso.slice(11, 19);
   return `${iso.slice(0, 10)} ${clock.endsWith(":00") ? clock.slice(0, 5) : clock}`;
 }
