@@ -71,7 +71,8 @@ export type ReasonCode =
   | "CODES_REFUNDABLE_ONCE" | "ALL_CHANNELS_VERIFIED" | "CODE_EXPIRED_WITH_ORDER"
   | "CODE_ACTION_ALLOWED" | "CODE_ACTION_NOT_ALLOWED" | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED"
   | "ORDER_ALREADY_REFUNDED" | "CODES_EXPIRED_WITH_ORDER" | "BOUND_CODES_BLOCK_REFUND"
-  | "NO_UNUSED_CODES" | "UNUSED_CODES_REFUNDABLE" | "CODE_STATISTICS" | FormErrorCode
+  | "NO_UNUSED_CODES" | "UNUSED_CODES_REFUNDABLE" | "CODE_STATISTICS" | "CODES_ALREADY_REFUNDED"
+  | "CODE_STATISTICS_RESULTS_UNKNOWN" | "CODE_STATISTICS_SOME_RESULTS_UNKNOWN" | FormErrorCode
   | ContactWarningCode;
 
 export type ContactWarningCode =
@@ -509,8 +510,11 @@ export interface ExamCodeResult {
 export interface CodeStats {
   registered: number;
   attended: number;
+  /** Attended with `passed: true`. */
   passed: number;
-  /** passed / attended; null when nobody attended. */
+  /** Attended (examined) codes whose result the request did not give (no `passed`). */
+  results_unknown: number;
+  /** passed / (attended − results_unknown); null when no result is known. */
   pass_rate: number | null;
 }
 export interface ExamCodeOrderRequest extends RequestBase {
@@ -518,8 +522,16 @@ export interface ExamCodeOrderRequest extends RequestBase {
   now: Instant;
   order: {
     paid_at: Instant;
+    /** The order was refunded (a `refunded` code says the same; `false` beside a refunded code is refused). */
     refunded?: boolean;
-    codes: { state: CodeState; passed?: boolean; certification?: string }[];
+    /** The order's codes, at most 1 000 000 in all (an entry with `count` is that many). */
+    codes: {
+      state: CodeState;
+      passed?: boolean;
+      certification?: string;
+      /** That many identical codes (1 … 1 000 000; default 1). @asType integer */
+      count?: number;
+    }[];
   };
 }
 export interface ExamCodeOrderResult {

@@ -185,6 +185,8 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     const std::string_view filter = tpl.substr(bar, close - bar);
     const bool yuan = same_text(filter, "|yuan");
     const bool any = same_text(filter, "|or");
+    // |word: a value said in words of the "words" section (a code's state, an action).
+    const bool in_words = same_text(filter, "|word");
     // |local: a name given in every language ({…name|local} reads
     // …name.zh, …name.zh_hant or …name.en, the sentence's own).
     std::string local;
@@ -227,6 +229,9 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
       const size_t zone = s.find_first_of("+-Zz", 19);
       std::string_view clock = s.substr(11, (zone == std::string_view::npos ? s.size() : zone) - 11);
       if (clock.size() == 8 && clock.substr(5, 3) == ":00") clock = clock.substr(0, 5);
+      // A day's last moment (a deadline "on that day, inclusive") is said as
+      // the day's end: 2027-03-01T23:59:59.999 → 2027-03-01 24:00.
+      if (same_text(clock, "23:59:59.999")) clock = "24:00";
       put(s.substr(0, 10));
       put(" ");
       put(clock);
@@ -240,7 +245,10 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
         put(offset == "+00:00" || offset == "Z" ? std::string_view() : offset);
         put(units.utc_close);
       }
-    } else if (fields.kind(v) == Fields::Kind::kString || fields.kind(v) == Fields::Kind::kDate) {
+    } else if (fields.kind(v) == Fields::Kind::kString) {
+      const std::string_view s = fields.string(v);
+      put(in_words ? word(s, locale) : s);
+    } else if (fields.kind(v) == Fields::Kind::kDate) {
       put(fields.string(v));
     } else {
       TextOut text;  // a number, boolean or list, as JSON text

@@ -6,7 +6,9 @@
 //   "{refund.amount_fen|yuan} goes back to each payment method in proportion."
 // An instant renders as "2026-11-30 10:00 China time (UTC+08:00)", an amount
 // with |yuan as "¥128.00", a name with |local in the sentence's language
-// ("{order.certification.name|local}" reads its .zh, .zh_hant or .en).
+// ("{order.certification.name|local}" reads its .zh, .zh_hant or .en), a
+// value with |word in the words of the "words" section ("{state|word}":
+// "examined" → "已考试").
 #pragma once
 
 #include <array>

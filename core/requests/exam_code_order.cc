@@ -1,7 +1,8 @@
 // The `exam_code_order` request: reads an enterprise order of up to a million
-// exam codes straight from the document, counts them, and answers its
-// validity and reminders (COD-3), refund (COD-4) and statistics (COD-5) from
-// rules/codes/code_order.h.
+// exam codes straight from the document (an entry with `count` stands for
+// that many identical codes), counts them, and answers its validity and
+// reminders (COD-3), refund (COD-4: a refunded code spends the order's one
+// refund) and statistics (COD-5) from rules/codes/code_order.h.
 #include <map>
 
 #include "requests/handlers.h"
@@ -19,6 +20,7 @@ void put_stats(Fields::Object out, const CodeStats& s) {
   out.put("registered", s.registered)
       .put("attended", s.attended)
       .put("passed", s.passed)
+      .put("results_unknown", s.results_unknown)
       .put("pass_rate", rate ? Value(*rate) : Value(nullptr));
 }
 
@@ -29,6 +31,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   JsonIn order = req["order"];
   if (!now || !read_object(order, issues)) return std::nullopt;
   auto paid = read_instant(order["paid_at"], issues);
+  const bool refunded_said = order["refunded"].present();
   auto refunded = read_bool(order["refunded"], issues, false);
   JsonIn codes = order["codes"];
   auto n = read_array(codes, issues, kMaxCodes, false);
@@ -39,6 +42,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
                                     ctx.policy.exam_codes.reminder_days);
   CodeCounts counts;
   CodeStats total;
+  std::int64_t all = 0;  // codes, counting each entry's `count`
   std::map<std::string, CodeStats> per_cert;
   // Up to a million codes: read through the document directly (a JsonIn
   // with its path is built only to report an error).
@@ -53,7 +57,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
       if (read_object(in, issues)) read_enum<CodeState>(in["state"], issues);
       return std::nullopt;
     }
-    bool passed = false;
+    std::optional<bool> passed;
     std::string cert;
     const JsonDoc::Ref p = doc.find(code, "passed");
     if (p != JsonDoc::kNone && doc.kind(p) != JsonKind::kNull) {
@@ -62,7 +66,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
         return std::nullopt;
       }
       passed = doc.boolean(p);
-      if (passed && *state != CodeState::kExamined) {
+      if (*passed && *state != CodeState::kExamined) {
         issues.fail(codes[k]["passed"].path(), detail_code::kInconsistent, "passed only on an examined code");
         return std::nullopt;
       }
@@ -75,19 +79,36 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
       }
       cert = doc.string(c);
     }
+    std::int64_t count = 1;
+    if (doc.find(code, "count") != JsonDoc::kNone) {
+      auto given = read_int(codes[k]["count"], issues, 1, static_cast<std::int64_t>(kMaxCodes), 1);
+      if (!given) return std::nullopt;
+      count = *given;
+    }
+    all += count;
+    if (all > static_cast<std::int64_t>(kMaxCodes)) {
+      issues.fail(codes[k]["count"].path(), detail_code::kTooMany, "at most 1000000 codes in all");
+      return std::nullopt;
+    }
     const CodeState own = *state;
-    ++counts.by_state[static_cast<size_t>(effective_code_state(own, v.expired))];
-    total.add(own, passed);
-    per_cert[cert].add(own, passed);
+    // COD-4: an order said not refunded cannot hold a refunded code.
+    if (own == CodeState::kRefunded && refunded_said && !*refunded) {
+      issues.fail(order["refunded"].path(), detail_code::kInconsistent, "true when a code is refunded");
+      return std::nullopt;
+    }
+    counts.by_state[static_cast<size_t>(effective_code_state(own, v.expired))] += count;
+    total.add(own, passed, count);
+    per_cert[cert].add(own, passed, count);
   }
 
   CodeOrderDecision refund = decide_code_order(*refunded, v.expired, counts);
   Outcome out;
   out.reasons = refund.reasons;
+  out.reasons.add(total.reason_code(), "COD-5");
 
   Fields::Object f = out.fields.root();
   Fields::Object order_out = f.object("order");
-  order_out.put("valid_until", v.valid_until).put("expired", v.expired).put("codes", *n);
+  order_out.put("valid_until", v.valid_until).put("expired", v.expired).put("codes", all);
   Fields::Array reminders = order_out.array("reminders");
   for (CivilDate d : v.reminders) reminders.push(d);
   Fields::Object by_state = f.object("codes");

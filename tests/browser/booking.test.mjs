@@ -29,7 +29,9 @@ test("EXO-5..8 on the page: every deadline for the chosen exam time", async () =
   assert.equal(await page.locator('#booking [part~="reminders"]').textContent(), "2027-08-22, 2027-09-21, 2027-10-21, 2027-11-05");
 
   await page.getByTestId("now").fill("2026-12-07T09:00:01");
-  assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-tone"), "bad");
+  // The badge is the engine's (booking.state "locked", booking.tone "warn": the exam can still be sat).
+  assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-tone"), "warn");
+  assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-state"), "locked");
   assert.equal(await page.locator('#booking [part~="verdict"]').textContent(), "现在不能改期或取消");
 
   await page.getByTestId("flow").selectOption("book_then_purchase");

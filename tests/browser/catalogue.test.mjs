@@ -49,3 +49,22 @@ test("filters and English names", async () => {
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("CAT-2 on the page: a date the engine cannot judge is said beside it, and no status of the date before stays on screen", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}catalogue.html`);
+  await page.getByTestId("date").fill("2025-02-01");
+  assert.equal(await page.locator('.cert[data-id="cloud-computing-engineer"]').getAttribute("data-status"), "on_sale");
+  await page.getByTestId("date").fill("2200-01-01");
+  assert.equal(await page.getByTestId("date-error").textContent(), "查看日期超出支持的年份（1970–2199）");
+  assert.equal(await page.getByTestId("date").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByTestId("list").isHidden(), true);
+  assert.equal(await page.getByTestId("platform").isHidden(), true);
+  await page.getByTestId("date").fill("1969-12-31");
+  assert.equal(await page.getByTestId("date-error").textContent(), "查看日期超出支持的年份（1970–2199）");
+  await page.getByTestId("date").fill("2024-12-30");
+  assert.equal(await page.getByTestId("date-error").textContent(), "");
+  assert.equal(await page.getByTestId("list").isHidden(), false);
+  assert.equal(await page.locator('.cert[data-id="cloud-architecture-engineer"]').getAttribute("data-status"), "sale_stopped");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

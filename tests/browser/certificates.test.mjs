@@ -23,12 +23,12 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   await page.getByTestId("today").fill("2026-10-11");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "active");
   assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2027-01-10");
-  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "91");
+  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "91 天");
   assert.equal(await page.locator('#certificate [part~="renewal"]').isHidden(), true);
   await page.getByTestId("today").fill("2026-10-12");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expiring");
   assert.equal(await page.locator('#certificate [part~="verdict"]').textContent(), "即将到期");
-  assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "如需连续持证，请在 2027-01-07 前（含当日）重新通过考试。");
+  assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "如需连续持证，请在 2027-01-07 前（含当日）重新报名参加考试并通过。");
   await page.getByTestId("level").selectOption("TCP");
   assert.equal(await page.locator('#certificate [part~="level"]').textContent(), "TCCP · TCP");
   await page.screenshot({ path: `${screenshotDir}certificates.png`, fullPage: true });
@@ -39,7 +39,11 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "active");
   await page.getByTestId("today").fill("2028-10-02");
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expired");
-  assert.equal(await page.locator('#certificate [part~="days-left"]').textContent(), "-1");
+  // Expired: the days since, never a negative "days left".
+  assert.equal(await page.locator('#certificate [part~="days-left"]').count(), 0);
+  assert.equal(await page.locator('#certificate [part~="days-expired"]').textContent(), "1 天");
+  assert.match(await page.locator('#certificate [part~="facts"]').textContent(), /已过期1 天/);
+  assert.doesNotMatch(await page.locator('#certificate [part~="facts"]').textContent(), /剩余天数/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -140,4 +144,24 @@ test("purchase and booking .ics: refund deadline, change deadline and exam as UT
   assert.ok(bl.includes("DTSTART:20261210T003000Z"), "check-in 08:30 China");
   assert.ok(bl.includes("DTEND:20261210T023000Z"), "ends 10:30 China");
   await booking.context.close();
+});
+
+test("the exam order's .ics holds only what the card says: no refund deadline once refunded; an exam that cannot be sat is to be moved, not attended", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill("2026-11-21T10:00");
+  await page.getByTestId("now").fill("2026-11-22T10:00:00");
+  await page.getByTestId("status").selectOption("booked");
+  await page.getByTestId("exam-at").fill("2027-12-10T09:00");  // after the order's last day, 2027-11-21
+  const summaries = (text) => checkIcs(text).filter((l) => l.startsWith("SUMMARY:")).map((l) => l.slice(8));
+  const { text } = await downloadIcs(page);
+  const lines = checkIcs(text);
+  assert.deepEqual(summaries(text), ["腾讯云认证：无理由退款截止", "腾讯云认证：须在此前把考试改约到可考日期",
+    "腾讯云认证：订单有效期最后一天"]);
+  assert.ok(lines.includes("DTSTART:20271121T155959Z"), "move by the order's last moment, 2027-11-21 23:59:59 China");
+  // Refunded: nothing is ahead on the order.
+  await page.getByTestId("refunded").check();
+  assert.deepEqual(summaries((await downloadIcs(page)).text), []);
+  assert.deepEqual(problems(), []);
+  await context.close();
 });

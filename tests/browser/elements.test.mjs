@@ -41,7 +41,9 @@ test("elements: attribute input decides; a property replaces it; each change sen
     el.order = { paid_at: "2026-11-21T10:00:00+08:00", refunded: true };
   }));
   assert.deepEqual(detail, { ok: true, allowed: false });
-  assert.equal(await partText(page, "refund", "verdict"), "Not refundable");
+  // The verdict is the engine's refund.state ("refunded"), never a bare "not refundable".
+  assert.equal(await partText(page, "refund", "verdict"), "Already refunded");
+  assert.equal(await page.locator("#refund").evaluate((el) => el.shadowRoot.querySelector('[part~="verdict"]').dataset.state), "refunded");
   assert.equal(await partText(page, "refund", "countdown"), "—");
   // A new input is always answered with an event, even when the answer is the same; it is not said again.
   const said = await page.locator("#refund").evaluate((el) => el.shadowRoot.querySelector("[role=status]").textContent);
@@ -110,9 +112,9 @@ test("elements: the timeline in time order with now; vertical when narrow; point
   const points = () => page.locator("#timeline").evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="point"]')]
     .map((li) => ({ key: li.dataset.key, state: li.dataset.state, x: li.getBoundingClientRect().x, y: li.getBoundingClientRect().y, tab: li.tabIndex })));
   const list = await points();
-  assert.deepEqual(list.map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund:next", "change:future", "check_in:future",
-    "ends:future", "results:future", "reminder-0:future", "reminder-1:future", "reminder-2:future", "reminder-3:future", "valid_until:future",
-    "cert_renew_from:future", "cert_valid_until:future"]);
+  assert.deepEqual(list.map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund_deadline:next", "change_deadline:future",
+    "check_in_by:future", "ends_at:future", "results_at:future", "results_by:future", "reminder-0:future", "reminder-1:future", "reminder-2:future",
+    "reminder-3:future", "valid_until:future", "certificate_renew_from:future", "certificate_renew_by:future", "certificate_valid_until:future"]);
   assert.ok(list.every((p) => p.tab === 0));
   assert.ok(list.every((p, k) => k === 0 || p.x > list[k - 1].x), "left to right when wide");
   // The next point is said under the axis; a focused point says itself there.
@@ -194,8 +196,8 @@ test("elements: axe finds no serious or critical violation, in every locale", as
 // run in thirty). Paid on 11-29 11:00, the refund deadline (EXO-4) is that minute:
 // the focused point then moves behind "now" and is focused again where it went.
 const FOCUS_CASES = [  // point, paid at, its state after, the very node kept
-  ["refund", "2026-12-04T09:59:00+08:00", "next", true], ["paid", "2026-12-04T09:59:00+08:00", "past", true],
-  ["refund", "2026-11-29T11:00:00+08:00", "past", false],
+  ["refund_deadline", "2026-12-04T09:59:00+08:00", "next", true], ["paid", "2026-12-04T09:59:00+08:00", "past", true],
+  ["refund_deadline", "2026-11-29T11:00:00+08:00", "past", false],
 ];
 for (const [key, paid, state, kept] of FOCUS_CASES) {
   test(`elements: a focused timeline point (${key}, ${state} after) keeps the focus and its words while the element follows the clock past a minute`, async () => {
@@ -234,7 +236,7 @@ test("elements: a pointed-at timeline point's words stay under the axis while th
   assert.equal(await partText(page, "timeline", "detail"), await sentence("paid"));
   await page.mouse.move(0, 0);
   await page.clock.runFor(1500);
-  assert.equal(await partText(page, "timeline", "detail"), await sentence("refund"));
+  assert.equal(await partText(page, "timeline", "detail"), await sentence("refund_deadline"));
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -11,9 +11,10 @@ let env;
 before(async () => { env = await startBrowser(); });
 after(async () => { await env?.close(); });
 
-// The part of each page's element that carries its answer, and the one with its deadline.
+// The part of each page's element that carries its answer, and the one with its deadline ("a|b": whichever the
+// answer shows; a booked exam that must be moved shows the moment to move it by in place of the change deadline).
 const ANSWER = {
-  purchase: ["verdict", "deadline"], booking: ["verdict", "change-deadline"], certificates: ["verdict", "valid-until"],
+  purchase: ["verdict", "deadline"], booking: ["verdict", "change-deadline|move-by"], certificates: ["verdict", "valid-until"],
   practitioner: ["meter", "next"], training: ["verdict", "full-until"],
 };
 
@@ -30,10 +31,10 @@ for (const name of PAGES) {
         assert.ok(width <= PHONE.width, `${where}: the page is ${width} px wide`);
         const header = await page.locator("#top").boundingBox();
         assert.ok(header.height <= 64, `${where}: the header is ${header.height} px high`);
-        const errorState = state === "errors";
+        const errorState = state.startsWith("errors");
         if (ANSWER[name] && !errorState) {
           for (const id of ANSWER[name]) {
-            const box = await page.locator(`[part~="${id}"]`).first().boundingBox();
+            const box = await page.locator(id.split("|").map((p) => `[part~="${p}"]`).join(", ")).first().boundingBox();
             assert.ok(box, `${where}: ${id} is shown`);
             assert.ok(box.y + box.height <= PHONE.height, `${where}: ${id} ends at ${Math.round(box.y + box.height)} px, below the fold`);
           }

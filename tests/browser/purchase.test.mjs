@@ -45,10 +45,15 @@ test("EXO-4 countdown and booking block on the page", async () => {
   assert.equal(await page.locator('[part~="countdown"]').textContent(), "4 天 01:29:45");
   await page.getByTestId("status").selectOption("booked");
   await page.getByTestId("exam-at").fill("2026-12-20T09:00");
-  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "bad");
+  // The booking can still be cancelled: a refund after that (refund.state cancel_booking_first), not a plain "no".
+  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "warn");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "取消预约后可以退款");
   assert.match(await page.locator('[part~="reasons"]').textContent(), /请先取消预约/);
   await page.getByTestId("status").selectOption("cancelled");
-  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "ok");
+  // Refundable, on the reading that a cancelled booking no longer blocks it: the engine's tone is "warn", and the reading is said.
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "可以退款");
+  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "warn");
+  assert.match(await page.locator('[part~="caveats"]').textContent(), /已取消的预约不再阻止退款/);
   await page.getByTestId("pay-online").fill("12.345");
   assert.equal(await page.getByTestId("pay-error").textContent(), "请输入金额，最多两位小数");
   assert.deepEqual(problems(), []);

@@ -11,6 +11,13 @@ const simulatePurchase = async (page, { paid, now, status = "none", exam, online
   await page.getByTestId("now").fill(now);
 };
 
+/** The same page opened from a link with `query` (its language kept). */
+const openLink = async (page, query) => {
+  const url = new URL(page.url());
+  await page.goto(`${url.origin}${url.pathname}?${query}&lang=${url.searchParams.get("lang") ?? "zh-CN"}`);
+  await page.waitForSelector("body[data-ready=true]");
+};
+
 /** The state each page's screenshot shows: its default, or the one named here. */
 export const SHOWN = { console: "300 codes" };
 
@@ -24,6 +31,8 @@ export const STATES = {
     // An exam after the order's validity.
     ["expired", (p) => simulatePurchase(p, { paid: "2025-11-21T10:00", now: "2026-11-01T10:00:00", status: "booked", exam: "2026-12-20T09:00" })],
     ["errors", (p) => simulatePurchase(p, { paid: "2026-11-21T10:00", now: "2026-11-22T10:00:00", online: "12.345" })],
+    // A link whose time cannot be read, and a booking without its exam time: refused beside the fields.
+    ["errors: refused link", (p) => openLink(p, "paid_at=yesterday&status=booked&certification=nope")],
   ],
   booking: [
     ["default", async () => {}],
@@ -39,6 +48,7 @@ export const STATES = {
       await p.getByTestId("email").fill("a@b");
       await p.getByTestId("surname").fill("Li1");
     }],
+    ["errors: refused link", (p) => openLink(p, "paid_at=2026-11-21T10:00&exam_at=2026-02-30T09:00&flow=x")],
   ],
   certificates: [
     ["default", async () => {}],

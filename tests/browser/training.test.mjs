@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+import { parseIcs } from "../node/ics_check.mjs";
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -23,16 +24,25 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   await enrol(page, { start: "2026-10-12", today: "2026-09-20" });
   assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-percent"), "100");
   assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥3580.00");
-  assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11");
-  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-20");
-  assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-28");
-  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-29 · 可以延期/);
-  // The calendar: kinds from the engine, bands from the tier dates.
+  // 100 % holds today only when today counts (CAL-3): the badge is not green, and the engine says to apply today.
+  assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-tone"), "warn");
+  // Both counts, and each date to apply by is the safe (earlier) reading's, the other beside it.
+  assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11 个（含今天）；不含今天为 10 个");
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-19（按含今天计算为 2026-09-20）");
+  assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-27（按含今天计算为 2026-09-28）");
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-28（按含今天计算为 2026-09-29） · 可以延期/);
+  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /工作日含今天计算（今天如为工作日）：共 11 个；不含今天为 10 个/);
+  // The calendar: kinds from the engine, bands from the tier dates; the days that hold only when today counts are marked.
   assert.equal(await cell(page, "2026-09-20").getAttribute("data-kind"), "makeup_workday");
-  assert.match(await cell(page, "2026-09-20").getAttribute("part"), /band-100/);
+  assert.match(await cell(page, "2026-09-20").getAttribute("part"), /band-100.*disputed/);
   assert.match(await cell(page, "2026-09-21").getAttribute("part"), /band-70/);
-  assert.match(await cell(page, "2026-09-28").getAttribute("part"), /band-70/);
-  assert.match(await cell(page, "2026-09-29").getAttribute("part"), /band-0.*deferral-deadline|deferral-deadline.*band-0/);
+  assert.doesNotMatch(await cell(page, "2026-09-21").getAttribute("part"), /disputed/);
+  assert.match(await cell(page, "2026-09-28").getAttribute("part"), /band-70.*deferral-deadline.*disputed/);
+  assert.match(await cell(page, "2026-09-29").getAttribute("part"), /band-0.*disputed/);
+  assert.doesNotMatch(await cell(page, "2026-09-29").getAttribute("part"), /deferral-deadline/);
+  assert.match(await cell(page, "2026-09-29").getAttribute("aria-label"), /仅按含今天计算时适用/);
+  assert.deepEqual(await page.locator('#training [part~="legend"] li').evaluateAll((l) => l.map((li) => li.dataset.key)),
+    ["100", "70", "0", "disputed", "start", "defer"]);
   assert.equal(await cell(page, "2026-10-01").getAttribute("data-kind"), "holiday");
   assert.equal(await cell(page, "2026-10-10").getAttribute("data-kind"), "makeup_workday");
   assert.match(await cell(page, "2026-10-12").getAttribute("part"), /class-start/);
@@ -54,7 +64,11 @@ test("TRN-5 class not opened, in English", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=en`);
   await enrol(page, { start: "2026-03-02", today: "2026-02-25", status: "not_opened" });
   assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "Refund share 100%");
-  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /Deferral possible \(does not use the deferral right\)/);
+  // No tier decided this answer: no tier dates, no bands; the deferral's deadline is not stated, and the reading is said.
+  assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^no deadline stated · Deferral possible \(does not use the deferral right\)/);
+  assert.equal(await page.locator('#training [part~="full-until"]').count(), 0);
+  assert.equal(await page.locator('#training [part~="band-100"]').count(), 0);
+  assert.match(await page.locator('#training [part~="caveats"]').textContent(), /if you may want your money back, choose the refund/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /The class did not open/);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -77,10 +91,18 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   assert.equal(download.suggestedFilename(), "offline-class.ics");
   const text = await readFile(await download.path(), "utf8");
   assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261127\r\nDTEND;VALUE=DATE:20261128\r\nSUMMARY:线下培训：全额退款最后一天/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261204\r\n/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261207\r\n/);
-  assert.match(text, /DTSTART;VALUE=DATE:20261214\r\n/);
+  // Each date to apply by is the safe reading's (working days counted without today), the other in its description.
+  const events = parseIcs(text).map((e) => ({ date: e.getFirstPropertyValue("dtstart").toString(), summary: e.getFirstPropertyValue("summary"),
+    description: String(e.getFirstPropertyValue("description") ?? "") }));
+  const on = (date) => events.filter((e) => e.date === date).map((e) => e.summary);
+  assert.deepEqual(on("2026-11-26"), ["线下培训：全额退款最后一天"]);
+  assert.match(events.find((e) => e.date === "2026-11-26").description, /按含今天计算的最后一天：2026-11-27/);
+  assert.deepEqual(on("2026-12-03"), ["线下培训：70% 退款最后一天"]);
+  assert.deepEqual(on("2026-12-06"), ["线下培训：延期申请最后一天"]);
+  assert.deepEqual(on("2026-12-04"), ["线下培训：开班确认通知"]);
+  assert.deepEqual(on("2026-12-14"), ["线下培训开课"]);
+  assert.deepEqual(on("2026-11-27"), []);
+  assert.deepEqual(on("2026-12-07"), []);
   assert.match(text, /END:VCALENDAR\r\n$/);
   await context.close();
 });

@@ -117,7 +117,7 @@ function report(name, dir) {
 
 test("the tarball holds only what a consumer needs, with sane metadata", () => {
   const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-  const elements = ["base.js", "booking.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "practitioner.js",
+  const elements = ["base.js", "booking.js", "caveats.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "practitioner.js",
     "react.d.ts", "react.js", "refund.js", "strings/en.js", "strings/zh-CN.js", "strings/zh-Hant.js", "timeline.js", "training.js"];
   assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm",
     ...elements.map((f) => `elements/${f}`), "engine.js", "index.d.ts",

@@ -1,6 +1,8 @@
 // Derives every zh-Hant string from its zh-CN source: OpenCC, Simplified →
-// Taiwan standard characters, then, in the sections it lists, the
-// Traditional vocabulary of zh_hant_vocabulary.json (帳戶, 登入, 線上, 簡訊 …),
+// Taiwan standard characters, then the Traditional vocabulary of
+// zh_hant_vocabulary.json (帳戶, 登入, 線上, 簡訊 …: its "phrases" in the
+// engine's sections it lists and in the pages' and elements' words, its
+// "page_phrases" in those words only: 在線支付 → 線上支付, 導出 → 匯出),
 // then the hand-written overrides.
 //   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
 //                                  wasm/elements/strings/zh-Hant.js and the
@@ -20,10 +22,23 @@ const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", impo
 export const VOCABULARY = JSON.parse(readFileSync(new URL("zh_hant_vocabulary.json", import.meta.url), "utf8"));
 
 export const toTraditional = OpenCC.Converter({ from: "cn", to: "tw" });
-/** Traditional characters, then the Traditional phrases of the vocabulary. */
-export const withVocabulary = (text) => VOCABULARY.phrases.reduce((t, [from, to]) => t.replaceAll(from, to), text);
-const convert = (section, key, text) =>
-  OVERRIDES[section]?.[key] ?? (VOCABULARY.sections.includes(section) ? withVocabulary(toTraditional(text)) : toTraditional(text));
+// One pass, longest phrase first: a phrase is replaced once, never its replacement again (文檔 → 文件 stays 文件).
+const replacer = (pairs) => {
+  const to = new Map(pairs);
+  const re = new RegExp([...to.keys()].sort((a, b) => b.length - a.length).join("|"), "gu");
+  return { apply: (text) => text.replace(re, (w) => to.get(w)), left: (text) => [...text.matchAll(re)].map((m) => m[0]).filter((w) => to.get(w) !== w) };
+};
+const ENGINE_WORDS = replacer(VOCABULARY.phrases);
+const PAGE_WORDS = replacer([...VOCABULARY.phrases, ...VOCABULARY.page_phrases]);
+/** Traditional characters, then the phrases of the engine's sentences. */
+export const withVocabulary = (text) => ENGINE_WORDS.apply(text);
+/** Traditional characters and the pages' vocabulary: toTaiwan("在线支付账户") === "線上支付帳戶". */
+export const toTaiwan = (text) => PAGE_WORDS.apply(toTraditional(text));
+/** The Mainland phrases left in a page's or element's Traditional text (大數據 is kept, so its 數據 is not one). */
+export const mainlandWords = (text) => PAGE_WORDS.left(text);
+const WORDED = new Set(["pages", "elements"]);
+const convert = (section, key, text) => OVERRIDES[section]?.[key]
+  ?? (WORDED.has(section) ? toTaiwan(text) : VOCABULARY.sections.includes(section) ? withVocabulary(toTraditional(text)) : toTraditional(text));
 
 /** The page strings' module text, the messages and the default policy, as derived. */
 export async function derived() {

@@ -5,7 +5,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { derived, toTraditional, VOCABULARY, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
+import { derived, toTraditional, mainlandWords, VOCABULARY, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
 import { LOCALES, STRINGS } from "../../web/js/i18n.js";
 import { createEngine } from "certpolicy";
 
@@ -83,6 +83,20 @@ test("no Simplified-only character is left in a zh-Hant string: pages, elements,
   for (const [where, text] of texts) assert.equal(toTraditional(text), text, where);
   // The check can fail: a Simplified sentence is caught.
   assert.notEqual(toTraditional("订单有效期"), "订单有效期");
+});
+
+test("zh-Hant pages and elements use the words Hong Kong, Macao and Taiwan readers use (線上支付, 帳戶, 匯出, 登入), not Mainland ones", async () => {
+  const { default: elements } = await import("../../wasm/elements/strings/zh-Hant.js");
+  const texts = [...Object.entries(STRINGS["zh-Hant"]).map(([k, v]) => [`pages ${k}`, v]),
+    ...Object.entries(elements).map(([k, v]) => [`elements ${k}`, v])];
+  for (const [where, text] of texts) assert.deepEqual(mainlandWords(text), [], `${where}: ${text}`);
+  assert.equal(STRINGS["zh-Hant"]["pay.online"], "線上支付");
+  assert.equal(STRINGS["zh-Hant"]["pay.balance"], "帳戶餘額");
+  assert.equal(STRINGS["zh-Hant"]["export_ics"], "匯出到日曆（.ics）");
+  assert.equal(elements["loading"], "正在載入…");
+  // A word kept as it is guards a longer one; the check can fail.
+  assert.equal(STRINGS["zh-Hant"]["cat.track.big_data"], "大數據");
+  assert.deepEqual(mainlandWords("在線支付賬戶的大數據"), ["在線", "賬戶"]);
 });
 
 test("the engine's zh-Hant sentences use Traditional vocabulary (帳戶, 登入, 線上, 簡訊 …), not only Traditional characters", async () => {

@@ -36,7 +36,8 @@ const BOOK_PROMISE = /有效期内可预约考试|可重新预约|有效期內�
 const FULL = /全额|全額|in full|full refund/i;
 const ORIGINAL_ACCOUNT = /原支付账户|原支付帳戶|原支付賬戶|back to each payment method/;
 const DEFERRAL_PROMISE = /延期后仍可退款|延期後仍可退款|keeps the enrolment refundable/;
-// An instant as the sentences render it: "2026-11-30 10:00" (seconds when not :00), China time.
+// An instant as the sentences render it: "2026-11-30 10:00" (seconds when not :00), China time;
+// a day's last moment as "2027-03-01 24:00".
 const SHOWN_INSTANT = /(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)/g;
 
 const ms = (iso) => Date.parse(iso);
@@ -44,7 +45,7 @@ const chinaDate = (t) => new Date(t + 8 * 3600e3).toISOString().slice(0, 10);
 const endOfDay = (date) => Date.parse(`${date}T23:59:59.999+08:00`);
 const startOfDay = (date) => Date.parse(`${date}T00:00:00+08:00`);
 const minDate = (...ds) => ds.filter(Boolean).sort()[0];
-const shownInstants = (text) => [...text.matchAll(SHOWN_INSTANT)].map((m) => Date.parse(`${m[1]}T${m[2]}+08:00`));
+const shownInstants = (text) => [...text.matchAll(SHOWN_INSTANT)].map((m) => (m[2] === "24:00" ? endOfDay(m[1]) : Date.parse(`${m[1]}T${m[2]}+08:00`)));
 const yuan = (fen) => (fen / 100).toFixed(2);
 
 // Next steps that offer a refund, and those that offer a booking.

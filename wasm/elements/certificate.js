@@ -3,13 +3,15 @@
 // renewal window on what to do (CRT-1 … CRT-4).
 //   <certpolicy-certificate passes='["2025-01-10"]' level="TCCA"></certpolicy-certificate>
 import { CertpolicyElement } from "./base.js";
+import { said } from "./format.js";
+import { CAVEAT_STYLE, caveatBox, splitReasons } from "./caveats.js";
 
 export class CertpolicyCertificate extends CertpolicyElement {
   static inputs = ["passes", "level"];
   static textInputs = ["level"];
   static style = `
 [part~=level] { margin-left: .4rem; padding: .2rem .6rem; border-radius: var(--certpolicy-radius, 999px); background: var(--certpolicy-note-bg, #f5f7fa); }
-[part~=renewal] { margin: .5rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }`;
+[part~=renewal] { margin: .5rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }${CAVEAT_STYLE}`;
 
   decide(engine) {
     // Dates may be given as strings; anything else goes to the engine as it is, which says what is wrong.
@@ -19,30 +21,40 @@ export class CertpolicyCertificate extends CertpolicyElement {
     return engine.evaluate(request);
   }
 
+  /** From the renewal window on, what to do in one sentence; "" before it. */
+  renewal(r) {
+    if (r.status === "expired") return this.word("cert.renewal.expired");
+    return r.status === "expiring" ? this.word("cert.renewal.expiring", { date: r.renew_by }) : "";
+  }
+
   render(r) {
     const verdict = this.box("span", "verdict", this.word(`cert.${r.status}`));
     verdict.dataset.tone = { active: "ok", expiring: "warn", expired: "bad", none: "bad" }[r.status];
     verdict.dataset.status = r.status;
     // The level the passes hold (and its former name), when one was given.
     const level = r.level ? [this.box("span", "level", `${r.level} · ${r.legacy_level}`)] : [];
-    // From the renewal window on: what to do, in one sentence.
-    const renewal = r.status === "expiring" || r.status === "expired"
-      ? [this.box("p", "renewal", r.status === "expired" ? this.word("cert.renewal.expired") : this.word("cert.renewal.expiring", { date: r.renew_by }))]
-      : [];
+    const renewal = this.renewal(r) ? [this.box("p", "renewal", this.renewal(r))] : [];
     return [
       verdict,
       ...level,
       this.facts([
         ["valid-from", this.word("cert.valid_from"), r.valid_from],
         ["valid-until", this.word("cert.valid_until"), r.valid_until],
-        ["days-left", this.word("cert.days_left"), r.days_left === null ? "—" : String(r.days_left)],
+        // Once expired, the answer's days since, said as such (never "days left: -330").
+        r.days_expired !== null ? ["days-expired", this.word("cert.days_expired"), this.word("cert.days", { n: r.days_expired })]
+          : ["days-left", this.word("cert.days_left"), r.days_left === null ? "—" : this.word("cert.days", { n: r.days_left })],
         ["renew-by", this.word("cert.renew_by"), r.status === "none" ? "—" : r.renew_by],
       ]),
       ...renewal,
-      this.reasons(r),
+      ...caveatBox(this, splitReasons(r).caveats),
+      this.reasons({ reasons: splitReasons(r).why }),
     ];
   }
 
-  stateKey(r) { return `${r.status}|${r.valid_until}|${r.days_left}|${this.locale}`; }
-  summary(r) { return `${this.word(`cert.${r.status}`)}. ${r.reasons[0]?.message ?? ""}`; }
+  // What is said is what the card shows (status, valid until, the renewal advice, the readings applied).
+  stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
+  summary(r) {
+    return said([[this.word(`cert.${r.status}`)], [this.word("cert.valid_until"), r.valid_until ?? ""], [this.renewal(r)],
+      ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
+  }
 }

@@ -11,9 +11,13 @@ export function toChina(instant) {
   return `${new Date(ms + CHINA_OFFSET_MIN * 60000).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds kept when not :00). */
+/**
+ * "2026-11-26T10:00:00+08:00" → "2026-11-26 10:00" (seconds kept when not :00);
+ * a day's last moment as the engine's sentences say it: "2027-03-01T23:59:59.999+08:00" → "2027-03-01 24:00".
+ */
 export function chinaTime(iso) {
   if (!iso) return "—";
+  if (iso.slice(11, 23) === "23:59:59.999") return `${iso.slice(0, 10)} 24:00`;
   const clock = iso.slice(11, 19);
   return `${iso.slice(0, 10)} ${clock.endsWith(":00") ? clock.slice(0, 5) : clock}`;
 }
@@ -30,6 +34,23 @@ export function viewerTime(iso, locale) {
     .find((p) => p.type === "timeZoneName")?.value ?? "";
   return locale === "en" ? `${when} (${zone})` : `${when}（${zone}）`;
 }
+
+/**
+ * What an element says to assistive technology: facts as sentences in the
+ * locale's punctuation, each ([label, value] or [sentence]) once; empty ones left out.
+ *   said([["可以退款"], ["预计退回", "¥1200.00"]], "zh-CN") → "可以退款。预计退回：¥1200.00。"
+ *   said([["Refundable"], ["Refund amount", "¥1200.00"]], "en") → "Refundable. Refund amount: ¥1200.00."
+ */
+export function said(facts, locale) {
+  const zh = locale !== "en";
+  return facts.filter((f) => f && f[0] && (f.length === 1 || f[1])).map(([a, b]) => {
+    const s = b === undefined ? a : labelled(a, b, locale);
+    return /[。.!?！？]$/.test(s) ? s : `${s}${zh ? "。" : "."}`;
+  }).join(zh ? "" : " ");
+}
+
+/** A label and its value in the locale's punctuation: "你的本地时间：…" / "your time: …". */
+export const labelled = (label, value, locale) => `${label}${locale === "en" ? ": " : "："}${value}`;
 
 /** Whole fen → "¥1200.00". */
 export const yuan = (fen) => (fen === null || fen === undefined ? "—" : `¥${Math.floor(fen / 100)}.${pad(fen % 100)}`);

@@ -1,9 +1,10 @@
-// <certpolicy-timeline>: every dated moment of one exam order (paid, refund
-// window end, the booking's deadlines, the order's reminders and last day,
-// and the certificate a pass on the results day would give) on one axis in
-// time order, with a "now" marker; past, next and later points differ in
-// shape and words; each point's sentence is its name and shows on focus;
-// vertical when narrow (EXO-2 … EXO-9, CRT-1).
+// <certpolicy-timeline>: the dated moments of one exam order as the engine's
+// answer gives them (paid, refund window end, the booking's deadlines, both
+// results times, the order's reminders and last day, the certification's last
+// exam day, and the certificate a pass would give) on one axis in time order,
+// with a "now" marker; past, next and later points (the engine's states) differ
+// in shape and words; each point's sentence is its name and shows on focus;
+// vertical when narrow (EXO-2 … EXO-9, CAT-2, CRT-1).
 //   <certpolicy-timeline order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-timeline>
 import { CertpolicyElement } from "./base.js";
 import { chinaTime, toChina } from "./format.js";
@@ -13,7 +14,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
   static style = `
 [part~=axis] { list-style: none; margin: 0; padding: 1rem 0 0; display: flex; position: relative; }
 [part~=axis]::before { content: ""; position: absolute; left: 0; right: 0; top: 1rem; height: 2px; background: var(--certpolicy-line, #dfe3ea); }
-[part~=point] { flex: 1 1 0; min-width: 0; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; }
+[part~=point] { flex: 1 1 0; min-width: 0; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; overflow-wrap: break-word; }
 [part~=point]::before { content: ""; position: absolute; top: -.4rem; left: 50%; width: .8rem; height: .8rem; margin-left: -.4rem; border-radius: 50%;
   box-sizing: border-box; background: #fff; border: 2px solid var(--certpolicy-brand, #0052d9); }
 [part~=point][data-state=past] { color: var(--certpolicy-muted, #5b6270); }
@@ -35,39 +36,26 @@ export class CertpolicyTimeline extends CertpolicyElement {
 :host { container-type: inline-size; }`;
 
   decide(engine) {
-    const r = engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
-    // The certificate a pass would give, as the answer dates it (the certificate
-    // request refuses a result published after today).
-    const c = r.ok ? r.certificate_if_passed : null;
-    this._certificate = c ? { ok: true, expiring_from: c.renew_from, valid_until: c.valid_until } : null;
-    return r;
+    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
   }
 
   /**
-   * The order's moments, in time order, with "now" among them. An instant is
-   * reached at itself; a date that ends something (valid until, inclusive)
-   * at its last moment, one that starts something (a reminder) at its first.
+   * The answer's own timeline — its points, their order and their past, next
+   * and future states are the engine's — with a "now" marker before the first
+   * point not past; reminders keyed by their rank (reminder-0 …).
    */
   points(r) {
-    const day = (date, ends) => Date.parse(`${date}T${ends ? "23:59:59.999" : "00:00:00"}+08:00`);
-    const b = r.booking;
-    const list = [
-      ["paid", this.order?.paid_at], ["refund", r.refund.deadline], ["change", b.change_deadline], ["check_in", b.check_in_by],
-      ["ends", b.ends_at], ["results", b.results_at],
-    ].filter(([, at]) => at && !Number.isNaN(Date.parse(at))).map(([key, at]) => ({ key, at, shown: chinaTime(toChina(at)), ms: Date.parse(at) }));
-    const date = (key, at, ends, word) => ({ key, word, at, shown: at, ms: day(at, ends) });
-    r.order.reminders.forEach((at, k) => list.push(date(`reminder-${k}`, at, false, "reminder")));
-    list.push(date("valid_until", r.order.valid_until, true));
-    const c = this._certificate;
-    if (c?.ok && c.valid_until) list.push(date("cert_renew_from", c.expiring_from, false), date("cert_valid_until", c.valid_until, true));
+    let reminders = 0;
+    const list = r.timeline.map((p) => ({
+      key: p.key === "reminder" ? `reminder-${reminders++}` : p.key, word: p.key, at: p.date ?? p.at,
+      shown: p.date ?? chinaTime(toChina(p.at)), state: p.state,
+    }));
     const now = Date.parse(this.instant());
-    // "now" sorts before a moment at the same instant (that moment is still ahead: "next"); shown to the minute.
-    list.push({ key: "now", at: new Date(now - (now % 60000)).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), ms: now - 0.5 });
-    list.sort((a, c2) => a.ms - c2.ms);
-    const next = list.find((p) => p.key !== "now" && p.ms >= now);
+    const ahead = list.findIndex((p) => p.state !== "past");
+    list.splice(ahead < 0 ? list.length : ahead, 0,
+      { key: "now", word: "now", at: new Date(now - (now % 60000)).toISOString(), shown: chinaTime(toChina(now)).slice(0, 16), state: "now" });
     for (const p of list) {
-      p.state = p.key === "now" ? "now" : p.ms < now ? "past" : p === next ? "next" : "future";
-      p.label = this.word(`tl.${p.word ?? p.key}`);
+      p.label = this.word(`tl.${p.word}`);
       p.sentence = p.state === "now" ? `${p.label}: ${p.shown}`
         : this.word("tl.sentence", { label: p.label, when: p.shown, state: this.word(`tl.state.${p.state}`) });
     }

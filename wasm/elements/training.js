@@ -1,10 +1,13 @@
 // <certpolicy-training>: what cancelling an offline class refunds now, the
-// band and deferral deadlines and the class notices, on a working-day
-// calendar (holidays and makeup days marked) that a keyboard walks day by
-// day (TRN-1 … TRN-4, CAL-1, CAL-2).
+// dates to apply by (the safe, earlier reading of the working-day count, with
+// the other one beside it), the deferral and the class notices, the readings
+// the answer applies, on a working-day calendar (holidays and makeup days
+// marked; the refund bands only when the tiers decided the answer) that a
+// keyboard walks day by day (TRN-1 … TRN-5, CAL-1 … CAL-3).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement } from "./base.js";
-import { yuan } from "./format.js";
+import { said, yuan } from "./format.js";
+import { CAVEAT_STYLE, caveatBox, splitReasons } from "./caveats.js";
 
 const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
 const pad = (n) => String(n).padStart(2, "0");
@@ -32,6 +35,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=band-0] { text-decoration: line-through; }
 [part~=day][part~=class-start] { background: var(--certpolicy-brand, #0052d9); color: #fff; }
 [part~=deferral-deadline] { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
+[part~=disputed] { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
 [part~=today] { box-shadow: inset 0 0 0 2px var(--certpolicy-ink, #1d2129); font-weight: 700; }
 [part~=unverified] { font-style: italic; }
 [part~=day]:focus-visible { outline: 3px solid var(--certpolicy-ink, #1d2129); outline-offset: -1px; z-index: 1; }
@@ -46,7 +50,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=legend] [data-tier=none]::before { background: var(--certpolicy-band-0, #fde2e4); }
 [part~=legend] [data-key=start]::before { background: var(--certpolicy-brand, #0052d9); }
 [part~=legend] [data-key=defer]::before { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
-[part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }`;
+[part~=legend] [data-key=disputed]::before { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
+[part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }${CAVEAT_STYLE}`;
 
   decide(engine) {
     const r = engine.evaluate({ type: "training", locale: this.locale, now: this.instant(), enrolment: this.enrolment ?? {} });
@@ -74,27 +79,62 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * out (a gap is said), so a class a year away still shows its bands.
    */
   months(r) {
-    const from = monthKey([r.full_refund_until, r.partial_refund_until, r.deferral.deadline, r.class_start].filter(Boolean).sort()[0]);
+    const from = monthKey([r.full_refund_act_by, r.full_refund_until, r.partial_refund_until, r.deferral.act_by, r.deferral.deadline, r.class_start]
+      .filter(Boolean).sort()[0]);
     const keys = new Set([monthKey(r.today)]);
     for (let k = from; k <= monthKey(r.class_start); k++) keys.add(k);
     return [...keys].sort((a, b) => a - b);
   }
 
   /**
-   * The refund band a day falls in: the policy's tier it is in ({ tier: "0",
-   * "1", …, or "none" after the last tier; percent }), "start", or null after
-   * the start. Every number comes from the answer (the policy in force).
+   * Whether the refund tiers (TRN-3) decided this answer, as its reasons' rule IDs say: a class that did not
+   * open, or an enrolment already deferred, is decided by another rule, and no tier band is drawn for it.
+   */
+  tiered(r) { return r.reasons.some((x) => x.rule === "TRN-3"); }
+
+  /**
+   * The refund band a day falls in: the policy's tier it is in ({ tier: "0", "1", …, or "none" after the
+   * last tier; percent }), "start", or null after the start or without tiers. Every number comes from the
+   * answer (the policy in force).
    */
   band(date, r) {
     if (date === r.class_start) return "start";
-    if (date > r.class_start) return null;
+    if (date > r.class_start || !this.tiered(r)) return null;
     const k = r.refund_tiers.findIndex((t) => t.last_day && date <= t.last_day);
     return k >= 0 ? { tier: String(k), percent: r.refund_tiers[k].percent } : { tier: "none", percent: r.refund_otherwise_percent };
   }
 
-  /** A band in words: "Full refund", "50% refund", "No refund". */
+  /** A band in words: "Full refund", "70% refund", "No refund". */
   bandWord({ percent }) {
     return percent === 100 ? this.word("trn.band.100") : percent === 0 ? this.word("trn.band.0") : this.word("trn.band.partial", { percent });
+  }
+
+  /** The bands of the policy in force, in order: each tier, then after the last one. */
+  bands(r) {
+    return [...r.refund_tiers.map((t, k) => ({ tier: String(k), percent: t.percent })), { tier: "none", percent: r.refund_otherwise_percent }];
+  }
+
+  /** Each tier's last day to apply, in the tier's own words ("Full refund: last day to apply", "70% refund: …"). */
+  tierRows(r) {
+    if (!this.tiered(r)) return [];
+    return r.refund_tiers.map((t, k) => [k === 0 ? "full-until" : k === 1 ? "partial-until" : `tier-${k}-until`,
+      t.percent === 100 ? this.word("trn.full_until") : this.word("trn.tier_until", { percent: t.percent }), this.actBy(t.act_by, t.last_day)]);
+  }
+
+  /**
+   * Whether a day's band holds only when today counts (CAL-3's reading): after the date to act by and up to
+   * the last day counting today, for the 100 % and 70 % bands and the deferral.
+   */
+  disputed(date, r) {
+    const between = (actBy, until) => actBy && until && date > actBy && date <= until;
+    return this.tiered(r) && r.refund_tiers.some((t) => t.percent > 0 && between(t.act_by, t.last_day))
+      || between(r.deferral.act_by, r.deferral.deadline);
+  }
+
+  /** A date to act by, with the other reading's last day beside it when they differ: "2026-12-08（含今天计算为 2026-12-09）". */
+  actBy(actBy, until) {
+    if (!actBy && !until) return "—";
+    return actBy && until && actBy !== until ? this.word("trn.act_by", { date: actBy, until }) : actBy ?? until;
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -107,12 +147,14 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   day(date, r) {
     const info = this._days.get(date);
     const band = this.band(date, r);
+    const deferBy = r.deferral.act_by ?? r.deferral.deadline;
+    const disputed = this.disputed(date, r);
     const parts = ["day", info.kind === "holiday" && "holiday", info.kind === "makeup_workday" && "makeup",
-      ...(band === "start" ? ["class-start"] : band ? ["band", `band-${band.percent}`, `band-tier-${band.tier}`] : []),
-      date === r.deferral.deadline && "deferral-deadline", date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
+      ...(band === "start" ? ["class-start"] : band ? ["band", `band-${band.percent}`, `band-tier-${band.tier}`] : []), date === deferBy && "deferral-deadline", disputed && "disputed",
+      date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     // Every day says in words what its colour and marks say.
     const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
-      date === r.deferral.deadline && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
+      disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
       ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
     const cell = this.box("td", parts.join(" "), String(Number(date.slice(8))), {
       "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
@@ -157,47 +199,50 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 
   render(r) {
     const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
-    verdict.dataset.tone = r.refund.percent === 100 ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
+    // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
+    const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
+    verdict.dataset.tone = r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
     verdict.dataset.percent = String(r.refund.percent);
-    // CAL-2: a year without data (Monday to Friday assumed) and a year whose
-    // data cites no notice (used, not verified) are said apart.
-    const codes = new Set([r, ...this._days.values()].flatMap((x) => x.reasons.map((reason) => reason.code)));
-    const banners = [["CALENDAR_YEAR_UNVERIFIED", "trn.unverified"], ["CALENDAR_YEAR_UNCITED", "trn.uncited"]]
-      .filter(([code]) => codes.has(code)).map(([code, word]) => {
-        const p = this.box("p", "unverified-banner", this.word(word));
+    // CAL-2: a year without data (Monday to Friday assumed) and a year whose data cites no notice (used, not
+    // verified) are said apart.
+    const banners = [["CALENDAR_YEAR_UNVERIFIED", this.unverified(r)], ["CALENDAR_YEAR_UNCITED", this.uncited(r)]]
+      .filter(([, text]) => text).map(([code, text]) => {
+        const p = this.box("p", "unverified-banner", text);
         p.dataset.code = code;
         return p;
       });
+    const calendar = this.calendar(r);
+    // The legend names only what the calendar shows.
     const legend = this.box("ul", "legend");
-    const bands = [...r.refund_tiers.map((t, k) => ({ tier: String(k), percent: t.percent })), { tier: "none", percent: r.refund_otherwise_percent }];
-    for (const b of bands) {
+    const shown = new Set([...calendar.querySelectorAll("[data-tier]")].map((c) => c.dataset.tier));
+    for (const b of this.bands(r).filter((x) => shown.has(x.tier))) {
       const li = this.box("li", "", this.bandWord(b));
       li.dataset.key = String(b.percent);
       li.dataset.tier = b.tier;
       legend.append(li);
     }
-    for (const [key, word] of [["start", "trn.start"], ["defer", "trn.deferral_deadline"]]) {
+    for (const [key, word, on] of [["disputed", "trn.disputed", Boolean(calendar.querySelector("[part~=disputed]"))], ["start", "trn.start", true],
+      ["defer", "trn.deferral_deadline", Boolean(calendar.querySelector("[part~=deferral-deadline]"))]]) {
+      if (!on) continue;
       const li = this.box("li", "", this.word(word));
       li.dataset.key = key;
       legend.append(li);
     }
-    const d = r.deferral;
-    const calendar = this.calendar(r);
-    // The last day of each tier, in the tier's own words ("Full refund until", "50% refund until").
-    const tierRows = r.refund_tiers.map((t, k) => [k === 0 ? "full-until" : k === 1 ? "partial-until" : `tier-${k}-until`,
-      t.percent === 100 ? this.word("trn.full_until") : this.word("trn.tier_until", { percent: t.percent }), t.last_day]);
+    const { why, caveats } = splitReasons(r);
     return [
       ...banners,
       verdict,
       this.box("p", "amount", yuan(r.refund.amount_fen)),
       this.facts([
-        ["working-days", this.word("trn.working_days"), String(r.working_days_before)],
-        ...tierRows,
-        ["deferral", this.word("trn.deferral"), `${d.deadline ?? "—"} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`],
+        ["working-days", this.word("trn.working_days"),
+          this.word("trn.working_days_both", { with: r.working_days_before, without: r.working_days_excluding_today })],
+        ...this.tierRows(r),
+        ["deferral", this.word("trn.deferral"), this.deferral(r)],
         ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
         ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
       ]),
-      this.reasons(r),
+      ...caveatBox(this, caveats),
+      this.reasons({ reasons: why }),
       legend,
       this.box("p", "keys", this.word("trn.keys")),
       calendar,
@@ -236,8 +281,39 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     root.addEventListener("mouseover", show);
   }
 
-  stateKey(r) { return `${r.refund.percent}|${r.refund.amount_fen}|${r.deferral.allowed}|${r.deferral.deadline}|${this.locale}`; }
+  /**
+   * The caveat of a calendar year without a published holiday schedule (CAL-2), naming the years among the
+   * days shown, or "" when every year used is verified: the banner, the announcement and the page's .ics say it.
+   */
+  unverified(r) {
+    const years = this.yearsSaying(r, "CALENDAR_YEAR_UNVERIFIED");
+    if (years.length) return this.word("trn.unverified_years", { years: years.join(this.word("list_sep")) });
+    return r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNVERIFIED") ? this.word("trn.unverified") : "";
+  }
+
+  /** The caveat of a year whose holiday data cites no official notice (CAL-2): used, not verified; or "". */
+  uncited(r) {
+    return r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNCITED") || this.yearsSaying(r, "CALENDAR_YEAR_UNCITED").length ? this.word("trn.uncited") : "";
+  }
+
+  /** The years among the days shown whose answers give the reason `code`. */
+  yearsSaying(r, code) {
+    return [...new Set([...this._days].filter(([, d]) => d.reasons.some((x) => x.code === code)).map(([date]) => date.slice(0, 4)))];
+  }
+
+  /** The deferral: the date to apply by (or that none is stated), whether it is possible, whether it uses the right. */
+  deferral(r) {
+    const d = r.deferral;
+    const when = d.act_by || d.deadline ? this.actBy(d.act_by, d.deadline) : this.word("trn.deferral_no_deadline");
+    return `${when} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
+  }
+
+  // What is said is what the card shows (share, amount, the dates to act by, deferral, the readings applied, the
+  // calendar caveat): said again whenever a word changes.
+  stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return `${this.word("trn.percent", { percent: r.refund.percent })}: ${yuan(r.refund.amount_fen)}. ${this.word("trn.deferral")} ${r.deferral.deadline ?? "—"}.`;
+    return said([[this.word("trn.percent", { percent: r.refund.percent }), yuan(r.refund.amount_fen)],
+      ...this.tierRows(r).map(([, label, value]) => [label, value]),
+      [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)]], this.locale);
   }
 }

@@ -278,9 +278,9 @@ export function chinaInputValue(date) {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** "2026-11-26T10:00" (China time, from an input) → RFC 3339 with +08:00, or null. */
+/** "2026-11-26T10:00" (China time, from an input; seconds and milliseconds kept) → RFC 3339 with +08:00, or null. */
 export function chinaInstant(value) {
-  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/.test(value || "")) return null;
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value || "")) return null;
   return `${value.length === 16 ? value + ":00" : value}+08:00`;
 }
 
@@ -344,9 +344,14 @@ const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid"
 function failureSentence(error) {
   const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
   if (error.code !== "INVALID_REQUEST" || !field) return error.message;
-  const label = t(field).replace(/[（(][^）)]*[）)]\s*$/, "").trim();
-  return tf(DETAIL_SENTENCES[error.detail] ?? "error.check", { field: label });
+  return fieldSentence(error.detail, field);
 }
+
+/** Why the engine refused a field, in the page's words, naming the field by its label's key: "请填写查看日期". */
+export const fieldSentence = (detail, key) => tf(DETAIL_SENTENCES[detail] ?? "error.check", { field: fieldLabel(key) });
+
+/** A field's label without its trailing note, to name it in a sentence: "支付时间（北京时间）" → "支付时间". */
+export const fieldLabel = (key) => t(key).replace(/[（(][^）)]*[）)]\s*$/, "").trim();
 
 /**
  * Shows an engine answer: a failure in #failure (in plain words, details
@@ -415,28 +420,6 @@ export function setupIcsExport(button, filename, events) {
     const { buildCalendar, download } = await import("./ics.js");
     download(filename, buildCalendar(list));
   });
-}
-
-/**
- * A link to another page for the same order: the order's fields (China-time
- * input values) and the page's language travel in the query string.
- *   orderLink("booking.html", { paid_at: "2026-11-21T10:00", flow: "purchase_then_book" })
- *   → "booking.html?paid_at=2026-11-21T10%3A00&flow=purchase_then_book&lang=zh-CN"
- */
-export function orderLink(page, fields) {
-  const q = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) if (v) q.set(k, v);
-  q.set("lang", locale);
-  return `${page}?${q}`;
-}
-
-/** The order fields a link brought (only well-formed values; others are ignored as if absent). */
-export function linkedOrder() {
-  const q = new URLSearchParams(location.search);
-  const instant = (v) => (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(v ?? "") ? v : null);
-  const flow = ["purchase_then_book", "book_then_purchase"].includes(q.get("flow")) ? q.get("flow") : null;
-  const status = ["none", "booked", "cancelled", "taken", "no_show"].includes(q.get("status")) ? q.get("status") : null;
-  return { paid_at: instant(q.get("paid_at")), exam_at: instant(q.get("exam_at")), flow, status };
 }
 
 /** A catalogue name ({ zh, zh_hant, en }) in the page's locale; `other` gives the other script's name. */

@@ -2,42 +2,70 @@
 // <certpolicy-booking> and <certpolicy-timeline> show every deadline at once;
 // the ProScheduler form is checked field by field as the candidate types.
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, linkedOrder, loadEngine, orderLink, refuse,
-  setupIcsExport, setupLocale, t,
+  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  setupLocale, t,
 } from "./app.js";
+import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
+import { renderBeforeExam } from "./before_exam.js";
+import { orderIcsEvents } from "./order_ics.js";
+import { fillPicker } from "./picker.js";
+import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
 const touched = new Set();
 
-function initialValues() {
+/**
+ * The order from the purchase page's link, or, opened without one, an example
+ * (paid 7 days ago, an exam in 10 days at 09:00). With a link, a field it does
+ * not fill stays empty for the person to fill, and a value that cannot be read
+ * is refused beside its field.
+ */
+async function initialValues() {
   const now = new Date();
-  const linked = linkedOrder();  // from the purchase page's link, for the same order
-  const exam = linked.exam_at ?? chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000));
-  $("exam_date").value = exam.slice(0, 10);
-  if (linked.exam_at) $("exam_time").value = linked.exam_at.slice(11, 16);
-  $("paid_at").value = linked.paid_at ?? chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
-  if (linked.flow) $("flow").value = linked.flow;
   $("now").value = chinaInputValue(now);
+  const link = await readLink({
+    flow: [...$("flow").options].map((o) => o.value), certification: (engine) => fillPicker($("certification"), engine, now),
+  });
+  if (!link.given) {
+    $("exam_date").value = chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000)).slice(0, 10);
+    $("exam_time").value = "09:00";
+    $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400 * 1000));
+  }
+  const exam = link.values.exam_at;
+  if (exam) {
+    $("exam_date").value = exam.slice(0, 10);
+    setTimeInput($("exam_time"), exam.slice(11));
+  }
+  if (link.values.paid_at) setTimeInput($("paid_at"), link.values.paid_at);
+  if (link.values.flow) $("flow").value = link.values.flow;
+  if (link.values.certification) $("certification").value = link.values.certification;
+  return showRefusals(link.refused, {
+    exam_at: [$("exam_date"), $("exam_time")], paid_at: [$("paid_at")], flow: [$("flow")], certification: [$("certification")],
+  });
 }
 
 function examInstant() {
   return chinaInstant(`${$("exam_date").value}T${$("exam_time").value}`);
 }
 
-function nowInstant() {
-  return $("simulate").checked ? chinaInstant($("now").value) : new Date().toISOString();
-}
-
 function renderExam() {
   $("now_field").hidden = !$("simulate").checked;
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
+  const exam = $("exam_date").value && $("exam_time").value ? `${$("exam_date").value}T${$("exam_time").value}` : "";
   $("to_purchase").href = orderLink("purchase.html", {
-    paid_at: $("paid_at").value, flow: $("flow").value, status: "booked", exam_at: `${$("exam_date").value}T${$("exam_time").value}`,
+    paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value, status: "booked", exam_at: exam,
   });
-  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card")]);
-  const order = { paid_at: chinaInstant($("paid_at").value), flow: $("flow").value, booking: { status: "booked", exam_at: examInstant() } };
+  const unread = refusals.first();
+  if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
+  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
+  if (engine) fillPicker($("certification"), engine, now ?? new Date().toISOString());  // the statuses on the day decided for
+  const order = {
+    paid_at: chinaInstant($("paid_at").value), flow: $("flow").value,
+    ...($("certification").value ? { certification: $("certification").value } : {}),
+    booking: { status: "booked", exam_at: examInstant() },
+  };
   for (const el of [$("booking"), $("timeline")]) {
     el.locale = getLocale();
     el.now = now;  // null: the element's own clock, ticking
@@ -67,27 +95,21 @@ function renderForm(engine, showAll = false) {
   state.dataset.valid = String(r.valid);
 }
 
-function icsEvents() {
-  const r = $("booking").result;
-  if (!r?.ok) return [];
-  const b = r.booking;
-  return [
-    { uid: `change-${b.change_deadline}`, title: t("ics.change"), start: b.change_deadline, alarmMinutesBefore: 24 * 60 },
-    { uid: `exam-${b.check_in_by}`, title: t("ics.exam"), start: b.check_in_by, end: b.ends_at, alarmMinutesBefore: 120,
-      description: `${t("check_in_by")}: ${b.check_in_by}` },
-    { uid: `order-${r.order.valid_until}`, title: t("ics.order_expiry"), date: r.order.valid_until },
-  ];
-}
-
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
 let engine = null;  // the form checks need it; the exam times are the elements'
 const decided = answerFrom($("booking"), [$("timeline_card")]);
-initialValues();
+$("booking").addEventListener("certpolicy-decision", (e) => {
+  renderBeforeExam($("before_exam"), e.detail, toChina(Date.parse($("booking").instant())).slice(0, 10));
+});
+const refusals = await initialValues();  // awaits the engine only when the link holds a time
 const update = () => {
   renderExam();
   if (engine) renderForm(engine);
 };
-setupLocale(update);
+setupLocale(() => {
+  refusals.render();
+  update();
+});
 applyStrings();
 $("exam").addEventListener("input", update);
 $("exam").addEventListener("change", update);
@@ -99,9 +121,9 @@ $("form").addEventListener("change", (e) => {
   if (e.target.name) touched.add(e.target.name);
   if (engine) renderForm(engine);
 });
-setupIcsExport($("ics"), "exam-booking.ics", icsEvents);
+setupIcsExport($("ics"), "exam-booking.ics", () => orderIcsEvents($("booking").result));
 update();
 engine = await loadEngine();
-renderForm(engine);
-await decided;
+update();
+if (!refusals.first()) await decided;  // a refused link value is the first answer shown
 document.body.dataset.ready = "true";

@@ -2,7 +2,7 @@
 // legacy name), its status on a chosen date, and its lifecycle timeline
 // (CAT-1 … CAT-3, CRT-4). Statuses come from the engine; the timeline only
 // draws the lifecycle dates the engine returns.
-import { applyStrings, chinaInputValue, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
+import { applyStrings, chinaInputValue, fieldSentence, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
 // The span the timelines draw: from half a year before the earliest lifecycle
@@ -56,7 +56,12 @@ function timeline(c, date) {
 function render(engine) {
   const date = $("date").value;
   const result = engine.evaluate({ type: "catalogue", locale: getLocale(), now: `${date}T12:00:00+08:00` });
-  if (!result.ok) return;  // an incomplete date while typing
+  // A date the engine refuses (none, or outside its years) is said beside it, and no status is left on
+  // screen from the date before.
+  $("date_error").textContent = result.ok ? "" : fieldSentence(result.error.detail, "cat.date");
+  $("date").setAttribute("aria-invalid", String(!result.ok));
+  for (const el of [$("list"), $("platform"), $("legend")]) el.hidden = !result.ok;
+  if (!result.ok) return;
   const entries = result.certifications;
   setSpan(entries, date);
   const names = new Map(entries.map((c) => [c.id, c.name]));

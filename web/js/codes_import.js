@@ -1,15 +1,16 @@
-// Reading an exam-code export (CSV or JSON) for the enterprise console.
-// Pure functions: no DOM, so Node tests import this module directly.
+// Reads an exam-code export as it streams in: its encoding, its CSV (or
+// JSON) records, every bound (file size, rows, field lengths) checked as the
+// bytes arrive, and each row normalised with a refusal that names the line
+// and the column as the file names it. No DOM: the console's worker and the
+// Node tests import it.
 //
-// CSV (RFC 4180, header row required, any column order; a leading BOM is
-// dropped):
-//   code,certification,state,order_paid_at,passed[,order]
-// or the console's own Chinese headers (HEADER_NAMES): 考试码,认证科目,状态,
-// 订单支付时间,是否通过,订单号, with Chinese state words (未使用, 已绑定 …).
-// JSON: [{ code, certification, state, order_paid_at, passed?, order? }]
-//   or { codes: [...] }.
-// order_paid_at: RFC 3339, or "YYYY-MM-DD HH:MM:SS" in China time (the
-// console's own export format).
+// The export of 考试码管理 (BOM, CRLF; the 操作 column may be left in):
+//   考试码,考试科目,考试类型,订单号,状态,考试码有效期,姓名,UN,姓拼音,名拼音,报名时间
+//   BN,腾讯云架构高级工程认证,理论考试,2024,未使用,2024-08-29 至 2025-08-29,-,-,-,-,-
+// plus, when the file has them, 考试时间, 考试成绩 and 是否通过 (数据统计's columns),
+// or 订单支付时间 in place of 考试码有效期. JSON: the same fields by their keys
+// (COLUMNS), as a list or { codes: [...] }.
+//   const { rows, warnings, encoding } = await readExport(file, { onProgress });
 
 export const MAX_CODES = 200_000;
 export const MAX_BYTES = 64 * 1024 * 1024;
@@ -17,202 +18,514 @@ export const MAX_BYTES = 64 * 1024 * 1024;
 export class ImportError extends Error {
   constructor(key, vars = {}) {
     super(key);
-    this.key = key;   // an i18n key of the page
+    this.key = key;  // an i18n key of the page
     this.vars = vars;
   }
 }
 
-const REQUIRED = ["code", "state", "order_paid_at"];
-
 /**
- * Column headers as the Tencent Cloud console exports them (Simplified and
- * Traditional), to the field each one fills.
+ * Every column the console reads: the header names it is exported under
+ * (Simplified, Traditional, and the JSON key last) and its longest value.
+ * One of `validity` and `paid_at` gives the order's paid day.
  */
-export const HEADER_NAMES = {
-  code: ["考试码", "考試碼", "兑换码"],
-  certification: ["考试科目", "考試科目", "认证科目", "認證科目", "认证", "認證", "认证名称", "認證名稱", "科目"],
-  state: ["状态", "狀態", "考试码状态", "考試碼狀態", "记录状态", "記錄狀態"],
-  // 考试码有效期 "2024-08-29 至 2025-08-29" starts on the order's paid date.
-  order_paid_at: ["订单支付时间", "訂單支付時間", "支付时间", "支付時間", "购买时间", "購買時間", "考试码有效期", "考試碼有效期"],
-  passed: ["是否通过", "是否通過", "考试结果", "考試結果"],
-  order: ["订单号", "訂單號", "订单", "訂單", "订单编号", "訂單編號"],
+export const COLUMNS = {
+  code: { names: ["考试码", "考試碼", "兑换码", "兌換碼", "code"], max: 64, required: true },
+  certification: { names: ["考试科目", "考試科目", "认证科目", "認證科目", "认证科目名称", "認證科目名稱", "certification"], max: 64 },
+  exam_type: { names: ["考试类型", "考試類型", "exam_type"], max: 32 },
+  order: { names: ["订单号", "訂單號", "订单编号", "訂單編號", "order"], max: 64, required: true },
+  state: { names: ["状态", "狀態", "考试码状态", "考試碼狀態", "state"], max: 16, required: true },
+  validity: { names: ["考试码有效期", "考試碼有效期", "validity"], max: 40 },
+  paid_at: { names: ["订单支付时间", "訂單支付時間", "支付时间", "支付時間", "order_paid_at"], max: 40 },
+  name: { names: ["姓名", "name"], max: 64 },
+  un: { names: ["UN", "un"], max: 64 },
+  surname_pinyin: { names: ["姓拼音", "surname_pinyin"], max: 64 },
+  given_pinyin: { names: ["名拼音", "given_pinyin"], max: 64 },
+  registered_at: { names: ["报名时间", "報名時間", "registered_at"], max: 40 },
+  exam_at: { names: ["考试时间", "考試時間", "exam_at"], max: 40 },
+  score: { names: ["考试成绩", "考試成績", "score"], max: 16 },
+  passed: { names: ["是否通过", "是否通過", "passed"], max: 8 },
+  // The export's own 操作 column ("查看成绩 解绑 重新生成考试码"): read past, never used.
+  actions: { names: ["操作"], max: 128, ignored: true },
 };
-const HEADER_FIELD = new Map(Object.entries(HEADER_NAMES).flatMap(([field, names]) => names.map((n) => [n, field])));
+/** The columns of 考试码管理's export, as its header writes them (what a missing column's message lists). */
+export const EXPORT_HEADER = ["code", "certification", "exam_type", "order", "state", "validity", "name", "un", "surname_pinyin", "given_pinyin", "registered_at"]
+  .map((f) => COLUMNS[f].names[0]).join(", ");
+const HEADER_FIELD = new Map(Object.entries(COLUMNS).flatMap(([field, c]) => c.names.map((n) => [n, field])));
+/** The longest field any column may hold: a longer one is refused the moment it is read. */
+const MAX_FIELD = Math.max(...Object.values(COLUMNS).map((c) => c.max));
 
-/** State words of a Chinese export, to the engine's state names. */
+/** The export's state words (and the engine's names), to the engine's state names. */
 export const STATE_NAMES = {
   未使用: "unused", 已绑定: "bound", 已綁定: "bound", 已考试: "examined", 已考試: "examined", 已作废: "void", 已作廢: "void",
   已过期: "expired", 已過期: "expired", 已退款: "refunded",
+  unused: "unused", bound: "bound", examined: "examined", void: "void", expired: "expired", refunded: "refunded",
 };
-// The longest value a column may hold (a code is 10–20 characters in the
-// console's exports; a 60 MB "code" froze the page before).
-const MAX_LENGTH = { code: 64, certification: 64, state: 16, order_paid_at: 40, order: 128, passed: 8 };
+/** The state words as the export writes them (what a refused state's message lists). */
+const STATE_WORDS = "未使用 / 已绑定 / 已考试 / 已作废 / 已过期 / 已退款";
+const PASSED_WORDS = new Map([
+  ...["是", "通过", "通過", "true", "yes", "1", "passed"].map((w) => [w, true]),
+  ...["否", "未通过", "未通過", "不通过", "不通過", "false", "no", "0", "not passed"].map((w) => [w, false]),
+]);
 
-function text(item, key, line) {
-  const s = String(item[key]).trim();
-  if (s.length > MAX_LENGTH[key]) throw new ImportError("import.too_long", { line, field: key, max: MAX_LENGTH[key] });
-  return s;
-}
+/**
+ * Characters that change how text around them is shown (bidi controls) or
+ * are not shown at all: in a value they are written out as ⟨U+202E⟩, so a
+ * name cannot reverse the sentence it is put in.
+ */
+const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
+const HIDDEN_TEST = new RegExp(HIDDEN.source);
+export const visible = (s) => s.replace(HIDDEN, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}⟩`);
 
-/** Splits CSV text into rows of fields; throws ImportError on bad quoting. */
-export function parseCsv(text, maxRows = MAX_CODES + 1) {
-  const rows = [];
-  let row = [];
-  let field = "";
-  let quoted = false;
-  let line = 1;
-  let fieldStartLine = 1;
-  for (let k = 0; k < text.length; k++) {
-    const c = text[k];
-    if (quoted) {
-      if (c === '"') {
-        if (text[k + 1] === '"') {
-          field += '"';
-          k++;
-        } else {
-          quoted = false;
-          const next = text[k + 1];
-          if (next !== undefined && next !== "," && next !== "\n" && next !== "\r") {
-            throw new ImportError("import.csv_quote", { line });
+/**
+ * CSV records as text arrives in pieces (RFC 4180: quotes, doubled quotes,
+ * CRLF or LF, a quoted field across lines). `onRecord(fields, line)` gets each
+ * record with the line it starts on; a field longer than MAX_FIELD, a quote in
+ * the middle of a field, text after a closing quote and an unclosed quote are
+ * refused with their line.
+ */
+export class CsvReader {
+  constructor(onRecord, delimiter = ",") {
+    this.onRecord = onRecord;
+    this.delimiter = delimiter;
+    this.special = new RegExp(`[${delimiter === "\t" ? "\\t" : delimiter}\\r\\n"]`, "g");
+    this.fields = [];
+    this.field = "";
+    this.quoted = false;    // inside a quoted field
+    this.closed = false;    // just after a quoted field's closing quote
+    this.quoteAtEnd = false;  // a quote ended the last piece: closing, or the first of a doubled one
+    this.skipLf = false;    // a CR ended the last piece: a LF first in the next one belongs to it
+    this.line = 1;
+    this.recordLine = 1;
+    this.fieldLine = 1;
+  }
+
+  grow(text, line) {
+    this.field += text;
+    if (this.field.length > MAX_FIELD) throw new ImportError("import.field_too_long", { line, index: this.fields.length, max: MAX_FIELD });
+  }
+
+  endField() {
+    this.fields.push(this.field);
+    this.field = "";
+    this.closed = false;
+  }
+
+  endRecord() {
+    this.endField();
+    const fields = this.fields;
+    this.fields = [];
+    if (!(fields.length === 1 && fields[0] === "")) this.onRecord(fields, this.recordLine);
+  }
+
+  push(text) {
+    const n = text.length;
+    let k = 0;
+    if (this.skipLf) {
+      this.skipLf = false;
+      if (text.charCodeAt(0) === 10) k = 1;
+    }
+    if (this.quoteAtEnd && n > 0) {
+      this.quoteAtEnd = false;
+      if (text[k] === '"') {
+        this.grow('"', this.line);
+        k += 1;
+      } else {
+        this.quoted = false;
+        this.closed = true;
+      }
+    }
+    while (k < n) {
+      // At a record's start, a whole line without a quote is split at once (most lines are).
+      if (!this.quoted && !this.closed && this.field === "" && this.fields.length === 0) {
+        const end = text.indexOf("\n", k);
+        if (end >= 0) {
+          const line = text.slice(k, end > k && text.charCodeAt(end - 1) === 13 ? end - 1 : end);
+          if (!line.includes('"') && !line.includes("\r")) {
+            const fields = line.split(this.delimiter);
+            for (let f = 0; f < fields.length; f++) {
+              if (fields[f].length > MAX_FIELD) throw new ImportError("import.field_too_long", { line: this.line, index: f, max: MAX_FIELD });
+            }
+            if (!(fields.length === 1 && fields[0] === "")) this.onRecord(fields, this.line);
+            this.line += 1;
+            this.recordLine = this.line;
+            k = end + 1;
+            continue;
           }
         }
-      } else {
-        if (c === "\n") line++;
-        field += c;
       }
-    } else if (c === '"') {
-      if (field !== "") throw new ImportError("import.csv_quote", { line });
-      quoted = true;
-      fieldStartLine = line;
-    } else if (c === ",") {
-      row.push(field);
-      field = "";
-    } else if (c === "\n" || c === "\r") {
-      if (c === "\r" && text[k + 1] === "\n") k++;
-      row.push(field);
-      field = "";
-      if (!(row.length === 1 && row[0] === "")) rows.push({ fields: row, line });
-      if (rows.length > maxRows) throw new ImportError("import.too_many", { max: MAX_CODES });
-      row = [];
-      line++;
-    } else {
-      field += c;
+      if (this.quoted) {
+        const q = text.indexOf('"', k);
+        const piece = text.slice(k, q < 0 ? n : q);
+        this.grow(piece, this.fieldLine);
+        for (let at = piece.indexOf("\n"); at >= 0; at = piece.indexOf("\n", at + 1)) this.line += 1;
+        if (q < 0) return;
+        if (q + 1 === n) {
+          this.quoteAtEnd = true;
+          return;
+        }
+        if (text[q + 1] === '"') {
+          this.grow('"', this.fieldLine);
+          k = q + 2;
+        } else {
+          this.quoted = false;
+          this.closed = true;
+          k = q + 1;
+        }
+        continue;
+      }
+      const c = text[k];
+      if (c === this.delimiter) {
+        this.endField();
+        k += 1;
+      } else if (c === "\n" || c === "\r") {
+        this.endRecord();
+        this.line += 1;
+        this.recordLine = this.line;
+        k += 1;
+        if (c === "\r") {
+          if (k === n) this.skipLf = true;
+          else if (text[k] === "\n") k += 1;
+        }
+      } else if (this.closed) {
+        throw new ImportError("import.csv_quote", { line: this.line });
+      } else if (c === '"') {
+        if (this.field !== "") throw new ImportError("import.csv_quote", { line: this.line });
+        this.quoted = true;
+        this.fieldLine = this.line;
+        k += 1;
+      } else {
+        this.special.lastIndex = k;
+        const m = this.special.exec(text);
+        const end = m ? m.index : n;
+        this.grow(text.slice(k, end), this.line);
+        k = end;
+      }
     }
   }
-  if (quoted) throw new ImportError("import.csv_unclosed", { line: fieldStartLine });
-  row.push(field);
-  if (!(row.length === 1 && row[0] === "")) rows.push({ fields: row, line });
-  if (rows.length > maxRows) throw new ImportError("import.too_many", { max: MAX_CODES });
-  return rows;
+
+  end() {
+    if (this.quoteAtEnd) {
+      this.quoteAtEnd = false;
+      this.quoted = false;
+      this.closed = true;
+    }
+    if (this.quoted) throw new ImportError("import.csv_unclosed", { line: this.fieldLine });
+    if (this.field !== "" || this.fields.length) this.endRecord();
+  }
+}
+
+const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+
+/** "2024-08-29", "2024/8/29" → "2024-08-29" when the day exists (leap years counted), else null. */
+export function toDate(s) {
+  const m = DATE.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  return `${m[1]}-${pad2(mo)}-${pad2(d)}`;
+}
+
+const DATE_TIME = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+/** "2024-08-29 17:54:01", "2024/8/29 17:54", a date alone → "2024-08-29 17:54:01" (China time), else null. */
+export function toDateTime(s) {
+  const m = DATE_TIME.exec(s);
+  const date = m && toDate(m[1]);
+  if (!date) return null;
+  if (m[2] === undefined) return date;
+  const h = Number(m[2]);
+  const mi = Number(m[3]);
+  const se = Number(m[4] ?? 0);
+  if (h > 23 || mi > 59 || se > 59) return null;
+  return `${date} ${pad2(h)}:${pad2(mi)}:${pad2(se)}`;
+}
+
+const VALIDITY = /^(\S+)\s*(?:至|到|~|～|-{1,2}|—)\s*(\S+)$/;
+
+/** 考试码有效期 "2024-08-29 至 2025-08-29" → { from, to }; null when it is not one. */
+export function toValidity(s) {
+  const m = VALIDITY.exec(s);
+  const from = m ? toDate(m[1]) : toDate(s);
+  const to = m ? toDate(m[2]) : null;
+  if (!from || (m && (!to || to < from))) return null;
+  return { from, to };
+}
+
+/** A paid time as RFC 3339: the China-time forms above, or RFC 3339 with its offset; else null. */
+export function toInstant(s) {
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return s;
+  const local = toDateTime(s);
+  if (!local) return null;
+  return `${local.slice(0, 10)}T${local.length > 10 ? local.slice(11) : "00:00:00"}+08:00`;
+}
+
+// "-" is how the export writes an empty cell.
+const blank = (s) => s === "" || s === "-" || s === "—";
+
+/** A row as the console keeps it: every column's field, in one shape. */
+function emptyRow(line) {
+  return {
+    line, code: "", certification: "", exam_type: "", order: "", state: "", validity: "", paid_at: "", valid_from: "", valid_to: null,
+    name: "", un: "", surname_pinyin: "", given_pinyin: "", registered_at: "", exam_at: "", score: null, passed: undefined,
+  };
 }
 
 /**
- * "2024-08-29 17:54:01" (China) or RFC 3339 → RFC 3339; a date alone, or the
- * console's validity span "2024-08-29 至 2025-08-29", → its first day at
- * 00:00 China time; null when none of these.
+ * Turns records into rows. `names[k]` is the k-th column's name as the file
+ * writes it (what an error says); `fields[k]` the field it fills.
+ * `add(values, line, hidden)`: `hidden` false when the text the record came
+ * from has no hidden character (each value is then not searched for one).
  */
-export function toInstant(value) {
-  const s = String(value ?? "").trim();
-  const day = /^(\d{4}-\d{2}-\d{2})(?:\s*(?:至|到|~|～)\s*\d{4}-\d{2}-\d{2})?$/.exec(s);
-  if (day) return `${day[1]}T00:00:00+08:00`;
-  if (/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(s)) return s.replace(" ", "T");
-  const m = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})(:\d{2})?$/.exec(s);
-  return m ? `${m[1]}T${m[2]}${m[3] ?? ":00"}+08:00` : null;
-}
-
-function toPassed(value, line) {
-  if (value === undefined || value === null || value === "") return undefined;
-  if (value === true || value === false) return value;
-  const s = String(value).trim().toLowerCase();
-  if (["true", "1", "yes", "是", "通过", "通過"].includes(s)) return true;
-  if (["false", "0", "no", "否", "未通过", "未通過"].includes(s)) return false;
-  throw new ImportError("import.bad_passed", { line });
-}
-
-function normalise(item, line) {
-  if (item === null || typeof item !== "object" || Array.isArray(item)) throw new ImportError("import.not_object", { line });
-  for (const key of REQUIRED) {
-    if (item[key] === undefined || item[key] === null || String(item[key]).trim() === "") {
-      throw new ImportError("import.missing", { line, field: key });
-    }
+function makeRows(names, fields, source) {
+  const rows = [];
+  const warnings = [];
+  const at = Object.fromEntries(fields.map((f, k) => [f, k]).filter(([f]) => f));
+  for (const field of ["code", "order", "state"]) {
+    if (at[field] === undefined) throw new ImportError("import.missing_column", { column: COLUMNS[field].names[0], columns: EXPORT_HEADER });
   }
-  for (const key of Object.keys(MAX_LENGTH)) if (item[key] !== undefined && item[key] !== null) text(item, key, line);
-  const paid = toInstant(item.order_paid_at);
-  if (!paid) throw new ImportError("import.bad_time", { line, value: String(item.order_paid_at).slice(0, 40) });
+  if (at.validity === undefined && at.paid_at === undefined) throw new ImportError("import.missing_column", { column: COLUMNS.validity.names[0], columns: EXPORT_HEADER });
+  const bad = (key, line, k, value, vars = {}) => new ImportError(key, { line, column: names[k], value: visible(value).slice(0, 40), source, ...vars });
+  // The columns read, and the longest value each may hold.
+  const read = fields.map((f, k) => [f, k]).filter(([f]) => f && !COLUMNS[f].ignored).map(([f, k]) => [f, k, COLUMNS[f].max]);
+  // Validity texts repeat (one per order): each is read once.
+  const validities = new Map();
+
+  function add(values, line, hidden = true) {
+    if (rows.length >= MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES, line });
+    if (values.length !== names.length) throw new ImportError("import.columns", { line, got: values.length, want: names.length, source });
+    const row = emptyRow(line);
+    for (const [field, k, max] of read) {
+      let value = values[k];
+      if (value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
+      if (value.length > max) throw bad("import.too_long", line, k, value, { max });
+      if (value === "" || value === "-" || value === "—") continue;
+      if (hidden) {
+        const shown = visible(value);
+        if (shown !== value) warnings.push({ key: "import.warn.hidden", vars: { line, column: names[k], value: shown.slice(0, 60) } });
+        value = shown;
+      }
+      row[field] = value;
+    }
+    for (const field of ["code", "order", "state"]) if (!row[field]) throw bad("import.empty_value", line, at[field], "");
+    row.state = STATE_NAMES[row.state] ?? STATE_NAMES[row.state.toLowerCase()] ?? (() => { throw bad("import.bad_state", line, at.state, row.state, { accepted: STATE_WORDS }); })();
+    if (at.validity !== undefined && row.validity) {
+      let v = validities.get(row.validity);
+      if (v === undefined) validities.set(row.validity, (v = toValidity(row.validity)));
+      if (!v) throw bad("import.bad_validity", line, at.validity, row.validity);
+      row.valid_from = v.from;
+      row.valid_to = v.to;
+      row.paid_at = `${v.from}T00:00:00+08:00`;
+    } else if (at.paid_at !== undefined && row.paid_at) {
+      const paid = toInstant(row.paid_at);
+      if (!paid) throw bad("import.bad_time", line, at.paid_at, row.paid_at);
+      row.paid_at = paid;
+      row.valid_from = paid.slice(0, 10);
+    } else {
+      throw bad("import.empty_value", line, at.validity ?? at.paid_at, "");
+    }
+    if (row.registered_at && !(row.registered_at = toDateTime(row.registered_at) ?? "")) throw bad("import.bad_time", line, at.registered_at, values[at.registered_at].trim());
+    if (row.exam_at && !(row.exam_at = toDateTime(row.exam_at) ?? "")) throw bad("import.bad_time", line, at.exam_at, values[at.exam_at].trim());
+    if (row.score !== null) {
+      if (!/^\d{1,4}(\.\d{1,2})?$/.test(row.score)) throw bad("import.bad_score", line, at.score, row.score);
+      row.score = Number(row.score);
+    }
+    if (row.passed !== undefined) {
+      const p = PASSED_WORDS.get(row.passed.toLowerCase());
+      if (p === undefined) throw bad("import.bad_passed", line, at.passed, row.passed, { accepted: "通过 / 未通过" });
+      // COD-5: only an examined code has a result.
+      if (p && row.state !== "examined") throw bad("import.passed_not_examined", line, at.passed, row.passed);
+      row.passed = p;
+    }
+    rows.push(row);
+  }
+  return { rows, warnings, add, names };
+}
+
+/** The fields of a header row; unknown columns are warned about and read past, a column twice is refused. */
+function headerFields(names) {
+  const fields = names.map((n) => HEADER_FIELD.get(n) ?? HEADER_FIELD.get(n.toLowerCase()) ?? null);
+  const seen = new Map();
+  fields.forEach((f, k) => {
+    if (!f) return;
+    if (seen.has(f)) throw new ImportError("import.column_twice", { column: names[k], other: names[seen.get(f)] });
+    seen.set(f, k);
+  });
+  const unknown = names.filter((n, k) => !fields[k] && n !== "");
+  return { fields, unknown };
+}
+
+/** Rows from CSV text arriving in pieces: push(text) … end() → { rows, warnings }. */
+export function csvRows() {
+  let table = null;
+  let reader = null;
+  const headerWarnings = [];
+  let hidden = true;
+  let before = false;
+  const onRecord = (values, line) => {
+    if (table) return table.add(values, line, hidden);
+    const names = values.map((v, k) => (k === 0 ? v.replace(/^\ufeff/, "") : v).trim());
+    const { fields, unknown } = headerFields(names);
+    for (const column of unknown) headerWarnings.push({ key: "import.warn.unknown_column", vars: { column: visible(column).slice(0, 40) } });
+    table = makeRows(names, fields, "csv");
+  };
   return {
-    code: text(item, "code", line),
-    certification: item.certification ? text(item, "certification", line) : "",
-    state: STATE_NAMES[text(item, "state", line)] ?? text(item, "state", line),
-    order_paid_at: paid,
-    order: item.order ? text(item, "order", line) : paid,
-    passed: toPassed(item.passed, line),
+    push(text) {
+      if (!reader) {
+        // A tab-separated export (Excel's "Unicode text") has a tab and no comma in its header.
+        const head = text.slice(0, text.search(/[\r\n]/) >>> 0);
+        reader = new CsvReader(onRecord, head.includes("\t") && !head.includes(",") ? "\t" : ",");
+      }
+      // A record may begin in the piece before: it is searched when either piece has a hidden character.
+      const now = HIDDEN_TEST.test(text);
+      hidden = before || now;
+      before = now;
+      try {
+        reader.push(text);
+      } catch (e) {
+        throw named(e);
+      }
+    },
+    end() {
+      try {
+        reader?.end();
+      } catch (e) {
+        throw named(e);
+      }
+      if (!table) throw new ImportError("import.empty");
+      if (table.rows.length === 0) throw new ImportError("import.no_rows");
+      return { rows: table.rows, warnings: [...headerWarnings, ...table.warnings] };
+    },
+    get rows() {
+      return table?.rows.length ?? 0;
+    },
   };
+  // A field refused by the reader, named by its column once the header is known.
+  function named(e) {
+    if (e.key === "import.field_too_long") {
+      const column = table ? table.names?.[e.vars.index] : undefined;
+      return new ImportError("import.field_too_long", { ...e.vars, column: column ?? String(e.vars.index + 1) });
+    }
+    return e;
+  }
 }
 
-/** Text of a .csv or .json export → normalised codes; throws ImportError. */
-export function importCodes(text, { json = undefined } = {}) {
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);  // Excel's BOM
-  if (text.length > MAX_BYTES) throw new ImportError("import.too_large", { max: MAX_BYTES >> 20 });
-  const trimmed = text.trimStart();
-  const isJson = json ?? (trimmed.startsWith("[") || trimmed.startsWith("{"));
-  if (isJson) {
-    let doc;
+/** Rows from a JSON export (a list, or { codes: [...] }) → { rows, warnings }. */
+export function jsonRows(text) {
+  let doc;
+  try {
+    doc = JSON.parse(text);
+  } catch (e) {
+    throw new ImportError("import.bad_json", { detail: String(e.message).slice(0, 80) });
+  }
+  const list = Array.isArray(doc) ? doc : doc?.codes;
+  if (!Array.isArray(list)) throw new ImportError("import.not_list");
+  if (list.length > MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES, line: MAX_CODES + 1 });
+  if (list.length === 0) throw new ImportError("import.no_rows");
+  const keys = Object.keys(COLUMNS).filter((f) => !COLUMNS[f].ignored);
+  const names = keys.map((f) => COLUMNS[f].names.at(-1));
+  const table = makeRows(names, keys, "json");
+  list.forEach((item, k) => {
+    if (item === null || typeof item !== "object" || Array.isArray(item)) throw new ImportError("import.not_object", { line: k + 1 });
+    for (const key of Object.keys(item)) {
+      if (!names.includes(key)) throw new ImportError("import.unknown_key", { line: k + 1, column: visible(key).slice(0, 40) });
+    }
+    table.add(names.map((n) => {
+      const v = item[n];
+      if (v === undefined || v === null) return "";
+      if (typeof v === "boolean" || typeof v === "number") return String(v);
+      if (typeof v !== "string") throw new ImportError("import.not_text", { line: k + 1, column: n, source: "json" });
+      return v;
+    }), k + 1);
+  });
+  return { rows: table.rows, warnings: table.warnings };
+}
+
+/** What a file without a byte-order mark is read as when it is not UTF-8. */
+const FALLBACK = "gb18030";
+
+function bomOf(bytes) {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return "utf-8";
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "utf-16le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "utf-16be";
+  return null;
+}
+
+// Thrown by readAs when a byte sequence is not of the encoding it reads.
+class NotThisEncoding extends Error {}
+
+/**
+ * Reads an export (a Blob or File) as it streams in → { rows, warnings,
+ * encoding }. UTF-8 (with or without BOM) and UTF-16 with a BOM are read as
+ * they are; a file that is not UTF-8 is read again as GB18030 (a superset of
+ * GBK, what Excel on a Chinese Windows saves), and a warning says so; a file
+ * that is neither is refused. `onProgress({ bytes, total, rows })` after each
+ * piece.
+ */
+export async function readExport(blob, { onProgress = () => {}, json = undefined } = {}) {
+  if (blob.size > MAX_BYTES) throw new ImportError("import.too_large", { size: Math.ceil(blob.size / 2 ** 20), max: MAX_BYTES >> 20 });
+  if (blob.size === 0) throw new ImportError("import.empty");
+  const bom = bomOf(new Uint8Array(await blob.slice(0, 4).arrayBuffer()));
+  try {
+    return await readAs(blob, bom ?? "utf-8", json, onProgress);
+  } catch (e) {
+    if (!(e instanceof NotThisEncoding)) throw e;
+    if (bom) throw new ImportError("import.encoding");
+  }
+  try {
+    const out = await readAs(blob, FALLBACK, json, onProgress);
+    out.warnings.unshift({ key: "import.warn.encoding", vars: { encoding: "GB18030 (GBK)" } });
+    return out;
+  } catch (e) {
+    if (e instanceof NotThisEncoding) throw new ImportError("import.encoding");
+    throw e;
+  }
+}
+
+async function readAs(blob, encoding, json, onProgress) {
+  // fatal: a byte sequence that is not this encoding throws.
+  const decoder = new TextDecoder(encoding, { fatal: true });
+  const decode = (value) => {
     try {
-      doc = JSON.parse(text);
-    } catch (e) {
-      throw new ImportError("import.bad_json", { detail: String(e.message).slice(0, 80) });
+      return value ? decoder.decode(value, { stream: true }) : decoder.decode();
+    } catch {
+      throw new NotThisEncoding();
     }
-    const list = Array.isArray(doc) ? doc : doc?.codes;
-    if (!Array.isArray(list)) throw new ImportError("import.not_list");
-    if (list.length > MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES });
-    return list.map((item, k) => normalise(item, k + 1));
-  }
-  // Refuse a huge CSV before splitting it: count the lines first.
-  let lines = 0;
-  for (let k = text.indexOf("\n"); k !== -1; k = text.indexOf("\n", k + 1)) {
-    if (++lines > MAX_CODES + 1) throw new ImportError("import.too_many", { max: MAX_CODES });
-  }
-  const rows = parseCsv(text);
-  if (rows.length === 0) throw new ImportError("import.empty");
-  const header = rows[0].fields.map((h) => {
-    const name = h.trim();
-    return HEADER_FIELD.get(name) ?? name.toLowerCase();
-  });
-  for (const key of REQUIRED) {
-    if (!header.includes(key)) throw new ImportError("import.missing_column", { field: key });
-  }
-  return rows.slice(1).map(({ fields, line }) => {
-    if (fields.length !== header.length) {
-      throw new ImportError("import.columns", { line, got: fields.length, want: header.length });
-    }
-    const item = {};
-    header.forEach((h, k) => { item[h] = fields[k]; });
-    return normalise(item, line);
-  });
-}
-
-/** Deterministic sample codes (for the demo and the 100 000-code measurements). */
-export function sampleCodes(n, seed = 1) {
-  const certs = ["cloud-computing-engineer", "cloud-architect-professional", "database-engineer", "big-data-engineer", "ai-engineer"];
-  const states = ["unused", "unused", "bound", "examined", "examined", "void"];
-  const orders = ["2025-12-01T10:00:00+08:00", "2026-03-15T09:30:00+08:00", "2026-06-30T14:00:00+08:00", "2025-11-20T16:45:00+08:00"];
-  let x = seed >>> 0 || 1;
-  const next = () => {  // xorshift32
-    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
-    return x;
   };
-  const codes = [];
-  for (let k = 0; k < n; k++) {
-    const state = states[next() % states.length];
-    const order = orders[next() % orders.length];
-    codes.push({
-      code: `TC${String(k + 1).padStart(7, "0")}`,
-      certification: certs[next() % certs.length],
-      state,
-      order_paid_at: order,
-      order,
-      passed: state === "examined" ? next() % 10 < 6 : undefined,
-    });
+  const reader = blob.stream().getReader();
+  let bytes = 0;
+  let sink = null;
+  let text = null;  // JSON is parsed whole (at most MAX_BYTES)
+  let lead = "";    // white space before the first character, which tells CSV from JSON
+  const take = (piece) => {
+    if (!sink && text === null) {
+      lead += piece;
+      const start = lead.trimStart();
+      if (start === "") return;
+      piece = lead;
+      if (json ?? (start.startsWith("[") || start.startsWith("{"))) text = "";
+      else sink = csvRows();
+    }
+    if (text !== null) text += piece;
+    else sink.push(piece);
+  };
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.length;
+      take(decode(value));
+      onProgress({ bytes, total: blob.size, rows: sink?.rows ?? 0 });
+    }
+    take(decode(null));
+    if (text !== null) return { ...jsonRows(text), encoding };
+    if (!sink) throw new ImportError("import.empty");
+    return { ...sink.end(), encoding };
+  } finally {
+    reader.cancel().catch(() => {});
   }
-  return codes;
 }

@@ -1,327 +1,459 @@
-// Enterprise console: import an exam-code export, see each code's state now
-// and only the actions allowed now (COD-1 … COD-3), each order's validity,
-// reminders and refund (COD-3, COD-4), and statistics (COD-5).
-// 100 000 codes stay responsive: decisions are made once per distinct
-// (state, order) pair in one evaluateMany, and the table shows a page at a time.
-import { applyStrings, chinaInputValue, getLocale, loadEngine, localName, renderReasons, setupLocale, t, tf } from "./app.js";
-import { ImportError, importCodes, MAX_BYTES, MAX_CODES, sampleCodes } from "./codes_import.js";
+// Enterprise console (考试码企业管理后台, as an admin uses it): import an
+// exam-code export and run its orders — 概览, 订单管理 (refund per order),
+// 考试码管理 (查看成绩, 解绑, 重新生成考试码) and 数据统计. The file is read,
+// decided and indexed in a worker (console_worker.js); this page draws one
+// page of rows, asks before an irreversible action, and says every result
+// and error in its status region.
+import { applyStrings, chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+import { SITE } from "./site.js";
+import { certRows, codeRows, fillFacts, orderRows, personRows, resultText, statCells } from "./console_tables.js";
 
 const $ = (id) => document.getElementById(id);
-const PAGE = 100;
-const STATES = ["unused", "bound", "examined", "void", "expired", "refunded"];
+const VIEWS = ["overview", "orders", "codes", "people"];
+/** Each view's table, how a row is built, and its query (filters, sort, page). */
+const TABLES = {
+  certs: { table: "cert_stats", rows: certRows },
+  orders: { table: "orders", rows: (o) => orderRows(o, showOrderCodes, askRefund) },
+  codes: { table: "codes", rows: (r) => codeRows(r, askAction) },
+  people: { table: "people", rows: personRows },
+};
+const queries = {
+  certs: { page: 0 },
+  orders: { text: "", status: "", sort: "paid", dir: 1, page: 0 },
+  codes: { text: "", cert: "", order: "", state: "", sort: "", dir: 1, page: 0 },
+  people: { text: "", cert: "", type: "", from: "", to: "", passed: "", sort: "", dir: 1, page: 0 },
+};
+let current = "overview";
+let summary = null;
+const stale = new Set();
+const latest = {};  // view → seq of its newest request (older answers are dropped)
 
-let engine;
-let codes = [];          // imported rows (state changes as actions are applied)
-let decisions = new Map();  // "state|order_paid_at" → { state, actions }
-let orders = [];         // [{ key, paid_at, result }]
-let rows = [];           // filtered and sorted view
-let page = 0;
-let sort = { key: "code", dir: 1 };
-let regenerated = 0;
-let certNames = new Map();  // catalogue id → { zh, zh_hant, en }
+// ---- the worker -----------------------------------------------------------------
 
-const certName = (id) => (id ? (certNames.has(id) ? localName(certNames.get(id)) : id) : "—");
+const worker = new Worker(new URL("./console_worker.js", import.meta.url), { type: "module" });
+let seq = 0;
+const waiting = new Map();
+function ask(message) {
+  seq += 1;
+  const mine = seq;
+  return new Promise((resolve) => {
+    waiting.set(mine, resolve);
+    worker.postMessage({ ...message, seq: mine });
+  });
+}
+worker.onmessage = ({ data }) => {
+  if (data.op === "progress") return showProgress(data);
+  const resolve = waiting.get(data.seq);
+  waiting.delete(data.seq);
+  resolve?.(data);
+};
+worker.onerror = (e) => {
+  e.preventDefault();
+  say(tf("console.worker_failed", { message: e.message ?? "" }), true);
+};
 
 const nowInstant = () => `${$("today").value}T12:00:00+08:00`;
-const yieldToBrowser = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-function showImportError(e) {
-  const box = $("import_error");
-  box.hidden = false;
-  // A column is named as the export names it: 考试码 (code).
-  const vars = e?.vars?.field ? { ...e.vars, field: t(`import.field.${e.vars.field}`) } : e?.vars;
-  box.textContent = e instanceof ImportError ? tf(e.key, vars) : String(e?.message ?? e);
+// ---- status ------------------------------------------------------------------------
+
+/** Says `sentence` in the status region (a screen reader reads it), as an error or not. */
+function say(sentence, error = false) {
+  const region = $("console_status");
+  region.classList.toggle("error", error);
+  // A new text node each time: the same sentence twice is said twice.
+  region.replaceChildren(document.createTextNode(sentence));
 }
 
-/** One exam_code decision per distinct (state, order) pair. */
-function decideCodes() {
-  const keys = [...new Set(codes.map((c) => `${c.state}|${c.order_paid_at}`))];
-  const results = engine.evaluateMany(keys.map((key) => {
-    const [state, paid_at] = key.split("|");
-    return { type: "exam_code", locale: getLocale(), now: nowInstant(), order: { paid_at }, code: { state }, action: "view_score" };
+function errorText(error) {
+  const vars = { ...error.vars };
+  if (vars.source === "json") vars.line = tf("console.item", { n: vars.line });
+  else if (vars.line !== undefined) vars.line = tf("console.line_n", { n: vars.line });
+  return tf(error.key, vars);
+}
+
+const PHASES = { read: "console.phase.read", orders: "console.phase.orders", codes: "console.phase.codes", stats: "console.phase.stats" };
+function showProgress({ phase, done, total }) {
+  $("progress_box").hidden = false;
+  $("progress").value = total ? done / total : 0;
+  const percent = total ? Math.floor((100 * done) / total) : 0;
+  $("progress_text").textContent = tf(PHASES[phase] ?? "console.working", { percent });
+}
+
+// ---- importing ------------------------------------------------------------------------
+
+function showWarnings(warnings) {
+  const box = $("warnings");
+  box.hidden = warnings.length === 0;
+  $("warnings_summary").textContent = tf("console.warnings", { n: warnings.length });
+  $("warnings_list").replaceChildren(...warnings.map((w) => {
+    const li = document.createElement("li");
+    li.dataset.key = w.key;
+    li.textContent = errorText(w);
+    return li;
   }));
-  decisions = new Map();
-  results.forEach((r, k) => {
-    if (!r.ok) {
-      const bad = codes.findIndex((c) => `${c.state}|${c.order_paid_at}` === keys[k]);
-      throw new ImportError("import.engine", { line: bad + 1, message: r.error.message });
-    }
-    decisions.set(keys[k], { state: r.state, actions: r.actions });
-  });
 }
 
-/** exam_code_order per order, and one over every code for the statistics. */
-function decideOrders() {
-  const groups = new Map();
-  for (const c of codes) {
-    if (!groups.has(c.order)) groups.set(c.order, { key: c.order, paid_at: c.order_paid_at, codes: [] });
-    groups.get(c.order).codes.push({ state: c.state, passed: c.passed, certification: c.certification || undefined });
-  }
-  const list = [...groups.values()].sort((a, b) => (a.paid_at < b.paid_at ? -1 : 1));
-  const requests = list.map((g) => ({ type: "exam_code_order", locale: getLocale(), now: nowInstant(), order: { paid_at: g.paid_at, codes: g.codes } }));
-  const results = engine.evaluateMany(requests);
-  const failed = results.find((r) => !r.ok);
-  if (failed) throw new ImportError("import.engine", { line: 0, message: failed.error.message });
-  orders = list.map((g, k) => ({ key: g.key, paid_at: g.paid_at, result: results[k] }));
-  return sumStats(results.map((r) => r.stats));
-}
-
-/**
- * The file's statistics: each order's COD-5 counts added up per
- * certification (one request over every code would pass the engine's 1 MiB
- * per request). The rate is COD-5's: passed of attended, none without an
- * attempt.
- */
-function sumStats(all) {
-  const rows = new Map();
-  for (const s of all) {
-    for (const row of s.by_certification) {
-      const sum = rows.get(row.certification) ?? { certification: row.certification, registered: 0, attended: 0, passed: 0 };
-      sum.registered += row.registered;
-      sum.attended += row.attended;
-      sum.passed += row.passed;
-      rows.set(row.certification, sum);
-    }
-  }
-  const by_certification = [...rows.values()]
-    .sort((a, b) => ((a.certification ?? "") < (b.certification ?? "") ? -1 : 1))
-    .map((row) => ({ ...row, pass_rate: row.attended ? row.passed / row.attended : null }));
-  return { by_certification };
-}
-
-function renderStats(stats) {
-  const head = document.createElement("tr");
-  for (const key of ["col.certification", "col.registered", "col.attended", "col.passed", "col.pass_rate"]) {
-    head.append(Object.assign(document.createElement("th"), { textContent: t(key) }));
-  }
-  const body = stats.by_certification.map((s) => {
-    const tr = document.createElement("tr");
-    tr.dataset.certification = s.certification ?? "";
-    const rate = s.pass_rate === null ? "—" : `${(s.pass_rate * 100).toFixed(1)}%`;
-    for (const v of [certName(s.certification), s.registered, s.attended, s.passed, rate]) {
-      tr.append(Object.assign(document.createElement("td"), { textContent: String(v) }));
-    }
-    return tr;
-  });
-  $("stats").replaceChildren(head, ...body);
-}
-
-function renderOrder() {
-  const o = orders.find((x) => x.key === $("order_pick").value) ?? orders[0];
-  if (!o) return;
-  const r = o.result;
-  $("o_valid").textContent = r.order.valid_until;
-  $("o_reminders").textContent = r.order.reminders.join(", ");
-  const badge = $("o_refund");
-  badge.textContent = r.refund.allowed ? tf("console.refund.yes", { n: r.refund.refundable_codes }) : t("console.refund.no");
-  badge.className = `badge ${r.refund.allowed ? "ok" : "bad"}`;
-  badge.dataset.allowed = String(r.refund.allowed);
-  $("o_blocking").textContent = String(r.refund.blocking_bound_codes);
-  renderReasons($("o_reasons"), r.reasons);
-}
-
-// Appended one by one into a fragment: a spread of 120 000 options into one
-// call overflowed the call stack.
-function fillSelect(select, options, current) {
-  const fragment = document.createDocumentFragment();
-  for (const [value, label] of options) fragment.append(Object.assign(document.createElement("option"), { value, textContent: label }));
-  select.replaceChildren(fragment);
-  if (options.some(([v]) => v === current)) select.value = current;
-}
-
-function effective(c) {
-  return decisions.get(`${c.state}|${c.order_paid_at}`);
-}
-
-/** Filter and sort the whole list, then show one page. */
-function applyView() {
-  const t0 = performance.now();
-  const text = $("filter").value.trim().toLowerCase();
-  const state = $("state_filter").value;
-  const order = $("order_filter").value;
-  rows = codes.filter((c) => (!text || c.code.toLowerCase().includes(text) || c.certification.toLowerCase().includes(text) ||
-    certName(c.certification).toLowerCase().includes(text)) &&
-    (!state || effective(c).state === state) && (!order || c.order === order));
-  const key = sort.key;
-  const value = (c) => (key === "effective" ? effective(c).state : c[key]);
-  rows.sort((a, b) => (value(a) < value(b) ? -sort.dir : value(a) > value(b) ? sort.dir : 0));
-  page = Math.min(page, Math.max(0, Math.ceil(rows.length / PAGE) - 1));
-  const ms = performance.now() - t0;
-  document.body.dataset.filterMs = ms.toFixed(1);
-  renderPage();
-  return ms;
-}
-
-function renderPage() {
-  const from = page * PAGE;
-  const slice = rows.slice(from, from + PAGE);
-  const body = $("codes").tBodies[0];
-  body.replaceChildren(...slice.map((c) => {
-    const d = effective(c);
-    const tr = document.createElement("tr");
-    tr.dataset.code = c.code;
-    const cells = [c.code, certName(c.certification), c.order_paid_at];
-    for (const v of cells) tr.append(Object.assign(document.createElement("td"), { textContent: v }));
-    for (const s of [c.state, d.state]) {
-      const td = document.createElement("td");
-      td.append(Object.assign(document.createElement("span"), { className: `state ${s}`, textContent: t(`state.${s}`) }));
-      tr.append(td);
-    }
-    const actions = document.createElement("td");
-    actions.dataset.testid = "actions";
-    for (const a of d.actions) {
-      const b = Object.assign(document.createElement("button"), { type: "button", textContent: t(`action.${a}`) });
-      b.dataset.action = a;
-      b.addEventListener("click", () => ask(c, a));
-      actions.append(b);
-    }
-    tr.append(actions);
-    return tr;
-  }));
-  $("page_info").textContent = tf("console.page", { from: rows.length ? from + 1 : 0, to: from + slice.length, total: rows.length });
-  $("prev").disabled = page === 0;
-  $("next").disabled = from + PAGE >= rows.length;
-  // aria-sort belongs on the column header, not on its button.
-  for (const b of document.querySelectorAll("button.sort")) {
-    const th = b.closest("th");
-    b.dataset.sorted = b.dataset.key === sort.key ? (sort.dir > 0 ? "ascending" : "descending") : "";
-    if (b.dataset.key === sort.key) th.setAttribute("aria-sort", b.dataset.sorted);
-    else th.removeAttribute("aria-sort");
-  }
-}
-
-// Actions that cannot be undone are confirmed first.
-const CONFIRMED = new Set(["unbind", "regenerate"]);
-
-/** Asks before an action that cannot be undone; focus comes back to the row after either answer. */
-function ask(code, action) {
-  if (!CONFIRMED.has(action)) {
-    act(code, action);
-    return;
-  }
-  const dialog = $("confirm");
-  $("confirm_text").textContent = tf(`confirm.${action}`, { code: code.code });
-  $("confirm_ok").textContent = t(`action.${action}`);
-  dialog.returnValue = "";
-  // Acted on at the click itself (the dialog's close event comes a task later).
-  $("confirm_ok").onclick = (e) => {
-    e.preventDefault();
-    dialog.close("ok");
-    act(code, action);
-  };
-  dialog.onclose = () => {
-    if (dialog.returnValue !== "ok") refocus(code.code, action);
-  };
-  dialog.showModal();
-  $("confirm_ok").focus();
-}
-
-/** Focus back on the row of `codeText`: the same action's button, its first button, or the table. */
-function refocus(codeText, action) {
-  const row = [...$("codes").tBodies[0].rows].find((tr) => tr.dataset.code === codeText);
-  const target = row?.querySelector(`button[data-action="${action}"]`) ?? row?.querySelector("button") ?? $("codes");
-  target.focus();
-}
-
-/** An action clicked in the table: the engine decides, the row follows. */
-function act(code, action) {
-  const r = engine.evaluate({ type: "exam_code", locale: getLocale(), now: nowInstant(), order: { paid_at: code.order_paid_at }, code: { state: code.state }, action });
-  if (!r.ok || !r.allowed) return;
-  code.state = r.next_state;
-  if (r.creates) {
-    regenerated += 1;
-    codes.push({ ...code, code: `${code.code}-R${regenerated}`, state: r.creates, passed: undefined });
-  }
-  if (action === "sit") code.passed = false;
-  refresh();
-  refocus(code.code, action);
-}
-
-/** Decide everything again (after an import, an action or a new date). */
-function refresh() {
-  decideCodes();
-  const stats = decideOrders();
-  renderStats(stats);
-  fillSelect($("order_pick"), orders.map((o) => [o.key, `${o.paid_at} (${o.result.order.codes})`]), $("order_pick").value);
-  fillSelect($("order_filter"), [["", t("console.order_all")], ...orders.map((o) => [o.key, o.paid_at])], $("order_filter").value);
-  fillSelect($("state_filter"), [["", t("console.state_all")], ...STATES.map((s) => [s, t(`state.${s}`)])], $("state_filter").value);
-  renderOrder();
-  applyView();
-}
-
-async function load(getCodes) {
+async function load(message) {
+  if (!$("today").value) return dateRefused({ key: "console.date.missing" });
   $("import_error").hidden = true;
-  $("status").textContent = t("console.working");
-  await yieldToBrowser();
+  say(t("console.reading"));
+  showProgress({ phase: "read", done: 0, total: 1 });
   const t0 = performance.now();
-  try {
-    const imported = await getCodes();
-    if (imported.length === 0) throw new ImportError("import.empty");
-    // A certification written by its name (as the console exports it) is read as its id.
-    for (const c of imported) c.certification = certIds.get(c.certification) ?? c.certification;
-    // A file refused at any step leaves the previous state, and its screen, as they were.
-    const previous = { codes, decisions, orders, regenerated, page };
-    codes = imported;
-    regenerated = 0;
-    page = 0;
-    try {
-      refresh();
-    } catch (e) {
-      ({ codes, decisions, orders, regenerated, page } = previous);
-      if (codes.length) refresh();
-      throw e;
-    }
-    $("orders_card").hidden = false;
-    $("codes_card").hidden = false;
+  const r = await ask({ ...message, now: nowInstant(), locale: getLocale(), views: { certs: { ...queries.certs, page: 0 }, [tableOf(current)]: { ...viewQuery(current), page: 0 } } });
+  $("progress_box").hidden = true;
+  if (r.op === "refused") {
+    if (r.field === "today") dateRefused(r.error);
+    const sentence = errorText(r.error);
+    $("import_error").textContent = sentence;
+    $("import_error").hidden = false;
+    say(tf("console.not_imported", { why: sentence }), true);
+  } else {
+    queries.certs.page = 0;
+    for (const v of ["orders", "codes", "people"]) queries[v].page = 0;
+    stale.clear();
+    for (const v of VIEWS) stale.add(v);
+    showAll(r);
+    $("views").hidden = false;
     $("empty").hidden = true;
+    showWarnings(r.summary.warnings);
     const ms = performance.now() - t0;
     document.body.dataset.loadMs = ms.toFixed(0);
-    $("timing").textContent = tf("console.timing", { n: codes.length, ms: ms.toFixed(0) });
-    $("status").textContent = "";
-  } catch (e) {
-    $("status").textContent = "";
-    showImportError(e);
+    // Where the worker spent it (the benchmark prints it).
+    document.body.dataset.phases = Object.entries(r.ms).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");
+    const s = r.summary;
+    say([tf("console.imported", { n: s.codes, orders: s.orders, seconds: (ms / 1000).toFixed(1) }),
+      s.warnings.length ? tf("console.imported_warnings", { n: s.warnings.length }) : "",
+      r.encoding !== "utf-8" ? tf("console.encoding", { encoding: r.encoding.toUpperCase() }) : ""].filter(Boolean).join(" "));
   }
   document.body.dataset.loads = String(Number(document.body.dataset.loads ?? 0) + 1);
 }
 
-engine = await loadEngine();
-certNames = new Map(engine.catalogue().map((c) => [c.id, c.name]));
-const certIds = new Map(engine.catalogue().flatMap((c) => [c.name.zh, c.name.zh_hant, c.name.en].map((n) => [n, c.id])));
-$("today").value = chinaInputValue(new Date()).slice(0, 10);
-setupLocale(() => { if (codes.length) refresh(); });
-applyStrings();
-$("status").hidden = false;
-$("file").addEventListener("change", () => {
-  const file = $("file").files[0];
-  if (!file) return;
-  load(async () => {
-    if (file.size > MAX_BYTES) throw new ImportError("import.too_large", { max: MAX_BYTES >> 20 });
-    return importCodes(await file.text(), { json: file.name.endsWith(".json") ? true : undefined });
-  });
-});
-$("sample").addEventListener("click", () => {
-  const n = Math.max(1, Math.min(MAX_CODES, Number($("sample_n").value) || 1000));
-  load(() => sampleCodes(n));
-});
-$("today").addEventListener("change", () => { if (codes.length) refresh(); });
-$("order_pick").addEventListener("change", renderOrder);
-let filterTimer = 0;
-$("filter").addEventListener("input", () => {
-  clearTimeout(filterTimer);
-  filterTimer = setTimeout(() => {
-    page = 0;
-    const ms = applyView();
-    $("timing").dataset.filter = tf("console.filter_timing", { ms: ms.toFixed(0) });
-  }, 120);
-});
-for (const id of ["state_filter", "order_filter"]) $(id).addEventListener("change", () => { page = 0; applyView(); });
-for (const b of document.querySelectorAll("button.sort")) {
-  b.addEventListener("click", () => {
-    sort = { key: b.dataset.key, dir: sort.key === b.dataset.key ? -sort.dir : 1 };
-    applyView();
+/** A worker answer that carries the summary and some views: show them all. */
+function showAll(r) {
+  if (r.summary) showSummary(r.summary);
+  for (const v of Object.keys(TABLES)) if (r[v]) showTable(v, r[v]);
+  if (r.people) showPeopleStats(r.people);
+  stale.delete(current);
+}
+
+// ---- views ---------------------------------------------------------------------------------
+
+function viewQuery(view) {
+  return view === "overview" ? queries.certs : queries[view];
+}
+
+function tableOf(view) {
+  return view === "overview" ? "certs" : view;
+}
+
+function showSummary(s) {
+  summary = s;
+  $("exam_types").replaceChildren(...s.examTypes.map((n) => new Option(n)));
+  const totals = statCells(s.totals);
+  const used = s.byState.bound + s.byState.examined;
+  fillFacts($("overview"), [
+    [t("console.bought"), s.codes, "bought"], [t("console.used"), used, "used"], [t("console.orders_n"), s.orders, "orders-n"],
+    [t("console.refundable_orders"), s.refundable, "refundable-orders"], [t("col.registered"), totals.registered, "registered"],
+    [t("col.attended"), totals.attended, "attended"], [t("col.passed"), totals.passed, "passed"], [t("col.pass_rate"), totals.rate, "pass-rate"],
+  ]);
+  const states = $("codes").closest("[role=tabpanel]").querySelector("[data-q=state]");
+  const chosen = states.value;
+  states.replaceChildren(new Option(t("console.state_all"), ""), ...s.states.map((st) => new Option(t(`state.${st}`), st)));
+  states.value = chosen;
+  $("exam_dates_note").textContent = s.hasExamAt ? "" : t("console.no_exam_dates");
+  $("results_note").textContent = s.hasResults ? "" : t("console.no_results");
+  for (const id of ["exam_from", "exam_to"]) $(id).disabled = !s.hasExamAt;
+  $("panel_people").querySelector("[data-q=passed]").disabled = !s.hasResults;
+}
+
+function showPeopleStats(result) {
+  const c = statCells(result.stats);
+  fillFacts($("people_summary"), [[t("console.registered_n"), c.registered, "sum-registered"], [t("console.attended_n"), c.attended, "sum-attended"],
+    [t("console.passed_n"), c.passed, "sum-passed"], [t("col.pass_rate"), c.rate, "sum-rate"]]);
+}
+
+function showTable(view, result) {
+  const { table, rows } = TABLES[view];
+  const body = $(table).tBodies[0];
+  body.replaceChildren(...result.rows.flatMap(rows));
+  queries[view].page = result.page;
+  const pager = document.querySelector(`[data-pager=${view}]`);
+  const from = result.total ? result.page * result.size + 1 : 0;
+  const info = pager.querySelector(".page-info");
+  info.textContent = tf("console.page", { from, to: result.page * result.size + result.rows.length, total: result.total });
+  pager.querySelector("[data-step='-1']").disabled = result.page === 0;
+  pager.querySelector("[data-step='1']").disabled = result.page >= result.pages - 1;
+  const q = queries[view];
+  for (const b of $(table).querySelectorAll("button.sort")) {
+    const th = b.closest("th");
+    const sorted = q.sort === b.dataset.key ? (q.dir > 0 ? "ascending" : "descending") : "";
+    b.dataset.sorted = sorted;
+    if (sorted) th.setAttribute("aria-sort", sorted);
+    else th.removeAttribute("aria-sort");
+  }
+}
+
+/** Asks the worker for `view` as its query says, and shows it (an older answer than the newest asked is dropped). */
+async function refresh(view) {
+  const table = tableOf(view);
+  const t0 = performance.now();
+  const mine = seq + 1;
+  latest[table] = mine;
+  const r = await ask({ op: "view", view: table, q: queries[table] });
+  if (latest[table] !== mine || !r.result) return;
+  showTable(table, r.result);
+  if (table === "people") showPeopleStats(r.result);
+  if (view === current) stale.delete(view);
+  document.body.dataset.viewMs = (performance.now() - t0).toFixed(1);
+  document.body.dataset.views = String(Number(document.body.dataset.views ?? 0) + 1);
+}
+
+function showView(view, focus = false) {
+  current = view;
+  for (const v of VIEWS) {
+    const tab = $(`tab_${v}`);
+    const on = v === view;
+    tab.setAttribute("aria-selected", String(on));
+    tab.tabIndex = on ? 0 : -1;
+    $(`panel_${v}`).hidden = !on;
+    if (on && focus) tab.focus();
+  }
+  if (stale.has(view)) refresh(view);
+}
+
+/** 订单管理's 查看考试码: the codes of that order. */
+function showOrderCodes(key) {
+  const panel = $("panel_codes");
+  panel.querySelector("[data-q=order]").value = key;
+  Object.assign(queries.codes, { order: key, page: 0 });
+  stale.add("codes");
+  showView("codes", true);
+}
+
+// ---- confirmation --------------------------------------------------------------------------
+
+/** Asks before an irreversible action; resolves true only for the action's own button. Cancel, Escape: false. */
+function confirmAction(title, text, ok) {
+  const dialog = $("confirm");
+  $("confirm_title").textContent = title;
+  $("confirm_text").textContent = text;
+  $("confirm_ok").textContent = ok;
+  return new Promise((resolve) => {
+    const close = (answer) => () => {
+      if (dialog.open) dialog.close(answer ? "ok" : "cancel");
+    };
+    $("confirm_ok").onclick = close(true);
+    $("confirm_cancel").onclick = close(false);
+    dialog.onclose = () => resolve(dialog.returnValue === "ok");
+    dialog.returnValue = "";
+    dialog.showModal();
+    // The safe answer has the focus: Enter or Space right away cancels.
+    $("confirm_cancel").focus();
   });
 }
-$("prev").addEventListener("click", () => { page = Math.max(0, page - 1); renderPage(); });
-$("next").addEventListener("click", () => { page += 1; renderPage(); });
+
+/** Focus back on code `id`'s row: the same action's button, its first button, or the table. */
+function refocus(id, action) {
+  const row = $("codes").querySelector(`tr[data-id="${id}"]`);
+  const target = row?.querySelector(`button[data-action="${action}"]`) ?? row?.querySelector("button[data-action]") ?? $("codes");
+  target.focus();
+}
+
+function personOf(row) {
+  if (!row.name && !row.un) return t("console.nobody");
+  return row.un ? tf("console.person", { name: row.name || "-", un: row.un }) : row.name;
+}
+
+/** 查看成绩, 解绑, 重新生成考试码 on one code: the engine decides at the click, only the rows it changes are drawn again. */
+async function askAction(row, action, button) {
+  if (action === "view_score") {
+    button.closest("tr").querySelector("[data-details]").click();
+    say(tf("console.score", { code: row.code, result: resultText(row) }));
+    return;
+  }
+  const yes = await confirmAction(t(`action.${action}`), tf(`confirm.${action}`, { code: row.code, person: personOf(row) }), t(`action.${action}`));
+  if (!yes) {
+    button.focus();
+    say(tf("console.cancelled", { action: t(`action.${action}`), code: row.code }));
+    return;
+  }
+  const t0 = performance.now();
+  const r = await ask({ op: "act", id: row.id, action, views: { certs: queries.certs } });
+  if (r.op === "refused") return say(errorText(r.error), true);
+  if (!r.ok) return say(tf("console.action_refused", { action: t(`action.${action}`), code: row.code, why: r.answer.reasons.map((x) => x.message).join(" ") }), true);
+  // The changed row in place, a new code right under it.
+  const tr = $("codes").querySelector(`tr[data-id="${row.id}"]`);
+  const detailsOpen = tr?.nextElementSibling?.hidden === false;
+  const [first, ...added] = r.rows.map((x) => codeRows(x, askAction));
+  if (tr) {
+    tr.nextElementSibling.replaceWith(first[1]);
+    tr.replaceWith(first[0]);
+    if (detailsOpen) first[0].querySelector("[data-details]").click();
+    first[1].after(...added.flat());
+  }
+  document.body.dataset.actionMs = (performance.now() - t0).toFixed(1);
+  showSummary(r.summary);
+  if (r.certs) showTable("certs", r.certs);
+  for (const v of ["orders", "people"]) stale.add(v);
+  refocus(row.id, action);
+  say(action === "regenerate" ? tf("console.regenerated", { code: row.code, fresh: r.rows[1]?.code ?? "" })
+    : tf("console.unbound", { code: row.code, person: personOf(row), state: t(`state.${r.rows[0].state}`) }));
+  document.body.dataset.actions = String(Number(document.body.dataset.actions ?? 0) + 1);
+}
+
+/** 退款 of one order (COD-4): the engine decides at the click; the refunded codes are marked, the order's one refund is spent. */
+async function askRefund(order, button) {
+  const yes = await confirmAction(t("action.refund"), tf("confirm.refund", { order: order.key, n: order.refund.refundable_codes }), t("action.refund"));
+  if (!yes) {
+    button.focus();
+    say(tf("console.cancelled", { action: t("action.refund"), code: order.key }));
+    return;
+  }
+  const t0 = performance.now();
+  const r = await ask({ op: "refund", key: order.key, views: { certs: queries.certs } });
+  if (r.op === "refused") return say(errorText(r.error), true);
+  const tr = $("orders").querySelector(`tr[data-order="${CSS.escape(order.key)}"]`);
+  const [row, details] = orderRows(r.order, showOrderCodes, askRefund);
+  if (tr) {
+    tr.nextElementSibling.replaceWith(details);
+    tr.replaceWith(row);
+  }
+  document.body.dataset.actionMs = (performance.now() - t0).toFixed(1);
+  showSummary(r.summary);
+  if (r.certs) showTable("certs", r.certs);
+  for (const v of ["codes", "people"]) stale.add(v);
+  row.querySelector("[data-action=view_codes]").focus();
+  if (r.ok) say(tf("console.refunded", { order: order.key, n: r.changed }));
+  else say(tf("console.action_refused", { action: t("action.refund"), code: order.key, why: r.answer.reasons.map((x) => x.message).join(" ") }), true);
+  document.body.dataset.actions = String(Number(document.body.dataset.actions ?? 0) + 1);
+}
+
+// ---- the date decisions are made at ------------------------------------------------------
+
+function dateRefused(error) {
+  const input = $("today");
+  input.setAttribute("aria-invalid", "true");
+  $("today_error").textContent = errorText(error);
+  // Decisions for another date are not shown as if they were today's.
+  $("views").hidden = true;
+  say(tf("console.date_refused", { why: $("today_error").textContent }), true);
+}
+
+async function dateChanged() {
+  if (!$("today").value) return dateRefused({ key: "console.date.missing" });
+  const r = await ask({ op: "redecide", now: nowInstant(), views: { certs: queries.certs, [tableOf(current)]: viewQuery(current) } });
+  if (r.op === "refused") return dateRefused(r.error);
+  $("today").removeAttribute("aria-invalid");
+  $("today_error").textContent = "";
+  if (!r.summary) return;
+  for (const v of VIEWS) stale.add(v);
+  showAll(r);
+  $("views").hidden = false;
+  say(tf("console.redecided", { date: $("today").value }));
+}
+
+// ---- wiring ------------------------------------------------------------------------------
+
+function pager(view) {
+  const box = document.querySelector(`[data-pager=${view}]`);
+  const prev = Object.assign(document.createElement("button"), { type: "button", textContent: t("console.prev") });
+  const next = Object.assign(document.createElement("button"), { type: "button", textContent: t("console.next") });
+  prev.dataset.step = "-1";
+  next.dataset.step = "1";
+  const info = Object.assign(document.createElement("span"), { className: "page-info" });
+  info.setAttribute("aria-live", "polite");
+  // The codes table keeps the test ids it always had.
+  const id = view === "codes" ? "" : `${view}-`;
+  prev.dataset.testid = `${id}prev`;
+  next.dataset.testid = `${id}next`;
+  info.dataset.testid = `${id}page-info`;
+  for (const b of [prev, next]) {
+    b.dataset.i18n = b === prev ? "console.prev" : "console.next";
+    b.addEventListener("click", () => {
+      queries[view].page += Number(b.dataset.step);
+      refresh(view === "certs" ? "overview" : view);
+    });
+  }
+  box.replaceChildren(prev, info, next);
+}
+
+function wireFilters(view) {
+  const panel = $(`panel_${view}`);
+  for (const input of panel.querySelectorAll("[data-q]")) {
+    input.addEventListener(input.tagName === "SELECT" || input.type === "date" ? "change" : "input", () => {
+      queries[view][input.dataset.q] = input.value.trim();
+      queries[view].page = 0;
+      refresh(view);
+    });
+  }
+  for (const b of panel.querySelectorAll("button.sort")) {
+    b.addEventListener("click", () => {
+      const q = queries[view];
+      Object.assign(q, { sort: b.dataset.key, dir: q.sort === b.dataset.key ? -q.dir : 1, page: 0 });
+      refresh(view);
+    });
+  }
+}
+
+function wireTabs() {
+  const tabs = VIEWS.map((v) => $(`tab_${v}`));
+  tabs.forEach((tab, k) => {
+    tab.addEventListener("click", () => showView(tab.dataset.view));
+    tab.addEventListener("keydown", (e) => {
+      const to = { ArrowRight: k + 1, ArrowLeft: k - 1, Home: 0, End: tabs.length - 1 }[e.key];
+      if (to === undefined) return;
+      e.preventDefault();
+      showView(tabs[(to + tabs.length) % tabs.length].dataset.view, true);
+    });
+  });
+}
+
+async function exportShown() {
+  const view = tableOf(current);
+  const r = await ask({ op: "export", view, q: queries[view], locale: getLocale() });
+  if (r.op !== "exported") return say(errorText(r.error), true);
+  const { download } = await import("./ics.js");
+  download(`${t(`console.export_name.${view}`)}-${$("today").value}.csv`, r.text, "text/csv;charset=utf-8");
+  say(tf("console.exported", { n: r.text.split("\r\n").length - 2 }));
+}
+
+/** Suggestions for the certification filters: the catalogue's names in the page's language. */
+function fillDatalists() {
+  ready.then(({ engine }) => {
+    const names = engine.catalogue().map((c) => (getLocale() === "en" ? c.name.en : getLocale() === "zh-Hant" ? c.name.zh_hant : c.name.zh));
+    $("cert_names").replaceChildren(...names.map((n) => new Option(n)));
+  });
+}
+
+const ready = (async () => {
+  const engine = await loadEngine();
+  const { version } = await ask({ op: "init", site: { ...SITE, policyUrl: new URL(SITE.policyUrl, location.href).href }, nowMs: Date.now() });
+  return { engine, version };
+})();
+
+$("today").value = chinaInputValue(new Date()).slice(0, 10);
+for (const v of ["certs", "orders", "codes", "people"]) pager(v);
+setupLocale(async () => {
+  fillDatalists();
+  if (!summary) return;
+  const r = await ask({ op: "redecide", locale: getLocale(), views: { certs: queries.certs, [tableOf(current)]: viewQuery(current) } });
+  if (r.op === "refused") return say(errorText(r.error), true);
+  for (const v of VIEWS) stale.add(v);
+  showAll(r);
+});
+applyStrings();
+for (const v of ["orders", "codes", "people"]) wireFilters(v);
+wireTabs();
+fillDatalists();
+$("file").addEventListener("change", () => {
+  const file = $("file").files[0];
+  if (file) load({ op: "import", file });
+});
+$("sample").addEventListener("click", () => {
+  const n = Math.max(1, Math.min(Number($("sample_n").max), Math.round(Number($("sample_n").value)) || 1000));
+  load({ op: "import", sample: { n } });
+});
+$("today").addEventListener("change", dateChanged);
+$("export").addEventListener("click", exportShown);
+await ready;
 document.body.dataset.ready = "true";

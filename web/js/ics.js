@@ -98,9 +98,9 @@ export function buildCalendar(events, now = new Date()) {
   return lines.map(foldLine).join("\r\n") + "\r\n";
 }
 
-/** Offers `text` as a download named `filename` (browser only). */
-export function download(filename, text) {
-  const url = URL.createObjectURL(new Blob([text], { type: "text/calendar;charset=utf-8" }));
+/** Offers `text` as a download named `filename` (browser only), a calendar unless `type` says otherwise. */
+export function download(filename, text, type = "text/calendar;charset=utf-8") {
+  const url = URL.createObjectURL(new Blob([text], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = filename;

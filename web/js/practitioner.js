@@ -5,6 +5,7 @@
 import {
   answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
 } from "./app.js";
+import { renderBeforePractitioner } from "./before_exam.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
@@ -36,7 +37,7 @@ function update() {
   renderAttemptList();
   const el = $("practitioner");
   const now = chinaInstant($("now").value);
-  if (!now) return refuse(fieldFailure("now"));  // an unfinished time is said, not replaced by the clock
+  if (!now) return refuse(fieldFailure("now"), [$("before_exam")]);  // an unfinished time is said, not replaced by the clock
   el.locale = getLocale();
   el.now = now;
   el.purchase = purchase();
@@ -57,6 +58,7 @@ $("practitioner").addEventListener("certpolicy-decision", (e) => {
   const r = e.detail;
   $("add").disabled = r.ok && !r.can_take;
   $("ics").hidden = !r.ok || !r.certificate.valid_until;  // nothing to put in a calendar before a pass
+  renderBeforePractitioner($("before_exam"), r);
 });
 const now = new Date();
 $("now").value = chinaInputValue(now);

@@ -2,21 +2,43 @@
 // and <certpolicy-timeline> (they decide, draw and tick); the page adds the
 // amounts as people type them, the calendar file and the link to booking.
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, linkedOrder, loadEngine, orderLink,
-  refuse, setupIcsExport, setupLocale, t, yuanToFen,
+  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  setupLocale, t, yuanToFen,
 } from "./app.js";
+import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
+import { renderBeforeExam } from "./before_exam.js";
+import { orderIcsEvents } from "./order_ics.js";
+import { fillPicker } from "./picker.js";
+import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/index.js";
 
 const $ = (id) => document.getElementById(id);
+const options = (select) => [...select.options].map((o) => o.value);
 
-function initialValues() {
+/**
+ * The order from the booking page's link, or, opened without one, an example
+ * (paid 26 hours ago). A link's value that cannot be read is refused beside
+ * its field, and a booking it names without an exam time is asked for: the
+ * page never fills in a value the person did not give.
+ */
+async function initialValues() {
   const now = new Date();
-  const linked = linkedOrder();  // from the booking page's link, for the same order
-  $("paid_at").value = linked.paid_at ?? chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
-  $("exam_at").value = linked.exam_at ?? chinaInputValue(new Date(now.getTime() + 14 * 86400 * 1000));
-  if (linked.flow) $("flow").value = linked.flow;
-  if (linked.status) $("booking_status").value = linked.status;
   $("now").value = chinaInputValue(now);
+  const link = await readLink({
+    flow: options($("flow")), status: options($("booking_status")), certification: (engine) => fillPicker($("certification"), engine, now),
+  });
+  if (!link.given) $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
+  for (const field of ["paid_at", "exam_at"]) if (link.values[field]) setTimeInput($(field), link.values[field]);
+  if (link.values.flow) $("flow").value = link.values.flow;
+  if (link.values.status) $("booking_status").value = link.values.status;
+  if (link.values.certification) $("certification").value = link.values.certification;
+  const examRefused = link.refused.some((r) => r.field === "exam_at");
+  if (link.values.status && link.values.status !== "none" && !link.values.exam_at && !examRefused) {
+    link.refused.push({ field: "exam_at", text: "", detail: "MISSING" });
+  }
+  return showRefusals(link.refused, {
+    paid_at: [$("paid_at")], exam_at: [$("exam_at")], flow: [$("flow")], status: [$("booking_status")], certification: [$("certification")],
+  });
 }
 
 /** The payments as typed (1,200 · ¥1200 · full-width digits), or null when one is not an amount. */
@@ -39,9 +61,10 @@ function order(paid) {
   return {
     paid_at: chinaInstant($("paid_at").value),
     flow: $("flow").value,
+    ...($("certification").value ? { certification: $("certification").value } : {}),
     payments: paid,
     refunded: $("refunded").checked,
-    platform_fault: $("platform_fault").checked,
+    platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
     booking: status === "none" ? null : { status, exam_at: chinaInstant($("exam_at").value) },
   };
 }
@@ -49,39 +72,42 @@ function order(paid) {
 function update() {
   $("exam_field").hidden = $("booking_status").value === "none";
   $("now_field").hidden = !$("simulate").checked;
+  $("to_booking").href = orderLink("booking.html", {
+    paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
+    exam_at: $("booking_status").value === "none" ? "" : $("exam_at").value,
+  });
+  const unread = refusals.first();
+  if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
   const paid = payments();
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
-  if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card")]);
-  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card")]);
+  if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card"), $("before_exam")]);
+  if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
+  if (engine) fillPicker($("certification"), engine, now ?? new Date().toISOString());  // the statuses on the day decided for
   const next = order(paid);
   for (const el of [$("refund"), $("timeline")]) {
     el.locale = getLocale();
     el.now = now;  // null: the element's own clock, ticking
     el.order = next;
   }
-  $("to_booking").href = orderLink("booking.html", {
-    paid_at: $("paid_at").value, flow: $("flow").value, exam_at: next.booking ? $("exam_at").value : "",
-  });
-}
-
-function icsEvents() {
-  const r = $("refund").result;
-  if (!r?.ok) return [];
-  return [
-    { uid: `refund-${r.refund.deadline}`, title: t("ics.refund"), start: r.refund.deadline, alarmMinutesBefore: 24 * 60 },
-    { uid: `order-${r.order.valid_until}`, title: t("ics.order_expiry"), date: r.order.valid_until, alarmDaysBefore: 15 },
-  ];
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.
+let engine = null;  // the picker's catalogue needs it; the verdicts are the elements'
 const decided = answerFrom($("refund"), [$("timeline_card")]);
-initialValues();
-setupLocale(update);
+$("refund").addEventListener("certpolicy-decision", (e) => {
+  renderBeforeExam($("before_exam"), e.detail, toChina(Date.parse($("refund").instant())).slice(0, 10));
+});
+const refusals = await initialValues();  // awaits the engine only when the link holds a time
+setupLocale(() => {
+  refusals.render();
+  update();
+});
 applyStrings();
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
-setupIcsExport($("ics"), "exam-order.ics", icsEvents);
+setupIcsExport($("ics"), "exam-order.ics", () => orderIcsEvents($("refund").result));
 update();
-await loadEngine();  // the status line and the policy footer
-await decided;
+engine = await loadEngine();  // the status line, the policy footer and the picker
+update();
+if (!refusals.first()) await decided;  // a refused link value is the first answer shown
 document.body.dataset.ready = "true";

@@ -33,22 +33,32 @@ function update() {
   };
 }
 
+/**
+ * The dates the card shows: each date to apply by on the safe reading's day (working days counted
+ * without today, `*_act_by`), the last day counting today said in its description where they differ;
+ * the tier dates only when the tiers decided the answer and the deferral only while it is possible
+ * (as the card says); each with the calendar's caveat
+ * when a year has no published holiday schedule (CAL-2).
+ */
 function icsEvents() {
-  const r = $("training").result;
+  const el = $("training");
+  const r = el.result;
   if (!r?.ok) return [];
-  // The last day of each refund tier of the policy in force, in its own words.
-  const tiers = r.refund_tiers.map((tier, k) => tier.last_day && {
-    uid: `class-${r.class_start}-${k === 0 ? "full" : k === 1 ? "partial" : `tier-${k}`}`,
-    title: tier.percent === 100 ? t("ics.full_refund") : tf("ics.partial_refund", { percent: tier.percent }),
-    date: tier.last_day, alarmDaysBefore: 1,
-  });
+  const caveat = [el.unverified(r), el.uncited(r)].filter(Boolean).join("\n");
+  const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
+  const applyBy = (key, title, actBy, until, extra) => (actBy ?? until) && {
+    uid: `class-${r.class_start}-${key}`, title, date: actBy ?? until, alarmDaysBefore: 1,
+    description: say(extra, actBy && until && actBy !== until && tf("ics.counting_today", { date: until })),
+  };
+  // The last day to apply for each refund tier of the policy in force, in its own words.
+  const tiers = el.tiered(r) ? r.refund_tiers.map((tier, k) => tier.percent > 0 && applyBy(k === 0 ? "full" : k === 1 ? "partial" : `tier-${k}`,
+    tier.percent === 100 ? t("ics.full_refund") : tf("ics.partial_refund", { percent: tier.percent }), tier.act_by, tier.last_day)) : [];
   return [
     ...tiers,
-    r.deferral.deadline && { uid: `class-${r.class_start}-deferral`, title: t("ics.deferral"), date: r.deferral.deadline, alarmDaysBefore: 1,
-      description: tf("ics.deferral", {}) + ` — ${r.apply_to}` },
+    r.deferral.allowed && applyBy("deferral", t("ics.deferral"), r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
     { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
-  ];
+  ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.

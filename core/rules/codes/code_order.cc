@@ -1,5 +1,6 @@
 // An exam-code order's refund: once, unused codes only, nothing while a code
-// is bound or after the order expired (COD-3, COD-4); and its statistics (COD-5).
+// is bound, once a code of it was refunded, or after the order expired
+// (COD-3, COD-4). Its statistics are CodeStats (COD-5, code_order.h).
 #include "rules/codes/code_order.h"
 
 namespace certpolicy {
@@ -11,6 +12,9 @@ CodeOrderDecision decide_code_order(bool already_refunded, bool order_expired, c
   d.reasons.add(order_expired ? "CODE_ORDER_EXPIRED" : "CODE_ORDER_VALID", "COD-3");
   if (already_refunded) {
     d.reasons.add("ORDER_ALREADY_REFUNDED", "COD-4");
+  } else if (counts.of(CodeState::kRefunded) > 0) {
+    // 每笔订单仅支持退款一次: a refunded code is that one refund, spent.
+    d.reasons.add("CODES_ALREADY_REFUNDED", "COD-4");
   } else if (order_expired) {
     d.reasons.add("CODES_EXPIRED_WITH_ORDER", "COD-3");
   } else {
@@ -25,7 +29,6 @@ CodeOrderDecision decide_code_order(bool already_refunded, bool order_expired, c
     }
     if (d.refund_allowed) d.reasons.add("UNUSED_CODES_REFUNDABLE", "COD-4");
   }
-  d.reasons.add("CODE_STATISTICS", "COD-5");
   d.refundable_codes = d.refund_allowed ? unused : 0;
   return d;
 }

@@ -1,0 +1,33 @@
+// What an answer says where the documentation allows two readings: its
+// READING_* reasons (docs/RULES.md, "Where the documentation allows two
+// readings"), each naming the reading applied and the date to act by. The
+// exam-order and training elements show them in a box of their own, apart
+// from "why", and say them in their announcement.
+//   const { why, caveats } = splitReasons(answer)
+
+/** The answer's reasons: the readings (`caveats`) and the rest (`why`). */
+export function splitReasons(r) {
+  const reading = (x) => x.code.startsWith("READING_");
+  return { why: r.reasons.filter((x) => !reading(x)), caveats: r.reasons.filter(reading) };
+}
+
+/** The box of readings ("Where the documentation reads two ways"), or nothing. */
+export function caveatBox(el, caveats) {
+  if (!caveats.length) return [];
+  const box = el.box("div", "caveats");
+  const list = el.box("ul", "caveat-list");
+  for (const c of caveats) {
+    const li = el.box("li", "caveat", c.message, { title: `${el.word("rule")} ${c.rule}` });
+    li.dataset.code = c.code;
+    li.dataset.rule = c.rule;
+    list.append(li);
+  }
+  box.append(el.box("strong", "caveats-title", el.word("caveats")), list);
+  return [box];
+}
+
+/** The style of the box, shared by the elements that show it. */
+export const CAVEAT_STYLE = `
+[part~=caveats] { margin: .6rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
+[part~=caveat-list] { margin: .25rem 0 0; padding-left: 1.2rem; }
+[part~=caveat] { margin: .2rem 0; }`;

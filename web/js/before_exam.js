@@ -1,0 +1,55 @@
+// The "before your exam" block of the purchase, booking and practitioner
+// pages: what a candidate must bring and do, as the documentation says it
+// (报名和考试指引, the ProScheduler booking rules, 腾讯云从业者认证考试指引).
+// It is shown while the answer itself says an exam is still ahead; every date
+// and time in it is the answer's own, and a fact the answer does not carry is
+// left out, never guessed.
+import { t, tf } from "./app.js";
+import { chinaTime } from "/pkg/elements/format.js";
+
+function fill(box, items) {
+  const list = box.querySelector("ul");
+  list.replaceChildren(...items.map(([key, text]) => {
+    const li = document.createElement("li");
+    li.dataset.key = key;
+    li.textContent = text;
+    return li;
+  }));
+}
+
+/**
+ * A professional exam order (`exam_order` answer, decided on the China date
+ * `today`): shown while the answer's booking.state says an exam is ahead —
+ * `can_book`, or a booked exam before check-in (`booked`, `locked`). The name
+ * item is for a booking not made yet; the remote-exam item gives the booked
+ * check-in time; the reminders named are those still to come.
+ */
+export function renderBeforeExam(box, r, today) {
+  const booking = r?.ok ? r.booking : null;
+  const booked = booking?.state === "booked" || booking?.state === "locked";
+  box.hidden = !(booked || booking?.state === "can_book");
+  if (box.hidden) return;
+  const reminders = r.order.reminders.filter((d) => d >= today).join(t("list.sep"));
+  fill(box, [
+    ["id", t("before.id")],
+    ["remote", booked ? tf("before.remote_at", { time: chinaTime(booking.check_in_by) }) : t("before.remote")],
+    ["contacts", reminders ? tf("before.contacts", { dates: reminders }) : t("before.contacts_booking")],
+    ...(booked ? [] : [["name", t("before.name")]]),
+    ["one_attempt", t("before.one_attempt")],
+  ]);
+}
+
+/**
+ * The practitioner exam (`practitioner` answer): shown while an attempt can be
+ * taken (`can_take`); the exam's length is the answer's `exam_minutes` (policy
+ * practitioner.duration), left out if an answer does not carry it.
+ */
+export function renderBeforePractitioner(box, r) {
+  box.hidden = !(r?.ok && r.can_take);
+  if (box.hidden) return;
+  fill(box, [
+    ["chrome", t("before.pra.chrome")],
+    ...(Number.isInteger(r.exam_minutes) ? [["duration", tf("before.pra.duration", { minutes: r.exam_minutes })]] : []),
+    ["face", t("before.pra.face")],
+  ]);
+}

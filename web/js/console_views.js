@@ -1,0 +1,237 @@
+// What each of the console's tables shows of the model: 订单管理 (orders),
+// 考试码管理 (codes), 数据统计 (candidates and their statistics) and 概览's
+// per-certification table — filtered, sorted, one page at a time — and the
+// CSV export of what a table shows. The filters are the documented ones:
+// 考试码管理 by 考试码/订单号/姓名/UN, 认证科目, 订单号 and 状态; 数据统计 by
+// 考试类型, 考试日期 and 是否通过 (and 姓名/UN, 认证科目). No DOM.
+import { COLUMNS } from "./codes_import.js";
+import { ListIndex } from "./console_index.js";
+
+export const PAGE_SIZE = 50;
+/** Certification names and exam types an order's row names (the rest are counted). */
+const SHOWN_NAMES = 3;
+
+const includes = (hay, needle) => !needle || (hay ?? "").toLowerCase().includes(needle);
+
+/** The certification keys whose names (any locale, or as the file wrote it) contain `text`. */
+function certsMatching(model, text) {
+  if (!text) return null;
+  const keys = new Set();
+  for (const c of model.certs.values()) if (c.search.includes(text)) keys.add(c.key);
+  return keys;
+}
+
+function page(ids, q, dto) {
+  const size = PAGE_SIZE;
+  const pages = Math.max(1, Math.ceil(ids.length / size));
+  const p = Math.min(Math.max(0, q.page ?? 0), pages - 1);
+  return { total: ids.length, page: p, pages, size, rows: Array.from(ids.subarray(p * size, (p + 1) * size), dto) };
+}
+
+/** The list a query gives, kept while the same query pages or acts (rows stay where they are). */
+function cached(model, view, q, compute) {
+  const key = JSON.stringify({ ...q, page: undefined });
+  const hit = model.views?.[view];
+  if (hit && hit.key === key && hit.generation === model.generation) return hit.ids;
+  const ids = compute();
+  model.views = { ...model.views, [view]: { key, ids, generation: model.generation } };
+  return ids;
+}
+
+/** A code added by an action (regenerate) goes into the kept code list right after the code it came from. */
+export function keepAdded(model, from, added) {
+  const hit = model.views?.codes;
+  if (!hit) return;
+  const at = hit.ids.indexOf(from);
+  if (at < 0) return;
+  const grown = new Int32Array(hit.ids.length + 1);
+  grown.set(hit.ids.subarray(0, at + 1));
+  grown[at + 1] = added;
+  grown.set(hit.ids.subarray(at + 1), at + 2);
+  hit.ids = grown;
+}
+
+// ---- 考试码管理 ---------------------------------------------------------------
+
+export function codeIds(model, q) {
+  return cached(model, "codes", q, () => {
+    const text = (q.text ?? "").trim().toLowerCase();
+    const certs = certsMatching(model, (q.cert ?? "").trim().toLowerCase());
+    const type = (q.type ?? "").trim().toLowerCase();
+    const rows = model.rows;
+    const keep = (id) => {
+      const r = rows[id];
+      return (!text || r.search.includes(text)) && (!certs || certs.has(r.cert)) && includes(r.exam_type, type) &&
+        (!q.order || r.order === q.order) && (!q.state || model.effectiveState(r) === q.state);
+    };
+    return model.codeIndex.query(keep, q.sort || null, q.dir ?? 1);
+  });
+}
+
+/** One code as its row shows it: every column of the export, its decision and the admin actions it allows now. */
+export function codeRow(model, id) {
+  const r = model.rows[id];
+  const answer = model.codeAnswer(r);
+  return {
+    id, code: r.code, certification: model.certName(r.cert) || r.certification || "", exam_type: r.exam_type ?? "",
+    order: r.order, state: answer.state, own_state: answer.state !== r.state ? r.state : null,
+    validity: r.validity || `${r.valid_from} — ${r.o.answer.order.valid_until}`, valid_until: r.o.answer.order.valid_until,
+    name: r.name ?? "", un: r.un ?? "", surname_pinyin: r.surname_pinyin ?? "", given_pinyin: r.given_pinyin ?? "",
+    registered_at: r.registered_at ?? "", exam_at: r.exam_at ?? "", score: r.score, passed: r.passed ?? null,
+    actions: model.adminActions(r), reasons: answer.reasons, line: r.line, regenerated_from: r.regenerated_from ?? null,
+  };
+}
+
+export const codesView = (model, q) => page(codeIds(model, q), q, (id) => codeRow(model, id));
+
+// ---- 订单管理 -----------------------------------------------------------------
+
+const ORDER_STATUS = {
+  refundable: (o) => o.answer.refund.allowed,
+  blocked: (o) => !o.answer.refund.allowed && !o.answer.order.expired && o.answer.codes.refunded === 0,
+  refunded: (o) => o.answer.codes.refunded > 0,
+  expired: (o) => o.answer.order.expired,
+};
+
+function orderIndex(model) {
+  const list = model.orderList;
+  if (model.orderIndex?.list === list) return model.orderIndex.index;
+  const index = new ListIndex(() => list.length, {
+    order: { value: (k) => list[k].key, fixed: true },
+    paid: { value: (k) => list[k].paid_at.slice(0, 10), fixed: true },
+    certification: { value: (k) => list[k].certs[0] ?? "", fixed: true },
+    valid_until: { value: (k) => list[k].answer.order.valid_until, fixed: false },
+    total: { value: (k) => list[k].ids.length, fixed: false },
+    unused: { value: (k) => list[k].answer.codes.unused, fixed: false },
+    used: { value: (k) => list[k].answer.codes.bound + list[k].answer.codes.examined, fixed: false },
+    refunded: { value: (k) => list[k].answer.codes.refunded, fixed: false },
+  });
+  model.orderIndex = { list, index };
+  return index;
+}
+
+export function orderIds(model, q) {
+  return cached(model, "orders", q, () => {
+    const text = (q.text ?? "").trim().toLowerCase();
+    const certs = certsMatching(model, text);
+    const status = ORDER_STATUS[q.status];
+    const list = model.orderList;
+    const keep = (k) => {
+      const o = list[k];
+      return (!text || o.key.toLowerCase().includes(text) || o.certs.some((c) => certs.has(c))) && (!status || status(o));
+    };
+    return orderIndex(model).query(keep, q.sort || "paid", q.dir ?? 1);
+  });
+}
+
+/** One order as its row shows it (订单管理's columns, and what the engine decided about it). */
+export function orderRow(model, k) {
+  const o = model.orderList[k];
+  const a = o.answer;
+  return {
+    key: o.key, certifications: o.certs.slice(0, SHOWN_NAMES).map((c) => model.certName(c) || c), more_certifications: Math.max(0, o.certs.length - SHOWN_NAMES),
+    exam_types: o.types.slice(0, SHOWN_NAMES), paid_day: o.paid_at.slice(0, 10), paid_days: o.days.length, total: a.order.codes, unused: a.codes.unused,
+    used: a.codes.bound + a.codes.examined, refunded: a.codes.refunded, void: a.codes.void, expired_codes: a.codes.expired,
+    bound: a.codes.bound, valid_until: a.order.valid_until, expired: a.order.expired, reminders: a.order.reminders,
+    refund: a.refund, reasons: a.reasons,
+  };
+}
+
+export const ordersView = (model, q) => page(orderIds(model, q), q, (k) => orderRow(model, k));
+
+export const orderRowByKey = (model, key) => orderRow(model, model.orders.get(key).id);
+
+// ---- 数据统计 -----------------------------------------------------------------
+
+const PASSED = { yes: (r) => r.passed === true, no: (r) => r.passed === false, unknown: (r) => r.state === "examined" && r.passed === undefined };
+
+/** The candidates (codes bound or examined: registered, COD-5) a 数据统计 query keeps. */
+export function peopleIds(model, q) {
+  return cached(model, "people", q, () => {
+    const text = (q.text ?? "").trim().toLowerCase();
+    const certs = certsMatching(model, (q.cert ?? "").trim().toLowerCase());
+    const type = (q.type ?? "").trim().toLowerCase();
+    const passed = PASSED[q.passed];
+    const rows = model.rows;
+    const keep = (id) => {
+      const r = rows[id];
+      if (r.state !== "bound" && r.state !== "examined") return false;
+      if ((q.from || q.to) && (!r.exam_at || (q.from && r.exam_at.slice(0, 10) < q.from) || (q.to && r.exam_at.slice(0, 10) > q.to))) return false;
+      return (!text || r.search.includes(text)) && (!certs || certs.has(r.cert)) && includes(r.exam_type, type) && (!passed || passed(r));
+    };
+    return model.codeIndex.query(keep, q.sort || null, q.dir ?? 1);
+  });
+}
+
+export function peopleView(model, q) {
+  const ids = peopleIds(model, q);
+  return { ...page(ids, q, (id) => codeRow(model, id)), stats: model.statsOf(ids) };
+}
+
+/** 概览's 报名考试: per certification, registered, attended, passed and the rate (COD-5), as the engine counted them. */
+export function certStatsView(model, q) {
+  const text = (q.text ?? "").trim().toLowerCase();
+  const key = `${model.statsVersion}|${model.locale}|${text}`;
+  if (model.certList?.key !== key) {
+    const list = [];
+    for (const s of model.certStats.values()) {
+      if (s.registered === 0) continue;
+      const name = model.certName(s.certification);
+      if (!text || name.toLowerCase().includes(text)) list.push({ ...s, key: s.certification, name });
+    }
+    list.sort((a, b) => b.registered - a.registered || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    model.certList = { key, list };
+  }
+  const list = model.certList.list;
+  if (q.all) return { rows: list };
+  return page(Int32Array.from(list.keys()), q, (k) => list[k]);
+}
+
+// ---- export -----------------------------------------------------------------
+
+/** A CSV cell: quoted when needed; a value Excel would run as a formula (=, +, @, "-x") starts with a quote mark. */
+export function csvCell(value) {
+  let s = value === null || value === undefined ? "" : String(value);
+  if (/^[=+@\t\r]/.test(s) || /^-./.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+const csv = (header, lines) => `\ufeff${[header, ...lines].map((cells) => cells.map(csvCell).join(",")).join("\r\n")}\r\n`;
+
+/**
+ * The rows a table shows now (every page of its query, in its order) as CSV
+ * with a BOM and CRLF, as the console exports. `words` gives the page's
+ * words: headers (`t("col.x")`) and states (`t("state.x")`). The codes
+ * table writes the export's own columns under the names the importer reads
+ * back (zh-CN, zh-Hant, or the keys in English).
+ */
+export function exportCsv(model, view, q, t) {
+  const blank = (v) => (v === "" || v === null || v === undefined ? "-" : v);
+  const yesNo = (p) => (p === null || p === undefined ? "-" : t(p ? "console.passed.yes" : "console.passed.no"));
+  if (view === "orders") {
+    const header = ["col.order_no", "col.certification", "col.exam_type", "col.order_state", "col.paid_day", "col.total", "col.unused_total", "col.used_total", "col.refunded_total", "col.valid_until", "col.refund"].map(t);
+    return csv(header, Array.from(orderIds(model, q), (k) => {
+      const o = orderRow(model, k);
+      const state = o.expired ? t("console.order.expired") : o.refunded ? t("console.order.refunded") : t("console.order.valid");
+      return [o.key, o.certifications.join(" / "), o.exam_types.join(" / "), state, o.paid_day, o.total, o.unused, o.used, o.refunded, o.valid_until,
+        o.refund.allowed ? t("console.refund.yes").replace("{n}", o.refund.refundable_codes) : t("console.refund.no")];
+    }));
+  }
+  if (view === "certs") {
+    const all = certStatsView(model, { ...q, all: true });
+    return csv(["col.certification", "col.registered", "col.attended", "col.passed", "col.pass_rate"].map(t), all.rows.map((c) => {
+      const known = c.attended - c.results_unknown;
+      return [c.name || t("console.no_certification"), c.registered, c.attended, known === 0 && c.attended > 0 ? t("console.unknown") : c.passed,
+        c.pass_rate === null ? (c.attended > 0 ? t("console.unknown") : "-") : `${(c.pass_rate * 100).toFixed(1)}%`];
+    }));
+  }
+  const localeIndex = { "zh-CN": 0, "zh-Hant": 1 }[model.locale];
+  const name = (field) => (localeIndex === undefined ? COLUMNS[field].names.at(-1) : COLUMNS[field].names[localeIndex]);
+  const fields = ["code", "certification", "exam_type", "order", "state", "validity", "name", "un", "surname_pinyin", "given_pinyin", "registered_at"];
+  if (model.hasExamAt || model.hasResults) fields.push("exam_at", "score", "passed");
+  const ids = view === "people" ? peopleIds(model, q) : codeIds(model, q);
+  return csv(fields.map(name), Array.from(ids, (id) => {
+    const r = codeRow(model, id);
+    return fields.map((f) => (f === "state" ? t(`state.${r.state}`) : f === "passed" ? yesNo(r.passed) : blank(r[f])));
+  }));
+}

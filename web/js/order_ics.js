@@ -1,0 +1,28 @@
+// The .ics of an exam order (purchase and booking pages): the moments of the
+// answer's own timeline still ahead. The timeline holds only the points true
+// for this order, so a refunded order, a locked booking or an exam that cannot
+// be sat adds no event the card does not show (a refund deadline beside
+// "already refunded", a change deadline after check-in has closed).
+//   orderIcsEvents(answer) → [{ uid, title, start | date, … }]
+import { t } from "./app.js";
+
+// Each timeline key that becomes an event: its title and how long before it the alarm rings.
+const EVENTS = {
+  refund_deadline: ["ics.refund", { alarmMinutesBefore: 24 * 60 }],
+  change_deadline: ["ics.change", { alarmMinutesBefore: 24 * 60 }],
+  move_by: ["ics.move_by", { alarmMinutesBefore: 24 * 60 }],
+  check_in_by: ["ics.exam", { alarmMinutesBefore: 120 }],
+  valid_until: ["ics.order_expiry", { alarmDaysBefore: 15 }],
+};
+
+/** The events of an `exam_order` answer: one per timeline point ahead that has a title above. */
+export function orderIcsEvents(r) {
+  if (!r?.ok) return [];
+  return r.timeline.filter((p) => p.state !== "past" && EVENTS[p.key]).map((p) => {
+    const [title, alarm] = EVENTS[p.key];
+    const when = p.date ? { date: p.date } : { start: p.at };
+    // The exam is one event from the last moment to check in to its end.
+    const exam = p.key === "check_in_by" ? { end: r.booking.ends_at, description: `${t("check_in_by")}: ${p.at}` } : {};
+    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(title), ...when, ...alarm, ...exam };
+  });
+}
