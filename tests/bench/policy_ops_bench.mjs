@@ -3,7 +3,8 @@
 // replay of exported requests (--requests FILE.ndjson) at two sizes, with
 // the peak resident memory of each run (memory is flat when the larger
 // replay's peak is the smaller one's).
-//   cd tests && node bench/policy_ops_bench.mjs [--quick] [--json]
+//   cd tests && node bench/policy_ops_bench.mjs [--quick | --smoke] [--json]
+// --smoke (scripts/test, so that it cannot rot): a month's diff and 1 000 replayed requests.
 import { spawnSync } from "node:child_process";
 import { createWriteStream, mkdtempSync, rmSync } from "node:fs";
 import { once } from "node:events";
@@ -13,6 +14,7 @@ import { cliPath } from "../node/native_cli.mjs";
 import { repoRoot } from "../node/case_files.mjs";
 
 const quick = process.argv.includes("--quick");
+const smoke = process.argv.includes("--smoke");
 const asJson = process.argv.includes("--json");
 const ops = path.join(repoRoot, "tests/policy/ops");
 const results = {};
@@ -48,13 +50,13 @@ async function writeRequests(file, n) {
 }
 
 const from = "2026-12-28";
-const to = "2027-12-28";
+const to = smoke ? "2027-01-28" : "2027-12-28";
 results.diff_year = { args: `calendar-2027.json combined.json --from ${from} --to ${to}`,
   ...timed(["policy", "diff", "calendar-2027.json", "combined.json", "--from", from, "--to", to]) };
 
 const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-replay-"));
 try {
-  for (const n of quick ? [10_000, 100_000] : [100_000, 1_000_000]) {
+  for (const n of smoke ? [1_000] : quick ? [10_000, 100_000] : [100_000, 1_000_000]) {
     const file = path.join(dir, `requests-${n}.ndjson`);
     await writeRequests(file, n);
     results[`replay_${n}`] = { requests: n, ...timed(["policy", "diff", "calendar-2027.json", "combined.json", "--requests", file, "--json"]) };
