@@ -10,53 +10,66 @@
 #include "requests/handlers.h"
 #include "json/json_out.h"
 #include "json/raw_scan.h"
-#include "policy/merge_patch.h"
 #include "policy/messages.h"
 
 namespace certpolicy {
 
-namespace {
-
-struct TypeEntry {
-  std::string_view name;
-  Handler handler;
-};
-
-constexpr TypeEntry kTypes[] = {
-    {"exam_order", &handle_exam_order},
-    {"working_day", &handle_working_day},
-    {"working_days", &handle_working_days},
-    {"booking_form", &handle_booking_form},
-    {"certificate", &handle_certificate},
-    {"practitioner", &handle_practitioner},
-    {"training", &handle_training},
-    {"purchase", &handle_purchase},
-    {"contacts", &handle_contacts},
-    {"exam_code", &handle_exam_code},
-    {"exam_code_order", &handle_exam_code_order},
-    {"certification", &handle_certification},
-    {"catalogue", &handle_catalogue},
-};
-
-// {"error":{"code","detail","expected","message","path"},"ok":false}, keys sorted.
-void write_failure(std::string_view code, const FieldIssue& issue, Locale locale, TextOut& out) {
+void write_error_envelope(TextOut& out, std::string_view code, const FieldIssue& issue, std::string_view message, SourceSpot spot) {
   out += "{\"error\":{\"code\":";
   write_json_string(code, out);
+  auto number = [&](int n) { out += std::to_string(n); };
+  if (spot.known()) {
+    out += ",\"column\":";
+    number(spot.column);
+  }
   out += ",\"detail\":";
   write_json_string(issue.detail, out);
   out += ",\"expected\":";
   write_json_string(issue.expected, out);
+  if (spot.known()) {
+    out += ",\"line\":";
+    number(spot.line);
+  }
   out += ",\"message\":";
-  write_json_string(Messages::get().field_error(issue, locale), out);
+  write_json_string(message, out);
   out += ",\"path\":";
   write_json_string(issue.path, out);
   out += "},\"ok\":false}";
 }
 
-std::string failure_text(std::string_view code, const FieldIssue& issue, Locale locale) {
-  TextOut out;
-  write_failure(code, issue, locale, out);
-  return std::string(out.view());
+namespace {
+
+using json = nlohmann::json;
+
+// A request type: its handler, whether its `now` is optional (a type that
+// decides no deadline; `now` then only says when the decision is made, which
+// picks the policy of a file with dated changes), and where its order's
+// payment instant is (the moment that picks the terms of an order).
+struct TypeEntry {
+  std::string_view name;
+  Handler handler;
+  bool now_optional = false;
+  const char* paid_in = nullptr;  // the object holding `paid_at`
+};
+
+constexpr TypeEntry kTypes[] = {
+    {"exam_order", &handle_exam_order, false, "order"},
+    {"working_day", &handle_working_day, true},
+    {"working_days", &handle_working_days, true},
+    {"booking_form", &handle_booking_form, true},
+    {"certificate", &handle_certificate},
+    {"practitioner", &handle_practitioner, false, "purchase"},
+    {"training", &handle_training, false, "enrolment"},
+    {"purchase", &handle_purchase},
+    {"contacts", &handle_contacts, true},
+    {"exam_code", &handle_exam_code, false, "order"},
+    {"exam_code_order", &handle_exam_code_order, false, "order"},
+    {"certification", &handle_certification},
+    {"catalogue", &handle_catalogue},
+};
+
+void write_failure(std::string_view code, const FieldIssue& issue, Locale locale, TextOut& out) {
+  write_error_envelope(out, code, issue, Messages::get().field_error(issue, locale));
 }
 
 // The size limit; false and the issue if the text is over it.
@@ -88,16 +101,6 @@ bool parse_limited(std::string_view text, size_t max_bytes, int depth_limit, siz
     return false;
   }
   refuse_unparsed(text, depth_limit, issues);
-  return false;
-}
-
-// Strict input: a member no reader asked for is an error naming it (and the
-// closest known key), never dropped in silence.
-bool all_fields_known(const JsonIn& in, Issues& issues) {
-  auto unread = in.doc()->first_unread(in.ref());
-  if (!unread) return true;
-  // The path cut like every field's (at most 120 bytes, then "…"): a key may be as long as the request.
-  issues.suggest(JsonIn(in.doc(), JsonDoc::kNone, unread->path).path(), detail_code::kUnknownField, std::move(unread->closest));
   return false;
 }
 
@@ -205,7 +208,9 @@ constexpr EnvelopeMember kEnvelope[] = {
        out.push_back('[');
        for (const Reason& r : e.outcome.reasons) {
          if (&r != e.outcome.reasons.begin()) out.push_back(',');
-         write_reason(r, e.locale, e.outcome.fields, out);
+         // The reasons' sentences read what the handler said they read (the
+         // booking form's words name the policy's formats), else its fields.
+         write_reason(r, e.locale, e.outcome.said ? *e.outcome.said : e.outcome.fields, out);
        }
        out.push_back(']');
      }},
@@ -218,46 +223,48 @@ std::unique_ptr<Engine> Engine::create(std::string_view policy_patch, std::strin
   // The default policy is immutable: every engine without a patch shares the
   // one read first (creating such an engine then costs no parse; 0.5 ms each
   // before, which a page re-creating engines paid every time).
-  if (policy_patch.empty()) {
-    static const std::shared_ptr<const Policy> kDefault = build_policy({}, error);
-    if (!kDefault) return nullptr;
-    return std::unique_ptr<Engine>(new Engine(kDefault));
-  }
-  auto policy = build_policy(policy_patch, error);
-  if (!policy) return nullptr;
-  return std::unique_ptr<Engine>(new Engine(std::move(policy)));
+  return from(policy_patch.empty() ? Schedule::builtin() : read(policy_patch, PolicyMode::kPatch, error), error);
 }
 
-std::shared_ptr<const Policy> Engine::build_policy(std::string_view policy_patch, std::string& error) {
-  Issues issues;
-  // Without a patch the embedded text is read as it is; a patch is merged
-  // over it with nlohmann's RFC 7386 merge_patch, and the merged document
-  // read back from its text.
-  std::string merged;
-  std::string_view text = default_policy_text();
-  if (!policy_patch.empty() && within_size(policy_patch, kMaxPolicyBytes, issues)) {
-    // Read once, as nlohmann's tree for merge_patch, after the depth scan; a
-    // text refused is classified (too deep or malformed) as a request would be.
-    const MergeResult r = max_depth(policy_patch) > kMaxDepth
-                              ? MergeResult::kUnparsed
-                              : merge_policy_patch(default_policy_text(), policy_patch, merged);
-    if (r == MergeResult::kUnparsed) refuse_unparsed(policy_patch, kMaxDepth, issues);
-    else if (r == MergeResult::kNotObject) issues.fail("", detail_code::kWrongType, "object");
-    else text = merged;
+std::unique_ptr<Engine> Engine::publish(std::string_view file, std::string& error) {
+  return from(read(file, PolicyMode::kPublished, error), error);
+}
+
+std::unique_ptr<Engine> Engine::from(std::shared_ptr<const Schedule> schedule, const std::string& error) {
+  if (!schedule || !error.empty()) return nullptr;
+  return std::unique_ptr<Engine>(new Engine(std::move(schedule)));
+}
+
+std::shared_ptr<const Schedule> Engine::read(std::string_view text, PolicyMode mode, std::string& error) {
+  return read_policy(text, mode, error);
+}
+
+const Policy* Engine::policy_for(const JsonIn& req, bool now_optional, const char* paid_in, std::optional<Instant> at,
+                                 Issues& issues) const {
+  // A type that decides no deadline takes `now` too: when the decision is made.
+  if (now_optional && req["now"].present()) {
+    at = read_instant(req["now"], issues);
+    if (!at) return nullptr;
   }
-  JsonDoc doc;
-  std::optional<Policy> policy;
-  if (issues.ok() && !doc.parse(text)) issues.fail("", detail_code::kMalformedJson, "JSON");
-  if (issues.ok()) policy = load_policy(JsonIn(&doc, doc.root(), ""), issues);
-  if (policy && !all_fields_known(JsonIn(&doc, doc.root(), ""), issues)) policy.reset();
-  if (!policy) {
-    error = failure_text("INVALID_POLICY", *issues.first(), Locale::kEn);
+  if (!schedule_->dated()) return &schedule_->first();
+  // The moments that pick the policy: read here without reporting (the
+  // handler reports a bad `now` or `paid_at` with its path).
+  Issues quiet;
+  if (!now_optional) {
+    if (auto now = read_instant(req["now"], quiet)) at = now;
+  }
+  if (!at) {
+    issues.fail("now", detail_code::kMissing, "rfc3339_instant (the policy has dated changes: say when the decision is made)");
     return nullptr;
   }
-  return std::make_shared<const Policy>(std::move(*policy));
+  Instant paid = *at;
+  if (paid_in != nullptr) {
+    if (auto p = read_instant(req[paid_in]["paid_at"], quiet)) paid = *p;
+  }
+  return &schedule_->at(*at, paid);
 }
 
-void Engine::write_result(const JsonIn& req, TextOut& out) const {
+void Engine::write_result(const JsonIn& req, TextOut& out, std::optional<Instant> at) const {
   Issues issues;
   auto fail = [&](std::string_view code, const FieldIssue& issue, Locale locale) {
     write_failure(code, issue, locale, out);
@@ -279,12 +286,14 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
     return fail("UNKNOWN_TYPE", FieldIssue{"type", "UNKNOWN_TYPE", expected}, *locale);
   }
 
-  Context ctx{*policy_, *locale};
+  const Policy* policy = policy_for(req, entry->now_optional, entry->paid_in, at, issues);
+  if (policy == nullptr) return fail("INVALID_REQUEST", *issues.first(), *locale);
+  Context ctx{*policy, *locale};
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
   if (!outcome || !all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
   // The envelope's members, merged with the handler's fields in key order.
-  const Envelope envelope{*outcome, entry->name, policy_->version, *locale};
+  const Envelope envelope{*outcome, entry->name, schedule_->version(), *locale};
   const Fields& fields = outcome->fields;
   size_t next = 0;
   bool first = true;
@@ -310,19 +319,19 @@ void Engine::write_result(const JsonIn& req, TextOut& out) const {
   out.push_back('}');
 }
 
-std::string Engine::evaluate(std::string_view request_json) const {
+std::string Engine::evaluate(std::string_view request_json, std::optional<Instant> at) const {
   TextOut out(2048);
-  evaluate_into(request_json, out);
+  evaluate_into(request_json, out, at);
   return std::string(out.view());
 }
 
-std::string Engine::evaluate_many(std::string_view requests_json) const {
+std::string Engine::evaluate_many(std::string_view requests_json, std::optional<Instant> at) const {
   TextOut out;
-  evaluate_many_into(requests_json, out);
+  evaluate_many_into(requests_json, out, kMaxBatchAnswerBytes, at);
   return std::string(out.view());
 }
 
-void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
+void Engine::evaluate_into(std::string_view request_json, TextOut& out, std::optional<Instant> at) const {
   // One document per thread, reused: a request is at most 1 MiB, and the
   // document's buffers go back to their first size after each call.
   thread_local JsonDoc doc;
@@ -332,12 +341,13 @@ void Engine::evaluate_into(std::string_view request_json, TextOut& out) const {
   if (!parse_limited(request_json, kMaxRequestBytes, kMaxDepth, SIZE_MAX, doc, issues)) {
     write_text_refusal(*issues.first(), locale_in_text(request_json), out);
   } else {
-    write_result(JsonIn(&doc, doc.root(), ""), out);
+    write_result(JsonIn(&doc, doc.root(), ""), out, at);
   }
   doc.trim();
 }
 
-void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, size_t max_answer_bytes) const {
+void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, size_t max_answer_bytes,
+                                std::optional<Instant> at) const {
   Issues issues;
   JsonDoc doc;
   out.clear();
@@ -371,7 +381,7 @@ void Engine::evaluate_many_into(std::string_view requests_json, TextOut& out, si
     } else {
       // Each request is answered as if it came alone: its paths start at its root.
       doc.forget_misses();
-      write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out);
+      write_result(JsonIn(&doc, doc.element(doc.root(), k), ""), out, at);
     }
     if (out.size() > max_answer_bytes) {
       out.release_above(kStart);

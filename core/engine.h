@@ -16,6 +16,7 @@
 #include "json/json_in.h"
 #include "json/json_out.h"
 #include "policy/policy.h"
+#include "policy/schedule.h"
 
 namespace certpolicy {
 
@@ -38,22 +39,38 @@ inline constexpr int kMaxDepth = 32;
 // aborted the wasm module before.)
 inline constexpr size_t kMaxPolicyBytes = 1 << 20;
 
+// A failure envelope, keys sorted:
+// {"error":{"code","column"?,"detail","expected","line"?,"message","path"},"ok":false}
+// (column and line only for a place in a policy text).
+void write_error_envelope(TextOut& out, std::string_view code, const FieldIssue& issue, std::string_view message,
+                          SourceSpot spot = {});
+
 class Engine {
  public:
   // Builds an engine from the embedded default policy, patched by
-  // `policy_patch` (a JSON object, RFC 7386 merge patch; empty = none).
-  // On failure `error` holds the failure envelope (code INVALID_POLICY) and
-  // the returned engine is null.
+  // `policy_patch` (a JSON object, RFC 7386 merge patch, or a file of dated
+  // changes, policy/schedule.h; empty = none).
+  // On failure `error` holds the failure envelope (code INVALID_POLICY, with
+  // `line` and `column` when the failure is one place of the text) and the
+  // returned engine is null.
   static std::unique_ptr<Engine> create(std::string_view policy_patch, std::string& error);
+  // The same for the site's published policy file, read as the pages read it
+  // (PolicyMode::kPublished: the raw bytes; its own version; nothing a merge
+  // patch would silently lose).
+  static std::unique_ptr<Engine> publish(std::string_view file, std::string& error);
 
-  std::string evaluate(std::string_view request_json) const;
+  // `at`: when the decision is made, for a request that does not say
+  // (`now` is optional on working_day, working_days, booking_form and
+  // contacts): the host's clock. It matters only when the policy has dated
+  // changes; the engine itself never reads a clock (TIM-3).
+  std::string evaluate(std::string_view request_json, std::optional<Instant> at = {}) const;
   // A JSON array of requests in, a JSON array of results out (same order).
-  std::string evaluate_many(std::string_view requests_json) const;
+  std::string evaluate_many(std::string_view requests_json, std::optional<Instant> at = {}) const;
   // The same, written into `out` (replacing its content, keeping its
   // capacity): for callers that reuse one buffer.
-  void evaluate_into(std::string_view request_json, TextOut& out) const;
+  void evaluate_into(std::string_view request_json, TextOut& out, std::optional<Instant> at = {}) const;
   void evaluate_many_into(std::string_view requests_json, TextOut& out,
-                          size_t max_answer_bytes = kMaxBatchAnswerBytes) const;
+                          size_t max_answer_bytes = kMaxBatchAnswerBytes, std::optional<Instant> at = {}) const;
   // The answer to a batch of more than kMaxBatchItems requests, for a caller
   // that counts its batch before writing its text (the JS package, whose
   // arrays may be sparse or Proxies claiming any length): the TOO_MANY
@@ -82,17 +99,22 @@ class Engine {
   ExamOrderFlags decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms, int booking_status, int flow,
                                    bool refunded, int platform_fault, int certification) const;
 
-  const Policy& policy() const { return *policy_; }
-  const std::string& policy_version() const { return policy_->version; }
+  // The policy without any dated change (the only one when there is none).
+  const Policy& policy() const { return schedule_->first(); }
+  const Schedule& schedule() const { return *schedule_; }
+  const std::string& policy_version() const { return schedule_->version(); }
 
  private:
-  explicit Engine(std::shared_ptr<const Policy> p) : policy_(std::move(p)) {}
-  // The default policy patched by `policy_patch` and validated, or null and
-  // the INVALID_POLICY envelope in `error`.
-  static std::shared_ptr<const Policy> build_policy(std::string_view policy_patch, std::string& error);
+  explicit Engine(std::shared_ptr<const Schedule> s) : schedule_(std::move(s)) {}
+  static std::unique_ptr<Engine> from(std::shared_ptr<const Schedule> schedule, const std::string& error);
+  // The file read, or null and the INVALID_POLICY envelope in `error`.
+  static std::shared_ptr<const Schedule> read(std::string_view text, PolicyMode mode, std::string& error);
+  // The policy that decides `request`: the one in force at its moments.
+  const Policy* policy_for(const JsonIn& request, bool now_optional, const char* paid_in, std::optional<Instant> at,
+                           Issues& issues) const;
   // Decides one parsed request and appends its result text to `out`.
-  void write_result(const JsonIn& request, TextOut& out) const;
-  std::shared_ptr<const Policy> policy_;
+  void write_result(const JsonIn& request, TextOut& out, std::optional<Instant> at) const;
+  std::shared_ptr<const Schedule> schedule_;
 };
 
 }  // namespace certpolicy

@@ -1,42 +1,28 @@
 // The typed fast path of the Engine: an exam order decided from numbers, by
 // the same composition as the `exam_order` request (rules/exam/exam_order.h).
-#include <cstdint>
-
 #include "engine.h"
 #include "rules/exam/exam_order.h"
 
 namespace certpolicy {
 
-namespace {
-
-// An epoch-millisecond count as an instant in `out`, when it is one the
-// engine accepts (the range of every input, TIM-1); false otherwise.
-bool instant_of(double ms, Instant& out) {
-  // Compared as a double first: a count past int64 cannot be converted.
-  constexpr double kLimit = 1e17;
-  if (!(ms >= -kLimit && ms <= kLimit)) return false;  // also NaN
-  // Rounded down (a fraction of a millisecond is truncated, as in the text forms).
-  auto whole = static_cast<std::int64_t>(ms);
-  if (static_cast<double>(whole) > ms) --whole;
-  out = Instant(std::chrono::sys_time<Millis>(Millis(whole)));
-  return out >= kMinInstant && out <= kMaxInstant;
-}
-
-}  // namespace
-
 Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_ms, double exam_at_ms,
                                                  int booking_status, int flow, bool refunded, int platform_fault,
                                                  int certification) const {
   ExamOrderFlags out;
-  const Policy& p = *policy_;
   ExamOrderInput in;
+  const auto paid_at = instant_from_ms(paid_at_ms), now = instant_from_ms(now_ms);
+  const auto exam_at = booking_status != 0 ? instant_from_ms(exam_at_ms) : std::optional<Instant>(in.exam_at);
+  if (!paid_at || !now || !exam_at) return out;  // the JSON entry says which field and why
+  in.paid_at = *paid_at;
+  in.now = *now;
+  in.exam_at = *exam_at;
+  // The policy in force for this order at this moment (a file's dated changes).
+  const Policy& p = schedule_->at(in.now, in.paid_at);
   const int entries = static_cast<int>(p.catalogue.certifications.size());
   const auto status = enum_at<BookingStatus>(booking_status);
   const auto order_flow = enum_at<Flow>(flow);
   const auto fault = enum_at<PlatformFault>(platform_fault);
-  if (!status || !order_flow || !fault || !instant_of(paid_at_ms, in.paid_at) || !instant_of(now_ms, in.now) ||
-      (*status != BookingStatus::kNone && !instant_of(exam_at_ms, in.exam_at)) ||
-      (*fault == PlatformFault::kCentreUnavailable && *status != BookingStatus::kBooked) ||
+  if (!status || !order_flow || !fault || (*fault == PlatformFault::kCentreUnavailable && *status != BookingStatus::kBooked) ||
       certification < -1 || certification >= entries) {
     return out;  // the JSON entry says which field and why
   }

@@ -1,6 +1,6 @@
 // Size budget of the package: gzip of the .wasm plus its JS glue and the
-// ES module wrapper must stay within the budget (default 150 KB).
-//   node scripts/size_budget.mjs [--budget-kb 150] [--json]
+// ES module wrapper must stay within the budget (default 170 KB; docs/PERFORMANCE.md, "Size", says why).
+//   node scripts/size_budget.mjs [--budget-kb 170] [--json]
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
@@ -9,7 +9,7 @@ const arg = (name, fallback) => {
   const k = process.argv.indexOf(name);
   return k > 0 ? process.argv[k + 1] : fallback;
 };
-const budget = Number(arg("--budget-kb", 150)) * 1024;
+const budget = Number(arg("--budget-kb", 170)) * 1024;
 const root = fileURLToPath(new URL("../wasm/", import.meta.url));
 // What a browser loads: the .wasm, the glue, the browser entry and the engine wrapper.
 const files = ["dist/certpolicy_core.wasm", "dist/certpolicy_core.mjs", "index.js", "engine.js"];

@@ -1,6 +1,6 @@
-// The WebAssembly face of the core. embind, the project's binding library,
-// builds the engine object (RawEngine: policy, errors, address); the calls
-// on the hot path are plain C exports: evaluate / evaluate_many through
+// The WebAssembly face of the core, per request. embind, the project's
+// binding library, builds the engine object (raw_engine.cc: policy, errors,
+// address); the calls on the hot path are plain C exports here: evaluate / evaluate_many through
 // buffers this file keeps, and the exam-order fast path. They stay plain
 // because embind cost more than 5 % on a user-visible figure in one A/B run
 // (15 interleaved rounds, Node, docs/DESIGN.md "Byte helpers and the wasm
@@ -27,26 +27,6 @@
 #include "rules/enum_names.h"
 #include "rules/exam/refund.h"
 #include "rules/policy_model.h"
-
-namespace {
-
-class RawEngine {
- public:
-  explicit RawEngine(const std::string& policy_patch)
-      : engine_(certpolicy::Engine::create(policy_patch, error_)) {}
-
-  // "" when the engine was built, else the INVALID_POLICY failure envelope.
-  std::string error() const { return error_; }
-  std::string policy_version() const { return engine_ ? engine_->policy_version() : ""; }
-  // The engine's address, for the plain export below (0 when not built).
-  double address() const { return static_cast<double>(reinterpret_cast<std::uintptr_t>(engine_.get())); }
-
- private:
-  std::string error_;
-  std::unique_ptr<certpolicy::Engine> engine_;
-};
-
-}  // namespace
 
 // The exam-order fast path as a plain export (no embind marshalling on the
 // hot path): bit 0 refund, 1 change, 2 cancel, 3 book, 4 decided (0: an
@@ -129,14 +109,17 @@ extern "C" EMSCRIPTEN_KEEPALIVE void certpolicy_result_release() {
   b.result.release_above(kBaseCapacity);
   b.utf16.release_above(2 * kBaseCapacity);
 }
-// Decides the request of `length` bytes in the input buffer; returns the answer's length in bytes.
+// Decides the request of `length` bytes in the input buffer; returns the
+// answer's length in bytes. `at_ms`: the page's clock, for a request that
+// does not say when it is decided (NaN: none).
 extern "C" EMSCRIPTEN_KEEPALIVE std::size_t certpolicy_evaluate(const certpolicy::Engine* engine, std::size_t length,
-                                                                int many) {
+                                                                int many, double at_ms) {
   Buffers& b = buffers();
   if (engine == nullptr || length > b.input.size()) return 0;
   std::string_view in(b.input.data(), length);  // JS wrote these bytes
-  if (many) engine->evaluate_many_into(in, b.result);
-  else engine->evaluate_into(in, b.result);
+  const auto at = certpolicy::instant_from_ms(at_ms);
+  if (many) engine->evaluate_many_into(in, b.result, certpolicy::kMaxBatchAnswerBytes, at);
+  else engine->evaluate_into(in, b.result, at);
   return b.result.size();
 }
 
@@ -167,14 +150,10 @@ void register_names(const char* js_name) {
 
 }  // namespace
 
-EMSCRIPTEN_BINDINGS(certpolicy) {
+EMSCRIPTEN_BINDINGS(certpolicy_enums) {
   // The exam-order fast path's inputs (certpolicy_decide_exam_order).
   register_names<certpolicy::BookingStatus>("BookingStatus");
   register_names<certpolicy::Flow>("Flow");
   register_names<certpolicy::PlatformFault>("PlatformFault");
-  emscripten::class_<RawEngine>("RawEngine")
-      .constructor<const std::string&>()
-      .function("error", &RawEngine::error)
-      .function("policyVersion", &RawEngine::policy_version)
-      .function("address", &RawEngine::address);
+  // (RawEngine, the engine object, is registered in raw_engine.cc.)
 }

@@ -20,6 +20,7 @@ export class CertpolicyError extends Error {
     this.detail = error.detail;
     this.path = error.path;
     this.expected = error.expected;
+    if (error.line) Object.assign(this, { line: error.line, column: error.column });
   }
 }
 
@@ -199,7 +200,8 @@ class Engine {
     // engine's limit plus one character (4 bytes): a longer text is cut there,
     // which is still over the limit, so the answer is the same TOO_LARGE.
     return this.#answer(text, this.#maxBytes[many ? 1 : 0] + 4,
-      (written) => core._certpolicy_evaluate(this.#address, written, many ? 1 : 0));
+      // Date.now(): when a request without `now` is decided.
+      (written) => core._certpolicy_evaluate(this.#address, written, many ? 1 : 0, Date.now()));
   }
 
   /** Writes `text` (at most `limit` bytes of it) to the core's input, runs `run`, decodes the answer. */
@@ -255,6 +257,28 @@ class Engine {
   /** The version string of the policy document in force. */
   get policyVersion() {
     return this.#version;
+  }
+
+  #changes;
+  /** The policy file's changes as they apply: { id, effectiveFrom (Date | null: at once), appliesTo }. */
+  get policyChanges() {
+    this.#changes ??= Object.freeze((this.#raw ? JSON.parse(this.#raw.changes()) : []).map((c) => Object.freeze({
+      id: c.id,
+      effectiveFrom: c.effective_from === null ? null : new Date(c.effective_from),
+      appliesTo: c.applies_to,
+    })));
+    return this.#changes;
+  }
+
+  /** When, after `after` (Date or ms), a decision may next switch policy; or null. */
+  nextPolicyChange(after = Date.now()) {
+    const ms = this.#raw ? this.#raw.nextChangeAfter(+after) : NaN;
+    return Number.isNaN(ms) ? null : new Date(ms);
+  }
+
+  /** The policy in force at `at` for an order paid at `paidAt` (Dates or ms). */
+  policyDocument(at = Date.now(), paidAt = at) {
+    return this.#raw ? JSON.parse(this.#raw.documentAt(+at, +paidAt)) : null;
   }
 
   /** One request (object or JSON text) → one result object. Never throws. */
@@ -419,18 +443,24 @@ class Engine {
  * Creates an engine (the entries' createEngine). `policy` (object or JSON
  * text) is merged over the embedded default policy (RFC 7386 merge patch)
  * and validated; an invalid policy rejects with a CertpolicyError (code
- * "INVALID_POLICY", path). `readFile` reads a file: URL (node.js), or null.
+ * "INVALID_POLICY", path, line, column). `publishedPolicy`: the site's policy
+ * file's bytes, read as `certpolicy eval --policy` reads it. `readFile` reads
+ * a file: URL (node.js), or null.
  */
 export async function createEngineWith(options, readFile) {
   options = options ?? {};
   const core = await loadCore(options, readFile);
   let patch = "";
-  if (options.policy !== undefined && options.policy !== null) {
+  const published = options.publishedPolicy !== undefined && options.publishedPolicy !== null;
+  if (published) {
+    const p = options.publishedPolicy;
+    patch = p instanceof ArrayBuffer ? new Uint8Array(p) : p instanceof Uint8Array ? p : String(p);
+  } else if (options.policy !== undefined && options.policy !== null) {
     const { text, failure } = toText(options.policy);
     if (failure) throw new CertpolicyError({ ...failure.error, code: "INVALID_POLICY" });
     patch = text;
   }
-  const raw = new core.RawEngine(patch);
+  const raw = new core.RawEngine(patch, published);
   const error = raw.error();
   if (error) {
     raw.delete();

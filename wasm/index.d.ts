@@ -25,6 +25,8 @@ export type ErrorDetail =
   | "UNKNOWN_FIELD"
   /** Native CLI only: the --policy file cannot be read. */
   | "UNREADABLE"
+  /** A policy file gives a key twice in one object (a repeated key would silently keep the last value). */
+  | "DUPLICATE_KEY"
   /** Decided in JavaScript: the engine was disposed (create a new one). */
   | "ENGINE_DISPOSED"
   /** Decided in JavaScript: the WebAssembly call failed, and the request can be retried. */
@@ -52,24 +54,24 @@ export type ReasonCode =
   | "LIFECYCLE_UNUSED_ATTEMPT_REFUND" | "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING"
   | "LIFECYCLE_NO_REFUND_STATED" | "LIFECYCLE_SUCCESSOR" | "READING_SERVICE_STOP_DATE"
   | "DAY_WEEKDAY" | "DAY_WEEKEND" | "DAY_HOLIDAY" | "DAY_MAKEUP_WORKDAY" | "WORKING_DAYS_COUNT"
-  | "CALENDAR_YEAR_UNVERIFIED" | "FORM_VALID" | "CERT_ANNOUNCED" | "CERT_ON_SALE" | "CERT_BETA"
-  | "CERT_SALE_STOPPED" | "CERT_RETIRED" | "CERT_UNUSED_ATTEMPTS_REFUNDABLE" | "CERT_SUCCESSOR"
-  | "CERT_READING_SERVICE_STOP" | "CATALOGUE" | "CERTIFICATE_NONE" | "CERTIFICATE_ACTIVE"
-  | "CERTIFICATE_EXPIRING" | "CERTIFICATE_EXPIRED" | "READING_RENEWAL_RESULTS"
-  | "LATEST_PASS_COUNTS" | "CERTIFICATE_ELECTRONIC" | "CERTIFICATE_PAPER_ERA" | "LEVEL_RENAMED"
-  | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT" | "PRACTITIONER_REPURCHASE_WARNING"
-  | "PRACTITIONER_MUST_REPURCHASE" | "NOT_REFUNDABLE_ONCE_SOLD" | "PLATFORM_FAULT_REFUND_ONLY"
-  | "CLASS_NOT_OPENED" | "READING_NOT_OPENED_DEFERRAL" | "TRAINING_REFUND_FULL"
-  | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE" | "TRAINING_REFUND_LAST_DAY_DISPUTED"
-  | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED" | "DEFERRAL_LAST_DAY_DISPUTED"
-  | "DEFERRAL_TOO_LATE" | "DEFERRAL_RIGHT_USED" | "CLASS_DECISION_DATES" | "READING_WORKING_DAYS"
-  | "APPLY_BY_EMAIL" | "SUB_ACCOUNT" | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED"
-  | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE" | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE"
-  | "EXAM_REFUNDABLE_WITHIN_WINDOW" | "CODES_REFUNDABLE_ONCE" | "ALL_CHANNELS_VERIFIED"
-  | "CODE_EXPIRED_WITH_ORDER" | "CODE_ACTION_ALLOWED" | "CODE_ACTION_NOT_ALLOWED"
-  | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED" | "ORDER_ALREADY_REFUNDED"
-  | "CODES_EXPIRED_WITH_ORDER" | "BOUND_CODES_BLOCK_REFUND" | "NO_UNUSED_CODES"
-  | "UNUSED_CODES_REFUNDABLE" | "CODE_STATISTICS" | "CODES_ALREADY_REFUNDED"
+  | "CALENDAR_YEAR_UNVERIFIED" | "CALENDAR_YEAR_UNCITED" | "FORM_VALID" | "CERT_ANNOUNCED"
+  | "CERT_ON_SALE" | "CERT_BETA" | "CERT_SALE_STOPPED" | "CERT_RETIRED"
+  | "CERT_UNUSED_ATTEMPTS_REFUNDABLE" | "CERT_SUCCESSOR" | "CERT_READING_SERVICE_STOP" | "CATALOGUE"
+  | "CERTIFICATE_NONE" | "CERTIFICATE_ACTIVE" | "CERTIFICATE_EXPIRING" | "CERTIFICATE_EXPIRED"
+  | "READING_RENEWAL_RESULTS" | "LATEST_PASS_COUNTS" | "CERTIFICATE_ELECTRONIC"
+  | "CERTIFICATE_PAPER_ERA" | "LEVEL_RENAMED" | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT"
+  | "PRACTITIONER_REPURCHASE_WARNING" | "PRACTITIONER_MUST_REPURCHASE" | "NOT_REFUNDABLE_ONCE_SOLD"
+  | "PLATFORM_FAULT_REFUND_ONLY" | "CLASS_NOT_OPENED" | "READING_NOT_OPENED_DEFERRAL"
+  | "TRAINING_REFUND_FULL" | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE"
+  | "TRAINING_REFUND_LAST_DAY_DISPUTED" | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED"
+  | "DEFERRAL_LAST_DAY_DISPUTED" | "DEFERRAL_TOO_LATE" | "DEFERRAL_RIGHT_USED"
+  | "CLASS_DECISION_DATES" | "READING_WORKING_DAYS" | "APPLY_BY_EMAIL" | "SUB_ACCOUNT"
+  | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED" | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE"
+  | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE" | "EXAM_REFUNDABLE_WITHIN_WINDOW"
+  | "CODES_REFUNDABLE_ONCE" | "ALL_CHANNELS_VERIFIED" | "CODE_EXPIRED_WITH_ORDER"
+  | "CODE_ACTION_ALLOWED" | "CODE_ACTION_NOT_ALLOWED" | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED"
+  | "ORDER_ALREADY_REFUNDED" | "CODES_EXPIRED_WITH_ORDER" | "BOUND_CODES_BLOCK_REFUND"
+  | "NO_UNUSED_CODES" | "UNUSED_CODES_REFUNDABLE" | "CODE_STATISTICS" | "CODES_ALREADY_REFUNDED"
   | "CODE_STATISTICS_RESULTS_UNKNOWN" | "CODE_STATISTICS_SOME_RESULTS_UNKNOWN" | FormErrorCode
   | ContactWarningCode;
 
@@ -155,6 +157,7 @@ export type NextStepCode =
   | "NEXT_BOOK" | "NEXT_BOOK_OR_REFUND" | "NEXT_MOVE_EXAM" | "NEXT_CHECK_IN" | "NEXT_RESULTS"
   | "NEXT_REQUEST_REFUND" | "NEXT_BOOK_OR_REQUEST_REFUND" | "NEXT_CHOOSE_REFUND_OR_SESSION"
   | "NEXT_TAKE_NEAREST_SESSION" | "NEXT_AWAIT_NEW_DATE" | "NEXT_BUY_SUCCESSOR";
+
 
 /** The one thing to do next (consistent with every other field), or null. */
 export interface NextStep {
@@ -253,6 +256,8 @@ export interface ExamOrderResult {
 
 export interface WorkingDayRequest extends RequestBase {
   type: "working_day";
+  /** When the decision is made (default: the page's clock); it picks a policy with dated changes. */
+  now?: Instant;
   date: CivilDate;
 }
 export interface WorkingDayResult {
@@ -269,6 +274,8 @@ export interface WorkingDayResult {
 
 export interface WorkingDaysRequest extends RequestBase {
   type: "working_days";
+  /** When the decision is made (default: the page's clock); it picks a policy with dated changes. */
+  now?: Instant;
   from: CivilDate;
   to: CivilDate;
 }
@@ -287,6 +294,8 @@ export interface WorkingDaysResult {
 
 export interface BookingFormRequest extends RequestBase {
   type: "booking_form";
+  /** When the form is checked (default: the page's clock); it picks a policy with dated changes. */
+  now?: Instant;
   exam_at: Instant;
   form: Partial<{
     /**
@@ -394,6 +403,8 @@ export interface TrainingRequest extends RequestBase {
     class_status?: "pending" | "open" | "not_opened";
     deferred?: boolean;
     deferral_used?: boolean;
+    /** When the enrolment was paid: the terms in force then govern it (a policy's dated changes). */
+    paid_at?: Instant;
   };
 }
 export interface TrainingResult {
@@ -407,11 +418,21 @@ export interface TrainingResult {
   working_days_before: number;
   /** The same count without today (the other reading). */
   working_days_excluding_today: number;
-  refund: { allowed: boolean; percent: number; amount_fen: number };
-  /** Last day of the 100 % band, counting today. */
+  /**
+   * The band that applies now: `until` its last day counting today, `act_by`
+   * the same band counted without today (a day earlier; the date to apply by).
+   * Both null when nothing is refunded.
+   */
+  refund: { allowed: boolean; percent: number; amount_fen: number; act_by: CivilDate | null; until: CivilDate | null };
+  /** Every refund tier of the policy in force, with its last day and date to act by for this class (TRN-3). */
+  refund_tiers: { more_than_working_days: number; percent: number; last_day: CivilDate | null; act_by: CivilDate | null }[];
+  /** What cancelling refunds once no tier applies (percent). */
+  refund_otherwise_percent: number;
+  /** Last day of the first tier (100 % by default), counting today. */
   full_refund_until: CivilDate | null;
-  /** The date to apply by for 100 %: the same band counted without today (a day earlier). */
+  /** The date to apply by for the first tier: the same band counted without today (a day earlier). */
   full_refund_act_by: CivilDate | null;
+  /** Last day of the second tier, counting today. */
   partial_refund_until: CivilDate | null;
   partial_refund_act_by: CivilDate | null;
   /** deadline: the last day counting today; act_by: without today (null for a class that did not open: no deadline stated). */
@@ -444,6 +465,8 @@ export interface PurchaseResult {
 export type ContactState = "verified" | "pending" | "unbound";
 export interface ContactsRequest extends RequestBase {
   type: "contacts";
+  /** When the decision is made (default: the page's clock); it picks a policy with dated changes. */
+  now?: Instant;
   contacts: Record<"phone" | "email", { state: ContactState; value?: string; security_value?: string }>;
 }
 export interface ContactsResult {
@@ -679,15 +702,35 @@ export interface Engine {
   }): { refund: boolean; change: boolean; cancel: boolean; book: boolean } | null;
   /** Raw JSON text in and out: byte for byte the native `certpolicy eval`. */
   evaluateJson(text: string): string;
+  /** The changes of the policy file, in the order they apply (empty for the built-in policy). */
+  readonly policyChanges: readonly PolicyChange[];
+  /** The first moment after `after` (default: now) at which a decision may switch policy, or null. */
+  nextPolicyChange(after?: Date | number): Date | null;
+  /** The policy document in force for a decision at `at` about an order paid at `paidAt` (default: now, and `at`). */
+  policyDocument(at?: Date | number, paidAt?: Date | number): Record<string, unknown> | null;
   /** Frees the WebAssembly side now (an engine dropped without it is freed when collected). */
   dispose(): void;
   /** `using engine = await createEngine()`: disposed at the end of the block. */
   [Symbol.dispose](): void;
 }
 
+/** One change of a policy file (docs/OPERATIONS.md). */
+export interface PolicyChange {
+  readonly id: string;
+  /** When it starts to apply; null: at once. */
+  readonly effectiveFrom: Date | null;
+  /** What a dated change governs: the orders paid from its instant, or the decisions made from it. */
+  readonly appliesTo: "orders_paid" | "decisions" | null;
+}
+
 export interface CreateEngineOptions {
-  /** Merged over the default policy (RFC 7386), object or JSON text. */
+  /** Merged over the default policy (RFC 7386), object or JSON text; or a file of dated changes. */
   policy?: object | string;
+  /**
+   * The site's published policy file, its bytes as fetched (or its text): read
+   * exactly as `certpolicy eval --policy` and `policy check` read it.
+   */
+  publishedPolicy?: Uint8Array | ArrayBuffer | string;
   /** Where the .wasm lives; default: next to this module. */
   wasmUrl?: string | UrlLike;
   wasmBinary?: ArrayBuffer | Uint8Array;
@@ -699,6 +742,9 @@ export class CertpolicyError extends Error {
   detail: ErrorDetail;
   path: string;
   expected: string;
+  /** Where in the policy text the refusal points, when it is one place (1-based; columns count characters). */
+  line?: number;
+  column?: number;
 }
 
 export function createEngine(options?: CreateEngineOptions): Promise<Engine>;

@@ -218,4 +218,16 @@ int days_between(CivilDate a, CivilDate b) {
   return static_cast<int>((b.sys_days() - a.sys_days()).count());
 }
 
+std::optional<Instant> instant_from_ms(double ms) {
+  // Compared as a double first: a count past int64 cannot be converted.
+  constexpr double kLimit = 1e17;
+  if (!(ms >= -kLimit && ms <= kLimit)) return std::nullopt;  // also NaN
+  // Rounded down (a fraction of a millisecond is truncated, as in the text forms).
+  auto whole = static_cast<std::int64_t>(ms);
+  if (static_cast<double>(whole) > ms) --whole;
+  const Instant out{std::chrono::sys_time<Millis>(Millis(whole))};
+  if (out < kMinInstant || out > kMaxInstant) return std::nullopt;
+  return out;
+}
+
 }  // namespace certpolicy

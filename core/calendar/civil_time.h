@@ -91,6 +91,14 @@ inline constexpr Instant kMinInstant{std::chrono::sys_days(std::chrono::year(kMi
 inline constexpr Instant kMaxInstant{std::chrono::sys_time<Millis>(
     std::chrono::sys_days(std::chrono::year(kMaxYear + 1) / 1 / 1)) - Millis(1)};
 
+// Milliseconds since the Unix epoch (a JavaScript Date's number) as an
+// instant, a fraction of a millisecond truncated; nullopt when it is NaN or
+// outside kMinInstant … kMaxInstant (the range of every input, TIM-1).
+//   instant_from_ms(0) == 1970-01-01T00:00:00Z;
+//   instant_from_ms(1.8e12 + 0.7) == 2027-01-15T08:00:00.000Z;  instant_from_ms(NaN) == nullopt
+std::optional<Instant> instant_from_ms(double ms);
+inline double ms_of(Instant i) { return static_cast<double>(i.time().time_since_epoch().count()); }
+
 // A zone with a constant UTC offset and no DST. China Standard Time is
 // FixedZone(480) (TIM-1); the offset comes from the policy document.
 class FixedZone {

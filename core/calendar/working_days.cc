@@ -68,6 +68,15 @@ bool WorkCalendar::verified_span(CivilDate from, CivilDate to) const {
   return true;
 }
 
+CalendarGaps WorkCalendar::gaps(CivilDate from, CivilDate to) const {
+  CalendarGaps g;
+  for (int y = from.year(); y <= to.year(); ++y) {
+    if (!has_data(y)) g.no_data = true;
+    else if (!verified(y)) g.uncited = true;
+  }
+  return g;
+}
+
 WorkingDayCount WorkCalendar::count_working_days(CivilDate from, CivilDate to) const {
   WorkingDayCount r;
   if (to <= from) return r;

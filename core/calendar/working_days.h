@@ -37,7 +37,14 @@ struct YearCalendar {
 
 struct WorkingDayCount {
   int count = 0;
-  bool verified = true;  // false when a year without data was used (CAL-2)
+  bool verified = true;  // false when a year without data or without its notice was used (CAL-2)
+};
+
+// Why a span of years is not verified (CAL-2): a year without data (Monday
+// to Friday assumed), a year with data that cites no notice (its data used).
+struct CalendarGaps {
+  bool no_data = false;
+  bool uncited = false;
 };
 
 class WorkCalendar {
@@ -65,6 +72,10 @@ class WorkCalendar {
 
   // Every year from `from`'s through `to`'s is verified.
   bool verified_span(CivilDate from, CivilDate to) const;
+  // The year has holiday data (cited or not).
+  bool has_data(int year) const { return years_.count(year) != 0; }
+  // What keeps the years from `from`'s through `to`'s from being verified.
+  CalendarGaps gaps(CivilDate from, CivilDate to) const;
 
   // The latest date a (<= last_possible) whose CAL-3 count to `to` is at least
   // `n`, i.e. the last day an application is still "n working days before".

@@ -1,6 +1,6 @@
 // The CLI's reads and writes: bounded input, policy files, and answers whose
 // write failures are noticed.
-#include "io.h"
+#include "cli/io.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "engine.h"
+#include "cli/review.h"
 
 namespace certpolicy::cli {
 
@@ -80,14 +81,78 @@ int written(const std::string& text, int status) {
 }
 
 std::unique_ptr<Engine> engine_from_file(const char* path, int& status) {
-  std::string patch, why, error;
-  if (path != nullptr && !read_policy_file(path, patch, why)) {
+  std::string file, why, error;
+  if (path != nullptr && !read_policy_file(path, file, why)) {
     status = written(unreadable(path, why), kExitUsage) == kExitWrite ? kExitWrite : kExitUsage;
     return nullptr;
   }
-  auto engine = Engine::create(patch, error);
+  // Read as the pages read the site's file: the same bytes, the same decoder.
+  auto engine = path != nullptr ? Engine::publish(file, error) : Engine::create("", error);
   if (!engine) status = written(error, kExitPolicy) == kExitWrite ? kExitWrite : kExitPolicy;
   return engine;
+}
+
+std::string value_text(const nlohmann::json& v) {
+  if (v.is_null()) return "(absent)";
+  if (v.is_object()) {
+    std::string out = "{";
+    size_t n = 0;
+    for (const auto& [key, value] : v.items()) {
+      if (n++ == 4) {
+        out += ", …";
+        break;
+      }
+      out += (n > 1 ? ", " : "") + key;
+    }
+    return out + "}";
+  }
+  if (v.is_array()) {
+    const bool scalars = std::all_of(v.begin(), v.end(), [](const nlohmann::json& e) { return !e.is_structured(); });
+    if (!scalars || v.size() > 6) return "[" + std::to_string(v.size()) + (v.size() == 1 ? " item]" : " items]");
+    std::string out = "[";
+    for (size_t k = 0; k < v.size(); ++k) out += (k ? ", " : "") + (v[k].is_string() ? v[k].get<std::string>() : v[k].dump());
+    return out + "]";
+  }
+  return v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+std::string key_text(const TouchedKey& k) {
+  const bool lists = k.before.is_array() && k.after.is_array() && (k.before.size() > 6 || k.after.size() > 6);
+  if (!lists) return k.path + ": " + value_text(k.before) + " -> " + value_text(k.after);
+  auto missing_from = [](const nlohmann::json& a, const nlohmann::json& b) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& e : a) {
+      if (std::find(b.begin(), b.end(), e) == b.end()) out.push_back(e);
+    }
+    return out;
+  };
+  const nlohmann::json added = missing_from(k.after, k.before), removed = missing_from(k.before, k.after);
+  std::string out = k.path + ":";
+  if (!added.empty()) out += " +" + value_text(added);
+  if (!removed.empty()) out += " -" + value_text(removed);
+  return out + " (" + std::to_string(k.before.size()) + " -> " + std::to_string(k.after.size()) + " items)";
+}
+
+std::optional<Instant> at_arg(const char* text) {
+  auto r = parse_instant(text);
+  return r ? r.value : std::nullopt;
+}
+
+Instant clock_now() { return Instant(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now())); }
+
+std::set<std::string> list_arg(const char* text) {
+  std::set<std::string> out;
+  std::string item;
+  for (const char* c = text;; ++c) {
+    if (*c == ',' || *c == '\0') {
+      if (!item.empty()) out.insert(item);
+      item.clear();
+      if (*c == '\0') break;
+    } else if (*c != ' ') {
+      item += *c;
+    }
+  }
+  return out;
 }
 
 }  // namespace certpolicy::cli

@@ -1,15 +1,18 @@
-// `certpolicy policy check FILE [--json]`: validates a policy patch (or a whole
-// document) with the same rules as createEngine and summarises the policy it
-// makes: version, when it applies, calendar years covered and verified,
-// catalogue entries, the windows. Exit 0 valid, 1 refused, 2 usage/unreadable.
+// `certpolicy policy check FILE [--json] [--strict]`: decides whether the
+// pages would use a policy file, reading it exactly as they do (the same
+// bytes, the same decoder: core/policy/policy_file.h, schedule.h), and says
+// what it changes: each change, when and for what it applies, the keys it
+// sets (before -> after), the policy with every change, and the warnings.
+// Exit 0 valid, 1 refused (or, with --strict, a warning), 2 usage/unreadable.
 #include <cstring>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/io.h"
+#include "cli/policy_commands.h"
+#include "cli/review.h"
 #include "engine.h"
-#include "io.h"
-#include "policy_commands.h"
 
 namespace certpolicy::cli {
 
@@ -47,9 +50,6 @@ ordered_json summary(const Policy& p) {
   ordered_json tiers = ordered_json::array();
   for (const auto& t : p.training.refund_tiers) tiers.push_back({{"more_than_working_days", t.more_than_working_days}, {"percent", t.percent}});
   return {
-      {"ok", true},
-      {"version", p.version},
-      {"effective_from", p.effective_from ? ordered_json(p.zone.format(*p.effective_from)) : ordered_json(nullptr)},
       {"zone_utc_offset_minutes", p.zone.offset_minutes()},
       {"calendar", {{"years", years}, {"verified", verified}, {"unverified", unverified}}},
       {"catalogue", {{"entries", p.catalogue.certifications.size()}}},
@@ -61,6 +61,7 @@ ordered_json summary(const Policy& p) {
         {"certificate_validity", period_text(p.certificate.validity)},
         {"exam_code_validity", period_text(p.exam_codes.validity)},
         {"training_refund_tiers", tiers},
+        {"training_otherwise_percent", p.training.otherwise_percent},
         {"practitioner_attempts", p.practitioner.attempts}}},
   };
 }
@@ -72,50 +73,92 @@ std::string list_text(const ordered_json& list) {
   return out;
 }
 
-std::string text(const ordered_json& s) {
-  const auto& w = s["windows"];
-  std::string out = "policy " + s["version"].get<std::string>() + ": valid\n";
-  out += "  applies:   " + (s["effective_from"].is_null() ? std::string("at once") : "from " + s["effective_from"].get<std::string>()) + "\n";
-  out += "  calendar:  years " + list_text(s["calendar"]["years"]) + "; verified " + list_text(s["calendar"]["verified"]) +
-         "; unverified " + list_text(s["calendar"]["unverified"]) + "\n";
-  out += "  catalogue: " + std::to_string(s["catalogue"]["entries"].get<size_t>()) + " entries\n";
+// When a change applies, in words: "at once", "orders paid from …", "decisions from …".
+std::string applies_text(const PolicyChange& c, const FixedZone& zone) {
+  if (!c.effective_from) return "at once";
+  return std::string(c.governs == Governs::kOrdersPaid ? "orders paid from " : "decisions from ") + zone.format(*c.effective_from);
+}
+
+std::string text(const Schedule& s, const Review& r, const ordered_json& sum) {
+  const auto& w = sum["windows"];
+  const FixedZone& zone = s.last().zone;
+  std::string out = "policy " + s.version() + ": valid\n";
+  out += "  changes (" + std::to_string(s.changes().size()) + ")" + (s.changes().empty() ? ": none (the built-in policy)" : ":") + "\n";
+  for (size_t n = 0; n < s.changes().size(); ++n) {
+    out += "    " + s.changes()[n].id + ": " + applies_text(s.changes()[n], zone) + "\n";
+    for (const TouchedKey& k : r.touched[n]) out += "      " + key_text(k) + (decides(k.path) ? "" : " (no decision reads it)") + "\n";
+  }
+  out += "  with every change:\n";
+  out += "  calendar:  years " + list_text(sum["calendar"]["years"]) + "; verified " + list_text(sum["calendar"]["verified"]) +
+         "; unverified " + list_text(sum["calendar"]["unverified"]) + "\n";
+  out += "  catalogue: " + std::to_string(sum["catalogue"]["entries"].get<size_t>()) + " entries\n";
   out += "  refund window " + w["refund"].get<std::string>() + "; check-in " + w["check_in_before"].get<std::string>() +
          " before; exam " + w["duration"].get<std::string>() + "\n";
   for (const auto& [name, f] : w["flows"].items()) {
     out += "  " + name + ": valid " + f["validity"].get<std::string>() + ", change window " + f["change_window"].get<std::string>() +
            (f["cancel_allowed"].get<bool>() ? ", cancel allowed" : ", no cancel") + "\n";
   }
+  out += "  training refund:";
+  for (const auto& t : w["training_refund_tiers"]) {
+    out += " " + std::to_string(t["percent"].get<int>()) + " % above " + std::to_string(t["more_than_working_days"].get<int>()) + " working days;";
+  }
+  out += " otherwise " + std::to_string(w["training_otherwise_percent"].get<int>()) + " %\n";
   out += "  certificate valid " + w["certificate_validity"].get<std::string>() + "; exam codes valid " +
          w["exam_code_validity"].get<std::string>() + "; practitioner attempts " + std::to_string(w["practitioner_attempts"].get<int>());
+  if (!r.warnings.empty()) {
+    out += "\nwarnings (" + std::to_string(r.warnings.size()) + "):";
+    for (const PolicyWarning& warning : r.warnings) out += "\n  " + warning.code + " " + warning.path + ": " + warning.message;
+  }
   return out;
+}
+
+ordered_json json_report(const Schedule& s, const Review& r, const ordered_json& sum) {
+  ordered_json changes = ordered_json::array();
+  const FixedZone& zone = s.last().zone;
+  for (size_t n = 0; n < s.changes().size(); ++n) {
+    const PolicyChange& c = s.changes()[n];
+    ordered_json keys = ordered_json::array();
+    for (const TouchedKey& k : r.touched[n]) keys.push_back({{"path", k.path}, {"old", k.before}, {"new", k.after}, {"decides", decides(k.path)}});
+    changes.push_back({{"id", c.id},
+                       {"effective_from", c.effective_from ? ordered_json(zone.format(*c.effective_from)) : ordered_json(nullptr)},
+                       {"applies_to", c.effective_from ? ordered_json(governs_name(c.governs)) : ordered_json(nullptr)},
+                       {"keys", keys}});
+  }
+  ordered_json warnings = ordered_json::array();
+  for (const PolicyWarning& w : r.warnings) warnings.push_back({{"code", w.code}, {"path", w.path}, {"message", w.message}});
+  return {{"ok", true}, {"version", s.version()}, {"changes", changes}, {"with_every_change", sum}, {"warnings", warnings}};
 }
 
 }  // namespace
 
 int policy_check(int argc, char** argv) {
   const char* file = nullptr;
-  bool json = false;
+  bool json = false, strict = false;
   for (int k = 0; k < argc; ++k) {
     if (std::strcmp(argv[k], "--json") == 0) json = true;
+    else if (std::strcmp(argv[k], "--strict") == 0) strict = true;
     else if (file == nullptr) file = argv[k];
     else return kExitUsage;
   }
   if (file == nullptr) {
-    std::fputs("usage: certpolicy policy check FILE [--json]\n", stderr);
+    std::fputs("usage: certpolicy policy check FILE [--json] [--strict]\n", stderr);
     return kExitUsage;
   }
-  std::string patch, why, error;
-  if (!read_policy_file(file, patch, why)) return written(unreadable(file, why), kExitUsage) == kExitWrite ? kExitWrite : kExitUsage;
-  auto engine = Engine::create(patch, error);
+  std::string bytes, why, error;
+  if (!read_policy_file(file, bytes, why)) return written(unreadable(file, why), kExitUsage) == kExitWrite ? kExitWrite : kExitUsage;
+  auto engine = Engine::publish(bytes, error);
   if (!engine) {
     if (json) return written(error, kExitPolicy);
-    const auto e = nlohmann::json::parse(error, nullptr, false);
-    return written("policy refused: " + e["error"]["message"].get<std::string>() + " [" +
-                       e["error"]["detail"].get<std::string>() + "]",
+    const auto e = nlohmann::json::parse(error, nullptr, false, true);
+    if (!e.is_object()) return written(error, kExitPolicy);
+    return written("policy refused: " + e["error"]["message"].get<std::string>() + " [" + e["error"]["detail"].get<std::string>() + "]",
                    kExitPolicy);
   }
-  const ordered_json s = summary(engine->policy());
-  return written(json ? s.dump() : text(s), 0);
+  const Schedule& s = engine->schedule();
+  const Review r = review(s);
+  const ordered_json sum = summary(s.last());
+  const int code = strict && !r.warnings.empty() ? kExitPolicy : 0;
+  return written(json ? json_report(s, r, sum).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : text(s, r, sum), code);
 }
 
 }  // namespace certpolicy::cli

@@ -1,21 +1,17 @@
-// `certpolicy policy diff OLD NEW [--from DATE] [--to DATE] [--json]`: the
-// decision impact of a policy change. Builds the boundary corpus of both
-// policies over [from, to) (default: this year in China), answers every
-// request under each, and reports the decisions that differ: counts per
-// request type and per rule, and the first example of each kind of change.
-// The policy version itself is not a change.
-#include <chrono>
+// `certpolicy policy diff`: the decisions that differ between two policy
+// files, over the boundary corpus of a date range (default: a year from
+// today, China date) or over requests replayed from a file, each decided with
+// exactly what the pages would use at its moments (its `now`, its order's
+// `paid_at`); every changed decision is counted under its rules, and the
+// allow-lists give CI an exit status.
+#include "cli/policy_diff.h"
+
 #include <cstring>
-#include <map>
-#include <set>
-#include <string>
 
-#include <nlohmann/json.hpp>
-
-#include "corpus.h"
-#include "engine.h"
-#include "io.h"
-#include "policy_commands.h"
+#include "cli/corpus.h"
+#include "cli/io.h"
+#include "cli/policy_commands.h"
+#include "cli/replay.h"
 
 namespace certpolicy::cli {
 
@@ -24,64 +20,7 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-struct Change {
-  std::string path;
-  json before, after;
-};
-
-// Leaf paths that differ ("refund.deadline", "order.reminders[]"); reasons
-// are compared on their own (by code and rule).
-void diff(const json& a, const json& b, const std::string& path, std::vector<Change>& out) {
-  if (a.is_object() && b.is_object()) {
-    std::set<std::string> keys;
-    for (const auto& [k, v] : a.items()) keys.insert(k);
-    for (const auto& [k, v] : b.items()) keys.insert(k);
-    for (const std::string& k : keys) {
-      if (path.empty() && (k == "policy_version" || k == "reasons")) continue;
-      const std::string p = path.empty() ? k : path + "." + k;
-      diff(a.contains(k) ? a[k] : json(), b.contains(k) ? b[k] : json(), p, out);
-    }
-    return;
-  }
-  if (a.is_array() && b.is_array() && a.size() == b.size() && !a.empty() && a[0].is_object()) {
-    for (size_t k = 0; k < a.size(); ++k) diff(a[k], b[k], path + "[]", out);
-    return;
-  }
-  if (a != b) out.push_back({path, a, b});
-}
-
-std::set<std::string> reason_keys(const json& answer) {
-  std::set<std::string> out;
-  if (answer.contains("reasons")) {
-    for (const auto& r : answer["reasons"]) out.insert(r["code"].get<std::string>() + " (" + r["rule"].get<std::string>() + ")");
-  }
-  return out;
-}
-
-std::string rule_of(const std::string& reason_key) {
-  const size_t open = reason_key.find('(');
-  return reason_key.substr(open + 1, reason_key.size() - open - 2);
-}
-
-struct Kind {
-  std::string type;
-  std::set<std::string> fields;
-  std::set<std::string> added, removed;
-  size_t count = 0;
-  json request;
-  std::vector<Change> changes;
-};
-
-// An answer's text without its policy_version member.
-std::string without(const std::string& answer, const std::string& tag) {
-  const size_t at = answer.find(tag);
-  return at == std::string::npos ? answer : answer.substr(0, at) + answer.substr(at + tag.size());
-}
-
-std::optional<CivilDate> date_arg(const char* s) {
-  auto r = parse_date(s);
-  return r ? r.value : std::nullopt;
-}
+const FixedZone kChina(480);
 
 std::string join(const std::set<std::string>& s, const char* sep) {
   std::string out;
@@ -89,41 +28,208 @@ std::string join(const std::set<std::string>& s, const char* sep) {
   return out;
 }
 
+ordered_json changes_json(const std::vector<FieldChange>& changes) {
+  ordered_json out = ordered_json::array();
+  for (const auto& c : changes) out.push_back({{"path", c.path}, {"old", c.before}, {"new", c.after}});
+  return out;
+}
+
+// "refund-3d (orders paid from 2027-01-01T00:00:00+08:00)" for each dated change.
+std::string dated_text(const Schedule& s) {
+  std::string out;
+  for (const PolicyChange& c : s.changes()) {
+    if (!c.effective_from) continue;
+    out += (out.empty() ? "" : "; ") + c.id + " (" +
+           (c.governs == Governs::kOrdersPaid ? "orders paid from " : "decisions from ") + s.first().zone.format(*c.effective_from) + ")";
+  }
+  return out.empty() ? "none" : out;
+}
+
+}  // namespace
+
+bool Allow::allows(const std::string& type, const AnswerDiff& d) const {
+  if (types && !types->count(type)) return false;
+  if (rules && !d.unattributed.empty()) return false;
+  if (rules) {
+    for (const std::string& r : d.rules) {
+      if (!rules->count(r)) return false;
+    }
+  }
+  return true;
+}
+
+std::optional<AnswerDiff> DiffTally::add(const std::string& type, const std::string& request, const std::string& before,
+                                         const std::string& after, const Allow& allow, bool keep_kinds) {
+  ++total;
+  ++total_by_type[type];
+  // Most answers are the same but for the version: compared as text first,
+  // parsed only when they differ.
+  if (same_decision(before, after)) return std::nullopt;
+  const json a = json::parse(before, nullptr, false), b = json::parse(after, nullptr, false);
+  AnswerDiff d = diff_answers(type, a, b);
+  if (d.empty() && d.unattributed.empty()) return std::nullopt;
+  ++changed;
+  ++changed_by_type[type];
+  for (const auto& r : d.rules) ++changed_by_rule[r];
+  unattributed.insert(d.unattributed.begin(), d.unattributed.end());
+  if (!allow.allows(type, d)) ++disallowed;
+  if (keep_kinds) {
+    std::set<std::string> fields;
+    for (const auto& c : d.fields) fields.insert(c.path);
+    const std::string key = type + "|" + join(fields, ",") + "|+" + join(d.added, ",") + "|-" + join(d.removed, ",");
+    auto [it, fresh] = kinds.try_emplace(key);
+    if (fresh) {
+      it->second = ChangeKind{type, fields, d.added, d.removed, d.rules, 0, request, d.fields};
+      kind_order.push_back(key);
+    }
+    ++it->second.count;
+  }
+  return d;
+}
+
+std::vector<TouchedKey> differing_keys(const Schedule& a, const Schedule& b) {
+  std::vector<TouchedKey> out;
+  std::set<std::string> seen;
+  // Without any dated change, and with every one.
+  const std::pair<const std::string*, const std::string*> docs[] = {
+      {&a.document_at(Instant(), Instant()), &b.document_at(Instant(), Instant())}, {&a.last_document(), &b.last_document()}};
+  for (const auto& [x, y] : docs) {
+    for (TouchedKey& k : document_changes(json::parse(*x, nullptr, false), json::parse(*y, nullptr, false))) {
+      if (k.path == "version") continue;  // the header names both
+      if (seen.insert(k.path).second) out.push_back(std::move(k));
+    }
+  }
+  return out;
+}
+
+DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow) {
+  DiffReport r;
+  r.keys = differing_keys(a.schedule(), b.schedule());
+  CorpusInput in;
+  std::set<const Policy*> seen;
+  for (const Engine* e : {&a, &b}) {
+    for (const Policy* p : e->schedule().policies()) {
+      if (seen.insert(p).second) in.policies.push_back(p);
+    }
+    for (Instant t : e->schedule().instants()) in.instants.push_back(t);
+  }
+  std::sort(in.instants.begin(), in.instants.end());
+  in.instants.erase(std::unique(in.instants.begin(), in.instants.end()), in.instants.end());
+  in.from = from;
+  in.to = to;
+  TextOut before, after;
+  boundary_corpus(in, [&](const std::string& request) {
+    a.evaluate_into(request, before);
+    b.evaluate_into(request, after);
+    const size_t at = request.find("\"type\":\"") + 8;
+    r.tally.add(request.substr(at, request.find('"', at) - at), request, std::string(before.view()), std::string(after.view()),
+                allow, true);
+  });
+  return r;
+}
+
+namespace {
+
+std::string report_text(const Engine& a, const Engine& b, const std::string& range, const DiffReport& r) {
+  const DiffTally& t = r.tally;
+  std::string s = "policy diff " + a.policy_version() + " -> " + b.policy_version() + ", " + range + "\n";
+  if (a.schedule().dated() || b.schedule().dated()) {
+    s += "dated changes: old " + dated_text(a.schedule()) + "; new " + dated_text(b.schedule()) + "\n";
+  }
+  s += "keys that differ (" + std::to_string(r.keys.size()) + ")" + (r.keys.empty() ? "" : ":") + "\n";
+  for (const TouchedKey& k : r.keys) s += "  " + key_text(k) + (decides(k.path) ? "" : " (no decision reads it)") + "\n";
+  s += "requests: " + std::to_string(t.total) + "\n";
+  if (t.changed == 0) {
+    s += "no decision changes";
+    if (!r.keys.empty()) s += ": the keys that differ change nothing a candidate is told";
+    return s;
+  }
+  s += "changed: " + std::to_string(t.changed) + " decisions\n\nby request type (changed of tried):\n";
+  for (const auto& [type, c] : t.changed_by_type) s += "  " + type + ": " + std::to_string(c) + " of " + std::to_string(t.total_by_type.at(type)) + "\n";
+  s += "\nby rule:\n";
+  for (const auto& [rule, c] : t.changed_by_rule) s += "  " + rule + ": " + std::to_string(c) + "\n";
+  if (!t.unattributed.empty()) s += "\nfields under no rule: " + join(t.unattributed, ", ") + "\n";
+  if (!t.kind_order.empty()) {
+    s += "\nkinds of change (" + std::to_string(t.kind_order.size()) + "), first example of each:\n";
+    for (const auto& key : t.kind_order) {
+      const ChangeKind& k = t.kinds.at(key);
+      s += "- " + k.type + " x" + std::to_string(k.count) + " [" + join(k.rules, ", ") + "]: " +
+           (k.fields.empty() ? std::string("(sentences only)") : join(k.fields, ", "));
+      if (!k.added.empty()) s += "; reasons + " + join(k.added, ", ");
+      if (!k.removed.empty()) s += "; reasons - " + join(k.removed, ", ");
+      s += "\n    request: " + k.request + "\n";
+      for (const auto& c : k.changes) s += "    " + c.path + ": " + c.before.dump() + " -> " + c.after.dump() + "\n";
+    }
+  }
+  if (t.disallowed > 0) s += "\nnot allowed: " + std::to_string(t.disallowed) + " changed decisions are outside --allow-types / --allow-rules\n";
+  s.pop_back();
+  return s;
+}
+
+ordered_json report_json(const Engine& a, const Engine& b, const DiffReport& r) {
+  const DiffTally& t = r.tally;
+  ordered_json keys = ordered_json::array();
+  for (const TouchedKey& k : r.keys) keys.push_back({{"path", k.path}, {"old", k.before}, {"new", k.after}, {"decides", decides(k.path)}});
+  ordered_json out = {{"ok", true}, {"old_version", a.policy_version()}, {"new_version", b.policy_version()}, {"keys", keys}};
+  out["requests"] = {{"total", t.total}, {"by_type", t.total_by_type}};
+  out["changed"] = {{"total", t.changed}, {"by_type", t.changed_by_type}, {"by_rule", t.changed_by_rule},
+                    {"unattributed_fields", t.unattributed}, {"not_allowed", t.disallowed}};
+  ordered_json list = ordered_json::array();
+  for (const auto& key : t.kind_order) {
+    const ChangeKind& k = t.kinds.at(key);
+    list.push_back({{"type", k.type}, {"count", k.count}, {"rules", k.rules}, {"fields", k.fields}, {"reasons_added", k.added},
+                    {"reasons_removed", k.removed},
+                    {"example", {{"request", json::parse(k.request, nullptr, false)}, {"changes", changes_json(k.changes)}}}});
+  }
+  out["kinds"] = list;
+  return out;
+}
+
 }  // namespace
 
 int policy_diff(int argc, char** argv) {
   const char* files[2] = {nullptr, nullptr};
+  const char* requests = nullptr;
   bool as_json = false;
   std::optional<CivilDate> from, to;
+  std::optional<Instant> at;
+  Allow allow;
   int n = 0;
   for (int k = 0; k < argc; ++k) {
-    if (std::strcmp(argv[k], "--json") == 0) {
+    const std::string arg = argv[k];
+    const bool has_value = k + 1 < argc;
+    if (arg == "--json") {
       as_json = true;
-    } else if ((std::strcmp(argv[k], "--from") == 0 || std::strcmp(argv[k], "--to") == 0) && k + 1 < argc) {
-      auto d = date_arg(argv[k + 1]);
+    } else if ((arg == "--from" || arg == "--to") && has_value) {
+      auto d = parse_date(argv[++k]);
       if (!d) {
-        std::fprintf(stderr, "certpolicy: %s is not a date (YYYY-MM-DD)\n", argv[k + 1]);
+        std::fprintf(stderr, "certpolicy: %s is not a date (YYYY-MM-DD)\n", argv[k]);
         return kExitUsage;
       }
-      (argv[k][2] == 'f' ? from : to) = d;
-      ++k;
-    } else if (n < 2) {
+      (arg == "--from" ? from : to) = d.value;
+    } else if (arg == "--at" && has_value) {
+      at = at_arg(argv[++k]);
+      if (!at) {
+        std::fprintf(stderr, "certpolicy: %s is not an RFC 3339 instant\n", argv[k]);
+        return kExitUsage;
+      }
+    } else if (arg == "--requests" && has_value) {
+      requests = argv[++k];
+    } else if (arg == "--allow-types" && has_value) {
+      allow.types = list_arg(argv[++k]);
+    } else if (arg == "--allow-rules" && has_value) {
+      allow.rules = list_arg(argv[++k]);
+    } else if (n < 2 && arg.rfind("--", 0) != 0) {
       files[n++] = argv[k];
     } else {
       n = 3;
     }
   }
-  if (n != 2) {
-    std::fputs("usage: certpolicy policy diff OLD NEW [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--json]\n", stderr);
-    return kExitUsage;
-  }
-  if (!from) {
-    const CivilDate today = FixedZone(480).date_of(Instant(std::chrono::time_point_cast<Millis>(std::chrono::system_clock::now())));
-    from = CivilDate::from_ymd(today.year(), 1, 1);
-  }
-  if (!to) to = add_months(*from, 12);
-  if (*to <= *from || days_between(*from, *to) > 3660) {
-    std::fputs("certpolicy: --to must be after --from, at most 10 years later\n", stderr);
+  if (n != 2 || (requests && (from || to))) {
+    std::fputs(
+        "usage: certpolicy policy diff OLD NEW [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--allow-types T,…] [--allow-rules R,…] [--json]\n"
+        "       certpolicy policy diff OLD NEW --requests FILE.ndjson [--at INSTANT] [--allow-types T,…] [--allow-rules R,…] [--json]\n",
+        stderr);
     return kExitUsage;
   }
   int status = 0;
@@ -131,88 +237,25 @@ int policy_diff(int argc, char** argv) {
   if (!old_engine) return status;
   auto new_engine = engine_from_file(files[1], status);
   if (!new_engine) return status;
+  if (requests) return replay(*old_engine, *new_engine, requests, at.value_or(clock_now()), allow, as_json);
 
-  const std::string old_tag = "\"policy_version\":" + json(old_engine->policy_version()).dump() + ",";
-  const std::string new_tag = "\"policy_version\":" + json(new_engine->policy_version()).dump() + ",";
-  const auto corpus = boundary_corpus(old_engine->policy(), new_engine->policy(), *from, *to);
-  std::map<std::string, size_t> total_by_type, changed_by_type, changed_by_rule;
-  std::map<std::string, Kind> kinds;  // by a key of type, fields and reasons
-  std::vector<std::string> kind_order;
-  size_t changed = 0;
-  for (const json& request : corpus) {
-    const std::string type = request["type"].get<std::string>();
-    ++total_by_type[type];
-    const std::string text = request.dump();
-    const std::string a_text = old_engine->evaluate(text), b_text = new_engine->evaluate(text);
-    // Most answers are the same but for the version: compared as text first,
-    // parsed only when they differ (a year's corpus: 9 s → 1.6 s).
-    if (without(a_text, old_tag) == without(b_text, new_tag)) continue;
-    const json a = json::parse(a_text, nullptr, false), b = json::parse(b_text, nullptr, false);
-    std::vector<Change> changes;
-    diff(a, b, "", changes);
-    const auto ra = reason_keys(a), rb = reason_keys(b);
-    std::set<std::string> added, removed, rules;
-    for (const auto& r : rb) if (!ra.count(r)) added.insert(r);
-    for (const auto& r : ra) if (!rb.count(r)) removed.insert(r);
-    // A reason kept but worded differently (its date moved) counts for its rule too.
-    if (a.contains("reasons") && b.contains("reasons") && a["reasons"].size() == b["reasons"].size()) {
-      for (size_t k = 0; k < a["reasons"].size(); ++k) {
-        if (a["reasons"][k]["message"] != b["reasons"][k]["message"]) rules.insert(a["reasons"][k]["rule"].get<std::string>());
-      }
-    }
-    if (changes.empty() && added.empty() && removed.empty() && rules.empty()) continue;
-    ++changed;
-    ++changed_by_type[type];
-    for (const auto& r : added) rules.insert(rule_of(r));
-    for (const auto& r : removed) rules.insert(rule_of(r));
-    for (const auto& r : rules) ++changed_by_rule[r];
-    std::set<std::string> fields;
-    for (const auto& c : changes) fields.insert(c.path);
-    const std::string key = type + "|" + join(fields, ",") + "|+" + join(added, ",") + "|-" + join(removed, ",");
-    auto [it, fresh] = kinds.try_emplace(key);
-    if (fresh) {
-      it->second = Kind{type, fields, added, removed, 0, request, changes};
-      kind_order.push_back(key);
-    }
-    ++it->second.count;
+  // Default: a year of decisions from today (China date).
+  if (!from) from = kChina.date_of(clock_now());
+  if (!to) to = add_months(*from, 12);
+  if (*to <= *from || days_between(*from, *to) > 3660) {
+    std::fputs("certpolicy: --to must be after --from, at most 10 years later\n", stderr);
+    return kExitUsage;
   }
-
-  const std::string old_version = old_engine->policy_version(), new_version = new_engine->policy_version();
+  const DiffReport r = diff_corpus(*old_engine, *new_engine, *from, *to, allow);
+  const int code = r.tally.disallowed > 0 ? kExitFound : 0;
   if (as_json) {
-    ordered_json out = {{"ok", true}, {"old_version", old_version}, {"new_version", new_version},
-                        {"from", format_date(*from)}, {"to", format_date(*to)}};
-    out["corpus"] = {{"total", corpus.size()}, {"by_type", total_by_type}};
-    out["changed"] = {{"total", changed}, {"by_type", changed_by_type}, {"by_rule", changed_by_rule}};
-    ordered_json list = ordered_json::array();
-    for (const auto& key : kind_order) {
-      const Kind& k = kinds[key];
-      ordered_json ch = ordered_json::array();
-      for (const auto& c : k.changes) ch.push_back({{"path", c.path}, {"old", c.before}, {"new", c.after}});
-      list.push_back({{"type", k.type}, {"count", k.count}, {"fields", k.fields}, {"reasons_added", k.added},
-                      {"reasons_removed", k.removed}, {"example", {{"request", k.request}, {"changes", ch}}}});
-    }
-    out["kinds"] = list;
-    return written(out.dump(), 0);
+    ordered_json out = report_json(*old_engine, *new_engine, r);
+    out["from"] = format_date(*from);
+    out["to"] = format_date(*to);
+    return written(out.dump(-1, ' ', false, json::error_handler_t::replace), code);
   }
-  std::string t = "policy diff " + old_version + " -> " + new_version + ", " + format_date(*from) + " .. " + format_date(*to) +
-                  " (exclusive)\n";
-  t += "corpus: " + std::to_string(corpus.size()) + " requests\n";
-  if (changed == 0) return written(t + "no decision changes", 0);
-  t += "changed: " + std::to_string(changed) + " decisions\n\nby request type (changed of tried):\n";
-  for (const auto& [type, c] : changed_by_type) t += "  " + type + ": " + std::to_string(c) + " of " + std::to_string(total_by_type[type]) + "\n";
-  t += "\nby rule:\n";
-  for (const auto& [rule, c] : changed_by_rule) t += "  " + rule + ": " + std::to_string(c) + "\n";
-  t += "\nkinds of change (" + std::to_string(kind_order.size()) + "), first example of each:\n";
-  for (const auto& key : kind_order) {
-    const Kind& k = kinds[key];
-    t += "- " + k.type + " x" + std::to_string(k.count) + ": " + (k.fields.empty() ? std::string("(sentences only)") : join(k.fields, ", "));
-    if (!k.added.empty()) t += "; reasons + " + join(k.added, ", ");
-    if (!k.removed.empty()) t += "; reasons - " + join(k.removed, ", ");
-    t += "\n    request: " + k.request.dump() + "\n";
-    for (const auto& c : k.changes) t += "    " + c.path + ": " + c.before.dump() + " -> " + c.after.dump() + "\n";
-  }
-  t.pop_back();
-  return written(t, 0);
+  const std::string range = format_date(*from) + " .. " + format_date(*to) + " (exclusive)";
+  return written(report_text(*old_engine, *new_engine, range, r), code);
 }
 
 }  // namespace certpolicy::cli

@@ -65,7 +65,12 @@ class JsonDocBuilder {
     pending_.erase(from, pending_.end());
     return close();
   }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) { return false; }
+  // Where the text stops being JSON (bytes read) and what the parser said.
+  bool parse_error(std::size_t at, const std::string&, const nlohmann::detail::exception& e) {
+    doc_.error_at_ = at;
+    doc_.error_ = e.what();
+    return false;
+  }
 
  private:
   // A new node as the next child of the open container (or the root).
@@ -150,7 +155,12 @@ bool JsonDoc::parse(std::string_view text, std::size_t max_depth, std::size_t ma
   // nlohmann's lexer takes a NUL byte for the end of the text and would
   // ignore what follows; JSON allows no raw NUL anywhere (not in a string
   // either), so a text holding one is malformed.
-  bool ok = std::memchr(text.data(), 0, text.size()) == nullptr && SaxJson::sax_parse(text.begin(), text.end(), &builder);
+  const void* nul = std::memchr(text.data(), 0, text.size());
+  if (nul != nullptr) {
+    error_at_ = static_cast<std::size_t>(static_cast<const char*>(nul) - text.data()) + 1;
+    error_ = "a NUL byte";
+  }
+  bool ok = nul == nullptr && SaxJson::sax_parse(text.begin(), text.end(), &builder);
   if (!ok) nodes_.clear();  // no root
   return ok;
 }
@@ -291,6 +301,32 @@ void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out) 
       path.resize(len);
     }
   }
+}
+
+std::optional<std::string> JsonDoc::first_repeated_key(Ref root) const {
+  if (root == kNone) return std::nullopt;
+  // The first member, in document order, whose key an earlier sibling has.
+  Ref found = kNone;
+  for (Ref r = root; r < nodes_[root].end && found == kNone; ++r) {
+    if (!nodes_[r].member) continue;
+    Ref parent = r - 1;  // the nearest node before r whose value holds r
+    while (nodes_[parent].end <= r) --parent;
+    for (Ref e = parent + 1; e != r && found == kNone; e = nodes_[e].end) {
+      if (same_text(key(e), key(r))) found = r;
+    }
+  }
+  if (found == kNone) return std::nullopt;
+  // Its path: down from the root through the values that hold it.
+  std::string path;
+  for (Ref at = root; at != found;) {
+    Ref c = at + 1;
+    std::size_t index = 0;
+    while (nodes_[c].end <= found) c = nodes_[c].end, ++index;
+    if (nodes_[at].kind == JsonKind::kObject) path.append(path.empty() ? "" : ".").append(key(c));
+    else path.append("[").append(std::to_string(index)).append("]");
+    at = c;
+  }
+  return path;
 }
 
 std::optional<JsonDoc::Unread> JsonDoc::first_unread(Ref root) const {

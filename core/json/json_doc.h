@@ -41,6 +41,11 @@ class JsonDoc {
   bool parse(std::string_view text, std::size_t max_depth = 1u << 30, std::size_t max_values = SIZE_MAX);
   // The last parse stopped at its value budget.
   bool too_many() const { return too_many_; }
+  // Why the last parse failed on a text that is not JSON: the bytes read
+  // when it stopped, and the parser's words ("[json.exception.parse_error.101]
+  // parse error at line 1, column 9: syntax error while parsing value - …").
+  std::size_t error_at() const { return error_at_; }
+  const std::string& error() const { return error_; }
 
   Ref root() const { return nodes_.empty() ? kNone : 0; }
   JsonKind kind(Ref r) const { return nodes_[r].kind; }
@@ -68,6 +73,13 @@ class JsonDoc {
     std::string closest;
   };
   std::optional<Unread> first_unread(Ref root) const;
+  // Counts every member under `r` as known (a part read by another reader).
+  void mark_read(Ref r) const {
+    for (Ref c = r + 1; c < nodes_[r].end; ++c) nodes_[c].asked = true;
+  }
+  // The first member (document order) whose key its object already had
+  // before it, as a path ("exam_order.refund_window"); nullopt when none.
+  std::optional<std::string> first_repeated_key(Ref root) const;
   // Forgets the keys looked up and not found so far (a batch does this before
   // each request: its misses would otherwise pile up, ~20 bytes each).
   void forget_misses() const {
@@ -115,6 +127,8 @@ class JsonDoc {
   std::vector<Ref> open_, pending_;  // the parser's stacks, kept between parses
   std::size_t nodes_capacity_ = 0, pool_capacity_ = 0;  // after the first parse
   bool too_many_ = false;
+  std::size_t error_at_ = 0;
+  std::string error_;
 };
 
 // The known name nearest to a name given (the hint of UNKNOWN_FIELD, and of

@@ -174,4 +174,12 @@ bool read_object(const JsonIn& in, Issues& issues) {
   return need(in, issues, JsonKind::kObject, [] { return "object"; });
 }
 
+bool all_fields_known(const JsonIn& in, Issues& issues) {
+  auto unread = in.doc()->first_unread(in.ref());
+  if (!unread) return true;
+  // The path cut like every field's (at most 120 bytes, then "…"): a key may be as long as the request.
+  issues.suggest(JsonIn(in.doc(), JsonDoc::kNone, unread->path).path(), detail_code::kUnknownField, std::move(unread->closest));
+  return false;
+}
+
 }  // namespace certpolicy

@@ -43,6 +43,7 @@ inline constexpr const char* kMalformedJson = "MALFORMED_JSON";
 inline constexpr const char* kTooDeep = "TOO_DEEP";
 inline constexpr const char* kTooLarge = "TOO_LARGE";
 inline constexpr const char* kUnknownField = "UNKNOWN_FIELD";  // expected: the closest known key, or ""
+inline constexpr const char* kDuplicateKey = "DUPLICATE_KEY";  // a policy file's key given twice in one object
 
 }  // namespace detail_code
 
@@ -139,5 +140,8 @@ std::optional<size_t> read_array(const JsonIn& in, Issues& issues, size_t max_it
                                  bool optional);
 // Present and an object.
 bool read_object(const JsonIn& in, Issues& issues);
+// Strict input: a member under `in` that no reader asked for is an error
+// naming it (and the closest known key), never dropped in silence.
+bool all_fields_known(const JsonIn& in, Issues& issues);
 
 }  // namespace certpolicy

@@ -72,6 +72,11 @@ int max_depth(std::string_view s) {
   return deepest;
 }
 
+std::size_t value_end(std::string_view s, std::size_t k) {
+  const std::size_t end = skip_value(s, k);
+  return end == kEnd ? s.size() : end;
+}
+
 ArrayElements::ArrayElements(std::string_view text) : text_(text), at_(skip_space(text, 0)) {
   if (at_ < text_.size() && text_[at_] == '[') ++at_;
   else done_ = true;

@@ -18,6 +18,12 @@ namespace certpolicy {
 // Nesting depth of arrays and objects (strings skipped).
 int max_depth(std::string_view text);
 
+// One past the JSON value that starts at text[k]: a string, an array or an
+// object with all it holds, anything else up to the next separator;
+// text.size() when the text ends inside it.
+//   value_end(R"({"a": [1, "]"], "b": 2})", 6) == 14
+std::size_t value_end(std::string_view text, std::size_t k);
+
 // The elements of the array that `text` holds (after whitespace), one at a
 // time and in order, each without the whitespace around it; "" after the
 // last one, or where the text is not an array.

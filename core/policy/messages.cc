@@ -5,6 +5,7 @@
 #include "json/json_in.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdio>
 #include <functional>
 
@@ -183,6 +184,7 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     std::string_view name = tpl.substr(open + 1, bar - open - 1);
     const std::string_view filter = tpl.substr(bar, close - bar);
     const bool yuan = same_text(filter, "|yuan");
+    const bool any = same_text(filter, "|or");
     // |word: a value said in words of the "words" section (a code's state, an action).
     const bool in_words = same_text(filter, "|word");
     // |local: a name given in every language ({…name|local} reads
@@ -201,6 +203,18 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
     }
     if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
       put("—");
+    } else if (any && fields.kind(v) == Fields::Kind::kArray) {
+      // A list as words: "H or M", "8、10 或 12" (text or integers).
+      size_t count = 0, n = 0;
+      fields.for_each_sorted(v, [&](Fields::Ref) { ++count; });
+      fields.for_each_sorted(v, [&](Fields::Ref item) {
+        if (n > 0) put(word(++n == count ? "list_or" : "list_sep", locale));
+        else ++n;
+        char digits[24];
+        put(fields.kind(item) == Fields::Kind::kString
+                ? fields.string(item)
+                : std::string_view(digits, static_cast<size_t>(std::to_chars(digits, digits + sizeof digits, fields.int_value(item)).ptr - digits)));
+      });
     } else if (yuan && fields.kind(v) == Fields::Kind::kInt) {
       std::int64_t fen = fields.int_value(v);
       char buf[48];

@@ -105,10 +105,31 @@ bool reminders_inside(const JsonIn& list, const std::vector<int>& days, int shor
   return true;
 }
 
+// The first year a text names (four digits, 1900–2199, not inside a longer
+// number), or 0: "国务院办公厅关于2027年部分节假日安排的通知 (国办发明电〔2026〕…)" → 2027.
+int first_year_named(std::string_view text) {
+  auto digit = [&](size_t k) { return k < text.size() && text[k] >= '0' && text[k] <= '9'; };
+  for (size_t k = 0; k + 4 <= text.size(); ++k) {
+    if ((k > 0 && digit(k - 1)) || !digit(k) || !digit(k + 1) || !digit(k + 2) || !digit(k + 3) || digit(k + 4)) continue;
+    const int y = std::atoi(std::string(text.substr(k, 4)).c_str());
+    if (y >= 1900 && y <= kMaxYear) return y;
+  }
+  return 0;
+}
+
 bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   if (!read_object(in, issues)) return false;
   auto notice = read_string(in["notice"], issues, kMaxSourceBytes, std::string());
   if (!notice) return false;
+  // POL-7: a cited notice names the year it schedules first (its title, as
+  // in 关于2027年部分节假日安排的通知); a notice of another year would make
+  // the year "verified" with the wrong source.
+  if (!notice->empty() && first_year_named(*notice) != year) {
+    issues.fail(in["notice"].path(), detail_code::kInconsistent,
+                "the notice of " + std::to_string(year) + ", naming " + std::to_string(year) + " first (as in 关于" +
+                    std::to_string(year) + "年部分节假日安排的通知)");
+    return false;
+  }
   out.notice = *notice;
   for (auto [key, set] : {std::pair{"holidays", &out.holidays},
                           std::pair{"makeup_workdays", &out.makeup_workdays}}) {
@@ -123,6 +144,21 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
         return false;
       }
       set->insert(*d);
+    }
+  }
+  // POL-8: a makeup working day (调休上班) is a weekend day declared worked; a
+  // weekday in the list would change nothing, so it is a mistake.
+  size_t k = 0;
+  for (CivilDate d : out.makeup_workdays) {
+    const unsigned wd = d.weekday().c_encoding();
+    if (wd != 0 && wd != 6) {
+      // The list's own index of the date (the set is sorted, the file may not be).
+      JsonIn list = in["makeup_workdays"];
+      for (size_t j = 0; j < list.size(); ++j) {
+        if (list[j].is(JsonKind::kString) && list[j].string() == format_date(d)) k = j;
+      }
+      issues.fail(list[k].path(), detail_code::kInconsistent, "a Saturday or Sunday: " + format_date(d) + " is a weekday");
+      return false;
     }
   }
   for (CivilDate d : out.holidays) {
@@ -353,12 +389,6 @@ std::optional<Policy> load_policy(const JsonIn& root, Issues& issues) {
   auto version = read_string(root["version"], issues, 64);
   auto region = version ? read_string(root["region"], issues, 64) : std::nullopt;
   if (region && !read_string(root["source"], issues, kMaxSourceBytes, std::string())) return std::nullopt;
-  // When a published patch starts to apply (the pages do not apply one
-  // before it); absent: at once.
-  if (root["effective_from"].present()) {
-    p.effective_from = read_instant(root["effective_from"], issues);
-    if (!p.effective_from) return std::nullopt;
-  }
   auto offset = region ? read_int(root["zone"]["utc_offset_minutes"], issues, -14 * 60, 14 * 60)
                        : std::nullopt;
   if (!offset) return std::nullopt;

@@ -36,13 +36,29 @@ std::optional<Outcome> handle_booking_form(const JsonIn& req, const Context& ctx
   Outcome out;
   out.fields.root().put("valid", errors.empty()).put("exam_date", exam_date);
   const Messages& messages = Messages::get();
+  // What a sentence names comes from the policy in force (a patched mobile
+  // prefix is said as it is checked); made only when there is something to say.
+  std::optional<Fields>& said = out.said;
+  if (!errors.empty()) {
+    const BookingFormPolicy& p = ctx.policy.booking_form;
+    said.emplace();
+    said->root().put("exam_date", exam_date);
+    said->root().object("mobile").put("prefix", p.mobile_prefix).put("length", p.mobile_length);
+    Fields::Object hk = said->root().object("hk_macao_permit");
+    Fields::Array prefixes = hk.array("prefixes");
+    for (char c : p.hk_macao_prefixes) prefixes.push(std::string_view(&c, 1));
+    Fields::Array hk_counts = hk.array("digit_counts");
+    for (int n : p.hk_macao_digit_counts) hk_counts.push(n);
+    Fields::Array tw_counts = said->root().object("taiwan_permit").array("digit_counts");
+    for (int n : p.taiwan_digit_counts) tw_counts.push(n);
+  }
   Fields::Array list = out.fields.root().array("errors");
   for (const FormError& e : errors) {
     list.object()
         .put("field", e.field)
         .put("code", e.code)
         .put("rule", e.rule)
-        .put("message", messages.reason(e.code, ctx.locale, out.fields));
+        .put("message", messages.reason(e.code, ctx.locale, *said));
     out.reasons.add(e.code, e.rule);
   }
   if (errors.empty()) out.reasons.add("FORM_VALID", "BKG-1");

@@ -24,6 +24,9 @@ struct Context {
 struct Outcome {
   Fields fields;
   Reasons reasons;
+  // What the reasons' sentences read when it is not the answer's fields (the
+  // booking form's words come from the policy in force: its mobile prefix).
+  std::optional<Fields> said;
   // Request types that advise (exam_order) set has_next_step: the answer
   // then carries "next_step": {code, rule, message} or null.
   bool has_next_step = false;
@@ -42,6 +45,9 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
 // naming the nearest id ("did you mean cloud-computing-engineer?"), or
 // "a catalogue id" when none is near. requests/catalogue.cc.
 const Certification* read_certification(const JsonIn& in, const Catalogue& catalogue, Issues& issues);
+
+// CAL-2: why the years a decision used are not verified (requests/working_day.cc).
+void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);
 
 std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);

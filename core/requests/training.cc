@@ -14,6 +14,8 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   auto status = read_enum<ClassStatus>(e["class_status"], issues, ClassStatus{}, ClassStatus::kPending);
   auto deferred = read_bool(e["deferred"], issues, false);
   auto used = read_bool(e["deferral_used"], issues, false);
+  // When the enrolment was paid: it picks the terms of a policy with dated changes (engine.cc).
+  if (e["paid_at"].present()) read_instant(e["paid_at"], issues);
   if (!issues.ok()) return std::nullopt;
 
   TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, *status,
@@ -33,7 +35,22 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
       .put("opening_notice_on", d.opening_notice_on)
       .put("apply_to", ctx.policy.training.office_email)
       .put("calendar_verified", d.calendar_verified);
-  f.object("refund").put("allowed", d.refund_allowed).put("percent", d.percent).put("amount_fen", d.amount_fen);
+  f.object("refund")
+      .put("allowed", d.refund_allowed)
+      .put("percent", d.percent)
+      .put("amount_fen", d.amount_fen)
+      .put("act_by", d.refund_act_by)
+      .put("until", d.refund_until);
+  // Every tier of the policy in force, with its last day for this class (the pages' bands and words).
+  Fields::Array tiers = f.array("refund_tiers");
+  for (const TierDay& t : d.tiers) {
+    tiers.object()
+        .put("more_than_working_days", t.more_than_working_days)
+        .put("percent", t.percent)
+        .put("last_day", t.last_day)
+        .put("act_by", t.act_by);
+  }
+  f.put("refund_otherwise_percent", ctx.policy.training.otherwise_percent);
   f.object("deferral")
       .put("allowed", d.deferral_allowed)
       .put("deadline", d.deferral_deadline)

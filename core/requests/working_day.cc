@@ -3,6 +3,11 @@
 
 namespace certpolicy {
 
+void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons) {
+  if (gaps.no_data) reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (gaps.uncited) reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
+}
+
 std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto date = read_date(req["date"], issues);
   if (!date) return std::nullopt;
@@ -18,7 +23,7 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
   static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
                                            "DAY_MAKEUP_WORKDAY"};
   out.reasons.add(kCodes[static_cast<int>(kind)], "CAL-1");
-  if (!verified) out.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  add_calendar_gaps(cal.gaps(*date, *date), out.reasons);
   return out;
 }
 
@@ -30,7 +35,7 @@ std::optional<Outcome> handle_working_days(const JsonIn& req, const Context& ctx
   Outcome out;
   out.fields.root().put("from", *from).put("to", *to).put("count", c.count).put("verified", c.verified);
   out.reasons.add("WORKING_DAYS_COUNT", "CAL-3");
-  if (!c.verified) out.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (!c.verified) add_calendar_gaps(ctx.policy.calendar.gaps(*from, add_days(*to, -1)), out.reasons);
   return out;
 }
 

@@ -153,7 +153,6 @@ struct Policy {
   TrainingPolicy training;
   ExamCodePolicy exam_codes;
   Catalogue catalogue;
-  std::optional<Instant> effective_from;  // when a published patch starts to apply
 };
 
 }  // namespace certpolicy

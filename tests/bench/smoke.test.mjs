@@ -38,3 +38,9 @@ test("bench: the console with many codes (console_bench --smoke) runs", () => {
   const out = run([process.execPath, "bench/console_bench.mjs", "--smoke"]);
   assert.match(out, /^# 1000 codes: load \d+ ms/m);
 });
+
+test("bench: the policy operations (policy_ops_bench --smoke) run: a month's diff and a replay", () => {
+  const out = run([process.execPath, "bench/policy_ops_bench.mjs", "--smoke"]);
+  assert.match(out, /^diff_year: [\d.]+ s wall, [\d.]+ s CPU, peak RSS [\d.]+ MiB, exit [01]$/m);
+  assert.match(out, /^replay_1000: [\d.]+ s wall, [\d.]+ s CPU, peak RSS [\d.]+ MiB, exit [01]$/m);
+});

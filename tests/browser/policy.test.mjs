@@ -1,6 +1,7 @@
 // Published policy patches on the pages (docs/OPERATIONS.md): a valid patch
-// decides; a broken, oversized, unreachable or not-yet-effective one never
-// breaks a page: the embedded default decides and a discreet notice says so.
+// decides; a broken, oversized or unreachable one never breaks a page: the
+// embedded default decides and a discreet notice says so; one not yet in
+// effect is announced in the footer.
 // Every deciding page names the policy version in its footer.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
@@ -57,8 +58,6 @@ const broken = [
   ["a misspelled key", JSON.stringify({ version: "x", exam_order: { refund_windw: { hours: 1 } } }), "invalid", null],
   ["a senseless window", JSON.stringify({ version: "x", exam_order: { flows: { purchase_then_book: { change_window: { hours: 9000 } } } } }), "invalid", null],
   ["over 1 MiB", JSON.stringify({ version: "x", source: "y".repeat(1.5 * 1024 * 1024) }), "too_large", null],
-  ["not yet in effect", JSON.stringify({ ...refund7d, effective_from: "2099-01-01T00:00:00+08:00" }), "future",
-    "Policy version test-refund-7d applies from 2099-01-01 00:00 (UTC+08:00); until then decisions use policy version 2025-04-08."],
 ];
 for (const [name, text, reason, message] of broken) {
   test(`a published patch that is ${name} leaves the default deciding, with a notice`, async () => {
@@ -72,6 +71,18 @@ for (const [name, text, reason, message] of broken) {
     await context.close();
   });
 }
+
+test("a published patch not yet in effect is announced, names the file's version, and governs only orders paid from its date", async () => {
+  const env = await siteWith(JSON.stringify({ ...refund7d, effective_from: "2099-01-01T00:00:00+08:00" }));
+  const { out, page, context, problems } = await refundDeadline(env);
+  assert.match(out.deadline, DEFAULT_DEADLINE);
+  assert.equal(out.footer, "test-refund-7d");
+  assert.equal(out.reason, null);
+  assert.deepEqual(await page.getByTestId("policy-change").allTextContents(),
+    ["From 2099-01-01 00:00 China time, change test-refund-7d applies to orders paid from then."]);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
 
 test("a patch whose effective_from has passed applies", async () => {
   const env = await siteWith(JSON.stringify({ ...refund7d, effective_from: "2026-01-01T00:00:00+08:00" }));

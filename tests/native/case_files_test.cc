@@ -35,22 +35,13 @@ std::vector<Case> load_cases() {
   std::vector<Case> cases;
   for (const auto& path : files) {
     std::ifstream in(path);
-    json doc = json::parse(in);
-    json defaults = doc.value("defaults", json::object());
-    std::string policy = doc.contains("policy") ? doc["policy"].dump() : "";
-    for (const json& c : doc.at("cases")) {
-      // "request_text" is sent verbatim (malformed JSON); "request" is
-      // merged over the file's "defaults" (RFC 7386).
-      std::string text;
-      if (c.contains("request_text")) {
-        text = c["request_text"].get<std::string>();
-      } else {
-        json request = defaults;
-        request.merge_patch(c.at("request"));
-        text = request.dump();
-      }
-      cases.push_back({path.filename().string(), c.value("rule", doc.at("rule").get<std::string>()),
-                       c.at("name").get<std::string>(), policy, text, c.at("expect")});
+    std::stringstream text;
+    text << in.rdbuf();
+    certpolicy::cli::CaseFile file;
+    std::string why;
+    EXPECT_TRUE(certpolicy::cli::read_case_file(text.str(), file, why)) << path << ": " << why;
+    for (auto& c : file.cases) {
+      cases.push_back({path.filename().string(), c.rule, c.name, file.policy, c.text, c.expect});
     }
   }
   return cases;

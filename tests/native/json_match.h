@@ -1,17 +1,11 @@
-// The expectation language of tests/cases/*.json (mirrored in
-// tests/node/json_match.mjs): every key of `expected` must be in `actual`
-// with a matching value; objects match recursively (extra keys allowed),
-// arrays match element by element and must have the same length, scalars
-// must be equal. Returns "" on a match, else the path of the first mismatch.
+// The expectation language of tests/cases/*.json, shared with `certpolicy
+// policy test` (core/cli/case_file.h; mirrored in tests/node/json_match.mjs).
 #pragma once
 
-#include <string>
-
-#include <nlohmann/json.hpp>
+#include "cli/case_file.h"
 
 namespace certpolicy::testing {
 
-std::string json_mismatch(const nlohmann::json& expected, const nlohmann::json& actual,
-                          const std::string& path = "");
+using certpolicy::cli::json_mismatch;
 
 }  // namespace certpolicy::testing

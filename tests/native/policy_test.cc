@@ -43,7 +43,7 @@ TEST(Policy, DefaultLoadsWithEveryNumber) {
 TEST(Policy, PatchExtendsTheCalendarWithoutLosingYears) {
   std::string error;
   auto engine = Engine::create(
-      R"({"calendar":{"years":{"2027":{"notice":"TEST ONLY","holidays":["2027-01-01"],"makeup_workdays":[]}}}})", error);
+      R"({"calendar":{"years":{"2027":{"notice":"TEST ONLY 2027","holidays":["2027-01-01"],"makeup_workdays":[]}}}})", error);
   ASSERT_TRUE(engine) << error;
   EXPECT_TRUE(engine->policy().calendar.verified(2027));
   EXPECT_TRUE(engine->policy().calendar.verified(2026));
@@ -51,7 +51,8 @@ TEST(Policy, PatchExtendsTheCalendarWithoutLosingYears) {
 }
 
 // CAL-2: a year is verified only with its official notice cited; without
-// one its dates are used and the year reported unverified.
+// one its dates are used and the year reported unverified, as data that
+// cites no notice (not as a year without data, which counts Monday–Friday).
 TEST(Policy, YearWithoutNoticeIsUsedButUnverified) {
   std::string error;
   auto engine = Engine::create(R"({"calendar":{"years":{"2027":{"holidays":["2027-01-01"],"makeup_workdays":[]}}}})", error);
@@ -61,7 +62,10 @@ TEST(Policy, YearWithoutNoticeIsUsedButUnverified) {
   json r = json::parse(engine->evaluate(R"({"type":"working_day","date":"2027-01-01"})"));
   EXPECT_EQ(r["kind"], "holiday");
   EXPECT_EQ(r["verified"], false);
-  EXPECT_EQ(r["reasons"].back()["code"], "CALENDAR_YEAR_UNVERIFIED");
+  EXPECT_EQ(r["reasons"].back()["code"], "CALENDAR_YEAR_UNCITED");
+  json no_data = json::parse(engine->evaluate(R"({"type":"working_day","date":"2028-01-03"})"));
+  EXPECT_EQ(no_data["verified"], false);
+  EXPECT_EQ(no_data["reasons"].back()["code"], "CALENDAR_YEAR_UNVERIFIED");
   // The shipped default cites a notice for every year it holds, and holds no 2027.
   auto shipped = Engine::create("", error);
   for (int year : shipped->policy().calendar.years()) EXPECT_TRUE(shipped->policy().calendar.verified(year)) << year;

@@ -10,7 +10,7 @@ import { repoRoot } from "./case_files.mjs";
 
 const read = (rel) => readFileSync(path.join(repoRoot, rel), "utf8");
 export const registry = () => JSON.parse(read("core/policy/data/codes.json"));
-export const KINDS = ["error", "detail", "reason", "form_error", "contact_warning", "next_step"];
+export const KINDS = ["error", "detail", "reason", "form_error", "contact_warning", "next_step", "policy_warning"];
 
 /** Every UPPER_SNAKE string literal of the core's C++ (the codes it can answer, and a few other words). */
 export function cppLiterals() {
@@ -92,6 +92,7 @@ const TITLES = {
   error: "Envelope errors (`error.code`)", detail: "Why a field was refused (`error.detail`)", reason: "Reasons (`reasons[].code`)",
   form_error: "Booking-form errors (`errors[].code`, also reasons)", contact_warning: "Contact warnings (`warnings[].code`, also reasons)",
   next_step: "Next steps (`next_step.code`)",
+  policy_warning: "Policy file warnings (`certpolicy policy check`)",
 };
 const BEGIN = "<!-- codes: generated from core/policy/data/codes.json by `node node/codes.mjs --write` -->";
 const END = "<!-- /codes -->";

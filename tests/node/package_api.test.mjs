@@ -43,7 +43,7 @@ test("wasmBinary and wasmModule overrides load the same module", async () => {
 
 test("a policy object extends the calendar at run time (CAL-2)", async () => {
   const engine = await createEngine({
-    policy: { version: "2027-test", calendar: { years: { 2027: { notice: "TEST ONLY", holidays: ["2027-01-01"], makeup_workdays: [] } } } },
+    policy: { version: "2027-test", calendar: { years: { 2027: { notice: "TEST ONLY 2027", holidays: ["2027-01-01"], makeup_workdays: [] } } } },
   });
   assert.equal(engine.policyVersion, "2027-test");
   const r = engine.evaluate({ type: "working_day", date: "2027-01-01" });

@@ -41,7 +41,7 @@ test("policy diff --json counts agree with the corpus and name the rules", { ski
   const d = JSON.parse(run("diff", "noop.json", "refund-7d.json", "--from", "2026-11-20", "--to", "2026-11-23", "--json").out);
   assert.equal(d.old_version, "2025-04-08");
   assert.equal(d.new_version, "test-refund-7d");
-  assert.equal(Object.values(d.corpus.by_type).reduce((a, b) => a + b, 0), d.corpus.total);
+  assert.equal(Object.values(d.requests.by_type).reduce((a, b) => a + b, 0), d.requests.total);
   assert.equal(Object.values(d.changed.by_type).reduce((a, b) => a + b, 0), d.changed.total);
   assert.equal(d.kinds.reduce((a, k) => a + k.count, 0), d.changed.total);
   assert.deepEqual(Object.keys(d.changed.by_type), ["exam_order", "exam_code_order"].filter((t) => t in d.changed.by_type));

@@ -1,8 +1,9 @@
 // What every certpolicy element shares: the shared engine, the `locale` and
 // `now` inputs, its data as a property or a JSON attribute, one decision per
-// change (and per second while it shows a live deadline), the
-// `certpolicy-decision` event, the theme and its announcements.
-import { sharedEngine } from "./engine.js";
+// change (and per second while it shows a live deadline, at the instant a
+// dated change of the policy starts to apply, and when the page replaces the
+// engine), the `certpolicy-decision` event, the theme and its announcements.
+import { onEngineReplaced, sharedEngine } from "./engine.js";
 import { localeOf } from "./format.js";
 import zhCN from "./strings/zh-CN.js";
 import zhHant from "./strings/zh-Hant.js";
@@ -123,13 +124,34 @@ export class CertpolicyElement extends HTMLElement {
 
   connectedCallback() {
     this._connected = true;
+    // A new policy (the page read a changed file): decide again with it.
+    this._unsubscribe ??= onEngineReplaced(() => {
+      this._engine = null;
+      this._update();
+    });
     this._update();
   }
 
   disconnectedCallback() {
     this._connected = false;
     clearInterval(this._timer);
+    clearTimeout(this._switch);
     this._timer = 0;
+    this._unsubscribe?.();
+    this._unsubscribe = null;
+  }
+
+  /**
+   * On the page's clock, decides again at the next instant a dated change of
+   * the policy starts to apply (a page left open across it switches then).
+   */
+  _scheduleSwitch(engine) {
+    clearTimeout(this._switch);
+    const next = this.now ? null : engine.nextPolicyChange?.(Date.now());
+    if (!next) return;
+    // setTimeout holds at most 2^31 - 1 ms (24.8 days): a later change is looked at again then.
+    const wait = Math.min(Math.max(next.getTime() - Date.now(), 0), 0x7fffffff);
+    this._switch = setTimeout(() => this._update(), wait);
   }
 
   /** A word of the element's locale, {name}s filled. */
@@ -179,6 +201,7 @@ export class CertpolicyElement extends HTMLElement {
       this.result = result;
       this._show(result);
     }
+    this._scheduleSwitch(engine);
     // A live deadline re-decides every second; a fixed `now` never ticks.
     const live = result.ok && !this.now && this.ticks(result);
     if (live && !this._timer) this._timer = setInterval(() => this._decide(), 1000);

@@ -28,9 +28,11 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=holiday] { text-decoration: underline dotted; }
 [part~=makeup] { font-weight: 700; }
 [part~=day][data-mark]::after { content: attr(data-mark); position: absolute; top: 0; right: 2px; font-size: .6em; }
-[part~=band-100] { background: var(--certpolicy-band-100, #d8f5e2); }
-[part~=band-70] { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
-[part~=band-0] { background: var(--certpolicy-band-0, #fde2e4); text-decoration: line-through; }
+[part~=band-tier-0] { background: var(--certpolicy-band-100, #d8f5e2); }
+[part~=band-tier-1] { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
+[part~=band-tier-2] { background: repeating-linear-gradient(45deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffd08a 4px 6px); }
+[part~=band-tier-none] { background: var(--certpolicy-band-0, #fde2e4); }
+[part~=band-0] { text-decoration: line-through; }
 [part~=day][part~=class-start] { background: var(--certpolicy-brand, #0052d9); color: #fff; }
 [part~=deferral-deadline] { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
 [part~=disputed] { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
@@ -42,9 +44,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=unverified-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
 [part~=legend] { display: flex; flex-wrap: wrap; gap: .3rem .9rem; font-size: .85em; margin: .5rem 0 0; padding: 0; list-style: none; }
 [part~=legend] li::before { content: ""; display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
-[part~=legend] [data-key="100"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
-[part~=legend] [data-key="70"]::before { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
-[part~=legend] [data-key="0"]::before { background: var(--certpolicy-band-0, #fde2e4); }
+[part~=legend] [data-tier="0"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
+[part~=legend] [data-tier="1"]::before { background: repeating-linear-gradient(135deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffe1ad 4px 6px); }
+[part~=legend] [data-tier="2"]::before { background: repeating-linear-gradient(45deg, var(--certpolicy-band-70, #fff0d6) 0 4px, #ffd08a 4px 6px); }
+[part~=legend] [data-tier=none]::before { background: var(--certpolicy-band-0, #fde2e4); }
 [part~=legend] [data-key=start]::before { background: var(--certpolicy-brand, #0052d9); }
 [part~=legend] [data-key=defer]::before { outline: 2px solid var(--certpolicy-info, #0b5cad); outline-offset: -2px; }
 [part~=legend] [data-key=disputed]::before { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
@@ -59,8 +62,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       const m = (key % 12) + 1;
       return Array.from({ length: new Date(Date.UTC(y, m, 0)).getUTCDate() }, (_, d) => `${y}-${pad(m)}-${pad(d + 1)}`);
     });
-    // One crossing for the whole view: the kind of every day (CAL-1, CAL-2).
-    const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, date })));
+    // One crossing for the whole view: the kind of every day (CAL-1, CAL-2),
+    // decided at the same moment as the enrolment.
+    const now = this.instant();
+    const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, now, date })));
     this._days = new Map(dates.map((d, k) => [d, kinds[k]]));
     // A new class start moves the calendar's one tab stop to it.
     if (r.class_start !== this._focusFor || !this._days.has(this._focus)) this._focus = this._days.has(r.class_start) ? r.class_start : dates[0];
@@ -87,13 +92,33 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    */
   tiered(r) { return r.reasons.some((x) => x.rule === "TRN-3"); }
 
-  /** The refund band a day falls in ("100", "70", "0"), "start", or null after the start or without tiers. */
+  /**
+   * The refund band a day falls in: the policy's tier it is in ({ tier: "0", "1", …, or "none" after the
+   * last tier; percent }), "start", or null after the start or without tiers. Every number comes from the
+   * answer (the policy in force).
+   */
   band(date, r) {
     if (date === r.class_start) return "start";
     if (date > r.class_start || !this.tiered(r)) return null;
-    if (r.full_refund_until && date <= r.full_refund_until) return "100";
-    if (r.partial_refund_until && date <= r.partial_refund_until) return "70";
-    return "0";
+    const k = r.refund_tiers.findIndex((t) => t.last_day && date <= t.last_day);
+    return k >= 0 ? { tier: String(k), percent: r.refund_tiers[k].percent } : { tier: "none", percent: r.refund_otherwise_percent };
+  }
+
+  /** A band in words: "Full refund", "70% refund", "No refund". */
+  bandWord({ percent }) {
+    return percent === 100 ? this.word("trn.band.100") : percent === 0 ? this.word("trn.band.0") : this.word("trn.band.partial", { percent });
+  }
+
+  /** The bands of the policy in force, in order: each tier, then after the last one. */
+  bands(r) {
+    return [...r.refund_tiers.map((t, k) => ({ tier: String(k), percent: t.percent })), { tier: "none", percent: r.refund_otherwise_percent }];
+  }
+
+  /** Each tier's last day to apply, in the tier's own words ("Full refund: last day to apply", "70% refund: …"). */
+  tierRows(r) {
+    if (!this.tiered(r)) return [];
+    return r.refund_tiers.map((t, k) => [k === 0 ? "full-until" : k === 1 ? "partial-until" : `tier-${k}-until`,
+      t.percent === 100 ? this.word("trn.full_until") : this.word("trn.tier_until", { percent: t.percent }), this.actBy(t.act_by, t.last_day)]);
   }
 
   /**
@@ -102,7 +127,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    */
   disputed(date, r) {
     const between = (actBy, until) => actBy && until && date > actBy && date <= until;
-    return this.tiered(r) && (between(r.full_refund_act_by, r.full_refund_until) || between(r.partial_refund_act_by, r.partial_refund_until))
+    return this.tiered(r) && r.refund_tiers.some((t) => t.percent > 0 && between(t.act_by, t.last_day))
       || between(r.deferral.act_by, r.deferral.deadline);
   }
 
@@ -125,10 +150,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const deferBy = r.deferral.act_by ?? r.deferral.deadline;
     const disputed = this.disputed(date, r);
     const parts = ["day", info.kind === "holiday" && "holiday", info.kind === "makeup_workday" && "makeup",
-      band && (band === "start" ? "class-start" : `band-${band}`), date === deferBy && "deferral-deadline", disputed && "disputed",
+      ...(band === "start" ? ["class-start"] : band ? ["band", `band-${band.percent}`, `band-tier-${band.tier}`] : []), date === deferBy && "deferral-deadline", disputed && "disputed",
       date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     // Every day says in words what its colour and marks say.
-    const sentence = [this.longDate(date), band && this.word(band === "start" ? "trn.start" : `trn.band.${band}`),
+    const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
       disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
       ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
     const cell = this.box("td", parts.join(" "), String(Number(date.slice(8))), {
@@ -137,7 +162,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     cell.dataset.date = date;
     cell.dataset.kind = info.kind;
     cell.dataset.sentence = sentence;
-    if (band && band !== "start") cell.dataset.band = band;
+    if (band && band !== "start") {
+      cell.dataset.band = String(band.percent);
+      cell.dataset.tier = band.tier;
+    }
     if (info.kind === "weekend" || info.kind === "holiday") cell.dataset.off = "";
     if (info.kind === "holiday" || info.kind === "makeup_workday") cell.dataset.mark = this.word(`trn.mark.${info.kind}`);
     return cell;
@@ -175,14 +203,25 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
     verdict.dataset.tone = r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
     verdict.dataset.percent = String(r.refund.percent);
-    const unverified = this.unverified(r);
-    const d = r.deferral;
+    // CAL-2: a year without data (Monday to Friday assumed) and a year whose data cites no notice (used, not
+    // verified) are said apart.
+    const banners = [["CALENDAR_YEAR_UNVERIFIED", this.unverified(r)], ["CALENDAR_YEAR_UNCITED", this.uncited(r)]]
+      .filter(([, text]) => text).map(([code, text]) => {
+        const p = this.box("p", "unverified-banner", text);
+        p.dataset.code = code;
+        return p;
+      });
     const calendar = this.calendar(r);
     // The legend names only what the calendar shows.
     const legend = this.box("ul", "legend");
-    const shown = new Set([...calendar.querySelectorAll("[data-band]")].map((c) => c.dataset.band));
-    for (const [key, word, on] of [["100", "trn.band.100", shown.has("100")], ["70", "trn.band.70", shown.has("70")], ["0", "trn.band.0", shown.has("0")],
-      ["disputed", "trn.disputed", Boolean(calendar.querySelector("[part~=disputed]"))], ["start", "trn.start", true],
+    const shown = new Set([...calendar.querySelectorAll("[data-tier]")].map((c) => c.dataset.tier));
+    for (const b of this.bands(r).filter((x) => shown.has(x.tier))) {
+      const li = this.box("li", "", this.bandWord(b));
+      li.dataset.key = String(b.percent);
+      li.dataset.tier = b.tier;
+      legend.append(li);
+    }
+    for (const [key, word, on] of [["disputed", "trn.disputed", Boolean(calendar.querySelector("[part~=disputed]"))], ["start", "trn.start", true],
       ["defer", "trn.deferral_deadline", Boolean(calendar.querySelector("[part~=deferral-deadline]"))]]) {
       if (!on) continue;
       const li = this.box("li", "", this.word(word));
@@ -191,14 +230,13 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     }
     const { why, caveats } = splitReasons(r);
     return [
-      ...(unverified ? [this.box("p", "unverified-banner", unverified)] : []),
+      ...banners,
       verdict,
       this.box("p", "amount", yuan(r.refund.amount_fen)),
       this.facts([
         ["working-days", this.word("trn.working_days"),
           this.word("trn.working_days_both", { with: r.working_days_before, without: r.working_days_excluding_today })],
-        ...(this.tiered(r) ? [["full-until", this.word("trn.full_until"), this.actBy(r.full_refund_act_by, r.full_refund_until)],
-          ["partial-until", this.word("trn.partial_until"), this.actBy(r.partial_refund_act_by, r.partial_refund_until)]] : []),
+        ...this.tierRows(r),
         ["deferral", this.word("trn.deferral"), this.deferral(r)],
         ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
         ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
@@ -248,9 +286,19 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * days shown, or "" when every year used is verified: the banner, the announcement and the page's .ics say it.
    */
   unverified(r) {
-    const years = [...new Set([...this._days].filter(([, d]) => !d.verified).map(([date]) => date.slice(0, 4)))];
-    if (r.calendar_verified && !years.length) return "";
-    return years.length ? this.word("trn.unverified_years", { years: years.join(this.word("list_sep")) }) : this.word("trn.unverified");
+    const years = this.yearsSaying(r, "CALENDAR_YEAR_UNVERIFIED");
+    if (years.length) return this.word("trn.unverified_years", { years: years.join(this.word("list_sep")) });
+    return r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNVERIFIED") ? this.word("trn.unverified") : "";
+  }
+
+  /** The caveat of a year whose holiday data cites no official notice (CAL-2): used, not verified; or "". */
+  uncited(r) {
+    return r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNCITED") || this.yearsSaying(r, "CALENDAR_YEAR_UNCITED").length ? this.word("trn.uncited") : "";
+  }
+
+  /** The years among the days shown whose answers give the reason `code`. */
+  yearsSaying(r, code) {
+    return [...new Set([...this._days].filter(([, d]) => d.reasons.some((x) => x.code === code)).map(([date]) => date.slice(0, 4)))];
   }
 
   /** The deferral: the date to apply by (or that none is stated), whether it is possible, whether it uses the right. */
@@ -264,10 +312,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   // calendar caveat): said again whenever a word changes.
   stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    const tiers = this.tiered(r);
     return said([[this.word("trn.percent", { percent: r.refund.percent }), yuan(r.refund.amount_fen)],
-      [this.word("trn.full_until"), tiers ? this.actBy(r.full_refund_act_by, r.full_refund_until) : ""],
-      [this.word("trn.partial_until"), tiers ? this.actBy(r.partial_refund_act_by, r.partial_refund_until) : ""],
-      [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)]], this.locale);
+      ...this.tierRows(r).map(([, label, value]) => [label, value]),
+      [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)]], this.locale);
   }
 }

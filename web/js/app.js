@@ -1,6 +1,6 @@
 // Shared by the pages: locale, strings, the engine, China-time inputs and
 // formatting. Everything policy-related is decided by the engine.
-import { engineReady, policyReady } from "./engine.js";
+import { engineReady, onPolicyChange, policyState } from "./engine.js";
 import { LOCALES, STRINGS } from "./i18n.js";
 
 const CHINA_OFFSET_MIN = 480;
@@ -127,8 +127,12 @@ function renderHeader() {
   top.replaceChildren(h1, toggle, menu);
 }
 
+// The page's own re-render (setupLocale's onChange): run again when the policy changes.
+let pageUpdate = () => {};
+
 /** Wires the language menu; `onChange` re-renders the page. */
 export function setupLocale(onChange) {
+  pageUpdate = onChange;
   renderHeader();
   const select = document.getElementById("lang");
   if (select) select.value = locale;
@@ -141,6 +145,7 @@ export function setupLocale(onChange) {
     history.replaceState(null, "", url);
     applyStrings();
     renderPolicyFooter();
+    renderPolicyWords();
     lastAnnounced = "";
     onChange();
   });
@@ -167,15 +172,41 @@ export function announce(state, sentence) {
   region.textContent = sentence;
 }
 
-let policyState = null;
+/** An instant in China time, in words of the page's locale: "2027-01-01 00:00 China time" / "2027-01-01 00:00（北京时间）". */
+function chinaWhen(date) {
+  const text = chinaInputValue(date).replace("T", " ");
+  return locale === "en" ? `${text} ${t("china_time")}` : `${text}（${t("china_time")}）`;
+}
+
+/** A policy period ({ months: 12 }, { years: 2 }, { days: 10 }) in words: "12 months" / "12 个月". */
+function periodWords(period) {
+  for (const unit of ["years", "months", "days"]) {
+    const n = period?.[unit];
+    if (Number.isInteger(n)) return tf(`period.${n === 1 ? unit.slice(0, -1) : unit}`, { n });
+  }
+  return "";
+}
+
+/** Words the policy in force decides, on the page outside any answer: each flow's validity. */
+function renderPolicyWords() {
+  const state = policyState();
+  if (!state) return;
+  const doc = liveDocument();
+  for (const el of document.querySelectorAll('[data-i18n^="flow."]')) {
+    const validity = doc?.exam_order?.flows?.[el.dataset.i18n.slice(5)]?.validity;
+    el.textContent = validity ? tf("flow.with_validity", { flow: t(el.dataset.i18n), validity: periodWords(validity) }) : t(el.dataset.i18n);
+  }
+}
+let liveDocument = () => null;
 
 /**
- * The footer every deciding page shows: the policy version it decided with,
- * and, when a published policy could not be used, a discreet note why.
+ * The footer every deciding page shows: the policy version it decides with;
+ * each dated change of the file still to come, when and for what it applies
+ * (announced only once the whole file was validated); and, when a published
+ * file could not be used, a discreet note why.
  */
-function renderPolicyFooter(state = policyState) {
+function renderPolicyFooter(state = policyState()) {
   if (!state) return;
-  policyState = state;
   let footer = document.getElementById("policy-footer");
   if (!footer) {
     footer = document.createElement("footer");
@@ -189,14 +220,24 @@ function renderPolicyFooter(state = policyState) {
   const line = document.createElement("p");
   line.textContent = tf("policy.version", { version: state.version });
   footer.replaceChildren(line);
+  for (const change of state.changes) {
+    if (!change.effectiveFrom || change.effectiveFrom.getTime() <= Date.now()) continue;
+    const p = document.createElement("p");
+    p.className = "policy-change";
+    p.dataset.testid = "policy-change";
+    p.dataset.id = change.id;
+    p.dataset.appliesTo = change.appliesTo;
+    p.textContent = tf(`policy.change.${change.appliesTo}`, { id: change.id, from: chinaWhen(change.effectiveFrom) });
+    footer.append(p);
+  }
   if (state.notice) {
     const note = document.createElement("p");
     note.className = "policy-notice";
     note.dataset.testid = "policy-notice";
     note.dataset.reason = state.notice.reason;
-    // "2027-01-01T00:00:00+08:00" → "2027-01-01 00:00 (UTC+08:00)"
-    const from = String(state.notice.from ?? "").replace("T", " ").replace(/:\d{2}(\.\d+)?([+-]\d{2}:\d{2}|Z)$/i, " (UTC$2)");
-    note.textContent = tf(`policy.notice.${state.notice.reason}`, { version: state.version, next: state.notice.version ?? "", from });
+    note.textContent = tf(`policy.notice.${state.notice.reason}`, { version: state.version });
+    // Developer detail (the field and its place in the file) as a tooltip, not in the sentence.
+    if (state.notice.detail) note.title = state.notice.detail;
     footer.append(note);
   }
 }
@@ -208,7 +249,17 @@ export async function loadEngine() {
   try {
     const engine = await engineReady;
     if (status) status.hidden = true;
-    renderPolicyFooter((await policyReady).state);
+    liveDocument = () => engine.policyDocument(Date.now());
+    renderPolicyFooter();
+    renderPolicyWords();
+    // A re-read file (a new version, a rollback), or a dated change starting
+    // to apply: the footer, the words and the page's own decisions again.
+    onPolicyChange(() => {
+      renderPolicyFooter();
+      renderPolicyWords();
+      lastAnnounced = "";
+      pageUpdate();
+    });
     return engine;
   } catch (e) {
     if (status) {

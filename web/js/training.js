@@ -44,17 +44,18 @@ function icsEvents() {
   const el = $("training");
   const r = el.result;
   if (!r?.ok) return [];
-  const caveat = el.unverified(r);
+  const caveat = [el.unverified(r), el.uncited(r)].filter(Boolean).join("\n");
   const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
   const applyBy = (key, title, actBy, until, extra) => (actBy ?? until) && {
-    uid: `class-${r.class_start}-${key}`, title: t(title), date: actBy ?? until, alarmDaysBefore: 1,
+    uid: `class-${r.class_start}-${key}`, title, date: actBy ?? until, alarmDaysBefore: 1,
     description: say(extra, actBy && until && actBy !== until && tf("ics.counting_today", { date: until })),
   };
-  const tiers = el.tiered(r);
+  // The last day to apply for each refund tier of the policy in force, in its own words.
+  const tiers = el.tiered(r) ? r.refund_tiers.map((tier, k) => tier.percent > 0 && applyBy(k === 0 ? "full" : k === 1 ? "partial" : `tier-${k}`,
+    tier.percent === 100 ? t("ics.full_refund") : tf("ics.partial_refund", { percent: tier.percent }), tier.act_by, tier.last_day)) : [];
   return [
-    tiers && applyBy("full", "ics.full_refund", r.full_refund_act_by, r.full_refund_until),
-    tiers && applyBy("partial", "ics.partial_refund", r.partial_refund_act_by, r.partial_refund_until),
-    r.deferral.allowed && applyBy("deferral", "ics.deferral", r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
+    ...tiers,
+    r.deferral.allowed && applyBy("deferral", t("ics.deferral"), r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
     { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
   ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));

@@ -39,8 +39,12 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
 
   // Last date of each tier: the latest day with N >= threshold + 1.
   auto last_day_with = [&](int min_count) { return cal.last_date_with_count_at_least(in.class_start, min_count, floor); };
-  if (!p.refund_tiers.empty()) d.full_refund_until = last_day_with(p.refund_tiers[0].more_than_working_days + 1);
-  if (p.refund_tiers.size() > 1) d.partial_refund_until = last_day_with(p.refund_tiers[1].more_than_working_days + 1);
+  for (const auto& tier : p.refund_tiers) {
+    const auto last = last_day_with(tier.more_than_working_days + 1);
+    d.tiers.push_back({tier.more_than_working_days, tier.percent, last, day_before(last)});
+  }
+  if (!d.tiers.empty()) d.full_refund_until = d.tiers[0].last_day;
+  if (d.tiers.size() > 1) d.partial_refund_until = d.tiers[1].last_day;
   d.deferral_deadline = last_day_with(p.deferral_min_working_days);
   // N counted without today is N(d + 1): each last day, counted so, is a day earlier.
   d.full_refund_act_by = day_before(d.full_refund_until);
@@ -51,10 +55,12 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
 
   // CAL-2: every year the decision looked at.
   CivilDate earliest = in.today;
-  for (const auto& date : {d.full_refund_act_by, d.partial_refund_act_by, d.deferral_act_by}) {
-    if (date && *date < earliest) earliest = *date;
+  for (const TierDay& t : d.tiers) {
+    if (t.act_by && *t.act_by < earliest) earliest = *t.act_by;
   }
-  d.calendar_verified = cal.verified_span(std::min(earliest, in.class_start), add_days(in.class_start, -1));
+  if (d.deferral_act_by && *d.deferral_act_by < earliest) earliest = *d.deferral_act_by;
+  d.calendar_gaps = cal.gaps(std::min(earliest, in.class_start), add_days(in.class_start, -1));
+  d.calendar_verified = !d.calendar_gaps.no_data && !d.calendar_gaps.uncited;
 
   if (in.class_status == ClassStatus::kNotOpened) {
     // TRN-5: full refund or a free deferral, with no deadline stated for it.
@@ -69,18 +75,24 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   } else {
     // TRN-3: the first tier whose threshold N exceeds.
     d.percent = p.otherwise_percent;
-    for (const auto& tier : p.refund_tiers) {
+    // The band after the last tier lasts until the day before the start
+    // (no tier boundary to count: its date to act by is the same day).
+    if (p.otherwise_percent > 0) d.refund_until = d.refund_act_by = add_days(in.class_start, -1);
+    for (const TierDay& tier : d.tiers) {
       if (n.count > tier.more_than_working_days) {
         d.percent = tier.percent;
+        d.refund_until = tier.last_day;
+        d.refund_act_by = tier.act_by;
         break;
       }
     }
     if (in.deferred) {
       d.percent = 0;  // TRN-4: once deferred, no refund
+      d.refund_until.reset();
+      d.refund_act_by.reset();
       d.reasons.add("DEFERRED_NOT_REFUNDABLE", "TRN-4");
     } else {
-      const std::optional<CivilDate>& act_by = d.percent == 100 ? d.full_refund_act_by : d.partial_refund_act_by;
-      d.reasons.add(refund_tier_code(d.percent, act_by && in.today > *act_by), "TRN-3");
+      d.reasons.add(refund_tier_code(d.percent, d.refund_act_by && in.today > *d.refund_act_by), "TRN-3");
     }
     d.refund_allowed = d.percent > 0;
     // TRN-4: at least N working days before, and one right only.
@@ -96,7 +108,8 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   }
   d.reasons.add("READING_WORKING_DAYS", "CAL-3");
   d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
-  if (!d.calendar_verified) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (d.calendar_gaps.no_data) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (d.calendar_gaps.uncited) d.reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
   return d;
 }
 

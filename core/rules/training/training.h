@@ -13,6 +13,7 @@
 #pragma once
 
 #include <optional>
+#include <vector>
 
 #include "calendar/civil_time.h"
 #include "rules/decision.h"
@@ -37,19 +38,33 @@ struct TrainingInput {
   bool deferral_used = false;  // the one deferral right is spent
 };
 
+// A refund tier of the policy and its last day for this class (none when no
+// day within the search reaches it).
+struct TierDay {
+  int more_than_working_days = 0;
+  int percent = 0;
+  std::optional<CivilDate> last_day, act_by;  // act_by: last_day counted without today, a day earlier
+};
+
 struct TrainingDecision {
   int working_days_before = 0;
   int working_days_excluding_today = 0;  // the same count without today
   bool refund_allowed = false;
   int percent = 0;
   Fen amount_fen = 0;
-  std::optional<CivilDate> full_refund_until, partial_refund_until;  // last dates of the tiers
+  std::vector<TierDay> tiers;  // TRN-3, the policy's tiers in order
+  // The tier that applies now (or the band after the last tier, which lasts
+  // until the day before the start): its last day and that day counted
+  // without today (a day earlier, the date to act by); none when nothing is refunded.
+  std::optional<CivilDate> refund_until, refund_act_by;
+  std::optional<CivilDate> full_refund_until, partial_refund_until;  // last dates of the first two tiers
   std::optional<CivilDate> full_refund_act_by, partial_refund_act_by;  // … counted without today (a day earlier)
   bool deferral_allowed = false;
   std::optional<CivilDate> deferral_deadline, deferral_act_by;
   bool deferral_consumes_right = true;
   CivilDate class_decision_on, opening_notice_on;  // TRN-2
   bool calendar_verified = true;
+  CalendarGaps calendar_gaps;  // CAL-2: why not verified
   Reasons reasons;
 };
 
