@@ -353,10 +353,7 @@ export function answerFrom(el, alsoHide = []) {
     announce(el.stateKey(r), el.summary(r));
     if (!performance.getEntriesByName("certpolicy:first-decision").length) performance.mark("certpolicy:first-decision");
   });
-  return new Promise((resolve) => {
-    if (el.result) resolve();
-    else el.addEventListener("certpolicy-decision", resolve, { once: true });
-  });
+  return el.updateComplete;
 }
 
 /**

@@ -10,7 +10,8 @@ import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/booking.js";
+import "/pkg/elements/timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];

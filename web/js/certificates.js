@@ -2,7 +2,7 @@
 // and the day; the package's <certpolicy-certificate> shows the validity,
 // status, days left and the renewal advice (CRT-1 … CRT-4).
 import { addReadback, answerFrom, applyStrings, chinaInputValue, getLocale, loadEngine, setupIcsExport, setupLocale, t } from "./app.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/certificate.js";
 
 const $ = (id) => document.getElementById(id);
 

@@ -6,7 +6,7 @@ import {
   answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
 } from "./app.js";
 import { renderBeforePractitioner } from "./before_exam.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/practitioner.js";
 
 const $ = (id) => document.getElementById(id);
 const attempts = [];  // { taken_at: "YYYY-MM-DDTHH:MM" (China), score }

@@ -10,7 +10,8 @@ import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/refund.js";
+import "/pkg/elements/timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const options = (select) => [...select.options].map((o) => o.value);

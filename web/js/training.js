@@ -4,7 +4,7 @@
 import {
   answerFrom, applyStrings, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
 } from "./app.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/training.js";
 
 const $ = (id) => document.getElementById(id);
 
