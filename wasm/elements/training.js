@@ -6,11 +6,9 @@
 // keyboard walks day by day (TRN-1 … TRN-5, CAL-1 … CAL-3).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement, attrs, text } from "./base.js";
-import { said, yuan } from "./format.js";
+import { INTL, pad, said, yuan } from "./format.js";
 import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
-const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
-const pad = (n) => String(n).padStart(2, "0");
 const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 /** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);

@@ -2,8 +2,7 @@
 // formatting. Everything policy-related is decided by the engine.
 import { engineReady, policyReady } from "./engine.js";
 import { LOCALES, STRINGS } from "./i18n.js";
-
-const CHINA_OFFSET_MIN = 480;
+import { CHINA_OFFSET_MIN, INTL, pad } from "/pkg/elements/format.js";
 
 function currentLocale() {
   const q = new URLSearchParams(location.search).get("lang");
@@ -219,8 +218,6 @@ export async function loadEngine() {
   }
 }
 
-const pad = (n) => String(n).padStart(2, "0");
-
 /** A Date as the value of <input type="datetime-local"> in China time. */
 export function chinaInputValue(date) {
   const d = new Date(date.getTime() + CHINA_OFFSET_MIN * 60000);
@@ -234,7 +231,7 @@ export function chinaInstant(value) {
 }
 
 /** The Intl locale of the page's locale. */
-const intlLocale = () => ({ "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" })[locale];
+const intlLocale = () => INTL[locale];
 
 /**
  * What a person types as an amount in yuan → fen; "" → 0; null when it is
@@ -263,19 +260,6 @@ export function inputFailure(message) {
 /** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
 export function fieldFailure(path) {
   return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(path) }) } };
-}
-
-/** Reasons as a list of sentences, each with its rule ID. */
-export function renderReasons(ul, reasons) {
-  ul.replaceChildren(...reasons.map((r) => {
-    const li = document.createElement("li");
-    li.dataset.code = r.code;
-    li.dataset.rule = r.rule;
-    li.textContent = r.message;
-    // The rule ID is developer detail: a tooltip, not part of the sentence.
-    li.title = `${t("rule")} ${r.rule}`;
-    return li;
-  }));
 }
 
 // The request fields the pages fill, by the i18n key of their label.

@@ -2,7 +2,7 @@
 // <certpolicy-booking> and <certpolicy-timeline> show every deadline at once;
 // the ProScheduler form is checked field by field as the candidate types.
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
   setupLocale, t,
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
@@ -111,7 +111,6 @@ setupLocale(() => {
   refusals.render();
   update();
 });
-applyStrings();
 $("exam").addEventListener("input", update);
 $("exam").addEventListener("change", update);
 $("form").addEventListener("input", (e) => {

@@ -4,7 +4,7 @@
 // decided and indexed in a worker (console_worker.js); this page draws one
 // page of rows, asks before an irreversible action, and says every result
 // and error in its status region.
-import { applyStrings, chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+import { chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
 import { SITE } from "./site.js";
 import { certRows, codeRows, fillFacts, orderRows, personRows, resultText, statCells } from "./console_tables.js";
 
@@ -441,7 +441,6 @@ setupLocale(async () => {
   for (const v of VIEWS) stale.add(v);
   showAll(r);
 });
-applyStrings();
 for (const v of ["orders", "codes", "people"]) wireFilters(v);
 wireTabs();
 fillDatalists();

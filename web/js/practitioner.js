@@ -3,7 +3,7 @@
 // <certpolicy-practitioner> shows the meter, what happens next and the
 // certificate once passed (PRA-1 … PRA-4, CRT-1).
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
+  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
 } from "./app.js";
 import { renderBeforePractitioner } from "./before_exam.js";
 import "/pkg/elements/practitioner.js";
@@ -65,7 +65,6 @@ $("now").value = chinaInputValue(now);
 $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400000));
 $("new_taken_at").value = chinaInputValue(new Date(now.getTime() - 3600000));
 setupLocale(update);
-applyStrings();
 $("purchase").addEventListener("change", (e) => {
   if (!e.target.id.startsWith("new_")) update();
 });

@@ -2,7 +2,7 @@
 // and <certpolicy-timeline> (they decide, draw and tick); the page adds the
 // amounts as people type them, the calendar file and the link to booking.
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
   setupLocale, t, yuanToFen,
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
@@ -103,7 +103,6 @@ setupLocale(() => {
   refusals.render();
   update();
 });
-applyStrings();
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
 setupIcsExport($("ics"), "exam-order.ics", () => orderIcsEvents($("refund").result));

@@ -2,7 +2,7 @@
 // as people type it); the package's <certpolicy-training> shows the refund
 // tier, deferral and the working-day calendar (TRN, CAL).
 import {
-  answerFrom, applyStrings, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
+  answerFrom, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
 } from "./app.js";
 import "/pkg/elements/training.js";
 
@@ -64,7 +64,6 @@ function icsEvents() {
 const decided = answerFrom($("training"));
 initialValues();
 setupLocale(update);
-applyStrings();
 $("enrolment").addEventListener("input", update);
 $("enrolment").addEventListener("change", update);
 setupIcsExport($("ics"), "offline-class.ics", icsEvents);
