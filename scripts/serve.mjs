@@ -1,6 +1,7 @@
 // The demo server: web/ at /, the wasm package at /pkg/ (only the files the
 // package ships), with the security headers the pages must run under on
-// every response, the brotli or gzip copy made at build (scripts/precompress.mjs)
+// every response, a page's one module in place of its script while it is
+// fresh (scripts/bundle_pages.mjs), the brotli or gzip copy made at build (scripts/precompress.mjs)
 // when the browser takes it, and no file outside its folder, symlinks
 // included (docs/DEPLOYMENT.md). Dependency-free (node:http).
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--revalidate]
@@ -72,13 +73,14 @@ const MOUNTS = [
   ["/", path.join(root, "web/")],
 ];
 
-/** Every file the demo's own mounts serve (web/ and the package's shipped files), as absolute paths. */
+/** Every file the demo's own mounts serve (web/, the page bundles, the package's shipped files), as absolute paths. */
 export function servedFiles() {
   const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
     const p = path.join(dir, d.name);
     return d.isDirectory() ? walk(p) : d.isFile() ? [p] : [];
   });
-  return [...walk(path.join(root, "web/")), ...[...shipped].filter((f) => { try { return readdirSync(path.dirname(f)).includes(path.basename(f)); } catch { return false; } })];
+  const bundles = (() => { try { return walk(path.join(root, "build/pages/js/")); } catch { return []; } })();
+  return [...walk(path.join(root, "web/")), ...bundles, ...[...shipped].filter((f) => { try { return readdirSync(path.dirname(f)).includes(path.basename(f)); } catch { return false; } })];
 }
 
 // The files a URL path may name, one per mount whose prefix it has, in
@@ -176,6 +178,24 @@ function cacheControl(file, revalidate) {
  */
 const etagOf = (st, coding) => `W/"${st.size.toString(16)}-${Math.trunc(st.mtimeMs).toString(16)}${coding ? `-${coding}` : ""}"`;
 
+/**
+ * The page's one module (scripts/bundle_pages.mjs) in place of a page script of web/js,
+ * while every source file it was made from is unchanged; else null (the source is sent).
+ */
+const BUNDLES = path.join(root, "build/pages/");
+async function bundleFor(file) {
+  const rel = path.relative(path.join(root, "web"), file).split(path.sep).join("/");
+  if (!rel.startsWith("js/")) return null;
+  const made = JSON.parse(await readFile(path.join(BUNDLES, "inputs.json"), "utf8").catch(() => "{}"))[rel];
+  if (!made) return null;
+  for (const [source, mtimeMs] of Object.entries(made)) {
+    const st = await stat(path.join(root, source)).catch(() => null);
+    if (!st || Math.abs(st.mtimeMs - mtimeMs) >= 1) return null;
+  }
+  const bundle = path.join(BUNDLES, rel);
+  return (await stat(bundle).catch(() => null))?.isFile() ? bundle : null;
+}
+
 /** The request's path ("/a/b.html" of "/a/b.html?x#y"), or null when it is not one. */
 function pathOf(url) {
   const p = String(url ?? "").split(/[?#]/)[0];
@@ -189,9 +209,10 @@ async function handle(req, res, mounts, revalidate) {
     return;
   }
   const urlPath = pathOf(req.url);
-  const file = urlPath === null ? null : await firstFile(candidates(urlPath, mounts));
+  const found = urlPath === null ? null : await firstFile(candidates(urlPath, mounts));
   try {
-    if (!file) throw new Error("not found");
+    if (!found) throw new Error("not found");
+    const file = (await bundleFor(found)) ?? found;
     const st = await stat(file);
     const sent = await variant(file, st, req.headers["accept-encoding"]);
     headers["Content-Type"] = TYPES[path.extname(file)] || "application/octet-stream";

@@ -165,3 +165,21 @@ test("the .wasm is application/wasm, and varies by Accept-Encoding", async () =>
   assert.equal(r.headers.get("vary"), "Accept-Encoding");
   assert.ok(WebAssembly.validate(new Uint8Array(await r.arrayBuffer())), "the bytes (decoded) are the module");
 });
+
+test("a page script is sent as the page's one module while every file it was made from is unchanged, else as it is", async (t) => {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [path.join(repoRoot, "scripts/bundle_pages.mjs")], { stdio: "ignore" });
+  const bundle = readFileSync(path.join(repoRoot, "build/pages/js/purchase.js"), "utf8");
+  const source = readFileSync(path.join(repoRoot, "web/js/purchase.js"), "utf8");
+  const get = async () => (await fetch(url + "js/purchase.js", { headers: { "Accept-Encoding": "identity" } })).text();
+  assert.equal(await get(), bundle);
+  assert.ok(!bundle.includes("\nimport "), "one module: nothing left to import");
+  // One of its sources (a string table) changes after the build: the sources are sent.
+  const input = path.join(repoRoot, "web/js/strings/en.js");
+  const { atime, mtime } = await stat(input);
+  t.after(() => utimes(input, atime, mtime));
+  await utimes(input, atime, new Date(mtime.getTime() + 2000));
+  assert.equal(await get(), source);
+  await utimes(input, atime, mtime);
+  assert.equal(await get(), bundle);
+});

@@ -1,6 +1,5 @@
-// Shared by the pages: locale, strings, the engine, China-time inputs and
-// formatting. Everything policy-related is decided by the engine.
-import { engineReady, policyReady } from "./engine.js";
+// Shared by the pages: locale, strings, the engine (loaded on a page's first
+// need), China-time inputs and formatting. Everything policy-related is decided by the engine.
 import { LOCALES, STRINGS } from "./i18n.js";
 import { CHINA_OFFSET_MIN, INTL, pad } from "/pkg/elements/format.js";
 
@@ -200,11 +199,16 @@ function renderPolicyFooter(state = policyState) {
   }
 }
 
-/** Loads the engine, showing progress and failure in #status. */
+/**
+ * Loads the engine, showing progress and failure in #status. A deciding page's head
+ * starts js/engine.js itself (async); this awaits that same module, and a page that
+ * decides nothing (the home page) never loads it.
+ */
 export async function loadEngine() {
   const status = document.getElementById("status");
   if (status) status.textContent = t("loading");
   try {
+    const { engineReady, policyReady } = await import("./engine.js");
     const engine = await engineReady;
     if (status) status.hidden = true;
     renderPolicyFooter((await policyReady).state);

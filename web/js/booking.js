@@ -1,6 +1,8 @@
 // Booking page: pick the exam date and time, and the package's
 // <certpolicy-booking> and <certpolicy-timeline> show every deadline at once;
 // the ProScheduler form is checked field by field as the candidate types.
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
   answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
   setupLocale, t,

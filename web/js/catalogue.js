@@ -2,6 +2,8 @@
 // legacy name), its status on a chosen date, and its lifecycle timeline
 // (CAT-1 … CAT-3, CRT-4). Statuses come from the engine; the timeline only
 // draws the lifecycle dates the engine returns.
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import { chinaInputValue, fieldSentence, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
 
 const $ = (id) => document.getElementById(id);

@@ -1,6 +1,8 @@
 // "My certificates": the passes' dates in (typed or from a file), the level
 // and the day; the package's <certpolicy-certificate> shows the validity,
 // status, days left and the renewal advice (CRT-1 … CRT-4).
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import { addReadback, answerFrom, chinaInputValue, getLocale, loadEngine, setupIcsExport, setupLocale, t } from "./app.js";
 import "/pkg/elements/certificate.js";
 

@@ -1,8 +1,9 @@
-// Starts building the engine as soon as this module arrives: the page loads
-// it with <script type="module" async>, so fetching, compiling and
-// instantiating the WebAssembly overlap the first layout of the page instead
-// of waiting for the page script (which runs only after parsing). The page
-// script awaits the same promise through app.js's loadEngine().
+// Starts building the engine as soon as this module is evaluated: each page
+// script imports it first, so fetching, compiling and instantiating the
+// WebAssembly (whose fetch the page's head has already started) overlap the
+// page's own set-up. The page script awaits the same promise through app.js's
+// loadEngine(). The .wasm is named by its URL on the site: a page's one module
+// (scripts/bundle_pages.mjs) is not next to the package.
 // The published policy patch (js/site.js) is fetched while the module compiles.
 // The package's elements on the page share this engine.
 import { createEngine } from "/pkg/index.js";
@@ -12,7 +13,9 @@ import { SITE } from "./site.js";
 
 performance.mark("certpolicy:engine-start");
 /** { engine, state: { version, source, notice } } (policy_loader.js). */
-export const policyReady = loadPolicyEngine(createEngine, SITE, Date.now());
+/** Where the site serves the engine's WebAssembly (the page heads preload the same URL). */
+const WASM_URL = "/pkg/dist/certpolicy_core.wasm";
+export const policyReady = loadPolicyEngine((options) => createEngine({ wasmUrl: WASM_URL, ...options }), SITE, Date.now());
 export const engineReady = policyReady.then((p) => p.engine);
 // The package's elements on these pages decide with this engine (and its policy).
 configure({ engine: engineReady });

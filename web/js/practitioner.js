@@ -2,6 +2,8 @@
 // them (each checked by the engine before it is added); the package's
 // <certpolicy-practitioner> shows the meter, what happens next and the
 // certificate once passed (PRA-1 … PRA-4, CRT-1).
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
   answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
 } from "./app.js";

@@ -1,6 +1,8 @@
 // Purchase page: the order form, wired to the package's <certpolicy-refund>
 // and <certpolicy-timeline> (they decide, draw and tick); the page adds the
 // amounts as people type them, the calendar file and the link to booking.
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
   answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
   setupLocale, t, yuanToFen,

@@ -1,6 +1,8 @@
 // Offline class page: the enrolment as the candidate enters it (the amount
 // as people type it); the package's <certpolicy-training> shows the refund
 // tier, deferral and the working-day calendar (TRN, CAL).
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
   answerFrom, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
 } from "./app.js";
