@@ -1,13 +1,16 @@
 // The demo server: web/ at /, the wasm package at /pkg/ (only the files the
-// package ships), with the security headers the pages must run under
-// (docs/DEPLOYMENT.md). Dependency-free (node:http).
+// package ships), with the security headers the pages must run under on
+// every response, a page's one module in place of its script while it is
+// fresh (scripts/bundle_pages.mjs), the brotli or gzip copy made at build (scripts/precompress.mjs)
+// when the browser takes it, and no file outside its folder, symlinks
+// included (docs/DEPLOYMENT.md). Dependency-free (node:http).
 //   node scripts/serve.mjs [--port 8080] [--host 127.0.0.1] [--revalidate]
 // Also importable: `startServer({ port: 0, mounts })` → { server, url } (browser
 // tests; `mounts` adds [prefix, directory] pairs in front of the demo's own;
 // a file missing from one mount is looked for in the next).
 import http from "node:http";
 import { readdirSync } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -70,8 +73,18 @@ const MOUNTS = [
   ["/", path.join(root, "web/")],
 ];
 
+/** Every file the demo's own mounts serve (web/, the page bundles, the package's shipped files), as absolute paths. */
+export function servedFiles() {
+  const walk = (dir) => readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+    const p = path.join(dir, d.name);
+    return d.isDirectory() ? walk(p) : d.isFile() ? [p] : [];
+  });
+  const bundles = (() => { try { return walk(path.join(root, "build/pages/js/")); } catch { return []; } })();
+  return [...walk(path.join(root, "web/")), ...bundles, ...[...shipped].filter((f) => { try { return readdirSync(path.dirname(f)).includes(path.basename(f)); } catch { return false; } })];
+}
+
 // The files a URL path may name, one per mount whose prefix it has, in
-// mount order (the first that exists is served).
+// mount order (the first that exists is served), each with its mount's folder.
 function candidates(urlPath, mounts) {
   let decoded;
   try {
@@ -88,16 +101,60 @@ function candidates(urlPath, mounts) {
     const file = path.normalize(path.join(dir, rel));
     if (!file.startsWith(dir)) return out;  // no escaping the mount
     if (only && !only.has(file)) continue;
-    out.push(file);
+    out.push([file, dir]);
   }
   return out;
 }
 
+/**
+ * The first candidate that is a file whose real path (symlinks resolved) is
+ * inside its mount's real folder: a symlink in web/ to a file elsewhere is not
+ * served.
+ */
 async function firstFile(files) {
-  for (const file of files) {
-    if (await stat(file).then((st) => st.isFile(), () => false)) return file;
+  for (const [file, dir] of files) {
+    const [real, top] = await Promise.all([realpath(file).catch(() => null), realpath(dir).catch(() => null)]);
+    if (!real || !top || !real.startsWith(top + path.sep)) continue;
+    if (await stat(real).then((st) => st.isFile(), () => false)) return file;
   }
   return null;
+}
+
+/** Where scripts/precompress.mjs puts a file's copies: build/precompressed/<path from the repository>.{br,gz}. */
+export const PRECOMPRESSED = path.join(root, "build/precompressed/");
+export const ENCODINGS = [["br", ".br"], ["gzip", ".gz"]];
+export const precompressedPath = (file, ext) => path.join(PRECOMPRESSED, path.relative(root, file)) + ext;
+
+/**
+ * The codings a request takes, from Accept-Encoding with its q-values:
+ * "gzip, br;q=0.5, identity;q=0" → Map { gzip → 1, br → 0.5, identity → 0 }.
+ */
+function accepted(header) {
+  const map = new Map();
+  for (const part of String(header ?? "").split(",")) {
+    const [name, ...params] = part.trim().toLowerCase().split(";");
+    if (!name) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    map.set(name, q ? Number(q.slice(2)) || 0 : 1);
+  }
+  return map;
+}
+
+/**
+ * The copy to send: brotli, else gzip, when the request takes it and the build made
+ * one for this very version of the file (the copy carries the file's mtime); else the file.
+ */
+async function variant(file, st, acceptEncoding) {
+  const takes = accepted(acceptEncoding);
+  for (const [coding, ext] of ENCODINGS) {
+    const q = takes.get(coding) ?? takes.get("*") ?? 0;
+    if (q <= 0) continue;
+    const copy = precompressedPath(file, ext);
+    const cst = await stat(copy).catch(() => null);
+    // The stamp goes through utimes' seconds as a double: equal to within a millisecond.
+    if (cst?.isFile() && Math.abs(cst.mtimeMs - st.mtimeMs) < 1) return { path: copy, st: cst, coding };
+  }
+  return { path: file, st, coding: null };
 }
 
 /**
@@ -115,8 +172,35 @@ function cacheControl(file, revalidate) {
   return `max-age=${CACHE_SECONDS}, must-revalidate`;
 }
 
-/** A weak validator from the file's size and modification time: W/"366230-1764780000000". */
-const etagOf = (st) => `W/"${st.size.toString(16)}-${Math.trunc(st.mtimeMs).toString(16)}"`;
+/**
+ * A weak validator from the file's size and modification time, and the coding sent:
+ * W/"366230-19ad…" (the file), W/"366230-19ad…-br" (its brotli copy).
+ */
+const etagOf = (st, coding) => `W/"${st.size.toString(16)}-${Math.trunc(st.mtimeMs).toString(16)}${coding ? `-${coding}` : ""}"`;
+
+/**
+ * The page's one module (scripts/bundle_pages.mjs) in place of a page script of web/js,
+ * while every source file it was made from is unchanged; else null (the source is sent).
+ */
+const BUNDLES = path.join(root, "build/pages/");
+async function bundleFor(file) {
+  const rel = path.relative(path.join(root, "web"), file).split(path.sep).join("/");
+  if (!rel.startsWith("js/")) return null;
+  const made = JSON.parse(await readFile(path.join(BUNDLES, "inputs.json"), "utf8").catch(() => "{}"))[rel];
+  if (!made) return null;
+  for (const [source, mtimeMs] of Object.entries(made)) {
+    const st = await stat(path.join(root, source)).catch(() => null);
+    if (!st || Math.abs(st.mtimeMs - mtimeMs) >= 1) return null;
+  }
+  const bundle = path.join(BUNDLES, rel);
+  return (await stat(bundle).catch(() => null))?.isFile() ? bundle : null;
+}
+
+/** The request's path ("/a/b.html" of "/a/b.html?x#y"), or null when it is not one. */
+function pathOf(url) {
+  const p = String(url ?? "").split(/[?#]/)[0];
+  return p.startsWith("/") ? p : null;
+}
 
 async function handle(req, res, mounts, revalidate) {
   const headers = { ...SECURITY_HEADERS, "Cache-Control": "no-cache" };
@@ -124,23 +208,32 @@ async function handle(req, res, mounts, revalidate) {
     res.writeHead(405, headers).end();
     return;
   }
-  const file = await firstFile(candidates(new URL(req.url, "http://x").pathname, mounts));
+  const urlPath = pathOf(req.url);
+  const found = urlPath === null ? null : await firstFile(candidates(urlPath, mounts));
   try {
-    if (!file) throw new Error("not found");
+    if (!found) throw new Error("not found");
+    const file = (await bundleFor(found)) ?? found;
     const st = await stat(file);
+    const sent = await variant(file, st, req.headers["accept-encoding"]);
     headers["Content-Type"] = TYPES[path.extname(file)] || "application/octet-stream";
     headers["Cache-Control"] = cacheControl(file, revalidate);
-    headers.ETag = etagOf(st);
+    headers.Vary = "Accept-Encoding";
+    if (sent.coding) headers["Content-Encoding"] = sent.coding;
+    headers.ETag = etagOf(st, sent.coding);
     const seen = String(req.headers["if-none-match"] ?? "").split(",").map((v) => v.trim());
     if (seen.includes(headers.ETag) || seen.includes("*")) {
       res.writeHead(304, headers).end();
       return;
     }
-    const body = await readFile(file);
+    const body = await readFile(sent.path);
+    headers["Content-Length"] = body.length;
     res.writeHead(200, headers);
     res.end(req.method === "HEAD" ? undefined : body);
   } catch {
     headers["Content-Type"] = "text/plain; charset=utf-8";
+    delete headers.Vary;
+    delete headers["Content-Encoding"];
+    delete headers.ETag;
     res.writeHead(404, headers).end("not found\n");
   }
 }
@@ -149,7 +242,11 @@ export function startServer({ port = 8080, host = "127.0.0.1", mounts = [], reva
   const all = [...mounts.map(([prefix, dir, only]) => [prefix, path.resolve(dir) + path.sep, only]), ...MOUNTS];
   return new Promise((resolveStart, reject) => {
     const server = http.createServer((req, res) => {
-      handle(req, res, all, revalidate).catch(() => res.writeHead(500).end());
+      // Whatever goes wrong, the answer still carries the security headers.
+      handle(req, res, all, revalidate).catch(() => {
+        if (!res.headersSent) res.writeHead(500, { ...SECURITY_HEADERS, "Cache-Control": "no-cache" });
+        res.end();
+      });
     });
     server.once("error", reject);
     server.listen(port, host, () => {

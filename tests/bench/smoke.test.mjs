@@ -34,6 +34,12 @@ test("bench: the purchase page's cold start in Chromium (cold_start --smoke) run
   assert.match(out, /^# ratios: first visit \/ engine alone [\d.]+/m);
 });
 
+test("bench: the purchase page on a throttled phone (phone_bench --smoke) runs", () => {
+  const out = run([process.execPath, "bench/phone_bench.mjs", "--smoke"]);
+  assert.match(out, /^# static page first paint \d+ ms .* purchase page, first decision \d+ ms \([\d.]+ KB transferred\)$/m);
+  assert.match(out, /^# phone ratios: purchase \/ static page [\d.]+/m);
+});
+
 test("bench: the console with many codes (console_bench --smoke) runs", () => {
   const out = run([process.execPath, "bench/console_bench.mjs", "--smoke"]);
   assert.match(out, /^# 1000 codes: load \d+ ms/m);

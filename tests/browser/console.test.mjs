@@ -62,9 +62,10 @@ async function openWith(name, content) {
 const tab = async (page, name) => {
   const views = Number(await page.evaluate(() => document.body.dataset.views ?? 0));
   await page.getByTestId(`tab-${name}`).click();
-  // A tab whose table is not drawn yet asks the worker; wait for its answer when it does.
+  // A tab whose table is not drawn for the data shown asks the worker (its panel is aria-busy
+  // meanwhile); wait for its answer when it does, never for the rows an older answer left.
   await page.waitForFunction(([n, name]) => Number(document.body.dataset.views ?? 0) > n ||
-    document.querySelector(`#panel_${name} tbody tr`) !== null, [views, name]);
+    (document.querySelector(`#panel_${name} tbody tr`) !== null && !document.getElementById(`panel_${name}`).hasAttribute("aria-busy")), [views, name]);
 };
 /** Does `change` (a filter typed, chosen or a sort clicked) and waits for the table's answer. */
 async function redrawn(page, change) {

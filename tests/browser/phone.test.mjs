@@ -36,7 +36,7 @@ suite("every page on a phone", { concurrency: 2 }, () => {
           const errorState = state.startsWith("errors");
           if (ANSWER[name] && !errorState) {
             for (const id of ANSWER[name]) {
-              const box = await page.locator(id.split("|").map((p) => `[part~="${p}"]`).join(", ")).first().boundingBox();
+              const box = await page.locator(id.split("|").map((p) => `[part~="${p}"]:visible`).join(", ")).first().boundingBox();
               assert.ok(box, `${where}: ${id} is shown`);
               assert.ok(box.y + box.height <= PHONE.height, `${where}: ${id} ends at ${Math.round(box.y + box.height)} px, below the fold`);
             }

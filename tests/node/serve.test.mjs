@@ -1,9 +1,13 @@
-// The demo server serves only what a deployment ships, with the full
-// security header set of docs/DEPLOYMENT.md.
+// The demo server serves only what a deployment ships (no file outside its
+// folder, symlinks included), with the full security header set of
+// docs/DEPLOYMENT.md on every response and the build's brotli/gzip copies.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { startServer, CSP } from "../../scripts/serve.mjs";
+import { mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
+import path from "node:path";
+import zlib from "node:zlib";
+import { startServer, CSP, precompressedPath } from "../../scripts/serve.mjs";
 import { repoRoot } from "./case_files.mjs";
 
 let server, url;
@@ -49,7 +53,7 @@ test("caching: pages and the policy patch always revalidate, the rest is reused 
     assert.equal(r.status, 200, path);
     assert.equal(r.headers.get("cache-control"), control, path);
     const etag = r.headers.get("etag");
-    assert.match(etag, /^W\/"[0-9a-f]+-[0-9a-f]+"$/, path);
+    assert.match(etag, /^W\/"[0-9a-f]+-[0-9a-f]+(-br|-gzip)?"$/, path);
     const again = await fetch(url + path, { headers: { "If-None-Match": etag } });
     assert.equal(again.status, 304, path);
     assert.equal((await again.arrayBuffer()).byteLength, 0, path);
@@ -63,4 +67,119 @@ test("caching: pages and the policy patch always revalidate, the rest is reused 
   } finally {
     dev.server.close();
   }
+});
+
+test("a path that is not a file answers 404 or 400 with the security headers, never a bare 500", async () => {
+  const { request } = await import("node:http");
+  const raw = (p) => new Promise((resolve, reject) => {
+    const req = request({ host: new URL(url).hostname, port: new URL(url).port, path: p, method: "GET" }, (res) => { res.resume(); resolve(res); });
+    req.on("error", reject);
+    req.end();
+  });
+  for (const p of ["//", "///etc/passwd", "//pkg/index.js", "*", "/%E0%A4%A"]) {
+    const r = await raw(p);
+    assert.ok(r.statusCode < 500, `${p}: ${r.statusCode}`);
+    assert.equal(r.headers["content-security-policy"], CSP, p);
+    assert.equal(r.headers["x-content-type-options"], "nosniff", p);
+  }
+});
+
+// A folder inside the repository (the server maps a file to its copies by its path there).
+async function scratch(t) {
+  const dir = await mkdtemp(path.join(repoRoot, "build", "serve-test-"));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+test("a symlink inside a served folder to a file outside it is not served", async (t) => {
+  const dir = await scratch(t);
+  const outside = await scratch(t);
+  await writeFile(path.join(dir, "inside.txt"), "inside\n");
+  await writeFile(path.join(outside, "secret.txt"), "secret\n");
+  await symlink(path.join(outside, "secret.txt"), path.join(dir, "link.txt"));
+  await symlink(path.join(dir, "inside.txt"), path.join(dir, "alias.txt"));
+  await symlink(outside, path.join(dir, "sub"));
+  const s = await startServer({ port: 0, mounts: [["/t/", dir]] });
+  try {
+    assert.equal(await (await fetch(`${s.url}t/inside.txt`)).text(), "inside\n");
+    assert.equal(await (await fetch(`${s.url}t/alias.txt`)).text(), "inside\n", "a link that stays inside is served");
+    for (const p of ["t/link.txt", "t/sub/secret.txt"]) {
+      const r = await fetch(s.url + p);
+      assert.equal(r.status, 404, p);
+      assert.equal(r.headers.get("content-security-policy"), CSP, p);
+    }
+  } finally {
+    s.server.close();
+  }
+});
+
+test("precompressed copies: brotli, else gzip, as the request takes them, with Content-Encoding and Vary; a stale copy is not sent", async (t) => {
+  const dir = await scratch(t);
+  const file = path.join(dir, "a.js");
+  const body = "export const words = " + JSON.stringify("可以退款 ".repeat(500)) + ";\n";
+  await writeFile(file, body);
+  const { mtime, atime } = await stat(file);
+  const copies = [];
+  for (const [ext, pack] of [[".br", zlib.brotliCompressSync], [".gz", zlib.gzipSync]]) {
+    const copy = precompressedPath(file, ext);
+    copies.push(copy);
+    await mkdir(path.dirname(copy), { recursive: true });
+    await writeFile(copy, pack(Buffer.from(body)));
+    await utimes(copy, atime, mtime);
+  }
+  t.after(() => Promise.all(copies.map((c) => rm(c, { force: true }))));
+  const s = await startServer({ port: 0, mounts: [["/t/", dir]] });
+  const get = (accept) => new Promise((resolve, reject) => {
+    // node:http, not fetch: fetch decodes the body and hides what was sent.
+    import("node:http").then(({ get: httpGet }) => httpGet(`${s.url}t/a.js`, { headers: accept === null ? {} : { "Accept-Encoding": accept } }, (res) => {
+      const parts = [];
+      res.on("data", (c) => parts.push(c));
+      res.on("end", () => resolve({ headers: res.headers, bytes: Buffer.concat(parts) }));
+    }).on("error", reject), reject);
+  });
+  try {
+    const decode = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync, undefined: (b) => b };
+    for (const [accept, coding] of [["gzip, deflate, br", "br"], ["gzip", "gzip"], ["br;q=0, gzip", "gzip"], ["identity", undefined], [null, undefined],
+      ["*", "br"], ["br;q=0, gzip;q=0", undefined]]) {
+      const r = await get(accept);
+      assert.equal(r.headers["content-encoding"], coding, String(accept));
+      assert.equal(r.headers.vary, "Accept-Encoding", String(accept));
+      assert.equal(r.headers["content-type"], "text/javascript; charset=utf-8");
+      assert.equal(decode[coding](r.bytes).toString(), body, String(accept));
+      assert.equal(Number(r.headers["content-length"]), r.bytes.length);
+      assert.ok(coding ? r.headers.etag.endsWith(`-${coding}"`) : !/-(br|gzip)"$/.test(r.headers.etag), "each coding has its own ETag");
+    }
+    // The file changed after the build: its old copies are not sent.
+    await writeFile(file, body.replace("可以", "不可"));
+    const r = await get("br, gzip");
+    assert.equal(r.headers["content-encoding"], undefined);
+    assert.equal(r.bytes.toString(), body.replace("可以", "不可"));
+  } finally {
+    s.server.close();
+  }
+});
+
+test("the .wasm is application/wasm, and varies by Accept-Encoding", async () => {
+  const r = await fetch(url + "pkg/dist/certpolicy_core.wasm");
+  assert.equal(r.headers.get("content-type"), "application/wasm");
+  assert.equal(r.headers.get("vary"), "Accept-Encoding");
+  assert.ok(WebAssembly.validate(new Uint8Array(await r.arrayBuffer())), "the bytes (decoded) are the module");
+});
+
+test("a page script is sent as the page's one module while every file it was made from is unchanged, else as it is", async (t) => {
+  const { execFileSync } = await import("node:child_process");
+  execFileSync(process.execPath, [path.join(repoRoot, "scripts/bundle_pages.mjs")], { stdio: "ignore" });
+  const bundle = readFileSync(path.join(repoRoot, "build/pages/js/purchase.js"), "utf8");
+  const source = readFileSync(path.join(repoRoot, "web/js/purchase.js"), "utf8");
+  const get = async () => (await fetch(url + "js/purchase.js", { headers: { "Accept-Encoding": "identity" } })).text();
+  assert.equal(await get(), bundle);
+  assert.ok(!bundle.includes("\nimport "), "one module: nothing left to import");
+  // One of its sources (a string table) changes after the build: the sources are sent.
+  const input = path.join(repoRoot, "web/js/strings/en.js");
+  const { atime, mtime } = await stat(input);
+  t.after(() => utimes(input, atime, mtime));
+  await utimes(input, atime, new Date(mtime.getTime() + 2000));
+  assert.equal(await get(), source);
+  await utimes(input, atime, mtime);
+  assert.equal(await get(), bundle);
 });

@@ -5,20 +5,17 @@
 // reminders, the next step, the readings the answer applies and why (EXO-2,
 // EXO-5 … EXO-9, CAT-2).
 //   <certpolicy-booking order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-booking>
-import { CertpolicyElement } from "./base.js";
-import { CertpolicyRefund } from "./refund.js";
+import { CertpolicyElement, attrs, text } from "./base.js";
 import { chinaTime, said } from "./format.js";
-import { CAVEAT_STYLE, caveatBox, splitReasons } from "./caveats.js";
+import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
 const NAME = { "zh-CN": "zh", "zh-Hant": "zh_hant", en: "en" };
 
 export class CertpolicyBooking extends CertpolicyElement {
-  static inputs = ["order"];
+  static properties = { order: "json" };
   static style = CAVEAT_STYLE;
 
-  decide(engine) {
-    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
-  }
+  decide() { return this.ask("exam_order", { order: this.order ?? {} }); }
 
   /** The verdict's words: the booking's state (a booking that can be moved but not cancelled says so). */
   verdictText(r) {
@@ -29,36 +26,44 @@ export class CertpolicyBooking extends CertpolicyElement {
   /** The certification bought, its status and last exam day, as the answer echoes it. */
   certification(r) {
     const c = r.order.certification;
-    if (!c) return [];
+    if (!c) return null;
     const parts = [c.name[NAME[this.locale]] ?? c.name.zh, this.word(`cat.status.${c.status}`),
       c.exams_until && this.word("booking.exams_until", { date: c.exams_until })];
-    return [["certification", this.word("booking.certification"), parts.filter(Boolean).join(" · ")]];
+    return ["certification", this.word("booking.certification"), parts.filter(Boolean).join(" · ")];
   }
 
-  render(r) {
+  build(body) {
+    this.$ = {
+      verdict: this.box("span", "verdict"),
+      facts: this.facts(["book-until", "certification", "move-by", "change-deadline", "check-in-by", "ends-at", "results-at", "results-by",
+        "valid-until", "reminders"]),
+      next: this.nextStep(),
+      caveats: caveatBox(this),
+      why: this.reasons(),
+    };
+    const $ = this.$;
+    body.append($.verdict, $.facts, $.next, $.caveats, $.why);
+  }
+
+  update(r) {
+    const $ = this.$;
     const b = r.booking;
-    const verdict = this.box("span", "verdict", this.verdictText(r));
-    verdict.dataset.tone = b.tone;
-    verdict.dataset.state = b.state;
-    const when = (iso) => CertpolicyRefund.prototype.when.call(this, iso);
+    attrs(text($.verdict, this.verdictText(r)), { "data-tone": b.tone, "data-state": b.state });
+    this.writeFacts($.facts, [
+      ["book-until", this.word("booking.book_until"), b.book_until],
+      this.certification(r),
+      b.move_by ? ["move-by", this.word("booking.move_by"), this.when(b.move_by)] : ["change-deadline", this.word("booking.change_deadline"), this.when(b.change_deadline)],
+      ["check-in-by", this.word("booking.check_in_by"), this.when(b.check_in_by)],
+      ["ends-at", this.word("booking.ends_at"), this.when(b.ends_at)],
+      ["results-at", this.word("booking.results_at"), this.when(b.results_at)],
+      b.results_by && b.results_by !== b.results_at && ["results-by", this.word("booking.results_by"), this.when(b.results_by)],
+      ["valid-until", this.word("order.valid_until"), r.order.valid_until],
+      ["reminders", this.word("booking.reminders"), r.order.reminders.length ? r.order.reminders.join(", ") : "—"],
+    ]);
+    this.writeNextStep($.next, r);
     const { why, caveats } = splitReasons(r);
-    return [
-      verdict,
-      this.facts([
-        ["book-until", this.word("booking.book_until"), b.book_until],
-        ...this.certification(r),
-        b.move_by ? ["move-by", this.word("booking.move_by"), when(b.move_by)] : ["change-deadline", this.word("booking.change_deadline"), when(b.change_deadline)],
-        ["check-in-by", this.word("booking.check_in_by"), when(b.check_in_by)],
-        ["ends-at", this.word("booking.ends_at"), when(b.ends_at)],
-        ["results-at", this.word("booking.results_at"), when(b.results_at)],
-        ...(b.results_by && b.results_by !== b.results_at ? [["results-by", this.word("booking.results_by"), when(b.results_by)]] : []),
-        ["valid-until", this.word("order.valid_until"), r.order.valid_until],
-        ["reminders", this.word("booking.reminders"), r.order.reminders.length ? r.order.reminders.join(", ") : "—"],
-      ]),
-      ...this.nextStep(r),
-      ...caveatBox(this, caveats),
-      this.reasons({ reasons: why }),
-    ];
+    writeCaveats(this, $.caveats, caveats);
+    this.writeReasons($.why, why);
   }
 
   // What is said is what the card shows (the verdict, the deadline to act by, check-in, both results times, the
@@ -75,3 +80,5 @@ export class CertpolicyBooking extends CertpolicyElement {
   }
   ticks() { return true; }
 }
+
+CertpolicyBooking.define("certpolicy-booking");

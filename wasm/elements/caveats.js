@@ -3,7 +3,9 @@
 // readings"), each naming the reading applied and the date to act by. The
 // exam-order and training elements show them in a box of their own, apart
 // from "why", and say them in their announcement.
-//   const { why, caveats } = splitReasons(answer)
+//   const { why, caveats } = splitReasons(answer); writeCaveats(this, box, caveats)
+
+import { attrs, text } from "./base.js";
 
 /** The answer's reasons: the readings (`caveats`) and the rest (`why`). */
 export function splitReasons(r) {
@@ -11,19 +13,18 @@ export function splitReasons(r) {
   return { why: r.reasons.filter((x) => !reading(x)), caveats: r.reasons.filter(reading) };
 }
 
-/** The box of readings ("Where the documentation reads two ways"), or nothing. */
-export function caveatBox(el, caveats) {
-  if (!caveats.length) return [];
-  const box = el.box("div", "caveats");
-  const list = el.box("ul", "caveat-list");
-  for (const c of caveats) {
-    const li = el.box("li", "caveat", c.message, { title: `${el.word("rule")} ${c.rule}` });
-    li.dataset.code = c.code;
-    li.dataset.rule = c.rule;
-    list.append(li);
-  }
-  box.append(el.box("strong", "caveats-title", el.word("caveats")), list);
-  return [box];
+/** The box of readings ("Where the documentation reads two ways"), built once; hidden while there is none. */
+export function caveatBox(el) {
+  const box = el.box("div", "caveats", "", { hidden: "" });
+  box.append(el.box("strong", "caveats-title"), el.box("ul", "caveat-list"));
+  return box;
+}
+
+/** Writes the answer's readings into the box (hidden when there is none). */
+export function writeCaveats(el, box, caveats) {
+  attrs(box, { hidden: !caveats.length });
+  text(box.firstChild, el.word("caveats"));
+  el.ruleList(box.lastChild, caveats, "caveat");
 }
 
 /** The style of the box, shared by the elements that show it. */

@@ -1,9 +1,12 @@
-// How the elements write instants, dates, money and countdowns: China time
-// as the engine gives it, the viewer's zone named, months never as numbers
-// alone in the viewer's own time.
-const CHINA_OFFSET_MIN = 480;
-const pad = (n) => String(n).padStart(2, "0");
-const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
+// How the elements (and the demo pages, which import it) write instants,
+// dates, money and countdowns: China time as the engine gives it, the
+// viewer's zone named, months never as numbers alone in the viewer's own time.
+/** China time's offset from UTC, in minutes (+08:00, no daylight saving). */
+export const CHINA_OFFSET_MIN = 480;
+/** Two digits: pad(7) → "07". */
+export const pad = (n) => String(n).padStart(2, "0");
+/** The Intl locale each of the three locales formats with. */
+export const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
 
 /** Any RFC 3339 instant (or a Date's ms) → the same instant written at +08:00: "2026-11-26T10:00:00+08:00". */
 export function toChina(instant) {

@@ -18,8 +18,20 @@ export declare class CertpolicyElement<R = unknown> extends HTMLElement {
   locale: Locale | `zh-${string}` | `en-${string}`;
   /** A fixed instant for previews; unset, the element follows the clock. */
   now: string | Date | null;
+  /** Present: the element says nothing to assistive technology (the page announces the answer itself). */
+  quiet: boolean;
   /** The latest answer (null before the first). */
   readonly result: R | Failure | null;
+  /** Resolves with the answer once the element has decided for every input given so far. */
+  readonly updateComplete: Promise<R | Failure>;
+  /** The instant the element decides for: its fixed `now`, else the clock's (RFC 3339). */
+  instant(): string;
+  /** What the element announces for an answer, as one sentence in its locale. */
+  summary(result: R): string;
+  /** A key that changes exactly when what `summary` says changes (a page announces once per key). */
+  stateKey(result: R): string;
+  /** Asks for a decision again (an input changed in a way its setter cannot see). */
+  requestUpdate(): void;
   addEventListener<K extends keyof HTMLElementEventMap>(type: K, listener: (this: this, ev: HTMLElementEventMap[K]) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: "certpolicy-decision", listener: (ev: CertpolicyDecisionEvent<R>) => unknown, options?: boolean | AddEventListenerOptions): void;
   addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
@@ -43,6 +55,10 @@ export declare class CertpolicyPractitioner extends CertpolicyElement<Practition
 }
 export declare class CertpolicyTraining extends CertpolicyElement<TrainingResult> {
   enrolment: TrainingRequest["enrolment"] | undefined;
+  /** Whether the refund tiers (TRN-3) decided the answer (else no band is drawn). */
+  tiered(result: TrainingResult): boolean;
+  /** The caveat of a calendar year shown without a published holiday schedule (CAL-2), or "". */
+  unverified(result: TrainingResult): string;
 }
 
 export declare const ELEMENTS: {

@@ -1,6 +1,8 @@
 // certpolicy/elements — drop-in custom elements that show the engine's
 // answer, one engine shared by every element of the page. Importing this
-// module defines the elements (once; a name already taken is left alone).
+// module defines all six; each element's own module defines that one alone
+// (once; a name already taken is left alone), so a page imports only the
+// elements it shows:  import "certpolicy/elements/refund.js";
 //
 //   import { configure } from "certpolicy/elements";
 //   configure({ wasmUrl: "/assets/certpolicy_core.wasm" });   // optional, before the first element
@@ -25,7 +27,3 @@ export const ELEMENTS = {
   "certpolicy-training": CertpolicyTraining,
   "certpolicy-timeline": CertpolicyTimeline,
 };
-
-if (typeof customElements !== "undefined") {
-  for (const [name, element] of Object.entries(ELEMENTS)) if (!customElements.get(name)) customElements.define(name, element);
-}

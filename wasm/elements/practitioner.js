@@ -2,41 +2,46 @@
 // meter, how many are left, what happens next (take it, passed until, or
 // buy again) and why (PRA-1 … PRA-4, CRT-1).
 //   <certpolicy-practitioner purchase='{"paid_at":"…"}' attempts='[{"taken_at":"…","score":55}]'></certpolicy-practitioner>
-import { CertpolicyElement } from "./base.js";
+import { CertpolicyElement, attrs, text } from "./base.js";
 
 export class CertpolicyPractitioner extends CertpolicyElement {
-  static inputs = ["purchase", "attempts"];
+  static properties = { purchase: "json", attempts: "json" };
   static style = `
 [part~=meter] { display: flex; gap: .4rem; margin: .5rem 0; padding: 0; list-style: none; }
 [part~=slot] { flex: 1; min-width: 0; padding: .4rem .2rem; text-align: center; border-radius: 4px; border: 1px dashed var(--certpolicy-muted, #5b6270); }
 [part~=slot][data-state=failed] { border: 1px solid var(--certpolicy-bad, #b0202e); color: var(--certpolicy-bad, #b0202e); background: var(--certpolicy-bad-bg, #fdecee); }
 [part~=slot][data-state=passed] { border: 1px solid var(--certpolicy-ok, #006837); color: var(--certpolicy-ok, #006837); background: var(--certpolicy-ok-bg, #e3f9e9); }`;
 
-  decide(engine) {
-    return engine.evaluate({ type: "practitioner", locale: this.locale, now: this.instant(), purchase: this.purchase ?? {}, attempts: this.attempts ?? [] });
+  decide() { return this.ask("practitioner", { purchase: this.purchase ?? {}, attempts: this.attempts ?? [] }); }
+
+  build(body) {
+    this.$ = {
+      meter: this.box("ol", "meter"),
+      left: this.box("p", "left"),
+      next: this.box("p", "next"),
+      facts: this.facts(["valid-until"]),
+      why: this.reasons(),
+    };
+    const $ = this.$;
+    body.append($.meter, $.left, $.next, $.facts, $.why);
   }
 
-  render(r) {
-    const meter = this.box("ol", "meter", "", { "aria-label": this.word("pra.attempts") });
+  update(r) {
+    const $ = this.$;
+    attrs($.meter, { "aria-label": this.word("pra.attempts") });
     // Slots in the order the attempts were taken, whatever order they were given in.
     const given = Array.isArray(this.attempts) ? this.attempts : [];
     const scores = [...given].sort((a, b) => (String(a?.taken_at) < String(b?.taken_at) ? -1 : 1)).map((a) => a?.score);
-    for (let k = 0; k < r.attempts_total; k++) {
+    const slots = Array.from({ length: r.attempts_total }, (_, k) => {
       const score = scores[k];
-      const state = score === undefined ? "unused" : score >= r.pass_score ? "passed" : "failed";
-      const slot = this.box("li", `slot ${state}`, this.word(`pra.${state}`, { score }));
-      slot.dataset.state = state;
-      meter.append(slot);
-    }
-    const next = this.box("p", "next", this.next(r));
-    next.dataset.state = r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take";
-    return [
-      meter,
-      this.box("p", "left", this.word("pra.left", { left: r.attempts_left, total: r.attempts_total })),
-      next,
-      this.facts([["valid-until", this.word("cert.valid_until"), r.certificate.valid_until ?? "—"]]),
-      this.reasons(r),
-    ];
+      return { k, score, state: score === undefined ? "unused" : score >= r.pass_score ? "passed" : "failed" };
+    });
+    this.list($.meter, slots, (s) => s.k, () => this.box("li", "slot"),
+      (li, s) => attrs(text(li, this.word(`pra.${s.state}`, { score: s.score })), { part: `slot ${s.state}`, "data-state": s.state }));
+    text($.left, this.word("pra.left", { left: r.attempts_left, total: r.attempts_total }));
+    attrs(text($.next, this.next(r)), { "data-state": r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take" });
+    this.writeFacts($.facts, [["valid-until", this.word("cert.valid_until"), r.certificate.valid_until ?? "—"]]);
+    this.writeReasons($.why, r.reasons);
   }
 
   stateKey(r) { return `${r.attempts_left}|${r.passed}|${r.must_repurchase}|${this.locale}`; }
@@ -48,3 +53,5 @@ export class CertpolicyPractitioner extends CertpolicyElement {
   }
   summary(r) { return this.next(r); }
 }
+
+CertpolicyPractitioner.define("certpolicy-practitioner");

@@ -4,9 +4,9 @@
 // it goes and its split by payment method, the one next step, the readings the
 // answer applies and why (EXO-4, EXO-5, EXO-9, EXO-10, CAT-2).
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
-import { CertpolicyElement } from "./base.js";
-import { chinaTime, countdown, labelled, said, viewerTime, yuan } from "./format.js";
-import { CAVEAT_STYLE, caveatBox, splitReasons } from "./caveats.js";
+import { CertpolicyElement, attrs, text } from "./base.js";
+import { chinaTime, countdown, said, yuan } from "./format.js";
+import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
 // What the "time left" line says in each refund.state: a countdown only while the
 // no-reason window is the rule that applies; states not listed show "—".
@@ -14,21 +14,10 @@ const REMAINING = { open: "countdown", cancel_booking_first: "countdown", platfo
   unused_attempt: "refund.no_limit", closed: "refund.closed" };
 
 export class CertpolicyRefund extends CertpolicyElement {
-  static inputs = ["order"];
+  static properties = { order: "json" };
   static style = CAVEAT_STYLE;
 
-  decide(engine) {
-    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
-  }
-
-  /** The deadline as China time, with the viewer's own time under it when it differs. */
-  when(iso) {
-    const span = document.createElement("span");
-    span.textContent = iso ? `${chinaTime(iso)} (${this.word("china_time")})` : "—";
-    const local = viewerTime(iso, this.locale);
-    if (local) span.append(this.box("span", "local-time", labelled(this.word("your_time"), local, this.locale), { class: "local" }));
-    return span;
-  }
+  decide() { return this.ask("exam_order", { order: this.order ?? {} }); }
 
   /** The verdict's words: the refund's state, and "¥0.00 back" when it is allowed but returns nothing. */
   verdictText(r) {
@@ -36,31 +25,42 @@ export class CertpolicyRefund extends CertpolicyElement {
     return this.word(`refund.state.${r.refund.state}`) + (nothing ? this.word("refund.nothing_back") : "");
   }
 
-  render(r) {
+  build(body) {
+    this.$ = {
+      verdict: this.box("span", "verdict"),
+      facts: this.facts(["deadline", "remaining", "amount", "valid-until", "destination"]),
+      clock: this.box("span", "countdown", "", { role: "timer" }),
+      split: this.box("ul", "breakdown"),
+      next: this.nextStep(),
+      caveats: caveatBox(this),
+      why: this.reasons(),
+    };
+    const $ = this.$;
+    body.append($.verdict, $.facts, $.split, $.next, $.caveats, $.why);
+  }
+
+  update(r) {
+    const $ = this.$;
     const left = new Date(r.refund.deadline).getTime() - new Date(this.instant()).getTime();
     const shows = REMAINING[r.refund.state];
-    const clock = shows === "countdown" ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—";
-    const verdict = this.box("span", "verdict", this.verdictText(r));
-    verdict.dataset.tone = r.refund.tone;
-    verdict.dataset.state = r.refund.state;
-    const split = this.box("ul", "breakdown");
-    for (const b of r.refund.breakdown) split.append(this.box("li", "method", `${this.word(`pay.${b.method}`)} ${yuan(b.amount_fen)}`));
+    text($.clock, shows === "countdown" ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—");
+    attrs(text($.verdict, this.verdictText(r)), { "data-tone": r.refund.tone, "data-state": r.refund.state });
+    const paid = r.refund.breakdown.length > 0;
+    this.writeFacts($.facts, [
+      ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
+      ["remaining", this.word("refund.remaining"), $.clock],
+      ["amount", this.word("refund.amount"), yuan(r.refund.amount_fen)],
+      ["valid-until", this.word("order.valid_until"), r.order.valid_until],
+      // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
+      paid && ["destination", this.word("refund.destination"), this.word("refund.to_account")],
+    ]);
+    attrs($.split, { hidden: !paid });
+    this.list($.split, r.refund.breakdown, (b) => b.method, () => this.box("li", "method"),
+      (li, b) => text(li, `${this.word(`pay.${b.method}`)} ${yuan(b.amount_fen)}`));
+    this.writeNextStep($.next, r);
     const { why, caveats } = splitReasons(r);
-    return [
-      verdict,
-      this.facts([
-        ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
-        ["remaining", this.word("refund.remaining"), this.box("span", "countdown", clock, { role: "timer" })],
-        ["amount", this.word("refund.amount"), yuan(r.refund.amount_fen)],
-        ["valid-until", this.word("order.valid_until"), r.order.valid_until],
-        // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
-        ...(r.refund.breakdown.length ? [["destination", this.word("refund.destination"), this.word("refund.to_account")]] : []),
-      ]),
-      ...(r.refund.breakdown.length ? [split] : []),
-      ...this.nextStep(r),
-      ...caveatBox(this, caveats),
-      this.reasons({ reasons: why }),
-    ];
+    writeCaveats(this, $.caveats, caveats);
+    this.writeReasons($.why, why);
   }
 
   // What is said is what the card shows (verdict, deadline, amount, next step, the readings applied):
@@ -74,3 +74,5 @@ export class CertpolicyRefund extends CertpolicyElement {
   }
   ticks(r) { return REMAINING[r.refund.state] === "countdown"; }
 }
+
+CertpolicyRefund.define("certpolicy-refund");

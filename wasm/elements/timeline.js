@@ -6,11 +6,11 @@
 // in shape and words; each point's sentence is its name and shows on focus;
 // vertical when narrow (EXO-2 … EXO-9, CAT-2, CRT-1).
 //   <certpolicy-timeline order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-timeline>
-import { CertpolicyElement } from "./base.js";
+import { CertpolicyElement, attrs, text } from "./base.js";
 import { chinaTime, toChina } from "./format.js";
 
 export class CertpolicyTimeline extends CertpolicyElement {
-  static inputs = ["order"];
+  static properties = { order: "json" };
   static style = `
 [part~=axis] { list-style: none; margin: 0; padding: 1rem 0 0; display: flex; position: relative; }
 [part~=axis]::before { content: ""; position: absolute; left: 0; right: 0; top: 1rem; height: 2px; background: var(--certpolicy-line, #dfe3ea); }
@@ -35,9 +35,7 @@ export class CertpolicyTimeline extends CertpolicyElement {
 }
 :host { container-type: inline-size; }`;
 
-  decide(engine) {
-    return engine.evaluate({ type: "exam_order", locale: this.locale, now: this.instant(), order: this.order ?? {} });
-  }
+  decide() { return this.ask("exam_order", { order: this.order ?? {} }); }
 
   /**
    * The answer's own timeline — its points, their order and their past, next
@@ -62,36 +60,38 @@ export class CertpolicyTimeline extends CertpolicyElement {
     return list;
   }
 
-  render(r) {
-    const axis = this.box("ol", "axis", "", { "aria-label": this.word("tl.title") });
-    const points = this.points(r);
-    for (const p of points) {
-      const li = this.box("li", `point ${p.state}`, "", { tabindex: "0", "aria-label": p.sentence });
-      li.dataset.key = p.key;
-      li.dataset.state = p.state;
-      li.dataset.sentence = p.sentence;
-      li.append(this.box("b", "", p.label), this.box("time", "", p.shown, { datetime: p.at }));
-      if (p.state !== "now") li.append(this.box("small", "", this.word(`tl.state.${p.state}`)));
-      axis.append(li);
-    }
-    // The pointed-at (or focused) point's sentence, else the next one's, in words under the axis.
-    const pointed = this.shadowRoot.querySelector("[part~=point]:hover") ?? this.shadowRoot.activeElement;
-    const shown = points.find((p) => p.key === pointed?.dataset.key) ?? points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
-    const detail = this.box("p", "detail", shown.sentence);
-    return [axis, detail];
-  }
-
-  connectedCallback() {
-    super.connectedCallback();
-    if (this._wired) return;
-    this._wired = true;
+  build(body) {
+    this.$ = { axis: this.box("ol", "axis"), detail: this.box("p", "detail") };
+    body.append(this.$.axis, this.$.detail);
+    // The pointed-at (or focused) point's sentence, under the axis.
     const show = (e) => {
       const li = e.composedPath().find((n) => n.dataset?.sentence);
-      const detail = this.shadowRoot.querySelector("[part~=detail]");
-      if (li && detail) detail.textContent = li.dataset.sentence;
+      if (li) text(this.$.detail, li.dataset.sentence);
     };
     this.shadowRoot.addEventListener("focusin", show);
     this.shadowRoot.addEventListener("mouseover", show);
+  }
+
+  update(r) {
+    const $ = this.$;
+    attrs($.axis, { "aria-label": this.word("tl.title") });
+    const points = this.points(r);
+    const point = () => {
+      const li = this.box("li", "point", "", { tabindex: "0" });
+      li.append(this.box("b"), this.box("time"), this.box("small"));
+      return li;
+    };
+    this.list($.axis, points, (p) => p.key, point, (li, p) => {
+      attrs(li, { part: `point ${p.state}`, "aria-label": p.sentence, "data-key": p.key, "data-state": p.state, "data-sentence": p.sentence });
+      const [b, time, small] = li.children;
+      text(b, p.label);
+      attrs(text(time, p.shown), { datetime: p.at });
+      attrs(text(small, p.state === "now" ? "" : this.word(`tl.state.${p.state}`)), { hidden: p.state === "now" });
+    });
+    // The pointed-at (or focused) point's sentence, else the next one's, in words under the axis.
+    const pointed = this.shadowRoot.querySelector("[part~=point]:hover") ?? this.shadowRoot.activeElement;
+    const shown = points.find((p) => p.key === pointed?.dataset.key) ?? points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
+    text($.detail, shown.sentence);
   }
 
   stateKey(r) {
@@ -102,3 +102,5 @@ export class CertpolicyTimeline extends CertpolicyElement {
   }
   ticks() { return true; }
 }
+
+CertpolicyTimeline.define("certpolicy-timeline");

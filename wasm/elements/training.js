@@ -5,19 +5,19 @@
 // marked; the refund bands only when the tiers decided the answer) that a
 // keyboard walks day by day (TRN-1 … TRN-5, CAL-1 … CAL-3).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
-import { CertpolicyElement } from "./base.js";
-import { said, yuan } from "./format.js";
-import { CAVEAT_STYLE, caveatBox, splitReasons } from "./caveats.js";
+import { CertpolicyElement, attrs, text } from "./base.js";
+import { INTL, pad, said, yuan } from "./format.js";
+import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
-const INTL = { "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" };
-const pad = (n) => String(n).padStart(2, "0");
 const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 /** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
+/** The facts' rows: the working days, each tier's last day to apply (by name), then the deferral and the notices. */
+const FACTS = (tiers) => ["working-days", ...tiers, "deferral", "decision-on", "notice-on"];
 const MOVES = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
 export class CertpolicyTraining extends CertpolicyElement {
-  static inputs = ["enrolment"];
+  static properties = { enrolment: "json" };
   static style = `
 [part~=calendar] { display: grid; grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr)); gap: .75rem 1.25rem; margin: .75rem 0; }
 [part~=month] h3 { font-size: .9em; margin: 0 0 .4rem; }
@@ -53,8 +53,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=legend] [data-key=disputed]::before { box-shadow: inset 0 -3px 0 var(--certpolicy-warn, #8f4308); }
 [part~=detail] { min-height: 1.4em; color: var(--certpolicy-muted, #5b6270); }${CAVEAT_STYLE}`;
 
-  decide(engine) {
-    const r = engine.evaluate({ type: "training", locale: this.locale, now: this.instant(), enrolment: this.enrolment ?? {} });
+  decide() {
+    const r = this.ask("training", { enrolment: this.enrolment ?? {} });
     if (!r.ok) return r;
     this._months = this.months(r);
     const dates = this._months.flatMap((key) => {
@@ -65,7 +65,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     // One crossing for the whole view: the kind of every day (CAL-1, CAL-2),
     // decided at the same moment as the enrolment.
     const now = this.instant();
-    const kinds = engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, now, date })));
+    const kinds = this._engine.evaluateMany(dates.map((date) => ({ type: "working_day", locale: this.locale, now, date })));
     this._days = new Map(dates.map((d, k) => [d, kinds[k]]));
     // A new class start moves the calendar's one tab stop to it.
     if (r.class_start !== this._focusFor || !this._days.has(this._focus)) this._focus = this._days.has(r.class_start) ? r.class_start : dates[0];
@@ -79,7 +79,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * out (a gap is said), so a class a year away still shows its bands.
    */
   months(r) {
-    const from = monthKey([r.full_refund_act_by, r.full_refund_until, r.partial_refund_until, r.deferral.act_by, r.deferral.deadline, r.class_start]
+    const from = monthKey([...r.refund_tiers.flatMap((t) => [t.act_by, t.last_day]), r.deferral.act_by, r.deferral.deadline, r.class_start]
       .filter(Boolean).sort()[0]);
     const keys = new Set([monthKey(r.today)]);
     for (let k = from; k <= monthKey(r.class_start); k++) keys.add(k);
@@ -144,7 +144,9 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     }).format(Date.parse(`${date}T00:00:00Z`));
   }
 
-  day(date, r) {
+  /** A day's cell, written in place: its parts, marks and sentence (every day says in words what its colour and marks say). */
+  day(cell, r) {
+    const date = cell.dataset.date;
     const info = this._days.get(date);
     const band = this.band(date, r);
     const deferBy = r.deferral.act_by ?? r.deferral.deadline;
@@ -152,112 +154,83 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const parts = ["day", info.kind === "holiday" && "holiday", info.kind === "makeup_workday" && "makeup",
       ...(band === "start" ? ["class-start"] : band ? ["band", `band-${band.percent}`, `band-tier-${band.tier}`] : []), date === deferBy && "deferral-deadline", disputed && "disputed",
       date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
-    // Every day says in words what its colour and marks say.
     const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
       disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
       ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
-    const cell = this.box("td", parts.join(" "), String(Number(date.slice(8))), {
-      "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
+    attrs(cell, {
+      part: parts.join(" "), "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
+      "data-kind": info.kind, "data-sentence": sentence, "data-band": band && band !== "start" ? String(band.percent) : null,
+      "data-tier": band && band !== "start" ? band.tier : null,
+      "data-off": info.kind === "weekend" || info.kind === "holiday", "data-mark": info.kind === "holiday" || info.kind === "makeup_workday" ? this.word(`trn.mark.${info.kind}`) : null,
     });
-    cell.dataset.date = date;
-    cell.dataset.kind = info.kind;
-    cell.dataset.sentence = sentence;
-    if (band && band !== "start") {
-      cell.dataset.band = String(band.percent);
-      cell.dataset.tier = band.tier;
-    }
-    if (info.kind === "weekend" || info.kind === "holiday") cell.dataset.off = "";
-    if (info.kind === "holiday" || info.kind === "makeup_workday") cell.dataset.mark = this.word(`trn.mark.${info.kind}`);
-    return cell;
+    return { band, disputed, deferral: date === deferBy };
   }
 
+  /** A month's table (Monday first), made once per month shown: its cells carry their dates. */
+  month(key) {
+    const y = Math.floor(key / 12);
+    const m = (key % 12) + 1;
+    const month = this.box("div", "month");
+    const table = this.box("table");
+    const head = table.createTHead().insertRow();
+    for (let k = 0; k < 7; k++) head.append(this.box("th", "", "", { scope: "col" }));
+    const body = table.createTBody();
+    let row = body.insertRow();
+    for (let k = 0; k < (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; k++) row.insertCell();
+    for (let d = 1; d <= new Date(Date.UTC(y, m, 0)).getUTCDate(); d++) {
+      if (row.cells.length === 7) row = body.insertRow();
+      row.append(this.box("td", "day", String(d), { "data-date": `${y}-${pad(m)}-${pad(d)}` }));
+    }
+    month.append(this.box("h3"), table);
+    return month;
+  }
+
+  /** The months and the gaps between them, kept by key; what each day shows is written in place. */
   calendar(r) {
-    const calendar = this.box("div", "calendar");
+    const items = [];
     let previous = null;
     for (const key of this._months) {
-      if (previous !== null && key !== previous + 1) calendar.append(this.box("p", "gap", this.word("trn.gap", { n: key - previous - 1 })));
+      if (previous !== null && key !== previous + 1) items.push({ key: `gap-${key}`, gap: key - previous - 1 });
+      items.push({ key: `month-${key}`, month: key });
       previous = key;
-      const y = Math.floor(key / 12);
-      const m = (key % 12) + 1;
-      const name = new Intl.DateTimeFormat(INTL[this.locale], { timeZone: "UTC", year: "numeric", month: "long" }).format(Date.UTC(y, m - 1, 1));
-      const month = this.box("div", "month");
-      const table = this.box("table", "", "", { "aria-label": name });
-      const head = table.createTHead().insertRow();
-      for (const w of this.word("trn.weekdays").split(",")) head.append(this.box("th", "", w, { scope: "col" }));
-      const body = table.createTBody();
-      let row = body.insertRow();
-      for (let k = 0; k < (new Date(Date.UTC(y, m - 1, 1)).getUTCDay() + 6) % 7; k++) row.insertCell();  // Monday first
-      for (let d = 1; d <= new Date(Date.UTC(y, m, 0)).getUTCDate(); d++) {
-        if (row.cells.length === 7) row = body.insertRow();
-        row.append(this.day(`${y}-${pad(m)}-${pad(d)}`, r));
+    }
+    const seen = { bands: new Set(), disputed: false, deferral: false };
+    this.list(this.$.calendar, items, (x) => x.key, (x) => (x.gap ? this.box("p", "gap") : this.month(x.month)), (node, x) => {
+      if (x.gap) return text(node, this.word("trn.gap", { n: x.gap }));
+      const y = Math.floor(x.month / 12);
+      const name = new Intl.DateTimeFormat(INTL[this.locale], { timeZone: "UTC", year: "numeric", month: "long" }).format(Date.UTC(y, x.month % 12, 1));
+      const [h3, table] = node.children;
+      text(h3, name);
+      attrs(table, { "aria-label": name });
+      this.word("trn.weekdays").split(",").forEach((w, k) => text(table.tHead.rows[0].cells[k], w));
+      for (const cell of table.querySelectorAll("td[data-date]")) {
+        const day = this.day(cell, r);
+        if (day.band && day.band !== "start") seen.bands.add(day.band.tier);
+        seen.disputed ||= day.disputed;
+        seen.deferral ||= day.deferral;
       }
-      month.append(this.box("h3", "", name), table);
-      calendar.append(month);
-    }
-    return calendar;
+    });
+    return seen;
   }
 
-  render(r) {
-    const verdict = this.box("span", "verdict", this.word("trn.percent", { percent: r.refund.percent }));
-    // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
-    const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
-    verdict.dataset.tone = r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad";
-    verdict.dataset.percent = String(r.refund.percent);
-    // CAL-2: a year without data (Monday to Friday assumed) and a year whose data cites no notice (used, not
-    // verified) are said apart.
-    const banners = [["CALENDAR_YEAR_UNVERIFIED", this.unverified(r)], ["CALENDAR_YEAR_UNCITED", this.uncited(r)]]
-      .filter(([, text]) => text).map(([code, text]) => {
-        const p = this.box("p", "unverified-banner", text);
-        p.dataset.code = code;
-        return p;
-      });
-    const calendar = this.calendar(r);
-    // The legend names only what the calendar shows.
-    const legend = this.box("ul", "legend");
-    const shown = new Set([...calendar.querySelectorAll("[data-tier]")].map((c) => c.dataset.tier));
-    for (const b of this.bands(r).filter((x) => shown.has(x.tier))) {
-      const li = this.box("li", "", this.bandWord(b));
-      li.dataset.key = String(b.percent);
-      li.dataset.tier = b.tier;
-      legend.append(li);
-    }
-    for (const [key, word, on] of [["disputed", "trn.disputed", Boolean(calendar.querySelector("[part~=disputed]"))], ["start", "trn.start", true],
-      ["defer", "trn.deferral_deadline", Boolean(calendar.querySelector("[part~=deferral-deadline]"))]]) {
-      if (!on) continue;
-      const li = this.box("li", "", this.word(word));
-      li.dataset.key = key;
-      legend.append(li);
-    }
-    const { why, caveats } = splitReasons(r);
-    return [
-      ...banners,
-      verdict,
-      this.box("p", "amount", yuan(r.refund.amount_fen)),
-      this.facts([
-        ["working-days", this.word("trn.working_days"),
-          this.word("trn.working_days_both", { with: r.working_days_before, without: r.working_days_excluding_today })],
-        ...this.tierRows(r),
-        ["deferral", this.word("trn.deferral"), this.deferral(r)],
-        ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
-        ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
-      ]),
-      ...caveatBox(this, caveats),
-      this.reasons({ reasons: why }),
-      legend,
-      this.box("p", "keys", this.word("trn.keys")),
-      calendar,
-      // The focused (or pointed-at) day in words, under the calendar.
-      this.box("p", "detail", calendar.querySelector(`[data-date="${this._focus}"]`)?.dataset.sentence ?? ""),
-    ];
-  }
-
-  /** The calendar is one tab stop: arrows move a day or a week (across months), Home/End to the week's ends. */
-  connectedCallback() {
-    super.connectedCallback();
-    if (this._wired) return;
-    this._wired = true;
-    const root = this.shadowRoot;
-    root.addEventListener("keydown", (e) => {
+  build(body) {
+    this.$ = {
+      banner: this.box("p", "unverified-banner", "", { "data-code": "CALENDAR_YEAR_UNVERIFIED" }),
+      uncited: this.box("p", "unverified-banner", "", { "data-code": "CALENDAR_YEAR_UNCITED" }),
+      verdict: this.box("span", "verdict"),
+      amount: this.box("p", "amount"),
+      facts: this.facts(FACTS(["full-until", "partial-until"])),
+      caveats: caveatBox(this),
+      why: this.reasons(),
+      legend: this.box("ul", "legend"),
+      keys: this.box("p", "keys"),
+      calendar: this.box("div", "calendar"),
+      detail: this.box("p", "detail"),
+    };
+    const $ = this.$;
+    body.append($.banner, $.uncited, $.verdict, $.amount, $.facts, $.caveats, $.why, $.legend, $.keys, $.calendar, $.detail);
+    // The calendar is one tab stop: arrows move a day or a week (across months), Home/End to the week's ends.
+    $.calendar.addEventListener("keydown", (e) => {
       const cell = e.composedPath().find((n) => n.dataset?.date);
       if (!cell) return;
       const weekday = (new Date(`${cell.dataset.date}T00:00:00Z`).getUTCDay() + 6) % 7;
@@ -265,20 +238,61 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
         : e.key === "Home" ? addDays(cell.dataset.date, -weekday) : e.key === "End" ? addDays(cell.dataset.date, 6 - weekday) : null;
       if (!target) return;
       e.preventDefault();
-      const next = root.querySelector(`[data-date="${target}"]`);
+      const next = $.calendar.querySelector(`[data-date="${target}"]`);
       if (!next) return;  // outside the months shown
       cell.tabIndex = -1;
       next.tabIndex = 0;
       this._focus = target;
       next.focus();
     });
+    // The focused (or pointed-at) day in words, under the calendar.
     const show = (e) => {
       const cell = e.composedPath().find((n) => n.dataset?.sentence);
-      const detail = root.querySelector("[part~=detail]");
-      if (cell && detail) detail.textContent = cell.dataset.sentence;
+      if (cell) text($.detail, cell.dataset.sentence);
     };
-    root.addEventListener("focusin", show);
-    root.addEventListener("mouseover", show);
+    $.calendar.addEventListener("focusin", show);
+    $.calendar.addEventListener("mouseover", show);
+  }
+
+  update(r) {
+    const $ = this.$;
+    const unverified = this.unverified(r);
+    attrs(text($.banner, unverified), { hidden: !unverified });
+    const uncited = this.uncited(r);
+    attrs(text($.uncited, uncited), { hidden: !uncited });
+    // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
+    const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
+    attrs(text($.verdict, this.word("trn.percent", { percent: r.refund.percent })), {
+      "data-tone": r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
+    });
+    text($.amount, yuan(r.refund.amount_fen));
+    // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
+    const names = FACTS(this.tierRows(r).map(([name]) => name));
+    if ($.factNames !== names.join()) {
+      const dl = this.facts(names);
+      $.facts.replaceWith(dl);
+      $.facts = dl;
+      $.factNames = names.join();
+    }
+    this.writeFacts($.facts, [
+      ["working-days", this.word("trn.working_days"),
+        this.word("trn.working_days_both", { with: r.working_days_before, without: r.working_days_excluding_today })],
+      ...this.tierRows(r),
+      ["deferral", this.word("trn.deferral"), this.deferral(r)],
+      ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
+      ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
+    ]);
+    const { why, caveats } = splitReasons(r);
+    writeCaveats(this, $.caveats, caveats);
+    this.writeReasons($.why, why);
+    const seen = this.calendar(r);
+    // The legend names only what the calendar shows.
+    const legend = [...this.bands(r).filter((b) => seen.bands.has(b.tier)).map((b) => [`tier-${b.tier}`, this.bandWord(b), String(b.percent), b.tier]),
+      ...[["disputed", "trn.disputed", seen.disputed], ["start", "trn.start", true], ["defer", "trn.deferral_deadline", seen.deferral]]
+        .filter((x) => x[2]).map(([key, word]) => [key, this.word(word), key, null])];
+    this.list($.legend, legend, (x) => x[0], () => this.box("li"), (li, [, words, key, tier]) => attrs(text(li, words), { "data-key": key, "data-tier": tier }));
+    text($.keys, this.word("trn.keys"));
+    text($.detail, $.calendar.querySelector(`[data-date="${this._focus}"]`)?.dataset.sentence ?? "");
   }
 
   /**
@@ -317,3 +331,5 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)]], this.locale);
   }
 }
+
+CertpolicyTraining.define("certpolicy-training");

@@ -1,9 +1,10 @@
-// Shared by the pages: locale, strings, the engine, China-time inputs and
-// formatting. Everything policy-related is decided by the engine.
-import { engineReady, onPolicyChange, policyState } from "./engine.js";
+// Shared by the pages: locale, strings, the engine (loaded on a page's first
+// need), China-time inputs and formatting. Everything policy-related is decided by the engine.
 import { LOCALES, STRINGS } from "./i18n.js";
+import { CHINA_OFFSET_MIN, INTL, pad } from "/pkg/elements/format.js";
 
-const CHINA_OFFSET_MIN = 480;
+// The policy state in force (js/engine.js's), once a deciding page has loaded the engine.
+let policyState = () => null;
 
 function currentLocale() {
   const q = new URLSearchParams(location.search).get("lang");
@@ -242,19 +243,25 @@ function renderPolicyFooter(state = policyState()) {
   }
 }
 
-/** Loads the engine, showing progress and failure in #status. */
+/**
+ * Loads the engine, showing progress and failure in #status. A deciding page's head
+ * starts js/engine.js itself (async); this awaits that same module, and a page that
+ * decides nothing (the home page) never loads it.
+ */
 export async function loadEngine() {
   const status = document.getElementById("status");
   if (status) status.textContent = t("loading");
   try {
-    const engine = await engineReady;
+    const live = await import("./engine.js");
+    const engine = await live.engineReady;
+    policyState = live.policyState;
     if (status) status.hidden = true;
     liveDocument = () => engine.policyDocument(Date.now());
     renderPolicyFooter();
     renderPolicyWords();
     // A re-read file (a new version, a rollback), or a dated change starting
     // to apply: the footer, the words and the page's own decisions again.
-    onPolicyChange(() => {
+    live.onPolicyChange(() => {
       renderPolicyFooter();
       renderPolicyWords();
       lastAnnounced = "";
@@ -270,8 +277,6 @@ export async function loadEngine() {
   }
 }
 
-const pad = (n) => String(n).padStart(2, "0");
-
 /** A Date as the value of <input type="datetime-local"> in China time. */
 export function chinaInputValue(date) {
   const d = new Date(date.getTime() + CHINA_OFFSET_MIN * 60000);
@@ -285,7 +290,7 @@ export function chinaInstant(value) {
 }
 
 /** The Intl locale of the page's locale. */
-const intlLocale = () => ({ "zh-CN": "zh-CN", "zh-Hant": "zh-Hant-TW", en: "en-US" })[locale];
+const intlLocale = () => INTL[locale];
 
 /**
  * What a person types as an amount in yuan → fen; "" → 0; null when it is
@@ -314,19 +319,6 @@ export function inputFailure(message) {
 /** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
 export function fieldFailure(path) {
   return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(path) }) } };
-}
-
-/** Reasons as a list of sentences, each with its rule ID. */
-export function renderReasons(ul, reasons) {
-  ul.replaceChildren(...reasons.map((r) => {
-    const li = document.createElement("li");
-    li.dataset.code = r.code;
-    li.dataset.rule = r.rule;
-    li.textContent = r.message;
-    // The rule ID is developer detail: a tooltip, not part of the sentence.
-    li.title = `${t("rule")} ${r.rule}`;
-    return li;
-  }));
 }
 
 // The request fields the pages fill, by the i18n key of their label.
@@ -404,10 +396,7 @@ export function answerFrom(el, alsoHide = []) {
     announce(el.stateKey(r), el.summary(r));
     if (!performance.getEntriesByName("certpolicy:first-decision").length) performance.mark("certpolicy:first-decision");
   });
-  return new Promise((resolve) => {
-    if (el.result) resolve();
-    else el.addEventListener("certpolicy-decision", resolve, { once: true });
-  });
+  return el.updateComplete;
 }
 
 /**

@@ -1,8 +1,10 @@
 // Booking page: pick the exam date and time, and the package's
 // <certpolicy-booking> and <certpolicy-timeline> show every deadline at once;
 // the ProScheduler form is checked field by field as the candidate types.
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
   setupLocale, t,
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
@@ -10,7 +12,8 @@ import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/booking.js";
+import "/pkg/elements/timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
@@ -110,7 +113,6 @@ setupLocale(() => {
   refusals.render();
   update();
 });
-applyStrings();
 $("exam").addEventListener("input", update);
 $("exam").addEventListener("change", update);
 $("form").addEventListener("input", (e) => {

@@ -2,7 +2,9 @@
 // legacy name), its status on a chosen date, and its lifecycle timeline
 // (CAT-1 … CAT-3, CRT-4). Statuses come from the engine; the timeline only
 // draws the lifecycle dates the engine returns.
-import { applyStrings, chinaInputValue, fieldSentence, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
+import { chinaInputValue, fieldSentence, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
 
 const $ = (id) => document.getElementById(id);
 // The span the timelines draw: from half a year before the earliest lifecycle
@@ -183,7 +185,6 @@ const engine = await loadEngine();
 $("date").value = chinaInputValue(new Date()).slice(0, 10);
 const update = () => render(engine);
 setupLocale(update);
-applyStrings();
 for (const id of ["date", "kind", "purchasable_only"]) $(id).addEventListener("change", update);
 $("date").addEventListener("input", update);
 update();

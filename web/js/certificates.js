@@ -1,8 +1,10 @@
 // "My certificates": the passes' dates in (typed or from a file), the level
 // and the day; the package's <certpolicy-certificate> shows the validity,
 // status, days left and the renewal advice (CRT-1 … CRT-4).
-import { addReadback, answerFrom, applyStrings, chinaInputValue, getLocale, loadEngine, setupIcsExport, setupLocale, t } from "./app.js";
-import "/pkg/elements/index.js";
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
+import { addReadback, answerFrom, chinaInputValue, getLocale, loadEngine, setupIcsExport, setupLocale, t } from "./app.js";
+import "/pkg/elements/certificate.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -69,7 +71,6 @@ $("certificate").addEventListener("certpolicy-decision", (e) => { $("ics").hidde
 $("today").value = chinaInputValue(new Date()).slice(0, 10);
 addPassRow();
 setupLocale(update);
-applyStrings();
 $("passes_form").addEventListener("input", update);
 $("passes_form").addEventListener("change", update);
 $("add").addEventListener("click", () => {

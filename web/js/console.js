@@ -4,7 +4,9 @@
 // decided and indexed in a worker (console_worker.js); this page draws one
 // page of rows, asks before an irreversible action, and says every result
 // and error in its status region.
-import { applyStrings, chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
+import { chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
 import { SITE } from "./site.js";
 import { certRows, codeRows, fillFacts, orderRows, personRows, resultText, statCells } from "./console_tables.js";
 
@@ -199,8 +201,13 @@ async function refresh(view) {
   const t0 = performance.now();
   const mine = seq + 1;
   latest[table] = mine;
+  // While its table is redrawn the panel says so (assistive technology, and the tests, wait for it).
+  const panel = $(`panel_${view}`);
+  panel.setAttribute("aria-busy", "true");
   const r = await ask({ op: "view", view: table, q: queries[table] });
-  if (latest[table] !== mine || !r.result) return;
+  if (latest[table] !== mine) return;
+  panel.removeAttribute("aria-busy");
+  if (!r.result) return;
   showTable(table, r.result);
   if (table === "people") showPeopleStats(r.result);
   if (view === current) stale.delete(view);
@@ -441,7 +448,6 @@ setupLocale(async () => {
   for (const v of VIEWS) stale.add(v);
   showAll(r);
 });
-applyStrings();
 for (const v of ["orders", "codes", "people"]) wireFilters(v);
 wireTabs();
 fillDatalists();

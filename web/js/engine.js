@@ -1,8 +1,9 @@
-// Starts building the engine as soon as this module arrives: the page loads
-// it with <script type="module" async>, so fetching, compiling and
-// instantiating the WebAssembly overlap the first layout of the page instead
-// of waiting for the page script (which runs only after parsing). The page
-// script awaits the same promise through app.js's loadEngine().
+// Starts building the engine as soon as this module is evaluated: each page
+// script imports it first, so fetching, compiling and instantiating the
+// WebAssembly (whose fetch the page's head has already started) overlap the
+// page's own set-up. The page script awaits the same promise through app.js's
+// loadEngine(). The .wasm is named by its URL on the site: a page's one module
+// (scripts/bundle_pages.mjs) is not next to the package.
 // The published policy file (js/site.js) is fetched while the module compiles,
 // and checked again while the page stays open (policy_loader.js): a changed
 // file (a new version, a rollback) replaces the engine of the page and of
@@ -14,8 +15,11 @@ import { loadPolicyEngine, watchPolicy } from "./policy_loader.js";
 import { SITE } from "./site.js";
 
 performance.mark("certpolicy:engine-start");
+/** Where the site serves the engine's WebAssembly (the page heads preload the same URL). */
+const WASM_URL = "/pkg/dist/certpolicy_core.wasm";
+const create = (options) => createEngine({ wasmUrl: WASM_URL, ...options });
 /** { engine, state: { version, source, changes, notice } } (policy_loader.js), as first read. */
-export const policyReady = loadPolicyEngine(createEngine, SITE);
+export const policyReady = loadPolicyEngine(create, SITE);
 let current = null;
 /** The engine the pages hold: it always decides with the policy read last. */
 export const liveEngine = new Proxy({}, {
@@ -55,7 +59,7 @@ function scheduleSwitch() {
 configure({ engine: policyReady.then((p) => p.engine) });
 policyReady.then((p) => {
   scheduleSwitch();
-  watchPolicy(createEngine, SITE, p.bytes, (next) => {
+  watchPolicy(create, SITE, p.bytes, (next) => {
     current = next;
     replaceEngine(next.engine);
     scheduleSwitch();

@@ -2,11 +2,13 @@
 // them (each checked by the engine before it is added); the package's
 // <certpolicy-practitioner> shows the meter, what happens next and the
 // certificate once passed (PRA-1 … PRA-4, CRT-1).
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
+  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
 } from "./app.js";
 import { renderBeforePractitioner } from "./before_exam.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/practitioner.js";
 
 const $ = (id) => document.getElementById(id);
 const attempts = [];  // { taken_at: "YYYY-MM-DDTHH:MM" (China), score }
@@ -65,7 +67,6 @@ $("now").value = chinaInputValue(now);
 $("paid_at").value = chinaInputValue(new Date(now.getTime() - 7 * 86400000));
 $("new_taken_at").value = chinaInputValue(new Date(now.getTime() - 3600000));
 setupLocale(update);
-applyStrings();
 $("purchase").addEventListener("change", (e) => {
   if (!e.target.id.startsWith("new_")) update();
 });

@@ -1,8 +1,10 @@
 // Purchase page: the order form, wired to the package's <certpolicy-refund>
 // and <certpolicy-timeline> (they decide, draw and tick); the page adds the
 // amounts as people type them, the calendar file and the link to booking.
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
-  answerFrom, applyStrings, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
+  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
   setupLocale, t, yuanToFen,
 } from "./app.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
@@ -10,7 +12,8 @@ import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
 import { toChina } from "/pkg/elements/format.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/refund.js";
+import "/pkg/elements/timeline.js";
 
 const $ = (id) => document.getElementById(id);
 const options = (select) => [...select.options].map((o) => o.value);
@@ -102,7 +105,6 @@ setupLocale(() => {
   refusals.render();
   update();
 });
-applyStrings();
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
 setupIcsExport($("ics"), "exam-order.ics", () => orderIcsEvents($("refund").result));

@@ -1,10 +1,12 @@
 // Offline class page: the enrolment as the candidate enters it (the amount
 // as people type it); the package's <certpolicy-training> shows the refund
 // tier, deferral and the working-day calendar (TRN, CAL).
+// First: the engine starts fetching and compiling before the rest of the page is evaluated.
+import "./engine.js";
 import {
-  answerFrom, applyStrings, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
+  answerFrom, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
 } from "./app.js";
-import "/pkg/elements/index.js";
+import "/pkg/elements/training.js";
 
 const $ = (id) => document.getElementById(id);
 
@@ -65,7 +67,6 @@ function icsEvents() {
 const decided = answerFrom($("training"));
 initialValues();
 setupLocale(update);
-applyStrings();
 $("enrolment").addEventListener("input", update);
 $("enrolment").addEventListener("change", update);
 setupIcsExport($("ics"), "offline-class.ics", icsEvents);

@@ -1,0 +1,47 @@
+// Makes one module per page: each page script of web/js (the one its HTML
+// loads) with everything it imports — its app code, its strings, the
+// package's elements it shows and the engine's glue (/pkg/… resolved to
+// wasm/) — bundled and minified by esbuild into build/pages/js/<page>.js, and
+// build/pages/inputs.json naming each bundle's source files with their
+// modification times. The demo server sends a bundle in place of the page
+// script only while none of those files changed since (scripts/serve.mjs), so
+// an edited source is never hidden by an old bundle.
+//   node scripts/bundle_pages.mjs      (scripts/build runs it; esbuild from tests/node_modules)
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../", import.meta.url));
+const esbuild = createRequire(path.join(root, "tests/package.json"))("esbuild");
+export const BUNDLES = path.join(root, "build/pages/");
+
+/** The page scripts: each web/*.html's `<script type="module" src="js/….js">`. */
+const entries = [...new Set(readdirSync(path.join(root, "web")).filter((f) => f.endsWith(".html"))
+  .flatMap((f) => [...readFileSync(path.join(root, "web", f), "utf8").matchAll(/<script type="module"[^>]* src="(js\/[\w-]+\.js)"/g)].map((m) => m[1])))];
+
+/** The demo server's /pkg/ is the package folder. */
+const pkg = {
+  name: "pkg",
+  setup(build) {
+    build.onResolve({ filter: /^\/pkg\// }, (a) => ({ path: path.join(root, "wasm", a.path.slice("/pkg/".length)) }));
+  },
+};
+
+const inputs = {};
+let bytes = 0;
+for (const entry of entries) {
+  const out = path.join(BUNDLES, entry);
+  const result = await esbuild.build({
+    entryPoints: [path.join(root, "web", entry)], outfile: out, bundle: true, format: "esm", minify: true, target: "es2022",
+    plugins: [pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root,
+  });
+  inputs[entry] = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => {
+    const abs = path.resolve(root, f);
+    return [path.relative(root, abs), statSync(abs).mtimeMs];
+  }));
+  bytes += statSync(out).size;
+}
+mkdirSync(BUNDLES, { recursive: true });
+writeFileSync(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
+console.error(`bundled ${entries.length} page scripts: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);
