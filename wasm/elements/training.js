@@ -41,7 +41,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=day]:focus-visible { outline: 3px solid var(--certpolicy-ink, #1d2129); outline-offset: -1px; z-index: 1; }
 [part~=gap] { grid-column: 1 / -1; margin: 0; text-align: center; color: var(--certpolicy-muted, #5b6270); border-top: 1px dashed #dfe3ea; padding-top: .5rem; }
 [part~=amount] { font-size: 1.4em; font-weight: 600; margin: .4rem 0; }
-[part~=unverified-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
+[part~=unverified-banner], [part~=uncited-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
 [part~=legend] { display: flex; flex-wrap: wrap; gap: .3rem .9rem; font-size: .85em; margin: .5rem 0 0; padding: 0; list-style: none; }
 [part~=legend] li::before { content: ""; display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
 [part~=legend] [data-tier="0"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
@@ -216,7 +216,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   build(body) {
     this.$ = {
       banner: this.box("p", "unverified-banner", "", { "data-code": "CALENDAR_YEAR_UNVERIFIED" }),
-      uncited: this.box("p", "unverified-banner", "", { "data-code": "CALENDAR_YEAR_UNCITED" }),
+      uncited: this.box("p", "uncited-banner", "", { "data-code": "CALENDAR_YEAR_UNCITED" }),
       verdict: this.box("span", "verdict"),
       amount: this.box("p", "amount"),
       facts: this.facts(FACTS(["full-until", "partial-until"])),
