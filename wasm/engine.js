@@ -1,8 +1,10 @@
 // certpolicy's engine, shared by the per-runtime entries: index.js (browsers,
-// workers, bundlers: fetch only) and node.js (Node and Node-based test
-// environments such as Vitest with jsdom: a file: URL is read with fs).
-// Neither this module nor the Emscripten glue names a node: module, so a
-// browser bundle never meets one.
+// workers, bundlers: fetch only), node.js (Node: the .wasm read from the file
+// beside it) and dist/certpolicy.cjs (require, made from this file by
+// wasm/cjs.mjs). Neither this module nor the Emscripten glue imports a node:
+// module, so a browser bundle never meets one; where the browser entry runs
+// in Node anyway (certpolicy/elements in Vitest or Jest with jsdom or
+// happy-dom) Node's fs and util are taken at run time by name.
 //
 // The WebAssembly file is found next to this module (import.meta.url); pass
 // `wasmUrl` (relative to the page), `wasmBinary` or `wasmModule` to override.
@@ -10,6 +12,8 @@ import createCertpolicyCore from "./dist/certpolicy_core.mjs";
 
 const DEFAULT_WASM_URL = new URL("./dist/certpolicy_core.wasm", import.meta.url);
 const isNode = typeof process === "object" && process !== null && !!process.versions?.node;
+/** A Node built-in module by name (Node ≥ 20.16), or undefined outside Node. */
+const builtin = (name) => (isNode ? globalThis.process.getBuiltinModule?.(name) : undefined);
 
 /** Error thrown by createEngine when the policy is invalid. */
 export class CertpolicyError extends Error {
@@ -33,22 +37,44 @@ function wasmLocation(wasmUrl) {
   return new URL(wasmUrl, base);
 }
 
+// What to do when a page cannot load the .wasm: its bundler did not copy it, or it is served as something else.
+const BROWSER_FIX = "The .wasm file must be served as itself (ideally as application/wasm): copy certpolicy/dist/certpolicy_core.wasm " +
+  "as an asset of your bundle, or pass createEngine({ wasmUrl }) or ({ wasmBinary }). See the package README, \"Bundlers\".";
+
 // What a server answered instead of WebAssembly, said so that the fix is clear.
 function notWasm(url, type, bytes) {
   const start = Array.from(bytes.subarray(0, 16), (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : ".")).join("");
-  return new Error(
-    `certpolicy: ${url} is not WebAssembly (served as ${type || "no content type"}, starting "${start}"). ` +
-    "The .wasm file must be served as itself (ideally as application/wasm): copy certpolicy/dist/certpolicy_core.wasm " +
-    "as an asset of your bundle, or pass createEngine({ wasmUrl }) or ({ wasmBinary }). See the package README, \"Bundlers\".");
+  return new Error(`certpolicy: ${url} is not WebAssembly (served as ${type || "no content type"}, starting "${start}"). ${BROWSER_FIX}`);
 }
 
-async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, readFile) {
+// What to do when a server cannot find the .wasm: its bundler moved the package's code away from it.
+const SERVER_FIX = "On a server, leave certpolicy unbundled (Next.js: serverExternalPackages: [\"certpolicy\"]; " +
+  "Vite or SvelteKit: ssr.external: [\"certpolicy\"]) or pass createEngine({ wasmBinary }) with the bytes of " +
+  "certpolicy/dist/certpolicy_core.wasm. See the package README, \"Servers\".";
+
+async function readWasmFile(readFile, url) {
+  try {
+    return await readFile(url);
+  } catch (e) {
+    throw new Error(`certpolicy: cannot read ${url.href} (${e?.code ?? e?.message}). ${SERVER_FIX}`, { cause: e });
+  }
+}
+
+// `host` (node.js, the CommonJS entry): { readFile, wasmFile }, the .wasm
+// beside the entry; without it, file: URLs are read with Node's fs if there is one.
+async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, host) {
   if (wasmModule instanceof WebAssembly.Module) return wasmModule;
   if (wasmBinary) return WebAssembly.compile(wasmBinary);
-  const url = wasmLocation(wasmUrl);
-  if (readFile && url.protocol === "file:") return WebAssembly.compile(await readFile(url));
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`certpolicy: cannot load ${url} (HTTP ${response.status})`);
+  const url = !wasmUrl && host ? host.wasmFile : wasmLocation(wasmUrl);
+  const readFile = host?.readFile ?? builtin("fs")?.promises.readFile;
+  if (readFile && url.protocol === "file:") return WebAssembly.compile(await readWasmFile(readFile, url));
+  let response;
+  try {
+    response = await fetch(url);
+  } catch (e) {
+    throw new Error(`certpolicy: cannot fetch ${url} (${e?.message}).${isNode ? ` ${SERVER_FIX}` : ""}`, { cause: e });
+  }
+  if (!response.ok) throw new Error(`certpolicy: cannot load ${url} (HTTP ${response.status}). ${BROWSER_FIX}`);
   const type = response.headers.get("content-type") || "";
   if (WebAssembly.compileStreaming && type.startsWith("application/wasm")) {
     return WebAssembly.compileStreaming(response);
@@ -61,11 +87,11 @@ async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, readFile) {
 const cores = new Map();
 
 // One instantiated module per wasm source, shared by every engine made from it.
-function loadCore(options, readFile) {
+function loadCore(options, host) {
   const key = options.wasmModule || options.wasmBinary || String(options.wasmUrl || "");
   let core = cores.get(key);
   if (!core) {
-    core = compileWasm(options, readFile).then((module) => new Promise((resolve, reject) => {
+    core = compileWasm(options, host).then((module) => new Promise((resolve, reject) => {
       createCertpolicyCore({
         instantiateWasm(imports, receive) {
           WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), reject);
@@ -156,9 +182,11 @@ function enumCodes(E) {
   return Object.fromEntries(Object.keys(E).filter((name) => E[name] instanceof E).map((name) => [name, E[name].value]));
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-const decoder16 = new TextDecoder("utf-16le");
+// Jest's jsdom environment has no TextEncoder or TextDecoder: Node's own then.
+const { TextEncoder: Encoder, TextDecoder: Decoder } = globalThis.TextDecoder ? globalThis : builtin("util");
+const encoder = new Encoder();
+const decoder = new Decoder();
+const decoder16 = new Decoder("utf-16le");
 // Node's Buffer decodes UTF-16 about twice as fast as TextDecoder, so in Node
 // batches travel as UTF-16 too; elsewhere only small answers (figures:
 // docs/PERFORMANCE.md).
@@ -419,11 +447,11 @@ class Engine {
  * Creates an engine (the entries' createEngine). `policy` (object or JSON
  * text) is merged over the embedded default policy (RFC 7386 merge patch)
  * and validated; an invalid policy rejects with a CertpolicyError (code
- * "INVALID_POLICY", path). `readFile` reads a file: URL (node.js), or null.
+ * "INVALID_POLICY", path). `host`: { readFile, wasmFile } of a Node entry, or null.
  */
-export async function createEngineWith(options, readFile) {
+export async function createEngineWith(options, host) {
   options = options ?? {};
-  const core = await loadCore(options, readFile);
+  const core = await loadCore(options, host);
   let patch = "";
   if (options.policy !== undefined && options.policy !== null) {
     const { text, failure } = toText(options.policy);

@@ -117,17 +117,17 @@ function report(name, dir) {
 
 test("the tarball holds only what a consumer needs, with sane metadata", () => {
   const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-  const elements = ["base.js", "booking.js", "caveats.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "practitioner.js",
+  const elements = ["base.js", "booking.js", "caveats.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "inputs.js", "practitioner.js",
     "react.d.ts", "react.js", "refund.js", "strings/en.js", "strings/zh-CN.js", "strings/zh-Hant.js", "timeline.js", "training.js"];
-  assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm",
-    ...elements.map((f) => `elements/${f}`), "engine.js", "index.d.ts",
+  assert.deepEqual(list, ["LICENSE", "README.md", "dist/API.md", "dist/certpolicy.cjs", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm",
+    ...elements.map((f) => `elements/${f}`), "engine.js", "index.d.ts", "wasm.d.ts",
     "index.js", "node.js", "package.json", "schema/envelope.schema.json", "schema/request.schema.json", "schema/result.schema.json"].sort());
   const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
   assert.equal(pkg.license, "MIT");
   assert.equal(pkg.types, "./index.d.ts");
   assert.ok(pkg.engines.node);
-  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "browser", "default"]);
+  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "require", "node", "browser", "default"]);
   assert.deepEqual(pkg.sideEffects, ["./elements/index.js"], "importing certpolicy/elements defines the elements: a bundler must keep it");
 });
 
@@ -207,9 +207,21 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() }, 
     assert.deepEqual(problems, []);
   });
 
-  test("node-ssr: Node ESM renders the decision; CommonJS require works too (Node ≥ 20.19)", async () => {
+  test("node-ssr: Node ESM renders the decision; CommonJS require works too (the require entry)", async () => {
     const cwd = await install("node-ssr");
     assert.equal((await run("node", ["render.mjs"], { cwd, encoding: "utf8" })).stdout, `<p id="out">${EXPECTED}</p>\n`);
     assert.equal((await run("node", ["require.cjs"], { cwd, encoding: "utf8" })).stdout, `${EXPECTED}\n`);
+  });
+
+  test("jest: Jest 30 with jsdom, CommonJS, no other configuration", async () => {
+    const cwd = await install("jest");
+    const { stderr } = await run(path.join(cwd, "node_modules/.bin/jest"), ["--ci"], { cwd, encoding: "utf8" });
+    assert.match(stderr, /Tests:\s+2 passed, 2 total/);
+  });
+
+  test("vitest: a component test of <certpolicy-refund> in jsdom, no configuration file", async () => {
+    const cwd = await install("vitest");
+    const { stdout } = await run(path.join(cwd, "node_modules/.bin/vitest"), ["run"], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    assert.match(stdout, /Tests\s+2 passed \(2\)/);
   });
 });

@@ -4,6 +4,7 @@
 // `certpolicy-decision` event, the theme and its announcements.
 import { sharedEngine } from "./engine.js";
 import { localeOf } from "./format.js";
+import { ElementBase, holdEarlyProperties, setEarlyProperties, readInput, loadFailure } from "./inputs.js";
 import zhCN from "./strings/zh-CN.js";
 import zhHant from "./strings/zh-Hant.js";
 import en from "./strings/en.js";
@@ -71,7 +72,7 @@ function patch(target, source) {
   while (target.childNodes.length > wanted.length) target.lastChild.remove();
 }
 
-export class CertpolicyElement extends HTMLElement {
+export class CertpolicyElement extends ElementBase {
   /** The request's data members this element takes (property and JSON attribute of the same name). */
   static inputs = [];
   /** Inputs whose attribute is plain text, not JSON (e.g. level="TCCA"). */
@@ -89,10 +90,11 @@ export class CertpolicyElement extends HTMLElement {
     this._said = "";
     this._body = null;
     this.result = null;
+    holdEarlyProperties(this, [...this.constructor.inputs, "locale", "now", "quiet"]);
     for (const name of this.constructor.inputs) {
       Object.defineProperty(this, name, {
         get: () => this._data[name],
-        set: (value) => { this._data[name] = value; this._attributeError = null; this._update(); },
+        set: (value) => { this._takeInput(name, value); this._update(); },
       });
     }
   }
@@ -108,20 +110,23 @@ export class CertpolicyElement extends HTMLElement {
   set now(value) { this._now = value instanceof Date ? value.toISOString() : value; this._update(); }
 
   attributeChangedCallback(name, _old, value) {
-    if (this.constructor.textInputs.includes(name)) {
-      this._data[name] = value ?? undefined;
-    } else if (this.constructor.inputs.includes(name)) {
-      try {
-        this._data[name] = value === null ? undefined : JSON.parse(value);
-        this._attributeError = null;
-      } catch {
-        this._attributeError = name;
-      }
-    }
+    if (this.constructor.inputs.includes(name)) this._takeInput(name, value);
     this._update();
   }
 
+  /** An input from its property or attribute: an object, or JSON text (readInput). */
+  _takeInput(name, value) {
+    const text = this.constructor.textInputs.includes(name);
+    const read = readInput(value, text);
+    if (read.error) this._attributeError = name;
+    else {
+      this._data[name] = read.value;
+      if (!text) this._attributeError = null;
+    }
+  }
+
   connectedCallback() {
+    setEarlyProperties(this);
     this._connected = true;
     this._update();
   }
@@ -160,7 +165,7 @@ export class CertpolicyElement extends HTMLElement {
       if (!this._engine && !this._body) this.shadowRoot.replaceChildren(this.box("p", "status", this.word("loading")));
       engine = this._engine ??= await sharedEngine();
     } catch (e) {
-      this.result = { ok: false, error: { code: "INTERNAL", detail: "LOAD_FAILED", path: "", expected: "", message: this.word("load_failed") } };
+      this.result = loadFailure(this.word("load_failed"), e);
       this._show(this.result);
       return;
     }
