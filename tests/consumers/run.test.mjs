@@ -193,6 +193,24 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() }, 
     assert.deepEqual(problems, []);
   });
 
+  test("rollup: node-resolve and the README's one plugin for the .wasm (@rollup/plugin-url)", async () => {
+    const cwd = await install("rollup");
+    await npm(["run", "build"], cwd);
+    report("rollup", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("vue: Vue 3 + vite build, isCustomElement only; the order bound as a property before the elements are defined", async () => {
+    const cwd = await install("vue");
+    await npm(["run", "build"], cwd);
+    report("vue (vite build)", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(path.join(cwd, "dist")));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
   test("plain: no bundler, an import map", async () => {
     const cwd = await install("plain");
     const { text, problems } = await shown(await serve(cwd));
