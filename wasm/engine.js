@@ -1,10 +1,8 @@
 // certpolicy's engine, shared by the per-runtime entries: index.js (browsers,
-// workers, bundlers: fetch only), node.js (Node: the .wasm read from the file
-// beside it) and dist/certpolicy.cjs (require, made from this file by
-// wasm/cjs.mjs). Neither this module nor the Emscripten glue imports a node:
-// module, so a browser bundle never meets one; where the browser entry runs
-// in Node anyway (certpolicy/elements in Vitest or Jest with jsdom or
-// happy-dom) Node's fs and util are taken at run time by name.
+// workers, bundlers: fetch only), node.js (Node) and dist/certpolicy.cjs
+// (require; wasm/cjs.mjs). Neither this module nor the Emscripten glue
+// imports a node: module; run in Node anyway (certpolicy/elements in a test
+// DOM), it takes Node's fs and util by name at run time.
 //
 // The WebAssembly file is found next to this module (import.meta.url); pass
 // `wasmUrl` (relative to the page), `wasmBinary` or `wasmModule` to override.
@@ -12,7 +10,6 @@ import createCertpolicyCore from "./dist/certpolicy_core.mjs";
 
 const DEFAULT_WASM_URL = new URL("./dist/certpolicy_core.wasm", import.meta.url);
 const isNode = typeof process === "object" && process !== null && !!process.versions?.node;
-/** A Node built-in module by name (Node ≥ 20.16), or undefined outside Node. */
 const builtin = (name) => (isNode ? globalThis.process.getBuiltinModule?.(name) : undefined);
 
 /** Error thrown by createEngine when the policy is invalid. */
@@ -37,7 +34,6 @@ function wasmLocation(wasmUrl) {
   return new URL(wasmUrl, base);
 }
 
-// What to do when a page cannot load the .wasm: its bundler did not copy it, or it is served as something else.
 const BROWSER_FIX = "The .wasm file must be served as itself (ideally as application/wasm): copy certpolicy/dist/certpolicy_core.wasm " +
   "as an asset of your bundle, or pass createEngine({ wasmUrl }) or ({ wasmBinary }). See the package README, \"Bundlers\".";
 
@@ -47,33 +43,14 @@ function notWasm(url, type, bytes) {
   return new Error(`certpolicy: ${url} is not WebAssembly (served as ${type || "no content type"}, starting "${start}"). ${BROWSER_FIX}`);
 }
 
-// What to do when a server cannot find the .wasm: its bundler moved the package's code away from it.
-const SERVER_FIX = "On a server, leave certpolicy unbundled (Next.js: serverExternalPackages: [\"certpolicy\"]; " +
-  "Vite or SvelteKit: ssr.external: [\"certpolicy\"]) or pass createEngine({ wasmBinary }) with the bytes of " +
-  "certpolicy/dist/certpolicy_core.wasm. See the package README, \"Servers\".";
-
-async function readWasmFile(readFile, url) {
-  try {
-    return await readFile(url);
-  } catch (e) {
-    throw new Error(`certpolicy: cannot read ${url.href} (${e?.code ?? e?.message}). ${SERVER_FIX}`, { cause: e });
-  }
-}
-
-// `host` (node.js, the CommonJS entry): { readFile, wasmFile }, the .wasm
-// beside the entry; without it, file: URLs are read with Node's fs if there is one.
+// `host` (node.js): { readFile, wasmFile }; without it, Node's fs if there is one.
 async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, host) {
   if (wasmModule instanceof WebAssembly.Module) return wasmModule;
   if (wasmBinary) return WebAssembly.compile(wasmBinary);
   const url = !wasmUrl && host ? host.wasmFile : wasmLocation(wasmUrl);
   const readFile = host?.readFile ?? builtin("fs")?.promises.readFile;
-  if (readFile && url.protocol === "file:") return WebAssembly.compile(await readWasmFile(readFile, url));
-  let response;
-  try {
-    response = await fetch(url);
-  } catch (e) {
-    throw new Error(`certpolicy: cannot fetch ${url} (${e?.message}).${isNode ? ` ${SERVER_FIX}` : ""}`, { cause: e });
-  }
+  if (readFile && url.protocol === "file:") return WebAssembly.compile(await readFile(url));
+  const response = await fetch(url);
   if (!response.ok) throw new Error(`certpolicy: cannot load ${url} (HTTP ${response.status}). ${BROWSER_FIX}`);
   const type = response.headers.get("content-type") || "";
   if (WebAssembly.compileStreaming && type.startsWith("application/wasm")) {
@@ -182,7 +159,7 @@ function enumCodes(E) {
   return Object.fromEntries(Object.keys(E).filter((name) => E[name] instanceof E).map((name) => [name, E[name].value]));
 }
 
-// Jest's jsdom environment has no TextEncoder or TextDecoder: Node's own then.
+// Jest's jsdom has no TextEncoder/TextDecoder.
 const { TextEncoder: Encoder, TextDecoder: Decoder } = globalThis.TextDecoder ? globalThis : builtin("util");
 const encoder = new Encoder();
 const decoder = new Decoder();
