@@ -211,6 +211,30 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() }, 
     assert.deepEqual(problems, []);
   });
 
+  test("next: App Router, next build once, then the built server: a server component evaluates, a client component's element decides", async () => {
+    const cwd = await install("next");
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    await run("npm", npmArgs(["run", "build"]), { cwd, encoding: "utf8", env });
+    report("next (.next/static)", path.join(cwd, ".next/static"));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const server = spawn(path.join(cwd, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("next start did not start")), WAIT_LIMIT_MS);
+        server.stdout.on("data", (d) => { if (/Ready|ready/.test(String(d))) { clearTimeout(timer); resolve(); } });
+        server.on("exit", (c) => reject(new Error(`next start exited ${c}`)));
+      });
+      const url = `http://127.0.0.1:${port}/`;
+      const html = await (await fetch(url)).text();
+      assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server component's decision is in the first HTML");
+      const { text, problems } = await shown(url);
+      assert.equal(text, EXPECTED);
+      assert.deepEqual(problems, []);
+    } finally {
+      server.kill();
+    }
+  });
+
   test("plain: no bundler, an import map", async () => {
     const cwd = await install("plain");
     const { text, problems } = await shown(await serve(cwd));
