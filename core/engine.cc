@@ -290,7 +290,19 @@ void Engine::write_result(const JsonIn& req, TextOut& out, std::optional<Instant
   if (policy == nullptr) return fail("INVALID_REQUEST", *issues.first(), *locale);
   Context ctx{*policy, *locale};
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
-  if (!outcome || !all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
+  if (!outcome) {
+    // A field missing because it was misspelled ("paidAt" for "paid_at", the
+    // first mistake of a JavaScript developer): the misspelling is said first.
+    const FieldIssue& issue = *issues.first();
+    if (issue.detail == detail_code::kMissing) {
+      if (auto spelt = req.doc()->unread_spelling_of(req.ref(), issue.path)) {
+        return fail("INVALID_REQUEST", FieldIssue{JsonIn(req.doc(), JsonDoc::kNone, spelt->path).path(),
+                                                  detail_code::kUnknownField, spelt->closest, true}, *locale);
+      }
+    }
+    return fail("INVALID_REQUEST", issue, *locale);
+  }
+  if (!all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
   // The envelope's members, merged with the handler's fields in key order.
   const Envelope envelope{*outcome, entry->name, schedule_->version(), *locale};

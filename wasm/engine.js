@@ -1,8 +1,8 @@
 // certpolicy's engine, shared by the per-runtime entries: index.js (browsers,
-// workers, bundlers: fetch only) and node.js (Node and Node-based test
-// environments such as Vitest with jsdom: a file: URL is read with fs).
-// Neither this module nor the Emscripten glue names a node: module, so a
-// browser bundle never meets one.
+// workers, bundlers: fetch only), node.js (Node) and dist/certpolicy.cjs
+// (require; wasm/cjs.mjs). Neither this module nor the Emscripten glue
+// imports a node: module; run in Node anyway (certpolicy/elements in a test
+// DOM), it takes Node's fs and util by name at run time.
 //
 // The WebAssembly file is found next to this module (import.meta.url); pass
 // `wasmUrl` (relative to the page), `wasmBinary` or `wasmModule` to override.
@@ -10,6 +10,7 @@ import createCertpolicyCore from "./dist/certpolicy_core.mjs";
 
 const DEFAULT_WASM_URL = new URL("./dist/certpolicy_core.wasm", import.meta.url);
 const isNode = typeof process === "object" && process !== null && !!process.versions?.node;
+const builtin = (name) => (isNode ? globalThis.process.getBuiltinModule?.(name) : undefined);
 
 /** Error thrown by createEngine when the policy is invalid. */
 export class CertpolicyError extends Error {
@@ -34,22 +35,24 @@ function wasmLocation(wasmUrl) {
   return new URL(wasmUrl, base);
 }
 
+const BROWSER_FIX = "The .wasm file must be served as itself (ideally as application/wasm): copy certpolicy/dist/certpolicy_core.wasm " +
+  "as an asset of your bundle, or pass createEngine({ wasmUrl }) or ({ wasmBinary }). See the package README, \"Bundlers\".";
+
 // What a server answered instead of WebAssembly, said so that the fix is clear.
 function notWasm(url, type, bytes) {
   const start = Array.from(bytes.subarray(0, 16), (b) => (b >= 0x20 && b < 0x7f ? String.fromCharCode(b) : ".")).join("");
-  return new Error(
-    `certpolicy: ${url} is not WebAssembly (served as ${type || "no content type"}, starting "${start}"). ` +
-    "The .wasm file must be served as itself (ideally as application/wasm): copy certpolicy/dist/certpolicy_core.wasm " +
-    "as an asset of your bundle, or pass createEngine({ wasmUrl }) or ({ wasmBinary }). See the package README, \"Bundlers\".");
+  return new Error(`certpolicy: ${url} is not WebAssembly (served as ${type || "no content type"}, starting "${start}"). ${BROWSER_FIX}`);
 }
 
-async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, readFile) {
+// `host` (node.js): { readFile, wasmFile }; without it, Node's fs if there is one.
+async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, host) {
   if (wasmModule instanceof WebAssembly.Module) return wasmModule;
   if (wasmBinary) return WebAssembly.compile(wasmBinary);
-  const url = wasmLocation(wasmUrl);
+  const url = !wasmUrl && host ? host.wasmFile : wasmLocation(wasmUrl);
+  const readFile = host?.readFile ?? builtin("fs")?.promises.readFile;
   if (readFile && url.protocol === "file:") return WebAssembly.compile(await readFile(url));
   const response = await fetch(url);
-  if (!response.ok) throw new Error(`certpolicy: cannot load ${url} (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(`certpolicy: cannot load ${url} (HTTP ${response.status}). ${BROWSER_FIX}`);
   const type = response.headers.get("content-type") || "";
   if (WebAssembly.compileStreaming && type.startsWith("application/wasm")) {
     return WebAssembly.compileStreaming(response);
@@ -62,11 +65,11 @@ async function compileWasm({ wasmModule, wasmBinary, wasmUrl }, readFile) {
 const cores = new Map();
 
 // One instantiated module per wasm source, shared by every engine made from it.
-function loadCore(options, readFile) {
+function loadCore(options, host) {
   const key = options.wasmModule || options.wasmBinary || String(options.wasmUrl || "");
   let core = cores.get(key);
   if (!core) {
-    core = compileWasm(options, readFile).then((module) => new Promise((resolve, reject) => {
+    core = compileWasm(options, host).then((module) => new Promise((resolve, reject) => {
       createCertpolicyCore({
         instantiateWasm(imports, receive) {
           WebAssembly.instantiate(module, imports).then((instance) => receive(instance, module), reject);
@@ -157,9 +160,11 @@ function enumCodes(E) {
   return Object.fromEntries(Object.keys(E).filter((name) => E[name] instanceof E).map((name) => [name, E[name].value]));
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-const decoder16 = new TextDecoder("utf-16le");
+// Jest's jsdom has no TextEncoder/TextDecoder.
+const { TextEncoder: Encoder, TextDecoder: Decoder } = globalThis.TextDecoder ? globalThis : builtin("util");
+const encoder = new Encoder();
+const decoder = new Decoder();
+const decoder16 = new Decoder("utf-16le");
 // Node's Buffer decodes UTF-16 about twice as fast as TextDecoder, so in Node
 // batches travel as UTF-16 too; elsewhere only small answers (figures:
 // docs/PERFORMANCE.md).
@@ -444,12 +449,12 @@ class Engine {
  * text) is merged over the embedded default policy (RFC 7386 merge patch)
  * and validated; an invalid policy rejects with a CertpolicyError (code
  * "INVALID_POLICY", path, line, column). `publishedPolicy`: the site's policy
- * file's bytes, read as `certpolicy eval --policy` reads it. `readFile` reads
- * a file: URL (node.js), or null.
+ * file's bytes, read as `certpolicy eval --policy` reads it. `host`:
+ * { readFile, wasmFile } of a Node entry, or null.
  */
-export async function createEngineWith(options, readFile) {
+export async function createEngineWith(options, host) {
   options = options ?? {};
-  const core = await loadCore(options, readFile);
+  const core = await loadCore(options, host);
   let patch = "";
   const published = options.publishedPolicy !== undefined && options.publishedPolicy !== null;
   if (published) {

@@ -30,7 +30,9 @@ export type ErrorDetail =
   /** Decided in JavaScript: the engine was disposed (create a new one). */
   | "ENGINE_DISPOSED"
   /** Decided in JavaScript: the WebAssembly call failed, and the request can be retried. */
-  | "INTERNAL";
+  | "INTERNAL"
+  /** Decided by certpolicy/elements: the engine could not be loaded; `cause` says why (developer detail). */
+  | "LOAD_FAILED";
 
 /** Rule IDs of docs/RULES.md that decisions cite. */
 export type RuleId =
@@ -92,6 +94,12 @@ export interface Reason {
   message: string;
 }
 
+/**
+ * An answer that is not a failure has no `error`: `r.ok ? r.refund : r.error`
+ * then narrows both ways without strictNullChecks too (Next.js's default tsconfig).
+ */
+type NoError = undefined;
+
 export interface Failure {
   ok: false;
   error: {
@@ -102,6 +110,8 @@ export interface Failure {
     /** What would have been accepted, e.g. "rfc3339_instant". */
     expected: string;
     message: string;
+    /** LOAD_FAILED (certpolicy/elements) only: what the loader said, developer detail never shown. */
+    cause?: string | undefined;
   };
 }
 
@@ -111,7 +121,7 @@ interface RequestBase {
    * "zh-TW", "zh-HK", "zh-MO" (without "Hans") answer in Traditional Chinese,
    * every other "zh…" tag in Simplified.
    */
-  locale?: Locale | `zh-${string}` | `en-${string}`;
+  locale?: Locale | `zh-${string}` | `en-${string}` | undefined;
 }
 
 export type PaymentMethod = "online" | "balance" | "voucher";
@@ -129,26 +139,26 @@ export interface ExamOrderRequest extends RequestBase {
   now: Instant;
   order: {
     paid_at: Instant;
-    flow?: Flow;
+    flow?: Flow | undefined;
     payments?: {
       method: PaymentMethod;
       /** Whole fen (0 … 10¹²). @asType integer */
       amount_fen: number;
-    }[];
-    refunded?: boolean;
-    platform_fault?: boolean | PlatformFault;
+    }[] | undefined;
+    refunded?: boolean | undefined;
+    platform_fault?: boolean | PlatformFault | undefined;
     /**
      * The catalogue id of the certification bought (CAT-2): its last exam day
      * limits booking, its notice may refund unused attempts. An unknown id is
      * INVALID_REQUEST at "order.certification" (`expected`: the nearest id).
      */
-    certification?: string;
+    certification?: string | undefined;
     booking?: null | {
       exam_at: Instant;
       status: "booked" | "cancelled" | "taken" | "no_show";
       /** Default "theory" (EXO-8). */
-      exam_kind?: "theory" | "lab" | "interview";
-    };
+      exam_kind?: "theory" | "lab" | "interview" | undefined;
+    } | undefined;
   };
 }
 
@@ -187,6 +197,7 @@ export interface LocalName { zh: string; zh_hant: string; en: string }
 
 export interface ExamOrderResult {
   ok: true;
+  error?: NoError;
   next_step: NextStep | null;
   /** The version of the policy this decision was made with. */
   policy_version: string;
@@ -262,6 +273,7 @@ export interface WorkingDayRequest extends RequestBase {
 }
 export interface WorkingDayResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "working_day";
@@ -281,6 +293,7 @@ export interface WorkingDaysRequest extends RequestBase {
 }
 export interface WorkingDaysResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "working_days";
@@ -316,6 +329,7 @@ export interface BookingFormRequest extends RequestBase {
 }
 export interface BookingFormResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "booking_form";
@@ -347,12 +361,13 @@ export type LegacyLevelName = "TCA" | "TCP" | "TCE";
 export interface CertificateRequest extends RequestBase {
   type: "certificate";
   now: Instant;
-  passes?: { published_on: CivilDate }[];
+  passes?: { published_on: CivilDate }[] | undefined;
   /** Old or new name; the result gives both. */
-  level?: LevelName | LegacyLevelName;
+  level?: LevelName | LegacyLevelName | undefined;
 }
 export interface CertificateResult extends CertificateFields {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "certificate";
@@ -364,16 +379,17 @@ export interface CertificateResult extends CertificateFields {
 export interface PractitionerRequest extends RequestBase {
   type: "practitioner";
   now: Instant;
-  purchase: { paid_at: Instant; platform_fault?: boolean };
+  purchase: { paid_at: Instant; platform_fault?: boolean | undefined };
   /** At most 3; none after a pass. */
   attempts?: {
     taken_at: Instant;
     /** A whole score, 0 … the policy's max_score (100). @asType integer */
     score: number;
-  }[];
+  }[] | undefined;
 }
 export interface PractitionerResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "practitioner";
@@ -400,15 +416,16 @@ export interface TrainingRequest extends RequestBase {
     class_start: CivilDate;
     /** Whole fen paid for the class. @asType integer */
     paid_fen: number;
-    class_status?: "pending" | "open" | "not_opened";
-    deferred?: boolean;
-    deferral_used?: boolean;
+    class_status?: "pending" | "open" | "not_opened" | undefined;
+    deferred?: boolean | undefined;
+    deferral_used?: boolean | undefined;
     /** When the enrolment was paid: the terms in force then govern it (a policy's dated changes). */
-    paid_at?: Instant;
+    paid_at?: Instant | undefined;
   };
 }
 export interface TrainingResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "training";
@@ -448,11 +465,12 @@ export interface PurchaseRequest extends RequestBase {
   type: "purchase";
   now: Instant;
   product: "exam" | "practitioner" | "online_course" | "exam_codes";
-  certification?: string;
-  account: { kind: "individual" | "enterprise"; real_name_verified: boolean; sub_account?: boolean };
+  certification?: string | undefined;
+  account: { kind: "individual" | "enterprise"; real_name_verified: boolean; sub_account?: boolean | undefined };
 }
 export interface PurchaseResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "purchase";
@@ -466,11 +484,12 @@ export type ContactState = "verified" | "pending" | "unbound";
 export interface ContactsRequest extends RequestBase {
   type: "contacts";
   /** When the decision is made (default: the page's clock); it picks a policy with dated changes. */
-  now?: Instant;
-  contacts: Record<"phone" | "email", { state: ContactState; value?: string; security_value?: string }>;
+  now?: Instant | undefined;
+  contacts: Record<"phone" | "email", { state: ContactState; value?: string | undefined; security_value?: string | undefined }>;
 }
 export interface ContactsResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "contacts";
@@ -492,6 +511,7 @@ export interface ExamCodeRequest extends RequestBase {
 }
 export interface ExamCodeResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "exam_code";
@@ -523,19 +543,20 @@ export interface ExamCodeOrderRequest extends RequestBase {
   order: {
     paid_at: Instant;
     /** The order was refunded (a `refunded` code says the same; `false` beside a refunded code is refused). */
-    refunded?: boolean;
+    refunded?: boolean | undefined;
     /** The order's codes, at most 1 000 000 in all (an entry with `count` is that many). */
     codes: {
       state: CodeState;
-      passed?: boolean;
-      certification?: string;
+      passed?: boolean | undefined;
+      certification?: string | undefined;
       /** That many identical codes (1 … 1 000 000; default 1). @asType integer */
-      count?: number;
+      count?: number | undefined;
     }[];
   };
 }
 export interface ExamCodeOrderResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "exam_code_order";
@@ -581,6 +602,7 @@ export interface CertificationRequest extends RequestBase {
 }
 export interface CertificationResult extends CatalogueEntry {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "certification";
@@ -593,6 +615,7 @@ export interface CatalogueRequest extends RequestBase {
 }
 export interface CatalogueResult {
   ok: true;
+  error?: NoError;
   /** The version of the policy this decision was made with. */
   policy_version: string;
   type: "catalogue";
@@ -692,13 +715,13 @@ export interface Engine {
   decideExamOrder(input: {
     paidAt: Date | number;
     now: Date | number;
-    examAt?: Date | number | null;
-    status?: "none" | "booked" | "cancelled" | "taken" | "no_show";
-    flow?: Flow;
-    refunded?: boolean;
-    platformFault?: boolean | PlatformFault;
+    examAt?: Date | number | null | undefined;
+    status?: "none" | "booked" | "cancelled" | "taken" | "no_show" | undefined;
+    flow?: Flow | undefined;
+    refunded?: boolean | undefined;
+    platformFault?: boolean | PlatformFault | undefined;
     /** A catalogue id, as order.certification. */
-    certification?: string | null;
+    certification?: string | null | undefined;
   }): { refund: boolean; change: boolean; cancel: boolean; book: boolean } | null;
   /** Raw JSON text in and out: byte for byte the native `certpolicy eval`. */
   evaluateJson(text: string): string;
@@ -725,16 +748,16 @@ export interface PolicyChange {
 
 export interface CreateEngineOptions {
   /** Merged over the default policy (RFC 7386), object or JSON text; or a file of dated changes. */
-  policy?: object | string;
+  policy?: object | string | undefined;
   /**
    * The site's published policy file, its bytes as fetched (or its text): read
    * exactly as `certpolicy eval --policy` and `policy check` read it.
    */
-  publishedPolicy?: Uint8Array | ArrayBuffer | string;
+  publishedPolicy?: Uint8Array | ArrayBuffer | string | undefined;
   /** Where the .wasm lives; default: next to this module. */
-  wasmUrl?: string | UrlLike;
-  wasmBinary?: ArrayBuffer | Uint8Array;
-  wasmModule?: WasmModule;
+  wasmUrl?: string | UrlLike | undefined;
+  wasmBinary?: ArrayBuffer | Uint8Array | undefined;
+  wasmModule?: WasmModule | undefined;
 }
 
 export class CertpolicyError extends Error {

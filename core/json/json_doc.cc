@@ -284,20 +284,28 @@ std::string JsonDoc::closest_key(Ref object, std::string_view key) const {
   return near.best();
 }
 
-void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out) const {
+void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out, std::string_view missing) const {
   const size_t len = path.size();
   if (nodes_[r].kind == JsonKind::kObject) {
     for (Ref c = r + 1; c < nodes_[r].end && !out; c = nodes_[c].end) {
       if (len != 0) path.push_back('.');
+      const size_t at = path.size();
       path.append(key(c));
-      if (!nodes_[c].asked) out = Unread{path, closest_key(r, key(c))};
-      else walk_unread(c, path, out);
+      if (!nodes_[c].asked) {
+        if (missing.empty()) out = Unread{path, closest_key(r, key(c))};
+        else if (missing.size() > at && missing.substr(0, at) == std::string_view(path.data(), at) &&
+                 folded(key(c)) == folded(missing.substr(at))) {
+          out = Unread{path, std::string(missing.substr(at))};
+        }
+      } else {
+        walk_unread(c, path, out, missing);
+      }
       path.resize(len);
     }
   } else if (nodes_[r].kind == JsonKind::kArray) {
     for (std::size_t k = 0; k < nodes_[r].count && !out; ++k) {
       path.append("[").append(std::to_string(k)).append("]");
-      walk_unread(element(r, k), path, out);
+      walk_unread(element(r, k), path, out, missing);
       path.resize(len);
     }
   }
@@ -340,6 +348,14 @@ std::optional<JsonDoc::Unread> JsonDoc::first_unread(Ref root) const {
   if (!any) return out;
   std::string path;
   walk_unread(root, path, out);
+  return out;
+}
+
+std::optional<JsonDoc::Unread> JsonDoc::unread_spelling_of(Ref root, std::string_view missing) const {
+  std::optional<Unread> out;
+  if (root == kNone || missing.empty()) return out;
+  std::string path;
+  walk_unread(root, path, out, missing);
   return out;
 }
 

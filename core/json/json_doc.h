@@ -80,6 +80,11 @@ class JsonDoc {
   // The first member (document order) whose key its object already had
   // before it, as a path ("exam_order.refund_window"); nullopt when none.
   std::optional<std::string> first_repeated_key(Ref root) const;
+  // The unread member that is the missing field at `missing` (a path) in
+  // another case or separator (folded the same: camelCase, PascalCase,
+  // kebab-case), the spelling that left it missing:
+  //   {"order": {"paidAt": …}}, "order.paid_at" → {"order.paidAt", "paid_at"}
+  std::optional<Unread> unread_spelling_of(Ref root, std::string_view missing) const;
   // Forgets the keys looked up and not found so far (a batch does this before
   // each request: its misses would otherwise pile up, ~20 bytes each).
   void forget_misses() const {
@@ -122,7 +127,9 @@ class JsonDoc {
   };
   mutable std::vector<Missed> missed_;
   mutable std::string missed_text_;
-  void walk_unread(Ref r, std::string& path, std::optional<Unread>& out) const;
+  // The first unread member under `r`; with `missing`, the first that is
+  // that path spelt otherwise (unread_spelling_of).
+  void walk_unread(Ref r, std::string& path, std::optional<Unread>& out, std::string_view missing = {}) const;
   std::string closest_key(Ref object, std::string_view key) const;
   std::vector<Ref> open_, pending_;  // the parser's stacks, kept between parses
   std::size_t nodes_capacity_ = 0, pool_capacity_ = 0;  // after the first parse

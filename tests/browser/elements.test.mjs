@@ -171,6 +171,31 @@ test("elements: refused input is said in the element's language, with the field,
   await context.close();
 });
 
+test("elements: a property set before the element was defined is kept; JSON text as a property; it wins over a server's attribute", async () => {
+  const { page, context, problems } = await open();
+  const seen = await page.evaluate(async () => {
+    const { CertpolicyRefund } = await import("/pkg/elements/index.js");
+    // What a framework does with a lazily defined element: render it, with the attribute a
+    // server wrote for an object and the object as a property, then define it.
+    const el = document.createElement("certpolicy-refund-late");
+    el.setAttribute("locale", "en");
+    el.setAttribute("now", "2026-11-22T10:00:00+08:00");
+    el.setAttribute("order", "[object Object]");
+    el.order = { paid_at: "2026-11-21T10:00:00+08:00", refunded: true };
+    document.body.append(el);
+    const first = new Promise((resolve) => el.addEventListener("certpolicy-decision", (e) => resolve(e.detail), { once: true }));
+    customElements.define("certpolicy-refund-late", class extends CertpolicyRefund {});
+    const a = await first;
+    const second = new Promise((resolve) => el.addEventListener("certpolicy-decision", (e) => resolve(e.detail), { once: true }));
+    el.order = JSON.stringify({ paid_at: "2026-11-21T10:00:00+08:00" });
+    const b = await second;
+    return { own: Object.hasOwn(el, "order") && typeof Object.getOwnPropertyDescriptor(el, "order").get, a: [a.ok, a.refund?.state], b: [b.ok, b.refund?.state] };
+  });
+  assert.deepEqual(seen, { own: "function", a: [true, "refunded"], b: [true, "open"] });
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("elements: axe finds no serious or critical violation, in every locale", async (t) => {
   const { page, context, problems } = await open();
   for (const locale of ["en", "zh-CN", "zh-Hant"]) {

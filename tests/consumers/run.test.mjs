@@ -117,17 +117,17 @@ function report(name, dir) {
 
 test("the tarball holds only what a consumer needs, with sane metadata", () => {
   const list = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).trim().split("\n").map((f) => f.replace(/^package\//, "")).sort();
-  const elements = ["base.js", "booking.js", "caveats.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "practitioner.js",
+  const elements = ["base.js", "booking.js", "caveats.js", "certificate.js", "engine.js", "format.js", "index.d.ts", "index.js", "inputs.js", "practitioner.js",
     "react.d.ts", "react.js", "refund.js", "strings/en.js", "strings/zh-CN.js", "strings/zh-Hant.js", "timeline.js", "training.js"];
-  assert.deepEqual(list, ["LICENSE", "README.md", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm",
-    ...elements.map((f) => `elements/${f}`), "engine.js", "index.d.ts",
+  assert.deepEqual(list, ["LICENSE", "README.md", "dist/API.md", "dist/certpolicy.cjs", "dist/certpolicy_core.mjs", "dist/certpolicy_core.wasm",
+    ...elements.map((f) => `elements/${f}`), "engine.js", "index.d.ts", "wasm.d.ts",
     "index.js", "node.js", "package.json", "schema/envelope.schema.json", "schema/request.schema.json", "schema/result.schema.json"].sort());
   const pkg = JSON.parse(execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
   assert.match(pkg.version, /^\d+\.\d+\.\d+$/);
   assert.equal(pkg.license, "MIT");
   assert.equal(pkg.types, "./index.d.ts");
   assert.ok(pkg.engines.node);
-  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "node", "browser", "default"]);
+  assert.deepEqual(Object.keys(pkg.exports["."]), ["types", "require", "node", "browser", "default"]);
   // Importing certpolicy/elements, or one element's module, defines elements: a bundler must keep them.
   assert.deepEqual(pkg.sideEffects, ["./elements/index.js", ...["refund", "booking", "timeline", "certificate", "practitioner", "training"].map((e) => `./elements/${e}.js`)]);
 });
@@ -194,6 +194,48 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() }, 
     assert.deepEqual(problems, []);
   });
 
+  test("rollup: node-resolve and the README's one plugin for the .wasm (@rollup/plugin-url)", async () => {
+    const cwd = await install("rollup");
+    await npm(["run", "build"], cwd);
+    report("rollup", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(cwd));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("vue: Vue 3 + vite build, isCustomElement only; the order bound as a property before the elements are defined", async () => {
+    const cwd = await install("vue");
+    await npm(["run", "build"], cwd);
+    report("vue (vite build)", path.join(cwd, "dist"));
+    const { text, problems } = await shown(await serve(path.join(cwd, "dist")));
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("next: App Router, next build once, then the built server: a server component evaluates, a client component's element decides", async () => {
+    const cwd = await install("next");
+    const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+    await run("npm", npmArgs(["run", "build"]), { cwd, encoding: "utf8", env });
+    report("next (.next/static)", path.join(cwd, ".next/static"));
+    const port = 20000 + Math.floor(Math.random() * 20000);
+    const server = spawn(path.join(cwd, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    try {
+      await new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("next start did not start")), WAIT_LIMIT_MS);
+        server.stdout.on("data", (d) => { if (/Ready|ready/.test(String(d))) { clearTimeout(timer); resolve(); } });
+        server.on("exit", (c) => reject(new Error(`next start exited ${c}`)));
+      });
+      const url = `http://127.0.0.1:${port}/`;
+      const html = await (await fetch(url)).text();
+      assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server component's decision is in the first HTML");
+      const { text, problems } = await shown(url);
+      assert.equal(text, EXPECTED);
+      assert.deepEqual(problems, []);
+    } finally {
+      server.kill();
+    }
+  });
+
   test("plain: no bundler, an import map", async () => {
     const cwd = await install("plain");
     const { text, problems } = await shown(await serve(cwd));
@@ -208,9 +250,21 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() }, 
     assert.deepEqual(problems, []);
   });
 
-  test("node-ssr: Node ESM renders the decision; CommonJS require works too (Node ≥ 20.19)", async () => {
+  test("node-ssr: Node ESM renders the decision; CommonJS require works too (the require entry)", async () => {
     const cwd = await install("node-ssr");
     assert.equal((await run("node", ["render.mjs"], { cwd, encoding: "utf8" })).stdout, `<p id="out">${EXPECTED}</p>\n`);
     assert.equal((await run("node", ["require.cjs"], { cwd, encoding: "utf8" })).stdout, `${EXPECTED}\n`);
+  });
+
+  test("jest: Jest 30 with jsdom, CommonJS, no other configuration", async () => {
+    const cwd = await install("jest");
+    const { stderr } = await run(path.join(cwd, "node_modules/.bin/jest"), ["--ci"], { cwd, encoding: "utf8" });
+    assert.match(stderr, /Tests:\s+2 passed, 2 total/);
+  });
+
+  test("vitest: a component test of <certpolicy-refund> in jsdom, no configuration file", async () => {
+    const cwd = await install("vitest");
+    const { stdout } = await run(path.join(cwd, "node_modules/.bin/vitest"), ["run"], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    assert.match(stdout, /Tests\s+2 passed \(2\)/);
   });
 });

@@ -13,8 +13,8 @@ const said = [...reg.reason, ...reg.form_error, ...reg.contact_warning, ...reg.n
 const messages = JSON.parse(readFileSync(path.join(repoRoot, "core/policy/data/messages.json"), "utf8"));
 // Upper-case words of the core that are not codes it answers with.
 const NOT_CODES = new Set(["JSON", "TCA", "TCCA"]);
-// Decided in JavaScript (wasm/engine.js), not by the core.
-const JS_ONLY = new Set(["ENGINE_DISPOSED", "INTERNAL"]);
+// Decided in JavaScript (wasm/engine.js, wasm/elements), not by the core.
+const JS_ONLY = new Set(["ENGINE_DISPOSED", "INTERNAL", "LOAD_FAILED"]);
 // Answered by the native CLI only (its --policy file cannot be read).
 const CLI_ONLY = new Set(["UNREADABLE"]);
 

@@ -8,12 +8,14 @@ import assert from "node:assert/strict";
 import http from "node:http";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { createEngine } from "certpolicy";
 
 const require = createRequire(import.meta.url);
 const pkgDir = path.dirname(require.resolve("certpolicy/package.json"));
 const pkg = JSON.parse(readFileSync(path.join(pkgDir, "package.json"), "utf8"));
+const testsDir = path.dirname(path.dirname(new URL(import.meta.url).pathname));
 const wasmBytes = readFileSync(path.join(pkgDir, "dist/certpolicy_core.wasm"));
 
 let server, base;
@@ -22,6 +24,7 @@ const ready = new Promise((resolve) => {
   server = http.createServer((req, res) => {
     seen.push(req.url);
     if (req.url.endsWith("/app/assets/core.wasm")) res.writeHead(200, { "content-type": "application/octet-stream" }).end(wasmBytes);
+    else if (req.url.startsWith("/missing/")) res.writeHead(404).end();
     else res.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><title>index</title>");
   }).listen(0, "127.0.0.1", () => resolve(`http://127.0.0.1:${server.address().port}`));
 });
@@ -82,4 +85,64 @@ test("a relative wasmUrl is relative to the page, not to the package", async () 
   } finally {
     delete globalThis.document;
   }
+});
+
+test("require('certpolicy') is the CommonJS entry: the same engine, the .wasm read beside it", async () => {
+  assert.equal(pkg.exports["."].require, "./dist/certpolicy.cjs");
+  assert.deepEqual(Object.keys(pkg.exports["."]).slice(0, 2), ["types", "require"], "Jest's conditions (require, browser) must meet require first");
+  const cjs = require("certpolicy");
+  assert.equal(typeof cjs.createEngine, "function");
+  const engine = await cjs.createEngine();
+  const esm = await createEngine();
+  const request = { type: "exam_order", locale: "en", now: "2026-11-22T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00" } };
+  assert.equal(engine.evaluateJson(JSON.stringify(request)), esm.evaluateJson(JSON.stringify(request)));
+  await assert.rejects(cjs.createEngine({ policy: "[" }), (e) => e instanceof cjs.CertpolicyError && e.code === "INVALID_POLICY");
+});
+
+test("without TextEncoder and TextDecoder globals (Jest's jsdom) both entries take Node's", async () => {
+  const script = `
+    delete globalThis.TextEncoder; delete globalThis.TextDecoder;
+    const { createEngine } = require("certpolicy");
+    import("certpolicy").then(async (esm) => {
+      const request = { type: "working_day", locale: "zh-Hant", date: "2026-10-01" };
+      for (const make of [createEngine, esm.createEngine]) process.stdout.write((await make()).evaluate(request).reasons[0].message + "\\n");
+    });`;
+  const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8", cwd: testsDir });
+  const lines = out.trim().split("\n");
+  assert.equal(lines.length, 2);
+  assert.equal(lines[0], lines[1]);
+  assert.match(lines[0], /[\u4e00-\u9fff]/);
+});
+
+test("a .wasm a server cannot read: the error names the file and the fix (serverExternalPackages, ssr.external, wasmBinary)", async () => {
+  await assert.rejects(createEngine({ wasmUrl: new URL("./dist/moved_by_a_bundler.wasm", `file://${pkgDir}/`).href }), (e) => {
+    assert.match(e.message, /cannot read file:.*moved_by_a_bundler\.wasm \(ENOENT\)/);
+    assert.match(e.message, /serverExternalPackages/);
+    assert.match(e.message, /ssr\.external/);
+    assert.match(e.message, /wasmBinary/);
+    return true;
+  });
+});
+
+test("a 404 for the .wasm names the fix", async () => {
+  base = await ready;
+  const { createEngine: browserEngine } = await import(path.join(pkgDir, "index.js"));
+  await assert.rejects(browserEngine({ wasmUrl: `${base}/missing/certpolicy_core.wasm` }), (e) => {
+    assert.match(e.message, /HTTP 404/);
+    assert.match(e.message, /copy certpolicy\/dist\/certpolicy_core\.wasm/);
+    return true;
+  });
+});
+
+test("certpolicy/elements imports in Node without a DOM and defines nothing", async () => {
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e",
+    'const m = await import("certpolicy/elements"); process.stdout.write(typeof m.CertpolicyRefund + " " + typeof globalThis.customElements);'],
+  { encoding: "utf8", cwd: testsDir });
+  assert.equal(out, "function undefined");
+});
+
+test("the browser entry run in Node (certpolicy/elements in a test DOM) reads its file: URL with Node's fs", async () => {
+  const { createEngine: browserEngine } = await import(path.join(pkgDir, "index.js"));
+  const engine = await browserEngine({ wasmUrl: new URL("./dist/certpolicy_core.wasm", `file://${pkgDir}/`).href });
+  assert.equal(engine.evaluate({ type: "working_day", date: "2026-10-01" }).kind, "holiday");
 });

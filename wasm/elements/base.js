@@ -6,6 +6,7 @@
 // `certpolicy-decision` event, the theme and its announcements.
 import { onEngineReplaced, sharedEngine } from "./engine.js";
 import { chinaTime, labelled, localeOf, viewerTime } from "./format.js";
+import { ElementBase, holdEarlyProperties, loadFailure, readInput, setEarlyProperties } from "./inputs.js";
 import zhCN from "./strings/zh-CN.js";
 import zhHant from "./strings/zh-Hant.js";
 import en from "./strings/en.js";
@@ -103,7 +104,7 @@ function kept(order, weight) {
   return stay;
 }
 
-export class CertpolicyElement extends HTMLElement {
+export class CertpolicyElement extends ElementBase {
   /** The inputs, declared once: name → "json" (object; a JSON attribute too), "text" or "boolean". */
   static properties = {};
   /** Inputs every element has. */
@@ -121,8 +122,7 @@ export class CertpolicyElement extends HTMLElement {
         configurable: true,
         get() { return this._data[input]; },
         set(value) {
-          this._data[input] = value;
-          this._attributeError = null;
+          this._takeInput(input, value);
           this.requestUpdate();
         },
       });
@@ -141,15 +141,10 @@ export class CertpolicyElement extends HTMLElement {
     this._view = null;
     this._waiting = [];
     this.result = null;
-    // A value a page set before the element was defined is an own property that hides the
-    // accessor: it is taken back through the accessor (the standard upgrade pattern).
-    for (const name of Object.keys({ ...CertpolicyElement.shared, ...this.constructor.properties })) {
-      if (Object.hasOwn(this, name)) {
-        const value = this[name];
-        delete this[name];
-        this[name] = value;
-      }
-    }
+    // A value a page or a framework set before the element was defined is an own property that hides the
+    // accessor: it is held here and set through the accessor when the element connects, after the
+    // attributes a server rendered were read (the standard upgrade pattern; inputs.js).
+    holdEarlyProperties(this, Object.keys({ ...CertpolicyElement.shared, ...this.constructor.properties }));
   }
 
   /** "zh-CN", "zh-Hant" or "en", from the attribute (or the page's <html lang>). */
@@ -175,7 +170,19 @@ export class CertpolicyElement extends HTMLElement {
     this.requestUpdate();
   }
 
+  /** An input set as a property: a JSON input takes an object or JSON text (readInput: what a server render or a framework that passes strings gives). */
+  _takeInput(name, value) {
+    const json = this.constructor.properties[name] === "json";
+    const read = readInput(value, !json);
+    if (read.error) this._attributeError = name;
+    else {
+      this._data[name] = read.value;
+      this._attributeError = null;
+    }
+  }
+
   connectedCallback() {
+    setEarlyProperties(this);
     this._connected = true;
     // A new policy (the page read a changed file): decide again with it.
     this._unsubscribe ??= onEngineReplaced(() => {
@@ -248,8 +255,8 @@ export class CertpolicyElement extends HTMLElement {
     try {
       if (!this._engine && !this._view) this._status ??= this.shadowRoot.appendChild(this.box("p", "status", this.word("loading")));
       this._engine ??= await sharedEngine();
-    } catch {
-      this._answer({ ok: false, error: { code: "INTERNAL", detail: "LOAD_FAILED", path: "", expected: "", message: this.word("load_failed") } });
+    } catch (e) {
+      this._answer(loadFailure(this.word("load_failed"), e));
       return;
     }
     if (!this._connected) return;

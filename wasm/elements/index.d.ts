@@ -83,17 +83,17 @@ declare global {
 
 /** Props of an element in JSX: its inputs (objects, React 19 sets them as properties; or JSON strings), locale, now. */
 type ElementProps<E, Inputs extends keyof E> = {
-  [K in Inputs]?: E[K] | string;
+  [K in Inputs]?: E[K] | string | undefined;
 } & {
-  locale?: Locale | `zh-${string}` | `en-${string}`;
-  now?: string;
-  id?: string;
-  class?: string;
-  className?: string;
+  locale?: Locale | `zh-${string}` | `en-${string}` | undefined;
+  now?: string | undefined;
+  id?: string | undefined;
+  class?: string | undefined;
+  className?: string | undefined;
   style?: unknown;
   ref?: unknown;
-  key?: string | number;
-  hidden?: boolean;
+  key?: string | number | undefined;
+  hidden?: boolean | undefined;
   children?: unknown;
 };
 

@@ -1,5 +1,5 @@
-// CommonJS: Node ≥ 20.19 loads the package's ES module with require() (it has
-// no top-level await); createEngine() is still asynchronous.
+// CommonJS: require("certpolicy") is the package's CommonJS entry (dist/certpolicy.cjs);
+// createEngine() is still asynchronous.
 const { createEngine } = require("certpolicy");
 
 createEngine().then((engine) => {
