@@ -189,9 +189,10 @@ test("elements: a property set before the element was defined is kept; JSON text
     const second = new Promise((resolve) => el.addEventListener("certpolicy-decision", (e) => resolve(e.detail), { once: true }));
     el.order = JSON.stringify({ paid_at: "2026-11-21T10:00:00+08:00" });
     const b = await second;
-    return { own: Object.hasOwn(el, "order") && typeof Object.getOwnPropertyDescriptor(el, "order").get, a: [a.ok, a.refund?.state], b: [b.ok, b.refund?.state] };
+    // No own property is left to hide the class's accessor (the value went through it).
+    return { own: Object.hasOwn(el, "order"), a: [a.ok, a.refund?.state], b: [b.ok, b.refund?.state] };
   });
-  assert.deepEqual(seen, { own: "function", a: [true, "refunded"], b: [true, "open"] });
+  assert.deepEqual(seen, { own: false, a: [true, "refunded"], b: [true, "open"] });
   assert.deepEqual(problems(), []);
   await context.close();
 });
