@@ -14,6 +14,21 @@ after(async () => { await env?.close(); });
 
 // The browser suite's longest file: two pages at a time, each page's locales at once (a page mostly waits on
 // Chromium, so this shortens the wall time, not the work; every state is still checked in every locale).
+// The check itself: a violation planted in the page and one in an element's shadow root are found.
+test("axe finds a planted violation, in the page and in an element's shadow root", async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}purchase.html?lang=en`, { viewport: DESKTOP });
+  await page.evaluate(() => {
+    const faint = Object.assign(document.createElement("p"), { textContent: "faint" });
+    faint.style.cssText = "color: #eee; background: #fff";
+    document.querySelector("main").append(faint);
+    document.querySelector("certpolicy-refund").shadowRoot.append(document.createElement("button"));
+  });
+  const { counts, violations } = await axe(page);
+  assert.deepEqual(violations.map((v) => v.id).sort(), ["button-name", "color-contrast"]);
+  assert.deepEqual(counts, { critical: 1, serious: 1, moderate: 0, minor: 0 });
+  await context.close();
+});
+
 suite("axe on every page", { concurrency: 2 }, () => {
   for (const name of PAGES) {
     test(`axe: ${name} in ${LOCALES.join(", ")}, every state: no serious or critical violation`, async (t) => {
