@@ -48,27 +48,87 @@ export const WAIT_LIMIT_MS = 10 * 60_000;
  * running; an instant → the page's clock is paused there, and time (Date and
  * timers) moves only when the test moves it (`page.clock.runFor(ms)`): for a
  * test about the passing of time; `null` → the real clock.
+ *
+ * A page with a fixed clock is reused: `context.close()` hands it back, and the
+ * next test asking for the same zone, locale and instant navigates it to its own
+ * URL (cookies, permissions and storage cleared first; the new document starts
+ * from nothing). A fresh context costs a renderer process, ~3.7 CPU s where a
+ * navigation costs ~0.6, and the suite opens a few hundred pages. A test that
+ * does more with its context or page than a visit does (routes, init scripts,
+ * the clock, listeners, its own viewport or media) gets a page no one reuses.
  */
 export async function openPage(browser, url, { timezoneId = "Asia/Shanghai", locale = "zh-CN", viewport = { width: 1200, height: 900 }, clock = { fixed: TEST_NOW } } = {}) {
-  const context = await browser.newContext({ timezoneId, locale, viewport });
-  // Waits are on conditions; how long one may take is not a test's business, so
-  // the limit only catches a hang (Playwright's 30 s would fail a busy machine).
-  context.setDefaultTimeout(WAIT_LIMIT_MS);
-  if (typeof clock === "string") {
-    // Both calls before the page exists: the page replays them and starts paused at
-    // exactly `clock`, however long the calls took.
-    await context.clock.install({ time: clock });
-    await context.clock.pauseAt(clock);
-  } else if (clock?.fixed) {
-    await context.clock.setFixedTime(clock.fixed);
+  const key = clock?.fixed && Object.keys(clock).length === 1 ? JSON.stringify([timezoneId, locale, clock.fixed]) : null;
+  let kept = key ? idle(browser, key).pop() : undefined;
+  if (kept) {
+    await kept.context.clearCookies();
+    await kept.context.clearPermissions();
+    await kept.page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+    const size = kept.page.viewportSize();
+    if (size.width !== viewport.width || size.height !== viewport.height) await kept.page.setViewportSize(viewport);
+  } else {
+    kept = { context: await browser.newContext({ timezoneId, locale, viewport }) };
+    // Waits are on conditions; how long one may take is not a test's business, so
+    // the limit only catches a hang (Playwright's 30 s would fail a busy machine).
+    kept.context.setDefaultTimeout(WAIT_LIMIT_MS);
+    if (typeof clock === "string") {
+      // Both calls before the page exists: the page replays them and starts paused at
+      // exactly `clock`, however long the calls took.
+      await kept.context.clock.install({ time: clock });
+      await kept.context.clock.pauseAt(clock);
+    } else if (clock?.fixed) {
+      await kept.context.clock.setFixedTime(clock.fixed);
+    }
+    kept.page = await kept.context.newPage();
   }
-  const page = await context.newPage();
+  const { page, context } = kept;
   const problems = [];
-  page.on("console", (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); });
-  page.on("pageerror", (e) => problems.push(`pageerror: ${e.message}`));
+  const onConsole = (m) => { if (m.type() === "error") problems.push(`console: ${m.text()}`); };
+  const onError = (e) => problems.push(`pageerror: ${e.message}`);
+  page.on("console", onConsole);
+  page.on("pageerror", onError);
   await page.goto(url);
   await page.waitForSelector("body[data-ready=true]");
-  return { page, context, problems: () => problems };
+  const lease = { reusable: key !== null };
+  const close = async () => {
+    page.off("console", onConsole);
+    page.off("pageerror", onError);
+    if (lease.reusable && !page.isClosed()) idle(browser, key).push(kept);
+    else await context.close();
+  };
+  return { page: guarded(page, lease, PAGE_CHANGES), context: guarded(context, lease, null, close), problems: () => problems };
+}
+
+// The pages handed back, by browser, then by zone, locale and instant.
+const IDLE = new WeakMap();
+function idle(browser, key) {
+  if (!IDLE.has(browser)) IDLE.set(browser, new Map());
+  const byKey = IDLE.get(browser);
+  if (!byKey.has(key)) byKey.set(key, []);
+  return byKey.get(key);
+}
+
+// What a test may do to a page that a later visit would inherit.
+const PAGE_CHANGES = new Set([
+  "on", "once", "addListener", "prependListener", "route", "routeFromHAR", "routeWebSocket", "setViewportSize",
+  "emulateMedia", "exposeFunction", "exposeBinding", "addInitScript", "clock", "context", "setExtraHTTPHeaders",
+  "close", "setDefaultTimeout", "setDefaultNavigationTimeout", "addLocatorHandler", "requestGC",
+]);
+
+/**
+ * `target` as the test sees it: everything works as on the object itself;
+ * touching a name in `changes` (every name but close, when `changes` is null)
+ * makes the page one no later test reuses; `close` (for the context) hands it back.
+ */
+function guarded(target, lease, changes, close) {
+  return new Proxy(target, {
+    get(object, name) {
+      if (close && name === "close") return close;
+      if (typeof name === "string" && (changes === null || changes.has(name))) lease.reusable = false;
+      const value = Reflect.get(object, name, object);
+      return typeof value === "function" ? value.bind(object) : value;
+    },
+  });
 }
 
 /** The pages a candidate or an admin opens, and the locales they are shown in. */
