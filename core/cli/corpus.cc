@@ -16,8 +16,6 @@ using nlohmann::json;
 using std::chrono::hours;
 using std::chrono::seconds;
 
-const FixedZone kChina(480);
-
 std::string instant(Instant i) { return kChina.format(i); }
 Instant at(CivilDate d, int hour) { return kChina.at(d, hour, 0, 0); }
 

@@ -19,6 +19,10 @@
 
 namespace certpolicy::cli {
 
+// The zone the corpus's moments are written in and the diff's default range
+// starts from: China time (TIM-1), UTC+08:00.
+inline constexpr FixedZone kChina(480);
+
 struct CorpusInput {
   std::vector<const Policy*> policies;  // every policy either file can decide with
   std::vector<Instant> instants;        // every dated change's effective_from, of both files

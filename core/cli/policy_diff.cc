@@ -20,8 +20,6 @@ namespace {
 using nlohmann::json;
 using nlohmann::ordered_json;
 
-const FixedZone kChina(480);
-
 std::string join(const std::set<std::string>& s, const char* sep) {
   std::string out;
   for (const auto& x : s) out += (out.empty() ? "" : sep) + x;
