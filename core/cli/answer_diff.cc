@@ -139,4 +139,11 @@ bool same_decision(std::string_view a, std::string_view b) {
   return a.substr(a_end) == b.substr(b_end);
 }
 
+std::optional<AnswerDiff> answer_change(std::string_view type, std::string_view before, std::string_view after) {
+  if (same_decision(before, after)) return std::nullopt;
+  AnswerDiff d = diff_answers(type, json::parse(before, nullptr, false), json::parse(after, nullptr, false));
+  if (d.empty() && d.unattributed.empty()) return std::nullopt;
+  return d;
+}
+
 }  // namespace certpolicy::cli

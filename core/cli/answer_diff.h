@@ -5,6 +5,7 @@
 // version is not a change.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -33,5 +34,10 @@ AnswerDiff diff_answers(std::string_view type, const nlohmann::json& before, con
 // Two answer texts are the same decision: equal but for their policy_version
 // members (compared as text, without parsing).
 bool same_decision(std::string_view a, std::string_view b);
+
+// How two answer texts of a request of `type` differ; nothing when they are
+// the same decision. Most answers are the same but for the version: they are
+// compared as text first and parsed only when they differ.
+std::optional<AnswerDiff> answer_change(std::string_view type, std::string_view before, std::string_view after);
 
 }  // namespace certpolicy::cli

@@ -10,6 +10,7 @@
 
 #include "cli/corpus.h"
 #include "cli/io.h"
+#include "cli/on_cores.h"
 #include "cli/policy_commands.h"
 #include "cli/replay.h"
 
@@ -56,16 +57,19 @@ bool Allow::allows(const std::string& type, const AnswerDiff& d) const {
   return true;
 }
 
-std::optional<AnswerDiff> DiffTally::add(const std::string& type, const std::string& request, const std::string& before,
-                                         const std::string& after, const Allow& allow, bool keep_kinds) {
+std::optional<AnswerDiff> DiffTally::add(const std::string& type, const std::string& request, std::string_view before,
+                                         std::string_view after, const Allow& allow, bool keep_kinds) {
+  std::optional<AnswerDiff> change = answer_change(type, before, after);
+  add(type, request, change, allow, keep_kinds);
+  return change;
+}
+
+void DiffTally::add(const std::string& type, const std::string& request, const std::optional<AnswerDiff>& change,
+                    const Allow& allow, bool keep_kinds) {
   ++total;
   ++total_by_type[type];
-  // Most answers are the same but for the version: compared as text first,
-  // parsed only when they differ.
-  if (same_decision(before, after)) return std::nullopt;
-  const json a = json::parse(before, nullptr, false), b = json::parse(after, nullptr, false);
-  AnswerDiff d = diff_answers(type, a, b);
-  if (d.empty() && d.unattributed.empty()) return std::nullopt;
+  if (!change) return;
+  const AnswerDiff& d = *change;
   ++changed;
   ++changed_by_type[type];
   for (const auto& r : d.rules) ++changed_by_rule[r];
@@ -82,7 +86,6 @@ std::optional<AnswerDiff> DiffTally::add(const std::string& type, const std::str
     }
     ++it->second.count;
   }
-  return d;
 }
 
 std::vector<TouchedKey> differing_keys(const Schedule& a, const Schedule& b) {
@@ -100,9 +103,7 @@ std::vector<TouchedKey> differing_keys(const Schedule& a, const Schedule& b) {
   return out;
 }
 
-DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow) {
-  DiffReport r;
-  r.keys = differing_keys(a.schedule(), b.schedule());
+CorpusInput corpus_input(const Engine& a, const Engine& b, CivilDate from, CivilDate to) {
   CorpusInput in;
   std::set<const Policy*> seen;
   for (const Engine* e : {&a, &b}) {
@@ -115,14 +116,39 @@ DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDa
   in.instants.erase(std::unique(in.instants.begin(), in.instants.end()), in.instants.end());
   in.from = from;
   in.to = to;
-  TextOut before, after;
-  boundary_corpus(in, [&](const std::string& request) {
+  return in;
+}
+
+DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow) {
+  DiffReport r;
+  r.keys = differing_keys(a.schedule(), b.schedule());
+  // The corpus is made here, a batch at a time (its memory stays bounded);
+  // each batch is decided and compared on every core, then counted in order.
+  struct Decided {
+    std::string type;
+    std::optional<AnswerDiff> change;
+  };
+  const auto decide = [&](const std::string& request) {
+    thread_local TextOut before, after;
     a.evaluate_into(request, before);
     b.evaluate_into(request, after);
     const size_t at = request.find("\"type\":\"") + 8;
-    r.tally.add(request.substr(at, request.find('"', at) - at), request, std::string(before.view()), std::string(after.view()),
-                allow, true);
+    std::string type = request.substr(at, request.find('"', at) - at);
+    std::optional<AnswerDiff> change = answer_change(type, before.view(), after.view());
+    return Decided{std::move(type), std::move(change)};
+  };
+  constexpr size_t kBatch = 8192;
+  std::vector<std::string> batch;
+  const auto flush = [&] {
+    std::vector<Decided> decided = on_cores(batch, decide);
+    for (size_t i = 0; i < batch.size(); ++i) r.tally.add(decided[i].type, batch[i], decided[i].change, allow, true);
+    batch.clear();
+  };
+  boundary_corpus(corpus_input(a, b, from, to), [&](const std::string& request) {
+    batch.push_back(request);
+    if (batch.size() == kBatch) flush();
   });
+  flush();
   return r;
 }
 

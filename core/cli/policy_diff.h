@@ -15,6 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/answer_diff.h"
+#include "cli/corpus.h"
 #include "cli/review.h"
 #include "engine.h"
 
@@ -43,8 +44,11 @@ struct DiffTally {
   std::map<std::string, ChangeKind> kinds;
   std::vector<std::string> kind_order;
   // Adds one request's answers; the difference when they are not the same decision.
-  std::optional<AnswerDiff> add(const std::string& type, const std::string& request, const std::string& before,
-                                const std::string& after, const Allow& allow, bool keep_kinds);
+  std::optional<AnswerDiff> add(const std::string& type, const std::string& request, std::string_view before,
+                                std::string_view after, const Allow& allow, bool keep_kinds);
+  // Adds one request whose answers were compared already (answer_change).
+  void add(const std::string& type, const std::string& request, const std::optional<AnswerDiff>& change, const Allow& allow,
+           bool keep_kinds);
 };
 
 struct DiffReport {
@@ -55,7 +59,12 @@ struct DiffReport {
 // The keys that differ between two files' policies (with and without their dated changes).
 std::vector<TouchedKey> differing_keys(const Schedule& a, const Schedule& b);
 
-// Every request of the corpus of [from, to) under both engines.
+// What the corpus of [from, to) is made from for two engines: every policy
+// either can decide with, every dated change's instant.
+CorpusInput corpus_input(const Engine& a, const Engine& b, CivilDate from, CivilDate to);
+
+// Every request of the corpus of [from, to) under both engines; the requests
+// are decided and compared on every core, and counted in the corpus's order.
 DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow);
 
 // `policy diff OLD NEW [--from DATE] [--to DATE] [--requests FILE.ndjson]

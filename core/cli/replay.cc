@@ -83,7 +83,7 @@ int replay(const Engine& a, const Engine& b, const char* path, Instant at, const
     a.evaluate_into(request, before, at);
     b.evaluate_into(request, after, at);
     if (before.view().rfind("{\"error\"", 0) == 0) ++refused;
-    auto d = tally.add(type, "", std::string(before.view()), std::string(after.view()), allow, false);
+    auto d = tally.add(type, "", before.view(), after.view(), allow, false);
     if (!d) return;
     if (as_json) {
       ordered_json changes = ordered_json::array();

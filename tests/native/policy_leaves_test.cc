@@ -1,4 +1,5 @@
-// `policy diff` sees every leaf of the policy: each leaf of the built-in
+// `policy diff` sees every leaf of the policy, and counts the same on any
+// number of cores. Every leaf: each leaf of the built-in
 // policy is changed alone (the first change of it that a published file may
 // make) and the diff over one day must report it: decisions that change, each
 // under a rule, or, for the keys no decision reads (provenance, numbers no
@@ -8,10 +9,10 @@
 
 #include <algorithm>
 #include <functional>
-#include <thread>
 
 #include <nlohmann/json.hpp>
 
+#include "cli/on_cores.h"
 #include "cli/policy_diff.h"
 
 namespace certpolicy {
@@ -184,15 +185,8 @@ TEST(PolicyLeaves, TheDiffSeesEveryLeafChangedAlone) {
   auto builtin = Engine::create("", error);
   ASSERT_TRUE(builtin);
   const CivilDate day = CivilDate::from_ymd(2026, 12, 1);
-  std::vector<LeafOutcome> outcomes(all.size());
-  const size_t workers = std::clamp<size_t>(std::thread::hardware_concurrency(), 1, 8);
-  std::vector<std::thread> threads;
-  for (size_t w = 0; w < workers; ++w) {
-    threads.emplace_back([&, w] {
-      for (size_t k = w; k < all.size(); k += workers) outcomes[k] = check_leaf(base, all[k], *builtin, day);
-    });
-  }
-  for (std::thread& t : threads) t.join();
+  const std::vector<LeafOutcome> outcomes =
+      cli::on_cores(all, [&](const Leaf& leaf) { return check_leaf(base, leaf, *builtin, day); }, 1);
   size_t seen = 0, undecided = 0, refused = 0;
   for (const LeafOutcome& o : outcomes) {
     for (const std::string& f : o.failures) ADD_FAILURE() << f;
@@ -209,6 +203,43 @@ TEST(PolicyLeaves, TheDiffSeesEveryLeafChangedAlone) {
   RecordProperty("leaves_seen", std::to_string(seen));
   RecordProperty("leaves_deciding_nothing", std::to_string(undecided));
   RecordProperty("leaves_fixed", std::to_string(refused));
+}
+
+// The diff decides its corpus on every core, a batch at a time; what it
+// reports must be what one thread deciding the corpus in order reports: the
+// same counts, the same kinds of change in the same order, each with the same
+// first example. The range makes several batches, with a dated change inside.
+TEST(PolicyDiff, ReportsTheSameOnEveryCoreAsInCorpusOrder) {
+  std::string error;
+  auto builtin = Engine::create("", error);
+  auto patched = Engine::publish(
+      R"({"version": "cores-test", "exam_order": {"refund_window": {"hours": 168}},
+          "changes": [{"id": "refund-3d", "effective_from": "2026-12-20T00:00:00+08:00",
+                       "patch": {"exam_order": {"refund_window": {"hours": 72}}}}]})",
+      error);
+  ASSERT_TRUE(builtin && patched) << error;
+  const CivilDate from = CivilDate::from_ymd(2026, 12, 8), to = CivilDate::from_ymd(2027, 1, 4);
+  const cli::DiffReport r = cli::diff_corpus(*builtin, *patched, from, to, {});
+
+  cli::DiffTally one;
+  TextOut before, after;
+  cli::boundary_corpus(cli::corpus_input(*builtin, *patched, from, to), [&](const std::string& request) {
+    builtin->evaluate_into(request, before);
+    patched->evaluate_into(request, after);
+    one.add(json::parse(request)["type"].get<std::string>(), request, before.view(), after.view(), {}, true);
+  });
+  ASSERT_GT(one.total, 8192u) << "more than one batch";
+  ASSERT_GT(one.changed, 1000u);
+  EXPECT_EQ(r.tally.total, one.total);
+  EXPECT_EQ(r.tally.changed, one.changed);
+  EXPECT_EQ(r.tally.total_by_type, one.total_by_type);
+  EXPECT_EQ(r.tally.changed_by_type, one.changed_by_type);
+  EXPECT_EQ(r.tally.changed_by_rule, one.changed_by_rule);
+  EXPECT_EQ(r.tally.kind_order, one.kind_order);
+  for (const std::string& k : one.kind_order) {
+    EXPECT_EQ(r.tally.kinds.at(k).request, one.kinds.at(k).request) << k;
+    EXPECT_EQ(r.tally.kinds.at(k).count, one.kinds.at(k).count) << k;
+  }
 }
 
 }  // namespace
