@@ -119,7 +119,8 @@ CorpusInput corpus_input(const Engine& a, const Engine& b, CivilDate from, Civil
   return in;
 }
 
-DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow) {
+DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow,
+                       size_t batch_size) {
   DiffReport r;
   r.keys = differing_keys(a.schedule(), b.schedule());
   // The corpus is made here, a batch at a time (its memory stays bounded);
@@ -137,7 +138,6 @@ DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDa
     std::optional<AnswerDiff> change = answer_change(type, before.view(), after.view());
     return Decided{std::move(type), std::move(change)};
   };
-  constexpr size_t kBatch = 8192;
   std::vector<std::string> batch;
   const auto flush = [&] {
     std::vector<Decided> decided = on_cores(batch, decide);
@@ -146,7 +146,7 @@ DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDa
   };
   boundary_corpus(corpus_input(a, b, from, to), [&](const std::string& request) {
     batch.push_back(request);
-    if (batch.size() == kBatch) flush();
+    if (batch.size() == batch_size) flush();
   });
   flush();
   return r;

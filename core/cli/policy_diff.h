@@ -65,7 +65,9 @@ CorpusInput corpus_input(const Engine& a, const Engine& b, CivilDate from, Civil
 
 // Every request of the corpus of [from, to) under both engines; the requests
 // are decided and compared on every core, and counted in the corpus's order.
-DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow);
+// `batch`: the requests held and decided at a time (memory against threads' start-up).
+DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow,
+                       std::size_t batch = 8192);
 
 // `policy diff OLD NEW [--from DATE] [--to DATE] [--requests FILE.ndjson]
 // [--at INSTANT] [--allow-types T,…] [--allow-rules R,…] [--json]`.
