@@ -2,13 +2,10 @@
 #include <gtest/gtest.h>
 
 #include "calendar/civil_time.h"
+#include "rule_test_util.h"
 
 namespace certpolicy {
 namespace {
-
-const FixedZone kChina(480);
-
-CivilDate D(int y, unsigned m, unsigned d) { return CivilDate::from_ymd(y, m, d); }
 
 struct InstantCase {
   const char* text;

@@ -6,16 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "rule_test_util.h"
 #include "rules/codes/code_order.h"
 
 namespace certpolicy {
 namespace {
-
-std::vector<std::string> codes(const Reasons& reasons) {
-  std::vector<std::string> out;
-  for (const Reason& r : reasons) out.emplace_back(r.code);
-  return out;
-}
 
 CodeCounts counts(std::int64_t unused, std::int64_t bound, std::int64_t examined = 0, std::int64_t refunded = 0) {
   CodeCounts c;

@@ -14,8 +14,6 @@ namespace {
 
 using nlohmann::json;
 
-const Engine& engine() { return default_engine(); }
-
 const char* kValid =
     R"({"type":"exam_order","now":"2026-11-26T10:00:00+08:00","order":{"paid_at":"2026-11-25T10:00:00+08:00"}})";
 
@@ -31,13 +29,13 @@ TEST(EngineErrors, HostileTextsNeverAbortAndTheNextRequestWorks) {
           std::string(1000, '1').insert(0, "") + "]}}",
   };
   for (const auto& in : inputs) {
-    json out = json::parse(engine().evaluate(in), nullptr, false);
+    json out = json::parse(default_engine().evaluate(in), nullptr, false);
     ASSERT_FALSE(out.is_discarded()) << in.substr(0, 80);
     EXPECT_EQ(out["ok"], false) << in.substr(0, 80);
     EXPECT_TRUE(out["error"]["code"].is_string());
     EXPECT_TRUE(out["error"]["path"].is_string());
     EXPECT_TRUE(out["error"]["message"].is_string());
-    json ok = json::parse(engine().evaluate(kValid));
+    json ok = json::parse(default_engine().evaluate(kValid));
     EXPECT_EQ(ok["ok"], true);
   }
 }
@@ -46,7 +44,7 @@ TEST(EngineErrors, HostileTextsNeverAbortAndTheNextRequestWorks) {
 // "…", however long the key (here 900 000 bytes).
 TEST(EngineErrors, AnUnknownKeyAsLongAsTheRequestIsNamedByACutPath) {
   const std::string key(900000, 'k');
-  json out = json::parse(engine().evaluate(R"({"type":"working_day","date":"2026-10-10",")" + key + R"(":1})"));
+  json out = json::parse(default_engine().evaluate(R"({"type":"working_day","date":"2026-10-10",")" + key + R"(":1})"));
   EXPECT_EQ(out["error"]["detail"], "UNKNOWN_FIELD");
   const std::string path = out["error"]["path"];
   EXPECT_EQ(path, key.substr(0, 117) + "\xE2\x80\xA6");
@@ -55,19 +53,19 @@ TEST(EngineErrors, AnUnknownKeyAsLongAsTheRequestIsNamedByACutPath) {
 
 TEST(EngineErrors, BatchKeepsOrderAndIsolatesFailures) {
   std::string batch = std::string("[") + kValid + ",{\"type\":\"nope\"},42," + kValid + "]";
-  json out = json::parse(engine().evaluate_many(batch));
+  json out = json::parse(default_engine().evaluate_many(batch));
   ASSERT_EQ(out.size(), 4u);
   EXPECT_EQ(out[0]["ok"], true);
   EXPECT_EQ(out[1]["error"]["code"], "UNKNOWN_TYPE");
   EXPECT_EQ(out[2]["error"]["code"], "INVALID_REQUEST");
   EXPECT_EQ(out[3], out[0]);
-  EXPECT_EQ(json::parse(engine().evaluate_many("{}"))["error"]["detail"], "WRONG_TYPE");
-  EXPECT_EQ(engine().evaluate_many("[]"), "[]");
+  EXPECT_EQ(json::parse(default_engine().evaluate_many("{}"))["error"]["detail"], "WRONG_TYPE");
+  EXPECT_EQ(default_engine().evaluate_many("[]"), "[]");
 }
 
 TEST(EngineErrors, EvaluateManyIsEvaluateElementwise) {
-  std::string one = engine().evaluate(kValid);
-  EXPECT_EQ(engine().evaluate_many(std::string("[") + kValid + "]"), "[" + one + "]");
+  std::string one = default_engine().evaluate(kValid);
+  EXPECT_EQ(default_engine().evaluate_many(std::string("[") + kValid + "]"), "[" + one + "]");
 }
 
 // A batch is bounded in memory (its parsed values, its answers): past either
@@ -87,13 +85,13 @@ TEST(EngineErrors, BatchOverItsMemoryLimitsIsRefusedNotAborted) {
     for (size_t k = 0; k < n; ++k) text += (k == 0 ? "" : ",") + big;
     return text + (last.empty() ? "" : "," + last) + "]";
   };
-  json out = json::parse(engine().evaluate_many(batch_of(1001, "")));
+  json out = json::parse(default_engine().evaluate_many(batch_of(1001, "")));
   EXPECT_EQ(out["ok"], false);
   EXPECT_EQ(out["error"]["detail"], "TOO_LARGE");
   EXPECT_EQ(out["error"]["path"], "");
   EXPECT_EQ(out["error"]["expected"], "at most 6000000 values (split the batch)");
   static_assert(kMaxBatchValues == 1 + 1000 * 5999 + 999);
-  json fits = json::parse(engine().evaluate_many(batch_of(1000, element(999))));
+  json fits = json::parse(default_engine().evaluate_many(batch_of(1000, element(999))));
   ASSERT_TRUE(fits.is_array());  // decided: each element refused on its own
   EXPECT_EQ(fits.size(), 1001u);
   EXPECT_EQ(fits[1000]["error"]["detail"], "WRONG_TYPE");
@@ -103,13 +101,13 @@ TEST(EngineErrors, BatchOverItsMemoryLimitsIsRefusedNotAborted) {
   for (int k = 0; k < 20; ++k) batch += std::string(k == 0 ? "" : ",") + kValid;
   batch += "]";
   TextOut text;
-  engine().evaluate_many_into(batch, text, 10 * 1024);
+  default_engine().evaluate_many_into(batch, text, 10 * 1024);
   json refused = json::parse(text.view());
   EXPECT_EQ(refused["error"]["detail"], "TOO_LARGE");
   EXPECT_EQ(refused["error"]["expected"], "answers of at most 10240 bytes (split the batch)");
-  engine().evaluate_many_into(batch, text, 1 << 20);  // within the budget: all 20 answered
+  default_engine().evaluate_many_into(batch, text, 1 << 20);  // within the budget: all 20 answered
   EXPECT_EQ(json::parse(text.view()).size(), 20u);
-  EXPECT_EQ(json::parse(engine().evaluate(kValid))["ok"], true);
+  EXPECT_EQ(json::parse(default_engine().evaluate(kValid))["ok"], true);
 }
 
 // Refusals for a limit (docs/API.md "Limits"): a request over 1 MiB is
@@ -125,13 +123,13 @@ std::string request_of(size_t bytes, const std::string& head = R"({"type":"worki
 TEST(EngineErrors, ARequestOverOneMebibyteIsRefusedInsideABatchAsItIsAlone) {
   const std::string at_limit = request_of(kMaxRequestBytes), over = request_of(kMaxRequestBytes + 1);
   ASSERT_EQ(over.size(), kMaxRequestBytes + 1);
-  const std::string alone = engine().evaluate(over);
+  const std::string alone = default_engine().evaluate(over);
   EXPECT_EQ(json::parse(alone)["error"]["detail"], "TOO_LARGE");
   // At the limit the request is read (and refused for its unknown member,
   // not for its size).
-  EXPECT_EQ(json::parse(engine().evaluate(at_limit))["error"]["detail"], "UNKNOWN_FIELD");
+  EXPECT_EQ(json::parse(default_engine().evaluate(at_limit))["error"]["detail"], "UNKNOWN_FIELD");
   const std::string batch = std::string("[") + kValid + ",\n  " + over + " ,\t" + at_limit + "," + over + "," + kValid + "]";
-  const std::string answers = engine().evaluate_many(batch);
+  const std::string answers = default_engine().evaluate_many(batch);
   json out = json::parse(answers);
   ASSERT_EQ(out.size(), 5u);
   EXPECT_EQ(out[0]["ok"], true);
@@ -140,8 +138,8 @@ TEST(EngineErrors, ARequestOverOneMebibyteIsRefusedInsideABatchAsItIsAlone) {
   EXPECT_EQ(out[3], json::parse(alone));
   EXPECT_EQ(out[4], out[0]);
   // Byte for byte: the batch's answer is each request's own answer.
-  EXPECT_EQ(answers, "[" + engine().evaluate(kValid) + "," + alone + "," + engine().evaluate(at_limit) + "," +
-                         alone + "," + engine().evaluate(kValid) + "]");
+  EXPECT_EQ(answers, "[" + default_engine().evaluate(kValid) + "," + alone + "," + default_engine().evaluate(at_limit) + "," +
+                         alone + "," + default_engine().evaluate(kValid) + "]");
 }
 
 TEST(EngineErrors, ARefusalForALimitIsSaidInTheRequestsLocale) {
@@ -157,7 +155,7 @@ TEST(EngineErrors, ARefusalForALimitIsSaidInTheRequestsLocale) {
   };
   for (const auto& c : cases) {
     const std::string over = request_of(kMaxRequestBytes + 1, std::string("{") + c.locale + R"("type":"working_day")");
-    for (const std::string& answer : {engine().evaluate(over), engine().evaluate_many("[" + over + "]")}) {
+    for (const std::string& answer : {default_engine().evaluate(over), default_engine().evaluate_many("[" + over + "]")}) {
       json out = json::parse(answer);
       if (out.is_array()) out = out[0];
       EXPECT_EQ(out["error"]["detail"], "TOO_LARGE") << c.locale;
@@ -167,17 +165,17 @@ TEST(EngineErrors, ARefusalForALimitIsSaidInTheRequestsLocale) {
   }
   // The locale member after the padding counts too, within the first 1 MiB + 1 byte read.
   const std::string after = R"({"type":"working_day","pad":")" + std::string(kMaxRequestBytes, 'x') + R"(","locale":"en"})";
-  EXPECT_EQ(json::parse(engine().evaluate(after))["error"]["message"].get<std::string>().find("too large"), std::string::npos);
+  EXPECT_EQ(json::parse(default_engine().evaluate(after))["error"]["message"].get<std::string>().find("too large"), std::string::npos);
   const std::string late = R"({"type":"working_day","pad":")" + std::string(1000, 'x') + R"(","locale":"en","x":")" +
                            std::string(kMaxRequestBytes, 'x') + "\"}";
-  EXPECT_NE(json::parse(engine().evaluate(late))["error"]["message"].get<std::string>().find("too large"), std::string::npos);
+  EXPECT_NE(json::parse(default_engine().evaluate(late))["error"]["message"].get<std::string>().find("too large"), std::string::npos);
   // Too deep: a limit too.
   const std::string deep = R"({"locale":"en","type":"working_day","x":)" + std::string(40, '[') + std::string(40, ']') + "}";
-  json d = json::parse(engine().evaluate(deep));
+  json d = json::parse(default_engine().evaluate(deep));
   EXPECT_EQ(d["error"]["detail"], "TOO_DEEP");
   EXPECT_EQ(d["error"]["message"].get<std::string>().rfind("the JSON is nested too deeply", 0), 0u) << d;
   // Not JSON: nothing in it is trusted, the default locale.
-  json m = json::parse(engine().evaluate(R"({"locale":"en","type":)"));
+  json m = json::parse(default_engine().evaluate(R"({"locale":"en","type":)"));
   EXPECT_EQ(m["error"]["detail"], "MALFORMED_JSON");
   EXPECT_EQ(m["error"]["message"].get<std::string>().rfind("请求不是有效的 JSON", 0), 0u) << m;
 }
@@ -188,7 +186,7 @@ TEST(EngineErrors, ABatchRefusedAsAWholeIsSaidInItsFirstRequestsLocale) {
   for (int k = 0; k < 20; ++k) batch += (k == 0 ? R"({"locale":"en",)" + std::string(kValid).substr(1) : std::string(",") + kValid);
   batch += "]";
   TextOut text;
-  engine().evaluate_many_into(batch, text, 10 * 1024);
+  default_engine().evaluate_many_into(batch, text, 10 * 1024);
   json refused = json::parse(text.view());
   EXPECT_EQ(refused["error"]["detail"], "TOO_LARGE");
   EXPECT_EQ(refused["error"]["message"].get<std::string>().rfind("the request is too large", 0), 0u) << refused;
@@ -196,7 +194,7 @@ TEST(EngineErrors, ABatchRefusedAsAWholeIsSaidInItsFirstRequestsLocale) {
   std::string many = R"([{"locale":"zh-HK"})";
   for (size_t k = 0; k < kMaxBatchItems; ++k) many += ",0";
   many += "]";
-  const std::string answer = engine().evaluate_many(many);
+  const std::string answer = default_engine().evaluate_many(many);
   json too_many = json::parse(answer);
   EXPECT_EQ(too_many["error"]["detail"], "TOO_MANY");
   EXPECT_EQ(too_many["error"]["expected"], "at most 2000000 requests");

@@ -15,12 +15,10 @@ namespace {
 
 using nlohmann::json;
 
-const Engine& engine() { return default_engine(); }
-
 double ms(const char* iso) { return static_cast<double>(parse_instant(iso).value->time().time_since_epoch().count()); }
 
 int catalogue_index(std::string_view id) {
-  const auto& list = engine().policy().catalogue.certifications;
+  const auto& list = default_engine().policy().catalogue.certifications;
   for (size_t k = 0; k < list.size(); ++k) {
     if (list[k].id == id) return static_cast<int>(k);
   }
@@ -29,7 +27,7 @@ int catalogue_index(std::string_view id) {
 
 // evaluate's flags for an exam_order request, or "refused".
 std::string via_json(const std::string& now, const std::string& order) {
-  json out = json::parse(engine().evaluate(R"({"type":"exam_order","now":")" + now + R"(","order":)" + order + "}"));
+  json out = json::parse(default_engine().evaluate(R"({"type":"exam_order","now":")" + now + R"(","order":)" + order + "}"));
   if (!out["ok"].get<bool>()) return "refused " + out["error"]["detail"].get<std::string>();
   const json& b = out["booking"];
   return std::string(out["refund"]["allowed"].get<bool>() ? "R" : "-") + (b["can_change"].get<bool>() ? "C" : "-") +
@@ -37,7 +35,7 @@ std::string via_json(const std::string& now, const std::string& order) {
 }
 
 std::string via_fast(double paid, double now, double exam, int status, int fault = 0, int cert = -1) {
-  auto f = engine().decide_exam_order(paid, now, exam, status, 0, false, fault, cert);
+  auto f = default_engine().decide_exam_order(paid, now, exam, status, 0, false, fault, cert);
   if (!f.decided) return "refused";
   return std::string(f.refund ? "R" : "-") + (f.change ? "C" : "-") + (f.cancel ? "X" : "-") + (f.book ? "B" : "-");
 }

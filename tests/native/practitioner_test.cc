@@ -6,12 +6,11 @@
 #include <string_view>
 #include <vector>
 
+#include "rule_test_util.h"
 #include "rules/certs/practitioner.h"
 
 namespace certpolicy {
 namespace {
-
-const FixedZone kChina(480);
 
 Instant at(std::string_view rfc3339) { return *parse_instant(rfc3339).value; }
 
@@ -22,12 +21,6 @@ CertificatePolicy two_years() {
   c.validity.months = 24;
   c.expiring_within_days = 90;
   return c;
-}
-
-std::vector<std::string> codes(const Reasons& reasons) {
-  std::vector<std::string> out;
-  for (const Reason& r : reasons) out.emplace_back(r.code);
-  return out;
 }
 
 PractitionerDecision decide(const std::vector<PractitionerAttempt>& attempts, bool fault = false,

@@ -5,16 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "rule_test_util.h"
 #include "rules/catalogue/purchase.h"
 
 namespace certpolicy {
 namespace {
 
-std::vector<std::string> codes(const Reasons& reasons) {
-  std::vector<std::string> out;
-  for (const Reason& r : reasons) out.push_back(std::string(r.code) + ":" + std::string(r.rule));
-  return out;
-}
 
 const CivilDate kToday = CivilDate::from_ymd(2026, 12, 3);
 
@@ -36,18 +32,18 @@ TEST(ACC_1, AVerifiedIndividualMainAccountBuysExamsCoursesAndThePractitionerExam
     PurchaseDecision d = decide_purchase(c.product, c.account, nullptr, kToday, none);
     EXPECT_EQ(d.allowed, c.allowed);
     EXPECT_EQ(d.refundable, c.refundable);
-    EXPECT_EQ(codes(d.reasons), c.reasons);
+    EXPECT_EQ(codes_and_rules(d.reasons), c.reasons);
     EXPECT_FALSE(d.certification);
   }
 }
 
 TEST(ACC_2, ExamCodesNeedAVerifiedEnterpriseMainAccount) {
   const Catalogue none;
-  EXPECT_EQ(codes(decide_purchase(Product::kExamCodes, {true, true, false}, nullptr, kToday, none).reasons),
+  EXPECT_EQ(codes_and_rules(decide_purchase(Product::kExamCodes, {true, true, false}, nullptr, kToday, none).reasons),
             (std::vector<std::string>{"PURCHASE_ALLOWED:ACC-2", "CODES_REFUNDABLE_ONCE:COD-4"}));
-  EXPECT_EQ(codes(decide_purchase(Product::kExamCodes, {false, true, false}, nullptr, kToday, none).reasons),
+  EXPECT_EQ(codes_and_rules(decide_purchase(Product::kExamCodes, {false, true, false}, nullptr, kToday, none).reasons),
             (std::vector<std::string>{"ENTERPRISE_REQUIRED:ACC-2", "CODES_REFUNDABLE_ONCE:COD-4"}));
-  EXPECT_EQ(codes(decide_purchase(Product::kExamCodes, {true, false, true}, nullptr, kToday, none).reasons),
+  EXPECT_EQ(codes_and_rules(decide_purchase(Product::kExamCodes, {true, false, true}, nullptr, kToday, none).reasons),
             (std::vector<std::string>{"SUB_ACCOUNT:ACC-2", "REAL_NAME_REQUIRED:ACC-2", "CODES_REFUNDABLE_ONCE:COD-4"}));
 }
 
@@ -60,7 +56,7 @@ TEST(CAT_3, OnlyACertificationOnSaleCanBeBought) {
   ASSERT_TRUE(before.certification);
   EXPECT_FALSE(before.certification->purchasable);
   EXPECT_FALSE(before.allowed);
-  EXPECT_EQ(codes(before.reasons).front(), "NOT_ON_SALE:CAT-3");
+  EXPECT_EQ(codes_and_rules(before.reasons).front(), "NOT_ON_SALE:CAT-3");
   PurchaseDecision on_the_day = decide_purchase(Product::kExam, {false, true, false}, &c, CivilDate::from_ymd(2026, 12, 4), catalogue);
   EXPECT_TRUE(on_the_day.allowed);
 }

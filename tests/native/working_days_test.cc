@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include "engine.h"
+#include "rule_test_util.h"
 
 namespace certpolicy {
 namespace {
@@ -13,8 +14,6 @@ const WorkCalendar& calendar() {
   }();
   return engine->policy().calendar;
 }
-
-CivilDate D(int y, unsigned m, unsigned d) { return CivilDate::from_ymd(y, m, d); }
 
 TEST(CAL_1, DayKinds) {
   struct {
