@@ -18,7 +18,7 @@ const part = (page, host, name) => page.locator(`#${host} [part~="${name}"]`).fi
 
 test("booking page: a new exam time is said with its own check-in, never the old one", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html?paid_at=2026-11-21T10:00&exam_at=2026-12-10T09:00`,
-    { clock: "2026-11-22T10:00:00+08:00" });
+    { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   assert.match(await announced(page), /最晚签到：2026-12-10 08:30。/);
   await page.getByTestId("exam-time").fill("14:00");
   const said = await announced(page);
@@ -35,7 +35,7 @@ test("booking page: a new exam time is said with its own check-in, never the old
 
 test("purchase page: a booked exam's new time is said with its new check-in (the verdict and refund deadline unchanged)", async () => {
   const { page, context, problems } = await openPage(env.browser,
-    `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T09:00`, { clock: "2026-11-22T10:00:00+08:00" });
+    `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T09:00`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   assert.match(await announced(page), /2026-12-10 08:30（北京时间）前/);
   await page.getByTestId("exam-at").fill("2026-12-10T14:00");
   assert.match(await announced(page), /2026-12-10 13:30（北京时间）前/);
@@ -51,7 +51,7 @@ test("purchase page: the announcement holds the verdict, the deadline and the am
     ["en", /^Refundable\. Refund window ends: 2026-11-26 10:00\. Refund amount: ¥300\.00\. /],
   ]) {
     const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00&lang=${lang}`,
-      { clock: "2026-11-22T10:00:00+08:00" });
+      { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
     await page.getByTestId("pay-online").fill("300");
     await page.getByTestId("pay-voucher").fill("50");
     assert.match(await announced(page), expected, lang);

@@ -13,7 +13,7 @@ const items = (page) => page.locator("#before_exam li").evaluateAll((lis) => lis
 
 test("purchase, not booked yet: ID, remote client, contacts with the reminders still to come, the name, one attempt", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00`,
-    { clock: "2027-09-01T10:00:00+08:00" });
+    { clock: { fixed: "2027-09-01T10:00:00+08:00" } });
   const list = await items(page);
   assert.deepEqual(list.map(([k]) => k), ["id", "remote", "contacts", "name", "one_attempt"]);
   assert.match(list[0][1], /证件原件.*中国大陆居民身份证、港澳居民来往内地通行证或台湾居民来往大陆通行证.*没有证件不得入场，且不可退款/);
@@ -29,7 +29,7 @@ test("purchase, not booked yet: ID, remote client, contacts with the reminders s
 
 test("purchase, booked: the remote item gives the check-in time; after the exam, or for a taken exam, the block is gone", async () => {
   const { page, context, problems } = await openPage(env.browser,
-    `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T14:00&lang=en`, { clock: "2026-11-22T10:00:00+08:00" });
+    `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T14:00&lang=en`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   const list = await items(page);
   assert.deepEqual(list.map(([k]) => k), ["id", "remote", "contacts", "one_attempt"], "no name item once booked");
   assert.match(list[1][1], /log in to the client by 2026-12-10 13:30 \(China time\)\.$/);
@@ -49,7 +49,7 @@ test("purchase, booked: the remote item gives the check-in time; after the exam,
 test("booking page: the block in every language; a refused link hides it with the answer", async () => {
   for (const [lang, title] of [["zh-CN", "考前须知"], ["zh-Hant", "考前須知"], ["en", "Before your exam"]]) {
     const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html?paid_at=2026-11-21T10:00&exam_at=2026-12-10T09:00&lang=${lang}`,
-      { clock: "2026-11-22T10:00:00+08:00" });
+      { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
     assert.equal(await page.locator("#before_exam h2").textContent(), title);
     assert.equal((await items(page)).length, 4);
     for (const [, text] of await items(page)) assert.ok(text.length > 20, text);
@@ -78,7 +78,7 @@ test("practitioner: Chrome and the face data while an attempt can be taken; gone
 
 test("refund card: the money goes back to the payer's Tencent Cloud account, not 'each payment method'", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00&lang=en`,
-    { clock: "2026-11-22T10:00:00+08:00" });
+    { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   assert.equal(await page.locator('#refund [part~="value"][data-name="destination"]').textContent(),
     "the payer's Tencent Cloud account (by payment method, in proportion)");
   await page.getByTestId("refunded").check();

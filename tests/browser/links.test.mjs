@@ -14,7 +14,7 @@ const verdict = (page) => page.locator('#refund [part~="verdict"]');
 
 test("a link time with seconds is the time given: paid 2026-11-21 10:00:00, on 11-27 the refund window is closed", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00:00&lang=en`,
-    { clock: "2026-11-27T10:00:00+08:00" });
+    { clock: { fixed: "2026-11-27T10:00:00+08:00" } });
   assert.equal(await page.getByTestId("paid-at").inputValue(), "2026-11-21T10:00");
   assert.equal(await page.getByTestId("link-error-paid_at").isHidden(), true);
   assert.equal(await verdict(page).textContent(), "Not refundable");
@@ -34,7 +34,7 @@ test("the forms the engine prints are taken: an offset, Z, a space, seconds and 
     ["2026-11-20T21:00:00-05:00", "2026-11-21T10:00"],
   ];
   for (const [given, shown] of cases) {
-    const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=${given}`, { clock: "2026-11-22T10:00:00+08:00" });
+    const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=${given}`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
     assert.equal(await page.getByTestId("paid-at").inputValue(), shown, given);
     assert.equal(await page.getByTestId("failure").isHidden(), true, given);
     assert.equal(await verdict(page).textContent(), "可以退款", given);
@@ -53,7 +53,7 @@ test("a link time the engine does not accept is refused beside its field, in the
     ["2026-11-21T10:00%2B0800", "写法无法识别"],
   ];
   for (const [given, why] of cases) {
-    const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=${given}`, { clock: "2026-11-22T10:00:00+08:00" });
+    const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=${given}`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
     const text = decodeURIComponent(given.replace("%2B", "+"));
     const line = page.getByTestId("link-error-paid_at");
     assert.equal(await line.textContent(), `链接中的支付时间“${text}”无法使用：${why}${why === "写法无法识别" ? "（应如 2026-11-21T10:00）" : ""}。请重新填写。`);
@@ -77,7 +77,7 @@ test("a link time the engine does not accept is refused beside its field, in the
 
 test("a booking named by the link without its exam time is asked for, never invented 14 days ahead", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&lang=en`,
-    { clock: "2026-11-22T10:00:00+08:00" });
+    { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   assert.equal(await page.getByTestId("status").inputValue(), "booked");
   assert.equal(await page.getByTestId("exam-at").inputValue(), "");
   assert.equal(await page.getByTestId("link-error-exam_at").textContent(), "The link gives no “Exam time”: please fill it in.");
@@ -100,7 +100,7 @@ test("the purchase page opened without a link never invents an exam time either:
 
 test("a choice the link names that the page does not offer is refused beside it; the booking page's exam date and time too", async () => {
   const { page, context, problems } = await openPage(env.browser,
-    `${env.url}booking.html?paid_at=2026-11-21T10:00&flow=x&exam_at=2026-13-45T99:99&lang=en`, { clock: "2026-11-22T10:00:00+08:00" });
+    `${env.url}booking.html?paid_at=2026-11-21T10:00&flow=x&exam_at=2026-13-45T99:99&lang=en`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   assert.equal(await page.getByTestId("link-error-flow").textContent(), "The link’s “How it was bought”, “x”, cannot be used: it is not one of the choices. Please choose again.");
   assert.equal(await page.getByTestId("link-error-exam_at").textContent(), "The link’s “Exam time”, “2026-13-45T99:99”, cannot be used: that day does not exist. Please fill it in again.");
   assert.equal(await page.getByTestId("exam-date").inputValue(), "");
@@ -122,7 +122,7 @@ test("a choice the link names that the page does not offer is refused beside it;
 
 test("the links between the pages carry the exam time with its seconds", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html?paid_at=2026-11-21T10:00&exam_at=2026-12-10T09:00:30`,
-    { clock: "2026-11-22T10:00:00+08:00" });
+    { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
   assert.equal(await page.getByTestId("exam-time").inputValue(), "09:00:30");
   assert.equal(await page.locator('#booking [part~="value"][data-name="check-in-by"]').textContent(), "2026-12-10 08:30:30 (北京时间)");
   await page.getByTestId("to-purchase").click();
