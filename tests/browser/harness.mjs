@@ -12,19 +12,30 @@ export const CHROMIUM_ARGS = [
   "--disable-component-update", "--disable-sync", "--disable-quic",
 ];
 
+/** The demo server (with its CSP) on a free port, `mounts` in front of the demo's own files: { url, close }. */
+export async function serveSite({ mounts = [] } = {}) {
+  const { server, url } = await startServer({ port: 0, mounts });
+  return { url, close: () => new Promise((r) => server.close(r)) };
+}
+
+/**
+ * The demo server and Chromium for a suite: { url, browser, close }. A file that
+ * needs several sites (each with its own policy.json) starts one browser and a
+ * `serveSite` per site: a browser costs a process tree, a server almost nothing.
+ */
 export async function startBrowser({ mounts = [] } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
-  const { server, url } = await startServer({ port: 0, mounts });
+  const site = await serveSite({ mounts });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
   });
   return {
-    url,
+    url: site.url,
     browser,
     async close() {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      await site.close();
     },
   };
 }

@@ -3,23 +3,29 @@
 // embedded default decides and a discreet notice says so; one not yet in
 // effect is announced in the footer.
 // Every deciding page names the policy version in its footer.
-import { test, after } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+import { openPage, screenshotDir, serveSite, startBrowser } from "./harness.mjs";
 
-const envs = [];
-after(async () => { for (const e of envs) await e.close(); });
+// One browser for the file; a server per site.
+let shared;
+const sites = [];
+before(async () => { shared = await startBrowser(); });
+after(async () => {
+  for (const s of sites) await s.close();
+  await shared?.close();
+});
 
 /** A demo server whose /policy.json is `text` (null: the shipped {}). */
 async function siteWith(text) {
   const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-site-"));
   if (text !== null) writeFileSync(path.join(dir, "policy.json"), text);
-  const env = await startBrowser({ mounts: [["/", dir]] });
-  envs.push(env);
-  return env;
+  const site = await serveSite({ mounts: [["/", dir]] });
+  sites.push(site);
+  return { browser: shared.browser, url: site.url };
 }
 
 async function refundDeadline(env) {

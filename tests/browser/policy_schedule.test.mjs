@@ -3,24 +3,30 @@
 // the footer announces a change only once the whole file was validated. The
 // pages' clock is Playwright's fake one, paused and moved by the test only;
 // every wait is on a condition.
-import { test, after } from "node:test";
+import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { startBrowser } from "./harness.mjs";
+import { serveSite, startBrowser } from "./harness.mjs";
 
-const envs = [];
-after(async () => { for (const e of envs) await e.close(); });
+// One browser for the file; a server per site.
+let shared;
+const sites = [];
+before(async () => { shared = await startBrowser(); });
+after(async () => {
+  for (const s of sites) await s.close();
+  await shared?.close();
+});
 
 /** A demo server whose /policy.json is the file `write(text)` last wrote. */
 async function site(text) {
   const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-site-"));
   const write = (t) => writeFileSync(path.join(dir, "policy.json"), t);
   write(text);
-  const env = await startBrowser({ mounts: [["/", dir]] });
-  envs.push(env);
-  return { env, write };
+  const site = await serveSite({ mounts: [["/", dir]] });
+  sites.push(site);
+  return { env: { browser: shared.browser, url: site.url }, write };
 }
 
 /** A page opened on a fake clock paused at `at`; console errors and page errors are collected. */
