@@ -2,6 +2,7 @@
 #include "cli/answer_diff.h"
 
 #include <map>
+#include <utility>
 #include <vector>
 
 #include "cli/field_rules.h"
@@ -108,15 +109,21 @@ AnswerDiff diff_answers(std::string_view type, const json& a, const json& b) {
       if (a["reasons"][k]["message"] != b["reasons"][k]["message"]) d.rules.insert(a["reasons"][k].value("rule", ""));
     }
   }
+  // The next step, the timeline and the form errors are each looked at once,
+  // however many of their fields changed.
+  bool next_step = false, timeline = false, errors = false;
   for (const FieldChange& c : d.fields) {
     if (starts(c.path, "next_step")) {
+      if (std::exchange(next_step, true)) continue;
       // The next step names its own rule.
       for (const json* side : {&a, &b}) {
         if (side->contains("next_step") && (*side)["next_step"].is_object()) d.rules.insert((*side)["next_step"].value("rule", ""));
       }
     } else if (type == "exam_order" && starts(c.path, "timeline")) {
+      if (std::exchange(timeline, true)) continue;
       timeline_rules(a.value("timeline", json()), b.value("timeline", json()), d.rules, d.unattributed);
     } else if (starts(c.path, "errors") && a.contains("errors") && b.contains("errors")) {
+      if (std::exchange(errors, true)) continue;
       list_rules(a["errors"], b["errors"], d.rules);  // form errors name their rule
     } else if (std::string_view rule = field_rule(type, c.path); !rule.empty()) {
       d.rules.insert(std::string(rule));
