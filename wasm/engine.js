@@ -12,7 +12,15 @@ const DEFAULT_WASM_URL = new URL("./dist/certpolicy_core.wasm", import.meta.url)
 const isNode = typeof process === "object" && process !== null && !!process.versions?.node;
 const builtin = (name) => (isNode ? globalThis.process.getBuiltinModule?.(name) : undefined);
 
-/** Error thrown by createEngine when the policy is invalid. */
+// Marks this package's errors, whichever copy of it made them: a program that
+// both imports and requires certpolicy loads two (the ES module and
+// dist/certpolicy.cjs), and `instanceof` must hold across them.
+const ERROR_MARK = Symbol.for("certpolicy.CertpolicyError");
+
+/**
+ * Error thrown by createEngine when the policy is invalid. `e instanceof
+ * CertpolicyError` holds for an error of either entry (import or require).
+ */
 export class CertpolicyError extends Error {
   constructor(error) {
     super(error.message);
@@ -22,6 +30,13 @@ export class CertpolicyError extends Error {
     this.path = error.path;
     this.expected = error.expected;
     if (error.line) Object.assign(this, { line: error.line, column: error.column });
+    Object.defineProperty(this, ERROR_MARK, { value: true });
+  }
+
+  static [Symbol.hasInstance](value) {
+    // A subclass keeps the ordinary test; the class itself knows its mark.
+    if (this !== CertpolicyError) return Function.prototype[Symbol.hasInstance].call(this, value);
+    return typeof value === "object" && value !== null && value[ERROR_MARK] === true;
   }
 }
 

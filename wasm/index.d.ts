@@ -760,6 +760,11 @@ export interface CreateEngineOptions {
   wasmModule?: WasmModule | undefined;
 }
 
+/**
+ * Thrown by createEngine when the policy is invalid. `e instanceof CertpolicyError`
+ * holds for an error of either entry (a program that both imports and requires
+ * certpolicy loads two copies of the package).
+ */
 export class CertpolicyError extends Error {
   code: ErrorCode;
   detail: ErrorDetail;

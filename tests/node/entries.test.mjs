@@ -99,6 +99,29 @@ test("require('certpolicy') is the CommonJS entry: the same engine, the .wasm re
   await assert.rejects(cjs.createEngine({ policy: "[" }), (e) => e instanceof cjs.CertpolicyError && e.code === "INVALID_POLICY");
 });
 
+test("CertpolicyError is one class to instanceof under import and require (two copies of the package in one program)", async () => {
+  const cjs = require("certpolicy");
+  const esm = await import("certpolicy");
+  assert.notEqual(cjs.CertpolicyError, esm.CertpolicyError, "two copies: the case this guards");
+  const fromRequire = await cjs.createEngine({ policy: "[" }).catch((e) => e);
+  const fromImport = await esm.createEngine({ policy: "[" }).catch((e) => e);
+  for (const e of [fromRequire, fromImport]) {
+    assert.ok(e instanceof esm.CertpolicyError && e instanceof cjs.CertpolicyError, e.message);
+    assert.ok(e instanceof Error);
+    assert.equal(e.code, "INVALID_POLICY");
+  }
+  // Only the package's errors: a plain error, a look-alike or a primitive is not one.
+  const lookalike = Object.assign(new Error("x"), { name: "CertpolicyError", code: "INVALID_POLICY" });
+  for (const other of [new Error("x"), lookalike, null, "CertpolicyError", {}]) {
+    assert.equal(other instanceof esm.CertpolicyError, false);
+    assert.equal(other instanceof cjs.CertpolicyError, false);
+  }
+  // A subclass keeps the ordinary test.
+  class Mine extends esm.CertpolicyError {}
+  assert.equal(fromImport instanceof Mine, false);
+  assert.equal(new Mine({ message: "m", code: "INVALID_POLICY" }) instanceof Mine, true);
+});
+
 test("without TextEncoder and TextDecoder globals (Jest's jsdom) both entries take Node's", async () => {
   const script = `
     delete globalThis.TextEncoder; delete globalThis.TextDecoder;
