@@ -23,7 +23,7 @@ need_debs() {
 }
 
 need_build_deps() {
-  need_debs cmake make g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
+  need_debs cmake ninja-build g++ libgtest-dev libbenchmark-dev nlohmann-json3-dev emscripten
   if ! command -v node >/dev/null; then need_debs nodejs npm; fi
 }
 
@@ -50,9 +50,21 @@ need_npm() {
 # -O1 with line tables: what the sanitizers' reports need, at half the
 # compile time of -O2 -g.
 SANITIZED="$ROOT/build/sanitize"
+# The build trees are Ninja's: it compiles a library's dependants while the
+# library links, where make waits for each target in turn (the native build
+# on 2 cores, fresh: 63 s with Ninja, 107 s with make, both in unity batches).
+# A tree another generator made is made again from scratch.
+ninja_tree() {
+  if [ -f "$1/CMakeCache.txt" ] && ! grep -qx "CMAKE_GENERATOR:INTERNAL=Ninja" "$1/CMakeCache.txt"; then
+    log "remaking $1 for Ninja"
+    rm -rf "$1"
+  fi
+}
+
 build_sanitized() {
-  need_debs clang libclang-rt-14-dev nlohmann-json3-dev cmake make libgtest-dev
-  CC=clang CXX=clang++ cmake -S "$ROOT" -B "$SANITIZED" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  need_debs clang libclang-rt-14-dev nlohmann-json3-dev cmake ninja-build libgtest-dev
+  ninja_tree "$SANITIZED"
+  CC=clang CXX=clang++ cmake -G Ninja -S "$ROOT" -B "$SANITIZED" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O1 -gline-tables-only -DNDEBUG" -DCERTPOLICY_FUZZ=ON >/dev/null
   cmake --build "$SANITIZED" -j"$JOBS" "$@"
 }
