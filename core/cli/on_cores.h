@@ -8,13 +8,16 @@
 //   // outcomes[i] is decide(requests[i]), whatever thread made it.
 //
 // `work` must be safe to call from several threads at once (the engines are:
-// Engine::evaluate_into is const and keeps its scratch space per thread).
+// Engine::evaluate_into is const and keeps its scratch space per thread), and
+// must not throw: an exception in a thread ends the program (as an uncaught
+// one in the CLI's main does).
 #pragma once
 
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <thread>
+#include <type_traits>
 #include <vector>
 
 namespace certpolicy::cli {
@@ -27,6 +30,10 @@ inline std::size_t core_count() { return std::clamp<std::size_t>(std::thread::ha
 template <class Item, class Work>
 auto on_cores(const std::vector<Item>& items, Work&& work, std::size_t run = 64) {
   using Result = decltype(work(items.front()));
+  // std::vector<bool> packs its values into shared words: threads writing
+  // neighbours would race.
+  static_assert(!std::is_same_v<Result, bool>, "on_cores: return a struct or an int, not bool");
+  run = std::max<std::size_t>(run, 1);
   std::vector<Result> results(items.size());
   std::atomic<std::size_t> next{0};
   auto worker = [&] {

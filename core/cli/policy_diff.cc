@@ -146,7 +146,7 @@ DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDa
   };
   boundary_corpus(corpus_input(a, b, from, to), [&](const std::string& request) {
     batch.push_back(request);
-    if (batch.size() == batch_size) flush();
+    if (batch.size() >= batch_size) flush();
   });
   flush();
   return r;

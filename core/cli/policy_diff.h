@@ -65,7 +65,8 @@ CorpusInput corpus_input(const Engine& a, const Engine& b, CivilDate from, Civil
 
 // Every request of the corpus of [from, to) under both engines; the requests
 // are decided and compared on every core, and counted in the corpus's order.
-// `batch`: the requests held and decided at a time (memory against threads' start-up).
+// `batch`: the requests held and decided at a time (memory against threads'
+// start-up); 0 counts as 1.
 DiffReport diff_corpus(const Engine& a, const Engine& b, CivilDate from, CivilDate to, const Allow& allow,
                        std::size_t batch = 8192);
 

@@ -237,10 +237,15 @@ TEST(PolicyDiff, ReportsTheSameOnEveryCoreAsInCorpusOrder) {
   EXPECT_EQ(r.tally.total_by_type, one.total_by_type);
   EXPECT_EQ(r.tally.changed_by_type, one.changed_by_type);
   EXPECT_EQ(r.tally.changed_by_rule, one.changed_by_rule);
+  EXPECT_EQ(r.tally.unattributed, one.unattributed);
+  EXPECT_EQ(r.tally.disallowed, one.disallowed);
   EXPECT_EQ(r.tally.kind_order, one.kind_order);
   for (const std::string& k : one.kind_order) {
-    EXPECT_EQ(r.tally.kinds.at(k).request, one.kinds.at(k).request) << k;
-    EXPECT_EQ(r.tally.kinds.at(k).count, one.kinds.at(k).count) << k;
+    const cli::ChangeKind &x = r.tally.kinds.at(k), &y = one.kinds.at(k);
+    EXPECT_EQ(x.request, y.request) << k;
+    EXPECT_EQ(x.count, y.count) << k;
+    EXPECT_EQ(x.rules, y.rules) << k;
+    EXPECT_EQ(x.changes.size(), y.changes.size()) << k;
   }
 }
 
