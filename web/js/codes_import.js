@@ -267,17 +267,11 @@ export function toInstant(s) {
 // "-" is how the export writes an empty cell.
 const blank = (s) => s === "" || s === "-" || s === "—";
 
-/**
- * A row as the console keeps it: every column's field, and the fields the
- * console's model adds to it (`id`, `cert`, `o`, `search`, `nameKey`), in one
- * shape from the start: a row that gained fields later would be moved to a
- * bigger object each time.
- */
+/** A row as the console keeps it: every column's field, in one shape. */
 function emptyRow(line) {
   return {
     line, code: "", certification: "", exam_type: "", order: "", state: "", validity: "", paid_at: "", valid_from: "", valid_to: null,
     name: "", un: "", surname_pinyin: "", given_pinyin: "", registered_at: "", exam_at: "", score: null, passed: undefined,
-    id: -1, cert: "", o: null, search: "", nameKey: "",
   };
 }
 
