@@ -4,7 +4,7 @@
 // must show a real decision. Sizes of what each build ships are printed.
 // The fixtures are independent: they install and build side by side, two per
 // core (npm waits on the network and the disk as much as on the CPU: on 2
-// cores, idle, 129 s at one per core, 109 s at two).
+// cores, idle, one run each: 129 s at one per core, 109 s at two).
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFile, execFileSync, spawn } from "node:child_process";
