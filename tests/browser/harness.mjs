@@ -1,6 +1,8 @@
 // Starts the demo server (with its CSP) and Debian's Chromium for a suite.
 import assert from "node:assert/strict";
-import { mkdirSync, statSync } from "node:fs";
+import { mkdirSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
@@ -13,7 +15,7 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** The demo server (with its CSP) on a free port, `mounts` in front of the demo's own files: { url, close }. */
-export async function serveSite({ mounts = [] } = {}) {
+async function serveSite({ mounts = [] } = {}) {
   const { server, url } = await startServer({ port: 0, mounts });
   return { url, close: () => new Promise((r) => server.close(r)) };
 }
@@ -21,7 +23,7 @@ export async function serveSite({ mounts = [] } = {}) {
 /**
  * The demo server and Chromium for a suite: { url, browser, close }. A file that
  * needs several sites (each with its own policy.json) starts one browser and a
- * `serveSite` per site: a browser costs a process tree, a server almost nothing.
+ * server per site (`policySites`): a browser costs a process tree, a server almost nothing.
  */
 export async function startBrowser({ mounts = [] } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
@@ -36,6 +38,32 @@ export async function startBrowser({ mounts = [] } = {}) {
     async close() {
       await browser.close();
       await site.close();
+    },
+  };
+}
+
+/**
+ * One Chromium for a file whose tests each need a site of their own: the demo
+ * with its own /policy.json. `before(sites.start)`, `after(sites.close)`;
+ * `await sites.withPolicy(text)` → { browser, url, write(text) } (`text` null:
+ * no file, the demo's shipped {}; `write` replaces the file later).
+ */
+export function policySites() {
+  let shared;
+  const servers = [];
+  return {
+    async start() { shared = await startBrowser(); },
+    async withPolicy(text) {
+      const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-site-"));
+      const write = (t) => writeFileSync(path.join(dir, "policy.json"), t);
+      if (text !== null) write(text);
+      const site = await serveSite({ mounts: [["/", dir]] });
+      servers.push(site);
+      return { browser: shared.browser, url: site.url, write };
+    },
+    async close() {
+      for (const site of servers) await site.close();
+      await shared?.close();
     },
   };
 }

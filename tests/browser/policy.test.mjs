@@ -5,28 +5,15 @@
 // Every deciding page names the policy version in its footer.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { openPage, screenshotDir, serveSite, startBrowser } from "./harness.mjs";
+import { openPage, policySites, screenshotDir } from "./harness.mjs";
 
-// One browser for the file; a server per site.
-let shared;
-const sites = [];
-before(async () => { shared = await startBrowser(); });
-after(async () => {
-  for (const s of sites) await s.close();
-  await shared?.close();
-});
+const sites = policySites();
+before(sites.start);
+after(sites.close);
 
 /** A demo server whose /policy.json is `text` (null: the shipped {}). */
-async function siteWith(text) {
-  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-site-"));
-  if (text !== null) writeFileSync(path.join(dir, "policy.json"), text);
-  const site = await serveSite({ mounts: [["/", dir]] });
-  sites.push(site);
-  return { browser: shared.browser, url: site.url };
-}
+const siteWith = (text) => sites.withPolicy(text);
 
 async function refundDeadline(env) {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`, { locale: "en-US" });

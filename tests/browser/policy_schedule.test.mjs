@@ -5,28 +5,16 @@
 // every wait is on a condition.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { serveSite, startBrowser } from "./harness.mjs";
+import { policySites } from "./harness.mjs";
 
-// One browser for the file; a server per site.
-let shared;
-const sites = [];
-before(async () => { shared = await startBrowser(); });
-after(async () => {
-  for (const s of sites) await s.close();
-  await shared?.close();
-});
+const sites = policySites();
+before(sites.start);
+after(sites.close);
 
 /** A demo server whose /policy.json is the file `write(text)` last wrote. */
 async function site(text) {
-  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-site-"));
-  const write = (t) => writeFileSync(path.join(dir, "policy.json"), t);
-  write(text);
-  const site = await serveSite({ mounts: [["/", dir]] });
-  sites.push(site);
-  return { env: { browser: shared.browser, url: site.url }, write };
+  const env = await sites.withPolicy(text);
+  return { env, write: env.write };
 }
 
 /** A page opened on a fake clock paused at `at`; console errors and page errors are collected. */
