@@ -79,6 +79,18 @@ function serve(root) {
   });
 }
 
+/** A server process of a fixture, once its output says `ready`; stopped when the test ends. */
+async function started(t, cwd, command, args, ready, env = process.env) {
+  const server = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+  t.after(() => server.kill());
+  await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${path.basename(command)} did not start`)), WAIT_LIMIT_MS);
+    server.stdout.on("data", (d) => { if (ready.test(String(d))) { clearTimeout(timer); resolve(); } });
+    server.on("exit", (c) => { clearTimeout(timer); reject(new Error(`${path.basename(command)} exited ${c}`)); });
+  });
+}
+const freePort = () => 20000 + Math.floor(Math.random() * 20000);
+
 async function shown(url) {
   const page = await browser.newPage();
   const problems = [];
@@ -91,23 +103,22 @@ async function shown(url) {
   return { text, problems };
 }
 
+/** Every file under `dir`. */
+function filesUnder(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
 /** Raw and gzip bytes of the JS and wasm files a build wrote. */
 function shipped(dir) {
   const out = { js: [0, 0], wasm: [0, 0] };
-  const walk = (d) => {
-    for (const name of readdirSync(d)) {
-      const f = path.join(d, name);
-      if (statSync(f).isDirectory()) walk(f);
-      else {
-        const kind = name.endsWith(".wasm") ? "wasm" : /\.m?js$/.test(name) ? "js" : null;
-        if (!kind) continue;
-        const bytes = readFileSync(f);
-        out[kind][0] += bytes.length;
-        out[kind][1] += gzipSync(bytes, { level: 9 }).length;
-      }
-    }
-  };
-  walk(dir);
+  for (const f of filesUnder(dir)) {
+    const name = path.basename(f);
+    const kind = name.endsWith(".wasm") ? "wasm" : /\.m?js$/.test(name) ? "js" : null;
+    if (!kind) continue;
+    const bytes = readFileSync(f);
+    out[kind][0] += bytes.length;
+    out[kind][1] += gzipSync(bytes, { level: 9 }).length;
+  }
   return out;
 }
 
@@ -159,22 +170,13 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() * 2
     assert.deepEqual(problems, []);
   });
 
-  test("vite: the dev server, no configuration", async () => {
+  test("vite: the dev server, no configuration", async (t) => {
     const cwd = await install("vite");
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const dev = spawn(path.join(cwd, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1"], { cwd, stdio: ["ignore", "pipe", "pipe"] });
-    try {
-      await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("vite dev did not start")), WAIT_LIMIT_MS);
-        dev.stdout.on("data", (d) => { if (String(d).includes(String(port))) { clearTimeout(timer); resolve(); } });
-        dev.on("exit", (c) => reject(new Error(`vite exited ${c}`)));
-      });
-      const { text, problems } = await shown(`http://127.0.0.1:${port}/`);
-      assert.equal(text, EXPECTED);
-      assert.deepEqual(problems, []);
-    } finally {
-      dev.kill();
-    }
+    const port = freePort();
+    await started(t, cwd, path.join(cwd, "node_modules/.bin/vite"), ["--port", String(port), "--strictPort", "--host", "127.0.0.1"], new RegExp(String(port)));
+    const { text, problems } = await shown(`http://127.0.0.1:${port}/`);
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
   });
 
   test("webpack 5: production build, no certpolicy configuration", async () => {
@@ -213,28 +215,35 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() * 2
     assert.deepEqual(problems, []);
   });
 
-  test("next: App Router, next build once, then the built server: a server component evaluates, a client component's element decides", async () => {
+  test("next: App Router, next build once, then the built server: a server component evaluates, a client component's element decides", async (t) => {
     const cwd = await install("next");
     const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
     await run("npm", npmArgs(["run", "build"]), { cwd, encoding: "utf8", env });
     report("next (.next/static)", path.join(cwd, ".next/static"));
-    const port = 20000 + Math.floor(Math.random() * 20000);
-    const server = spawn(path.join(cwd, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
-    try {
-      await new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("next start did not start")), WAIT_LIMIT_MS);
-        server.stdout.on("data", (d) => { if (/Ready|ready/.test(String(d))) { clearTimeout(timer); resolve(); } });
-        server.on("exit", (c) => reject(new Error(`next start exited ${c}`)));
-      });
-      const url = `http://127.0.0.1:${port}/`;
-      const html = await (await fetch(url)).text();
-      assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server component's decision is in the first HTML");
-      const { text, problems } = await shown(url);
-      assert.equal(text, EXPECTED);
-      assert.deepEqual(problems, []);
-    } finally {
-      server.kill();
-    }
+    const port = freePort();
+    await started(t, cwd, path.join(cwd, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], /Ready|ready/, env);
+    const url = `http://127.0.0.1:${port}/`;
+    const html = await (await fetch(url)).text();
+    assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server component's decision is in the first HTML");
+    const { text, problems } = await shown(url);
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
+  });
+
+  test("sveltekit: SvelteKit 2 + adapter-node bundling certpolicy into the server (not in `dependencies`), no configuration: a server load evaluates, the hydrated page's element decides", async (t) => {
+    const cwd = await install("sveltekit");
+    await npm(["run", "build"], cwd);
+    assert.ok(!filesUnder(path.join(cwd, "build/server")).some((f) => /\.js$/.test(f) && /^\s*(?:import|export)\b[^\n]*from\s*["']certpolicy(?:\/[^"']*)?["']|\bimport\(\s*["']certpolicy/m.test(readFileSync(f, "utf8"))),
+      "the server bundle holds certpolicy's code, away from its .wasm");
+    report("sveltekit (build/client)", path.join(cwd, "build/client"));
+    const port = freePort();
+    await started(t, cwd, process.execPath, ["build"], /Listening/, { ...process.env, PORT: String(port), HOST: "127.0.0.1" });
+    const url = `http://127.0.0.1:${port}/`;
+    const html = await (await fetch(url)).text();
+    assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server load's decision is in the first HTML");
+    const { text, problems } = await shown(url);
+    assert.equal(text, EXPECTED);
+    assert.deepEqual(problems, []);
   });
 
   test("plain: no bundler, an import map", async () => {

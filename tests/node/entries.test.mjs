@@ -6,7 +6,9 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { readFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { execFileSync } from "node:child_process";
 import path from "node:path";
@@ -145,6 +147,35 @@ test("a .wasm a server cannot read: the error names the file and the fix (server
     assert.match(e.message, /wasmBinary/);
     return true;
   });
+});
+
+// A server bundle that moved the package's code away from its .wasm (adapter-node bundling a
+// devDependency): esbuild's bundle of the Node entry, and a copy of the CommonJS entry.
+async function movedEntries(dir) {
+  const { build } = await import("esbuild");
+  await build({ entryPoints: [path.join(pkgDir, "node.js")], bundle: true, platform: "node", format: "esm", outfile: path.join(dir, "server.mjs"), logLevel: "silent" });
+  copyFileSync(path.join(pkgDir, "dist/certpolicy.cjs"), path.join(dir, "server.cjs"));
+  return [path.join(dir, "server.mjs"), path.join(dir, "server.cjs")];
+}
+const decideWith = (entry) => execFileSync(process.execPath, ["--input-type=module", "-e", `
+  const { createEngine } = await import(${JSON.stringify(pathToFileURL(entry).href)});
+  try { process.stdout.write((await createEngine()).evaluate({ type: "working_day", date: "2026-10-01" }).kind); }
+  catch (e) { process.stdout.write("error: " + e.message); }`], { encoding: "utf8", cwd: testsDir });
+
+test("a server bundle that moved the Node entry away from its .wasm still finds the package's file in node_modules", async (t) => {
+  const dir = mkdtempSync(path.join(testsDir, ".moved-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const entry of await movedEntries(dir)) assert.equal(decideWith(entry), "holiday", path.basename(entry));
+});
+
+test("a server bundle with no node_modules in reach: the error names the file and the fix", async (t) => {
+  const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-moved-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const entry of await movedEntries(dir)) {
+    const said = decideWith(entry);
+    assert.match(said, /^error: certpolicy: cannot read file:.*\/dist\/certpolicy_core\.wasm \(ENOENT\)\. On a server/, path.basename(entry));
+    assert.match(said, /serverExternalPackages.*ssr\.external.*wasmBinary/);
+  }
 });
 
 test("a 404 for the .wasm names the fix", async () => {
