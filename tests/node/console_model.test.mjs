@@ -68,6 +68,12 @@ test("search by 考试码, 订单号, 姓名 and UN; filter by 认证科目, 订
   assert.deepEqual(codes({ sort: "code", dir: -1 }), ["OLD02", "OLD01", "BN004", "BN003", "BN002", "BN001"]);
   // By state, in the engine's order of state names: bound first.
   assert.deepEqual(codes({ sort: "state" }).slice(0, 2), ["BN002", "BN003"]);
+  // By name (pinyin, then the name as written); codes without a name last, in file order.
+  assert.deepEqual(codes({ sort: "name" }), ["BN002", "BN003", "OLD02", "BN001", "BN004", "OLD01"]);
+  // The search texts the worker makes after an import's answer find the same rows as those made on first need.
+  const fresh = await model();
+  fresh.prepareSearch();
+  assert.deepEqual(codesView(fresh, { text: "张三" }).rows.map((r) => r.code), ["BN002"]);
 });
 
 test("only the admin's actions, each where the engine allows it: 查看成绩, 解绑, 重新生成考试码 — never 绑定 or 参加考试", async () => {

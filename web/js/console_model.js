@@ -198,14 +198,22 @@ export class ConsoleModel {
     joins(o, "certs", row.cert);
     if (row.exam_type && joins(o, "types", row.exam_type) && this.examTypes.size < MAX_SUGGESTIONS) this.examTypes.add(row.exam_type);
     row.o = o;
-    let search = `${row.code}\n${row.order}`;
-    for (const f of [row.name, row.un, row.surname_pinyin, row.given_pinyin]) if (f) search += `\n${f}`;
-    if (row.surname_pinyin && row.given_pinyin) search += `\n${row.surname_pinyin}${row.given_pinyin}`;
-    row.search = search.toLowerCase();
-    row.nameKey = row.name ? `${row.surname_pinyin ?? ""} ${row.given_pinyin ?? ""} ${row.name}`.toLowerCase() : "";
+    row.search = null;   // searchText(row), made on first need (prepareSearch)
+    row.nameKey = null;  // nameKey(row), likewise
     if (row.passed !== undefined) this.hasResults = true;
     if (row.exam_at) this.hasExamAt = true;
     this.count(row, 1);
+  }
+
+  /**
+   * Every row's search text and name key, made once (after an import's answer,
+   * in the worker's spare time; a query that comes first makes what it needs).
+   */
+  prepareSearch() {
+    for (const row of this.rows) {
+      searchText(row);
+      nameKey(row);
+    }
   }
 
   /** A certification's key for the engine: its catalogue id, or "~n" for a name the catalogue does not have. */
@@ -478,7 +486,7 @@ export class ConsoleModel {
       exam_type: { value: (id) => rows[id].exam_type ?? "", fixed: true },
       order: { value: (id) => rows[id].order, fixed: true },
       validity: { value: (id) => rows[id].valid_from, fixed: true },
-      name: { value: (id) => rows[id].nameKey, fixed: true },
+      name: { value: (id) => nameKey(rows[id]), fixed: true },
       un: { value: (id) => rows[id].un ?? "", fixed: true },
       registered_at: { value: (id) => rows[id].registered_at ?? "", fixed: true },
       exam_at: { value: (id) => rows[id].exam_at ?? "", fixed: true },
@@ -487,6 +495,21 @@ export class ConsoleModel {
       state: { value: (id) => this.states.indexOf(this.effectiveState(rows[id])), fixed: false },
     });
   }
+}
+
+/** What a text filter searches in a row (lower case): code, order, name, UN, pinyin. Made once. */
+export function searchText(row) {
+  if (row.search !== null) return row.search;
+  let search = `${row.code}\n${row.order}`;
+  for (const f of [row.name, row.un, row.surname_pinyin, row.given_pinyin]) if (f) search += `\n${f}`;
+  if (row.surname_pinyin && row.given_pinyin) search += `\n${row.surname_pinyin}${row.given_pinyin}`;
+  return (row.search = search.toLowerCase());
+}
+
+/** A row's key in a sort by name: pinyin, then the name (lower case); "" without a name. Made once. */
+export function nameKey(row) {
+  if (row.nameKey !== null) return row.nameKey;
+  return (row.nameKey = row.name ? `${row.surname_pinyin ?? ""} ${row.given_pinyin ?? ""} ${row.name}`.toLowerCase() : "");
 }
 
 /** Two rows of the same code that say the same thing (their line aside). */

@@ -6,6 +6,7 @@
 // 考试类型, 考试日期 and 是否通过 (and 姓名/UN, 认证科目). No DOM.
 import { COLUMNS } from "./codes_import.js";
 import { ListIndex } from "./console_index.js";
+import { searchText } from "./console_model.js";
 
 export const PAGE_SIZE = 50;
 /** Certification names and exam types an order's row names (the rest are counted). */
@@ -61,7 +62,7 @@ export function codeIds(model, q) {
     const rows = model.rows;
     const keep = (id) => {
       const r = rows[id];
-      return (!text || r.search.includes(text)) && (!certs || certs.has(r.cert)) && includes(r.exam_type, type) &&
+      return (!text || searchText(r).includes(text)) && (!certs || certs.has(r.cert)) && includes(r.exam_type, type) &&
         (!q.order || r.order === q.order) && (!q.state || model.effectiveState(r) === q.state);
     };
     return model.codeIndex.query(keep, q.sort || null, q.dir ?? 1);
@@ -157,7 +158,7 @@ export function peopleIds(model, q) {
       const r = rows[id];
       if (r.state !== "bound" && r.state !== "examined") return false;
       if ((q.from || q.to) && (!r.exam_at || (q.from && r.exam_at.slice(0, 10) < q.from) || (q.to && r.exam_at.slice(0, 10) > q.to))) return false;
-      return (!text || r.search.includes(text)) && (!certs || certs.has(r.cert)) && includes(r.exam_type, type) && (!passed || passed(r));
+      return (!text || searchText(r).includes(text)) && (!certs || certs.has(r.cert)) && includes(r.exam_type, type) && (!passed || passed(r));
     };
     return model.codeIndex.query(keep, q.sort || null, q.dir ?? 1);
   });

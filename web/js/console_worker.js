@@ -70,8 +70,14 @@ const handlers = {
       const next = new ConsoleModel(engine, { now, locale });
       next.load(read, step);
       next.generation = 1;
-      next.codeIndex.prepare(["code"]);
       model = next;  // a refused file leaves the previous data as it was
+      // The order by code (a table's first sort, ~0.4 s at 200 000 codes) and the
+      // rows' search texts are made once this answer is sent (after any message that
+      // came meanwhile, which makes what it needs itself): the table shows sooner.
+      later(() => {
+        next.codeIndex.prepare(["code"]);
+        next.prepareSearch();
+      });
       const t2 = performance.now();
       const shown = refreshed(views);
       const ms = { read: t1 - t0, ...next.timings, index: t2 - t1 - Object.values(next.timings).reduce((a, b) => a + b, 0), views: performance.now() - t2 };
@@ -124,7 +130,10 @@ const handlers = {
 };
 
 // One message at a time, in the order they came: an action never runs on a
-// model an import is still building.
+// model an import is still building. `later(job)`: after the answer being made.
+function later(job) {
+  pending = pending.then(job).catch(() => {});
+}
 self.onmessage = ({ data }) => {
   pending = pending.then(async () => {
     try {
