@@ -6,7 +6,10 @@
 // and error in its status region.
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import { chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, t, tf } from "./locale.js";
+import { chinaInputValue } from "./inputs.js";
 import { SITE } from "./site.js";
 import { certRows, codeRows, fillFacts, orderRows, personRows, resultText, statCells } from "./console_tables.js";
 

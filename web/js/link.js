@@ -3,7 +3,9 @@
 // when it has no offset), anything else is refused beside its field in the
 // page's words and the page decides nothing until the person fills it in —
 // never a made-up default in its place.
-import { chinaInputValue, fieldLabel, getLocale, t, tf } from "./app.js";
+import { getLocale, t, tf } from "./locale.js";
+import { chinaInputValue } from "./inputs.js";
+import { fieldLabel } from "./refusals.js";
 import { engineReady } from "./engine.js";
 
 const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification"];
