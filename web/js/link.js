@@ -7,10 +7,10 @@ import { getLocale, t, tf } from "./locale.js";
 import { chinaInputValue } from "./inputs.js";
 import { fieldLabel } from "./refusals.js";
 import { engineReady } from "./engine.js";
+import { pad } from "/pkg/elements/format.js";
 
 const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification"];
 const TIME_FIELDS = new Set(["paid_at", "exam_at"]);
-const pad = (n, w = 2) => String(n).padStart(w, "0");
 
 // The i18n key of each field's label.
 const LABELS = { paid_at: "paid_at", exam_at: "exam_at", flow: "flow", status: "booking.status", certification: "certification" };
@@ -53,10 +53,9 @@ export function chinaWall(instant) {
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]),
     Number((m[7] ?? "").slice(0, 3).padEnd(3, "0"))) - offsetMin * 60000;
   const date = new Date(ms);
-  const china = new Date(ms + 480 * 60000);
-  const seconds = china.getUTCSeconds();
-  const millis = china.getUTCMilliseconds();
-  return chinaInputValue(date) + (seconds || millis ? `:${pad(seconds)}` : "") + (millis ? `.${pad(millis, 3)}` : "");
+  const seconds = date.getUTCSeconds();  // China time's seconds: its offset is whole minutes
+  const millis = date.getUTCMilliseconds();
+  return chinaInputValue(date) + (seconds || millis ? `:${pad(seconds)}` : "") + (millis ? `.${String(millis).padStart(3, "0")}` : "");
 }
 
 /**
