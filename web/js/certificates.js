@@ -36,7 +36,7 @@ function addPassRow(value = "") {
 }
 
 /** A JSON array ([{published_on}] or ["YYYY-MM-DD"]) or one date per line. */
-export function parsePasses(text) {
+function parsePasses(text) {
   const trimmed = text.trim();
   let items;
   if (trimmed.startsWith("[")) {

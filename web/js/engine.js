@@ -19,10 +19,10 @@ performance.mark("certpolicy:engine-start");
 const WASM_URL = "/pkg/dist/certpolicy_core.wasm";
 const create = (options) => createEngine({ wasmUrl: WASM_URL, ...options });
 /** { engine, state: { version, source, changes, notice } } (policy_loader.js), as first read. */
-export const policyReady = loadPolicyEngine(create, SITE);
+const policyReady = loadPolicyEngine(create, SITE);
 let current = null;
 /** The engine the pages hold: it always decides with the policy read last. */
-export const liveEngine = new Proxy({}, {
+const liveEngine = new Proxy({}, {
   get(_, key) {
     const value = current.engine[key];
     return typeof value === "function" ? value.bind(current.engine) : value;

@@ -35,7 +35,7 @@ export function orderLink(page, fields) {
  * only minutes are given.
  *   "2026-11-21T10:00" → "2026-11-21T10:00:00+08:00"; "2026-11-21 10:00:00Z" as it is
  */
-export function linkInstant(text) {
+function linkInstant(text) {
   if (/(?:[zZ]|[+-]\d{2}:\d{2})$/.test(text)) return text;
   return `${text}${/[Tt ]\d{2}:\d{2}$/.test(text) ? ":00" : ""}+08:00`;
 }
@@ -46,7 +46,7 @@ export function linkInstant(text) {
  * when it is not written as RFC 3339.
  *   "2026-11-21T02:00:30Z" → "2026-11-21T10:00:30"; "2026-11-21 10:00:00+08:00" → "2026-11-21T10:00"
  */
-export function chinaWall(instant) {
+function chinaWall(instant) {
   const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[zZ]|([+-])(\d{2}):(\d{2}))$/.exec(instant);
   if (!m) return null;
   const offsetMin = m[8] ? (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) : 0;
@@ -103,7 +103,7 @@ export function setTimeInput(input, value) {
  * said (cut to 40 characters) and why:
  *   "链接中的支付时间“2026-11-21T10:00+0800”无法使用：写法无法识别（应如 2026-11-21T10:00）。请重新填写。"
  */
-export function refusalSentence({ field, text, detail }) {
+function refusalSentence({ field, text, detail }) {
   const shown = [...text].length > 40 ? `${[...text].slice(0, 40).join("")}…` : text;
   const key = `link.reason.${detail}`;
   const label = fieldLabel(LABELS[field]);
