@@ -4,7 +4,7 @@
 // It is shown while the answer itself says an exam is still ahead; every date
 // and time in it is the answer's own, and a fact the answer does not carry is
 // left out, never guessed.
-import { t, tf } from "./app.js";
+import { t, tf } from "./locale.js";
 import { chinaTime } from "/pkg/elements/format.js";
 
 function fill(box, items) {

@@ -3,10 +3,13 @@
 // the ProScheduler form is checked field by field as the candidate types.
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import {
-  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, inputFailure, loadEngine, refuse, setupIcsExport,
-  setupLocale, t,
-} from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, t } from "./locale.js";
+import { chinaInputValue, chinaInstant } from "./inputs.js";
+import { fieldFailure, inputFailure } from "./refusals.js";
+import { answerFrom, refuse } from "./answer_card.js";
+import { setupIcsExport } from "./ics_export.js";
 import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";

@@ -4,7 +4,11 @@
 // draws the lifecycle dates the engine returns.
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import { chinaInputValue, fieldSentence, getLocale, loadEngine, localName, setupLocale, t, tf } from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, localName, t, tf } from "./locale.js";
+import { chinaInputValue } from "./inputs.js";
+import { fieldSentence } from "./refusals.js";
 
 const $ = (id) => document.getElementById(id);
 // The span the timelines draw: from half a year before the earliest lifecycle

@@ -3,7 +3,13 @@
 // status, days left and the renewal advice (CRT-1 … CRT-4).
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import { addReadback, answerFrom, chinaInputValue, getLocale, loadEngine, setupIcsExport, setupLocale, t } from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, t } from "./locale.js";
+import { chinaInputValue } from "./inputs.js";
+import { answerFrom } from "./answer_card.js";
+import { addReadback } from "./readback.js";
+import { setupIcsExport } from "./ics_export.js";
 import "/pkg/elements/certificate.js";
 
 const $ = (id) => document.getElementById(id);
@@ -30,7 +36,7 @@ function addPassRow(value = "") {
 }
 
 /** A JSON array ([{published_on}] or ["YYYY-MM-DD"]) or one date per line. */
-export function parsePasses(text) {
+function parsePasses(text) {
   const trimmed = text.trim();
   let items;
   if (trimmed.startsWith("[")) {

@@ -13,7 +13,7 @@
 //   const { rows, warnings, encoding } = await readExport(file, { onProgress });
 
 export const MAX_CODES = 200_000;
-export const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_BYTES = 64 * 1024 * 1024;
 
 export class ImportError extends Error {
   constructor(key, vars = {}) {
@@ -55,7 +55,7 @@ const HEADER_FIELD = new Map(Object.entries(COLUMNS).flatMap(([field, c]) => c.n
 const MAX_FIELD = Math.max(...Object.values(COLUMNS).map((c) => c.max));
 
 /** The export's state words (and the engine's names), to the engine's state names. */
-export const STATE_NAMES = {
+const STATE_NAMES = {
   未使用: "unused", 已绑定: "bound", 已綁定: "bound", 已考试: "examined", 已考試: "examined", 已作废: "void", 已作廢: "void",
   已过期: "expired", 已過期: "expired", 已退款: "refunded",
   unused: "unused", bound: "bound", examined: "examined", void: "void", expired: "expired", refunded: "refunded",
@@ -220,7 +220,7 @@ const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
 
 /** "2024-08-29", "2024/8/29" → "2024-08-29" when the day exists (leap years counted), else null. */
-export function toDate(s) {
+function toDate(s) {
   const m = DATE.exec(s);
   if (!m) return null;
   const y = Number(m[1]);
@@ -360,7 +360,7 @@ function headerFields(names) {
 }
 
 /** Rows from CSV text arriving in pieces: push(text) … end() → { rows, warnings }. */
-export function csvRows() {
+function csvRows() {
   let table = null;
   let reader = null;
   const headerWarnings = [];
@@ -415,7 +415,7 @@ export function csvRows() {
 }
 
 /** Rows from a JSON export (a list, or { codes: [...] }) → { rows, warnings }. */
-export function jsonRows(text) {
+function jsonRows(text) {
   let doc;
   try {
     doc = JSON.parse(text);

@@ -6,7 +6,7 @@
 
 export const EXPORT_HEADER = ["考试码", "考试科目", "考试类型", "订单号", "状态", "考试码有效期", "姓名", "UN", "姓拼音", "名拼音", "报名时间"];
 /** 数据统计's columns, added with `results: true`. */
-export const RESULT_HEADER = ["考试时间", "考试成绩", "是否通过"];
+const RESULT_HEADER = ["考试时间", "考试成绩", "是否通过"];
 
 const SURNAMES = [["张", "zhang"], ["王", "wang"], ["李", "li"], ["赵", "zhao"], ["陈", "chen"], ["刘", "liu"], ["杨", "yang"], ["黄", "huang"]];
 const GIVEN = [["伟", "wei"], ["芳", "fang"], ["娜", "na"], ["敏", "min"], ["静", "jing"], ["磊", "lei"], ["洋", "yang"], ["婷", "ting"], ["强", "qiang"]];

@@ -6,7 +6,10 @@
 // and error in its status region.
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import { chinaInputValue, getLocale, loadEngine, setupLocale, t, tf } from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, localName, t, tf } from "./locale.js";
+import { chinaInputValue } from "./inputs.js";
 import { SITE } from "./site.js";
 import { certRows, codeRows, fillFacts, orderRows, personRows, resultText, statCells } from "./console_tables.js";
 
@@ -427,7 +430,7 @@ async function exportShown() {
 /** Suggestions for the certification filters: the catalogue's names in the page's language. */
 function fillDatalists() {
   ready.then(({ engine }) => {
-    const names = engine.catalogue().map((c) => (getLocale() === "en" ? c.name.en : getLocale() === "zh-Hant" ? c.name.zh_hant : c.name.zh));
+    const names = engine.catalogue().map((c) => localName(c.name));
     $("cert_names").replaceChildren(...names.map((n) => new Option(n)));
   });
 }

@@ -2,7 +2,7 @@
 // one row per code, order, candidate or certification, every exported column
 // in it, and a details row under it for what a phone has no room for and
 // for the engine's reasons. Only the rows of one page are ever built.
-import { t, tf } from "./app.js";
+import { t, tf } from "./locale.js";
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);

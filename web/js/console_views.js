@@ -8,7 +8,7 @@ import { COLUMNS } from "./codes_import.js";
 import { ListIndex } from "./console_index.js";
 import { searchText } from "./console_model.js";
 
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 /** Certification names and exam types an order's row names (the rest are counted). */
 const SHOWN_NAMES = 3;
 
@@ -54,7 +54,7 @@ export function keepAdded(model, from, added) {
 
 // ---- 考试码管理 ---------------------------------------------------------------
 
-export function codeIds(model, q) {
+function codeIds(model, q) {
   return cached(model, "codes", q, () => {
     const text = (q.text ?? "").trim().toLowerCase();
     const certs = certsMatching(model, (q.cert ?? "").trim().toLowerCase());
@@ -111,7 +111,7 @@ function orderIndex(model) {
   return index;
 }
 
-export function orderIds(model, q) {
+function orderIds(model, q) {
   return cached(model, "orders", q, () => {
     const text = (q.text ?? "").trim().toLowerCase();
     const certs = certsMatching(model, text);
@@ -126,7 +126,7 @@ export function orderIds(model, q) {
 }
 
 /** One order as its row shows it (订单管理's columns, and what the engine decided about it). */
-export function orderRow(model, k) {
+function orderRow(model, k) {
   const o = model.orderList[k];
   const a = o.answer;
   return {
@@ -147,7 +147,7 @@ export const orderRowByKey = (model, key) => orderRow(model, model.orders.get(ke
 const PASSED = { yes: (r) => r.passed === true, no: (r) => r.passed === false, unknown: (r) => r.state === "examined" && r.passed === undefined };
 
 /** The candidates (codes bound or examined: registered, COD-5) a 数据统计 query keeps. */
-export function peopleIds(model, q) {
+function peopleIds(model, q) {
   return cached(model, "people", q, () => {
     const text = (q.text ?? "").trim().toLowerCase();
     const certs = certsMatching(model, (q.cert ?? "").trim().toLowerCase());

@@ -1,8 +1,8 @@
 // Starts building the engine as soon as this module is evaluated: each page
 // script imports it first, so fetching, compiling and instantiating the
 // WebAssembly (whose fetch the page's head has already started) overlap the
-// page's own set-up. The page script awaits the same promise through app.js's
-// loadEngine(). The .wasm is named by its URL on the site: a page's one module
+// page's own set-up. The page script awaits the same promise through
+// load_engine.js. The .wasm is named by its URL on the site: a page's one module
 // (scripts/bundle_pages.mjs) is not next to the package.
 // The published policy file (js/site.js) is fetched while the module compiles,
 // and checked again while the page stays open (policy_loader.js): a changed
@@ -19,10 +19,10 @@ performance.mark("certpolicy:engine-start");
 const WASM_URL = "/pkg/dist/certpolicy_core.wasm";
 const create = (options) => createEngine({ wasmUrl: WASM_URL, ...options });
 /** { engine, state: { version, source, changes, notice } } (policy_loader.js), as first read. */
-export const policyReady = loadPolicyEngine(create, SITE);
+const policyReady = loadPolicyEngine(create, SITE);
 let current = null;
 /** The engine the pages hold: it always decides with the policy read last. */
-export const liveEngine = new Proxy({}, {
+const liveEngine = new Proxy({}, {
   get(_, key) {
     const value = current.engine[key];
     return typeof value === "function" ? value.bind(current.engine) : value;

@@ -3,12 +3,14 @@
 // when it has no offset), anything else is refused beside its field in the
 // page's words and the page decides nothing until the person fills it in —
 // never a made-up default in its place.
-import { chinaInputValue, fieldLabel, getLocale, t, tf } from "./app.js";
+import { getLocale, t, tf } from "./locale.js";
+import { chinaInputValue } from "./inputs.js";
+import { fieldLabel } from "./refusals.js";
 import { engineReady } from "./engine.js";
+import { pad } from "/pkg/elements/format.js";
 
 const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification"];
 const TIME_FIELDS = new Set(["paid_at", "exam_at"]);
-const pad = (n, w = 2) => String(n).padStart(w, "0");
 
 // The i18n key of each field's label.
 const LABELS = { paid_at: "paid_at", exam_at: "exam_at", flow: "flow", status: "booking.status", certification: "certification" };
@@ -33,7 +35,7 @@ export function orderLink(page, fields) {
  * only minutes are given.
  *   "2026-11-21T10:00" → "2026-11-21T10:00:00+08:00"; "2026-11-21 10:00:00Z" as it is
  */
-export function linkInstant(text) {
+function linkInstant(text) {
   if (/(?:[zZ]|[+-]\d{2}:\d{2})$/.test(text)) return text;
   return `${text}${/[Tt ]\d{2}:\d{2}$/.test(text) ? ":00" : ""}+08:00`;
 }
@@ -44,17 +46,16 @@ export function linkInstant(text) {
  * when it is not written as RFC 3339.
  *   "2026-11-21T02:00:30Z" → "2026-11-21T10:00:30"; "2026-11-21 10:00:00+08:00" → "2026-11-21T10:00"
  */
-export function chinaWall(instant) {
+function chinaWall(instant) {
   const m = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[zZ]|([+-])(\d{2}):(\d{2}))$/.exec(instant);
   if (!m) return null;
   const offsetMin = m[8] ? (m[8] === "-" ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) : 0;
   const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]),
     Number((m[7] ?? "").slice(0, 3).padEnd(3, "0"))) - offsetMin * 60000;
   const date = new Date(ms);
-  const china = new Date(ms + 480 * 60000);
-  const seconds = china.getUTCSeconds();
-  const millis = china.getUTCMilliseconds();
-  return chinaInputValue(date) + (seconds || millis ? `:${pad(seconds)}` : "") + (millis ? `.${pad(millis, 3)}` : "");
+  const seconds = date.getUTCSeconds();  // China time's seconds: its offset is whole minutes
+  const millis = date.getUTCMilliseconds();
+  return chinaInputValue(date) + (seconds || millis ? `:${pad(seconds)}` : "") + (millis ? `.${String(millis).padStart(3, "0")}` : "");
 }
 
 /**
@@ -102,7 +103,7 @@ export function setTimeInput(input, value) {
  * said (cut to 40 characters) and why:
  *   "链接中的支付时间“2026-11-21T10:00+0800”无法使用：写法无法识别（应如 2026-11-21T10:00）。请重新填写。"
  */
-export function refusalSentence({ field, text, detail }) {
+function refusalSentence({ field, text, detail }) {
   const shown = [...text].length > 40 ? `${[...text].slice(0, 40).join("")}…` : text;
   const key = `link.reason.${detail}`;
   const label = fieldLabel(LABELS[field]);

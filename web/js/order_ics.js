@@ -4,7 +4,7 @@
 // be sat adds no event the card does not show (a refund deadline beside
 // "already refunded", a change deadline after check-in has closed).
 //   orderIcsEvents(answer) → [{ uid, title, start | date, … }]
-import { t } from "./app.js";
+import { t } from "./locale.js";
 
 // Each timeline key that becomes an event: its title and how long before it the alarm rings.
 const EVENTS = {

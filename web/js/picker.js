@@ -3,7 +3,7 @@
 // its status on the China date the page decides for; the chosen catalogue id
 // goes to the request as `order.certification`. The statuses and names are
 // the engine's; the picker only lists them.
-import { getLocale, localName, t } from "./app.js";
+import { getLocale, localName, t } from "./locale.js";
 
 const TRACKS = ["cloud", "database", "big_data", "ai", "specialty", "developer"];
 

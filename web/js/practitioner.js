@@ -4,9 +4,13 @@
 // certificate once passed (PRA-1 … PRA-4, CRT-1).
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import {
-  answerFrom, chinaInputValue, chinaInstant, fieldFailure, getLocale, loadEngine, setupIcsExport, refuse, setupLocale, t, tf,
-} from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, t, tf } from "./locale.js";
+import { chinaInputValue, chinaInstant } from "./inputs.js";
+import { fieldFailure } from "./refusals.js";
+import { answerFrom, refuse } from "./answer_card.js";
+import { setupIcsExport } from "./ics_export.js";
 import { renderBeforePractitioner } from "./before_exam.js";
 import "/pkg/elements/practitioner.js";
 

@@ -3,9 +3,13 @@
 // tier, deferral and the working-day calendar (TRN, CAL).
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
-import {
-  answerFrom, chinaInputValue, getLocale, inputFailure, loadEngine, refuse, setupIcsExport, setupLocale, t, tf, yuanToFen,
-} from "./app.js";
+import { setupLocale } from "./app.js";
+import { loadEngine } from "./load_engine.js";
+import { getLocale, t, tf } from "./locale.js";
+import { chinaInputValue, yuanToFen } from "./inputs.js";
+import { inputFailure } from "./refusals.js";
+import { answerFrom, refuse } from "./answer_card.js";
+import { setupIcsExport } from "./ics_export.js";
 import "/pkg/elements/training.js";
 
 const $ = (id) => document.getElementById(id);

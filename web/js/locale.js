@@ -1,0 +1,34 @@
+// Which language the page speaks: the one current locale (the link's ?lang,
+// else the reader's last choice, else 简体中文), the page's strings in it, and
+// a catalogue name in it.
+import { LOCALES, STRINGS } from "./i18n.js";
+
+function firstLocale() {
+  const q = new URLSearchParams(location.search).get("lang");
+  if (LOCALES.includes(q)) return q;
+  const saved = localStorage.getItem("certpolicy.lang");
+  return LOCALES.includes(saved) ? saved : "zh-CN";
+}
+
+let locale = firstLocale();
+export const getLocale = () => locale;
+
+/** The reader's choice from the language menu: kept for their next visit and in this page's link. */
+export function chooseLocale(choice) {
+  locale = LOCALES.includes(choice) ? choice : "zh-CN";
+  localStorage.setItem("certpolicy.lang", locale);
+  const url = new URL(location.href);
+  url.searchParams.set("lang", locale);
+  history.replaceState(null, "", url);
+}
+
+export const t = (key) => STRINGS[locale][key] ?? STRINGS["zh-CN"][key] ?? key;
+/** t() with {name} placeholders filled from `vars`. */
+export const tf = (key, vars) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
+
+/** A catalogue name ({ zh, zh_hant, en }) in the page's locale; `other` gives the other script's name. */
+export function localName(name, other = false) {
+  if (!name) return "";
+  const own = locale === "en" ? name.en : locale === "zh-Hant" ? name.zh_hant ?? name.zh : name.zh;
+  return other ? (locale === "en" ? name.zh : name.en) : own;
+}

@@ -1,0 +1,38 @@
+// How a refusal is said in the page's words: the page's own (a value it
+// could not read, a field left empty) and the engine's, naming the field by
+// its label ("请填写支付时间").
+import { t, tf } from "./locale.js";
+
+/** An input-level failure shown in place of the verdict (never a verdict from a value the person did not mean). */
+export function inputFailure(message) {
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "BAD_FORMAT", path: "", expected: "", message } };
+}
+
+/** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
+export function fieldFailure(path) {
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(path) }) } };
+}
+
+// The request fields the pages fill, by the i18n key of their label.
+const FIELD_LABELS = {
+  now: "now", "order.paid_at": "paid_at", "purchase.paid_at": "paid_at", "order.booking.exam_at": "exam_at",
+  exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid",
+};
+const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
+  IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
+
+/**
+ * A refused request in plain words of the page's language ("请填写支付时间");
+ * the engine's own message when it is not about a field the page fills.
+ */
+export function failureSentence(error) {
+  const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
+  if (error.code !== "INVALID_REQUEST" || !field) return error.message;
+  return fieldSentence(error.detail, field);
+}
+
+/** Why the engine refused a field, in the page's words, naming the field by its label's key: "请填写查看日期". */
+export const fieldSentence = (detail, key) => tf(DETAIL_SENTENCES[detail] ?? "error.check", { field: fieldLabel(key) });
+
+/** A field's label without its trailing note, to name it in a sentence: "支付时间（北京时间）" → "支付时间". */
+export const fieldLabel = (key) => t(key).replace(/[（(][^）)]*[）)]\s*$/, "").trim();
