@@ -103,6 +103,15 @@ async function shown(url) {
   return { text, problems };
 }
 
+/** A built app's server: its first HTML holds the decision `who` made there, and the page then shows the element's. */
+async function renderedAndShown(url, who) {
+  const html = await (await fetch(url)).text();
+  assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), `the ${who}'s decision is in the first HTML`);
+  const { text, problems } = await shown(url);
+  assert.equal(text, EXPECTED);
+  assert.deepEqual(problems, []);
+}
+
 /** Every file under `dir`. */
 function filesUnder(dir) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
@@ -222,12 +231,7 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() * 2
     report("next (.next/static)", path.join(cwd, ".next/static"));
     const port = freePort();
     await started(t, cwd, path.join(cwd, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], /Ready|ready/, env);
-    const url = `http://127.0.0.1:${port}/`;
-    const html = await (await fetch(url)).text();
-    assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server component's decision is in the first HTML");
-    const { text, problems } = await shown(url);
-    assert.equal(text, EXPECTED);
-    assert.deepEqual(problems, []);
+    await renderedAndShown(`http://127.0.0.1:${port}/`, "server component");
   });
 
   test("sveltekit: SvelteKit 2 + adapter-node bundling certpolicy into the server (not in `dependencies`), no configuration: a server load evaluates, the hydrated page's element decides", async (t) => {
@@ -238,12 +242,7 @@ describe("the fixtures, side by side", { concurrency: availableParallelism() * 2
     report("sveltekit (build/client)", path.join(cwd, "build/client"));
     const port = freePort();
     await started(t, cwd, process.execPath, ["build"], /Listening/, { ...process.env, PORT: String(port), HOST: "127.0.0.1" });
-    const url = `http://127.0.0.1:${port}/`;
-    const html = await (await fetch(url)).text();
-    assert.ok(html.includes(`<p id="server">${EXPECTED}</p>`), "the server load's decision is in the first HTML");
-    const { text, problems } = await shown(url);
-    assert.equal(text, EXPECTED);
-    assert.deepEqual(problems, []);
+    await renderedAndShown(`http://127.0.0.1:${port}/`, "server load");
   });
 
   test("plain: no bundler, an import map", async () => {
