@@ -14,9 +14,9 @@ import { createEngineWith } from "./engine.js";
 export { CertpolicyError } from "./engine.js";
 
 // What to do when a server cannot read the .wasm: its bundler moved the package's code away from it.
-const SERVER_FIX = "On a server, leave certpolicy unbundled (Next.js: serverExternalPackages: [\"certpolicy\"]; " +
-  "Vite or SvelteKit: ssr.external: [\"certpolicy\"]) or pass createEngine({ wasmBinary }) with the bytes of " +
-  "certpolicy/dist/certpolicy_core.wasm. See the package README, \"Servers\".";
+const SERVER_FIX = "On a server, leave certpolicy unbundled and installed beside the server (Next.js: serverExternalPackages: [\"certpolicy\"]; " +
+  "SvelteKit with adapter-node: certpolicy in dependencies, not devDependencies; Vite SSR: ssr.external: [\"certpolicy\"]) " +
+  "or pass createEngine({ wasmBinary }) with the bytes of certpolicy/dist/certpolicy_core.wasm. See the package README, \"Servers\".";
 
 const here = String(import.meta.url);
 const beside = new URL(`${here.slice(0, here.lastIndexOf("/") + 1)}dist/certpolicy_core.wasm`);

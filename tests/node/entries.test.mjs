@@ -139,11 +139,12 @@ test("without TextEncoder and TextDecoder globals (Jest's jsdom) both entries ta
   assert.match(lines[0], /[\u4e00-\u9fff]/);
 });
 
-test("a .wasm a server cannot read: the error names the file and the fix (serverExternalPackages, ssr.external, wasmBinary)", async () => {
+test("a .wasm a server cannot read: the error names the file and the fix (serverExternalPackages, adapter-node's dependencies, ssr.external, wasmBinary)", async () => {
   await assert.rejects(createEngine({ wasmUrl: new URL("./dist/moved_by_a_bundler.wasm", `file://${pkgDir}/`).href }), (e) => {
     assert.match(e.message, /cannot read file:.*moved_by_a_bundler\.wasm \(ENOENT\)/);
     assert.match(e.message, /serverExternalPackages/);
     assert.match(e.message, /ssr\.external/);
+    assert.match(e.message, /adapter-node: certpolicy in dependencies, not devDependencies/);
     assert.match(e.message, /wasmBinary/);
     return true;
   });
