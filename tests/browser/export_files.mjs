@@ -1,7 +1,7 @@
 // Exam-code export files for the console's tests and benchmark, in the
 // console's own format (web/js/codes_sample.js) or as given, written in
 // UTF-8 or in GBK (what Excel on a Chinese Windows saves).
-import { writeFile } from "node:fs/promises";
+import { truncate, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { sampleExport } from "../../web/js/codes_sample.js";
 
@@ -43,6 +43,18 @@ export function gbk(text) {
  * options; `encoding` "utf-8" (default) or "gbk" (the BOM left out, as GBK
  * files have none). Returns the path.
  */
+/**
+ * A file of `bytes` bytes that starts as an export does (its header and one row) and
+ * holds nothing after them (a sparse file: made at once, nothing written): what a
+ * file refused by its size alone needs, without writing 130 MB of rows first.
+ */
+export async function writeSized(dir, name, bytes) {
+  const file = path.join(dir, name);
+  await writeFile(file, sampleExport({ codes: 1, orders: 1 }));
+  await truncate(file, bytes);
+  return file;
+}
+
 export async function writeExport(dir, name, content, { encoding = "utf-8" } = {}) {
   const text = typeof content === "string" ? content : sampleExport(content);
   const file = path.join(dir, name);
