@@ -115,7 +115,7 @@ test("hidden and bidi control characters are written out visibly and said", asyn
   const { rows, warnings } = await read("考试码,订单号,状态,考试码有效期,姓名\nA,O1,已绑定,2025-01-01 至 2026-01-01,\u202E三张\n");
   assert.equal(rows[0].name, "⟨U+202E⟩三张");
   assert.deepEqual(warnings, [{ key: "import.warn.hidden", vars: { line: 2, column: "姓名", value: "⟨U+202E⟩三张" } }]);
-  // After the file's byte order mark (which is not one of them), in the first piece and in a later one.
+  // In a file with a byte order mark (the decoder drops it), in the first piece and in a later one.
   const late = `${"B,O1,未使用,2025-01-01 至 2026-01-01,-\n".repeat(5000)}C,O1,已绑定,2025-01-01 至 2026-01-01,\u202E四李\n`;
   const withBom = await read(`\ufeff考试码,订单号,状态,考试码有效期,姓名\nA,O1,已绑定,2025-01-01 至 2026-01-01,\u202E三张\n${late}`);
   assert.deepEqual(withBom.warnings.map((w) => [w.vars.line, w.vars.value]), [[2, "⟨U+202E⟩三张"], [5003, "⟨U+202E⟩四李"]]);

@@ -366,7 +366,6 @@ function csvRows() {
   const headerWarnings = [];
   let hidden = true;
   let before = false;
-  let first = true;
   const onRecord = (values, line) => {
     if (table) return table.add(values, line, hidden);
     const names = values.map((v, k) => (k === 0 ? v.replace(/^\ufeff/, "") : v).trim());
@@ -381,10 +380,8 @@ function csvRows() {
         const head = text.slice(0, text.search(/[\r\n]/) >>> 0);
         reader = new CsvReader(onRecord, head.includes("\t") && !head.includes(",") ? "\t" : ",");
       }
-      // A record may begin in the piece before: it is searched when either piece has a hidden
-      // character. The file's byte order mark is not one (the header drops it).
-      const now = HIDDEN_TEST.test(first && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-      first = false;
+      // A record may begin in the piece before: it is searched when either piece has a hidden character.
+      const now = HIDDEN_TEST.test(text);
       hidden = before || now;
       before = now;
       try {
