@@ -131,6 +131,27 @@ test("zh-Hant: the language menu turns the page and the engine's sentences to Tr
   await context.close();
 });
 
+test("a browser that blocks storage (cookies off): the page decides and the language menu still works", async () => {
+  const context = await env.browser.newContext({ timezoneId: "Asia/Shanghai", locale: "zh-CN" });
+  await context.clock.setFixedTime(TEST_NOW);
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("The operation is insecure.", "SecurityError"); } });
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+  await page.goto(`${env.url}purchase.html`);
+  await page.waitForSelector("body[data-ready=true]");
+  await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-22T10:00:00" });
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "可以退款");
+  await page.locator("#lang").selectOption("en");
+  assert.match(page.url(), /lang=en/);
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Refundable");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("purchase and booking link to each other for the same order", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=en`);
   await page.getByTestId("paid-at").fill("2026-11-21T10:00");

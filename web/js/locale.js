@@ -3,10 +3,27 @@
 // a catalogue name in it.
 import { LOCALES, STRINGS } from "./i18n.js";
 
+// The reader's last choice, kept in the browser's storage; a browser that blocks
+// storage (cookies turned off) throws on any use of it, and then nothing is kept.
+function savedLocale() {
+  try {
+    return localStorage.getItem("certpolicy.lang");
+  } catch {
+    return null;
+  }
+}
+function saveLocale(value) {
+  try {
+    localStorage.setItem("certpolicy.lang", value);
+  } catch {
+    // Not kept: the link's ?lang still carries it on this page.
+  }
+}
+
 function firstLocale() {
   const q = new URLSearchParams(location.search).get("lang");
   if (LOCALES.includes(q)) return q;
-  const saved = localStorage.getItem("certpolicy.lang");
+  const saved = savedLocale();
   return LOCALES.includes(saved) ? saved : "zh-CN";
 }
 
@@ -16,7 +33,7 @@ export const getLocale = () => locale;
 /** The reader's choice from the language menu: kept for their next visit and in this page's link. */
 export function chooseLocale(choice) {
   locale = LOCALES.includes(choice) ? choice : "zh-CN";
-  localStorage.setItem("certpolicy.lang", locale);
+  saveLocale(locale);
   const url = new URL(location.href);
   url.searchParams.set("lang", locale);
   history.replaceState(null, "", url);
