@@ -7,7 +7,7 @@ import { failureSentence } from "./refusals.js";
 
 /**
  * Shows an engine answer: a failure in #failure (in plain words, details
- * folded away), or reveals #result. Returns true when the answer is a decision.
+ * folded away), or reveals #result.
  */
 function showOutcome(r) {
   const failure = document.getElementById("failure");
@@ -27,7 +27,6 @@ function showOutcome(r) {
       failure.replaceChildren(document.createTextNode(sentence), details);
     }
   }
-  return r.ok;
 }
 
 /**
@@ -51,7 +50,8 @@ export function answerFrom(el, alsoHide = []) {
   el.quiet = true;
   el.addEventListener("certpolicy-decision", (e) => {
     const r = e.detail;
-    if (!showOutcome(r)) return refuse(r, alsoHide);
+    if (!r.ok) return refuse(r, alsoHide);
+    showOutcome(r);
     for (const other of alsoHide) other.hidden = false;
     announce(el.stateKey(r), el.summary(r));
     if (!performance.getEntriesByName("certpolicy:first-decision").length) performance.mark("certpolicy:first-decision");
