@@ -139,6 +139,14 @@ test("dates and times as the export writes them (and Excel rewrites them); impos
   assert.equal(toDateTime("2024-02-29 23:59:59"), "2024-02-29 23:59:59");
   assert.equal(toDateTime("2023-02-29"), null);
   assert.equal(toDateTime("2024-08-29 24:00"), null);
+  // The export's own form (read in place, without the general pattern) at its edges.
+  for (const [text, want] of [
+    ["2024-02-29 00:00:00", "2024-02-29 00:00:00"], ["2023-02-29 10:00:00", null], ["2100-02-29 10:00:00", null],
+    ["2000-02-29 10:00:00", "2000-02-29 10:00:00"], ["2024-04-31 10:00:00", null], ["2024-12-31 23:59:59", "2024-12-31 23:59:59"],
+    ["2024-13-01 10:00:00", null], ["2024-00-10 10:00:00", null], ["2024-01-00 10:00:00", null],
+    ["2024-08-29 24:00:00", null], ["2024-08-29 23:60:00", null], ["2024-08-29 23:59:60", null],
+    ["2024-08-29 1a:00:00", null], ["2024-08-29T10:25:00", "2024-08-29 10:25:00"], ["2024/08/29 10:25:00", "2024-08-29 10:25:00"],
+  ]) assert.equal(toDateTime(text), want, text);
   assert.equal(toInstant("2024-08-29T09:54:01Z"), "2024-08-29T09:54:01Z");
   assert.equal(toInstant("2024-08-29 17:54"), "2024-08-29T17:54:00+08:00");
 });

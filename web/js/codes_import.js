@@ -232,8 +232,27 @@ function toDate(s) {
 
 const DATE_TIME = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+const digits = (s, from, to) => {
+  for (let k = from; k < to; k++) {
+    const c = s.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+};
+const num2 = (s, k) => (s.charCodeAt(k) - 48) * 10 + s.charCodeAt(k + 1) - 48;
+
 /** "2024-08-29 17:54:01", "2024/8/29 17:54", a date alone → "2024-08-29 17:54:01" (China time), else null. */
 export function toDateTime(s) {
+  // The export's own form ("2024-08-29 17:54:01", one per row) is checked in
+  // place and kept as it is: no regular expression, no new string.
+  if (s.length === 19 && s[4] === "-" && s[7] === "-" && s[10] === " " && s[13] === ":" && s[16] === ":" &&
+      digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10) && digits(s, 11, 13) && digits(s, 14, 16) && digits(s, 17, 19)) {
+    const y = Number(s.slice(0, 4));
+    const mo = num2(s, 5);
+    const d = num2(s, 8);
+    const dayOk = mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1]);
+    return dayOk && num2(s, 11) <= 23 && num2(s, 14) <= 59 && num2(s, 17) <= 59 ? s : null;
+  }
   const m = DATE_TIME.exec(s);
   const date = m && toDate(m[1]);
   if (!date) return null;
@@ -294,12 +313,19 @@ function makeRows(names, fields, source) {
   const read = fields.map((f, k) => [f, k]).filter(([f]) => f && !COLUMNS[f].ignored).map(([f, k]) => [f, k, COLUMNS[f].max]);
   // Validity texts repeat (one per order): each is read once.
   const validities = new Map();
+  // Values that repeat from row to row (an order's number, its certification,
+  // its exam type) are kept once: the copy each row's text gave is dropped at
+  // once instead of living as long as the rows (half the import's time was the
+  // garbage collector moving them).
+  const shared = new Map();
+  const keepsOnce = read.map(([f]) => f === "order" || f === "certification" || f === "exam_type");
 
   function add(values, line, hidden = true) {
     if (rows.length >= MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES, line });
     if (values.length !== names.length) throw new ImportError("import.columns", { line, got: values.length, want: names.length, source });
     const row = emptyRow(line);
-    for (const [field, k, max] of read) {
+    for (let r = 0; r < read.length; r++) {
+      const [field, k, max] = read[r];
       let value = values[k];
       if (value.length && (value.charCodeAt(0) <= 32 || value.charCodeAt(value.length - 1) <= 32)) value = value.trim();
       if (value.length > max) throw bad("import.too_long", line, k, value, { max });
@@ -309,17 +335,27 @@ function makeRows(names, fields, source) {
         if (shown !== value) warnings.push({ key: "import.warn.hidden", vars: { line, column: names[k], value: shown.slice(0, 60) } });
         value = shown;
       }
+      if (keepsOnce[r]) {
+        const kept = shared.get(value);
+        if (kept === undefined) shared.set(value, value);
+        else value = kept;
+      }
       row[field] = value;
     }
     for (const field of ["code", "order", "state"]) if (!row[field]) throw bad("import.empty_value", line, at[field], "");
     row.state = STATE_NAMES[row.state] ?? STATE_NAMES[row.state.toLowerCase()] ?? (() => { throw bad("import.bad_state", line, at.state, row.state, { accepted: STATE_WORDS }); })();
     if (at.validity !== undefined && row.validity) {
       let v = validities.get(row.validity);
-      if (v === undefined) validities.set(row.validity, (v = toValidity(row.validity)));
+      if (v === undefined) {
+        v = toValidity(row.validity);
+        if (v) Object.assign(v, { text: row.validity, paid_at: `${v.from}T00:00:00+08:00` });
+        validities.set(row.validity, v);
+      }
       if (!v) throw bad("import.bad_validity", line, at.validity, row.validity);
+      row.validity = v.text;
       row.valid_from = v.from;
       row.valid_to = v.to;
-      row.paid_at = `${v.from}T00:00:00+08:00`;
+      row.paid_at = v.paid_at;
     } else if (at.paid_at !== undefined && row.paid_at) {
       const paid = toInstant(row.paid_at);
       if (!paid) throw bad("import.bad_time", line, at.paid_at, row.paid_at);
