@@ -7,7 +7,7 @@
 // script only while none of those files changed since (scripts/serve.mjs), so
 // an edited source is never hidden by an old bundle.
 //   node scripts/bundle_pages.mjs      (scripts/build runs it; esbuild from tests/node_modules)
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,20 +28,33 @@ const pkg = {
   },
 };
 
+/**
+ * Writes `text` to `file` only when it differs from what is there: a bundle made
+ * again from the same sources keeps its mtime, so the brotli and gzip copies made
+ * for it (scripts/precompress.mjs, which the server matches by mtime) stay valid.
+ * (A Node test makes the bundles again; it used to leave every page's module
+ * sent uncompressed to the browser suite and the benchmarks after it.)
+ */
+function writeIfChanged(file, text) {
+  if (existsSync(file) && readFileSync(file).equals(Buffer.from(text))) return;
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+}
+
 const inputs = {};
 let bytes = 0;
 for (const entry of entries) {
   const out = path.join(BUNDLES, entry);
   const result = await esbuild.build({
     entryPoints: [path.join(root, "web", entry)], outfile: out, bundle: true, format: "esm", minify: true, target: "es2022",
-    plugins: [pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root,
+    plugins: [pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root, write: false,
   });
+  for (const file of result.outputFiles) writeIfChanged(file.path, file.contents);
   inputs[entry] = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => {
     const abs = path.resolve(root, f);
     return [path.relative(root, abs), statSync(abs).mtimeMs];
   }));
   bytes += statSync(out).size;
 }
-mkdirSync(BUNDLES, { recursive: true });
-writeFileSync(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
+writeIfChanged(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
 console.error(`bundled ${entries.length} page scripts: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);

@@ -183,3 +183,19 @@ test("a page script is sent as the page's one module while every file it was mad
   await utimes(input, atime, mtime);
   assert.equal(await get(), bundle);
 });
+
+test("the page modules made again from the same sources keep the brotli copy the build made for them", async () => {
+  const { execFileSync } = await import("node:child_process");
+  const bundle = path.join(repoRoot, "build/pages/js/purchase.js");
+  const before = (await stat(bundle)).mtimeMs;
+  const brotli = () => new Promise((resolve, reject) => {
+    import("node:http").then(({ get }) => get(`${url}js/purchase.js`, { headers: { "Accept-Encoding": "br" } }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.headers["content-encoding"] ?? "identity"));
+    }).on("error", reject));
+  });
+  assert.equal(await brotli(), "br", "scripts/build made the copy");
+  execFileSync(process.execPath, [path.join(repoRoot, "scripts/bundle_pages.mjs")], { stdio: "ignore" });
+  assert.equal((await stat(bundle)).mtimeMs, before, "the same bytes are not written again");
+  assert.equal(await brotli(), "br");
+});
