@@ -218,6 +218,8 @@ const pad2 = (n) => (n < 10 ? `0${n}` : String(n));
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const leap = (y) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 const DATE = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/;
+/** Whether year `y`, month `mo` (1–12) and day `d` name a day of the calendar (leap years counted). */
+const dayExists = (y, mo, d) => mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1]);
 
 /** "2024-08-29", "2024/8/29" → "2024-08-29" when the day exists (leap years counted), else null. */
 function toDate(s) {
@@ -226,12 +228,13 @@ function toDate(s) {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1])) return null;
+  if (!dayExists(y, mo, d)) return null;
   return `${m[1]}-${pad2(mo)}-${pad2(d)}`;
 }
 
 const DATE_TIME = /^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
+/** Whether s[from..to) are all ASCII digits. */
 const digits = (s, from, to) => {
   for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k);
@@ -239,6 +242,7 @@ const digits = (s, from, to) => {
   }
   return true;
 };
+/** The number the two ASCII digits at s[k], s[k + 1] write. */
 const num2 = (s, k) => (s.charCodeAt(k) - 48) * 10 + s.charCodeAt(k + 1) - 48;
 
 /** "2024-08-29 17:54:01", "2024/8/29 17:54", a date alone → "2024-08-29 17:54:01" (China time), else null. */
@@ -247,10 +251,7 @@ export function toDateTime(s) {
   // place and kept as it is: no regular expression, no new string.
   if (s.length === 19 && s[4] === "-" && s[7] === "-" && s[10] === " " && s[13] === ":" && s[16] === ":" &&
       digits(s, 0, 4) && digits(s, 5, 7) && digits(s, 8, 10) && digits(s, 11, 13) && digits(s, 14, 16) && digits(s, 17, 19)) {
-    const y = Number(s.slice(0, 4));
-    const mo = num2(s, 5);
-    const d = num2(s, 8);
-    const dayOk = mo >= 1 && mo <= 12 && d >= 1 && d <= (mo === 2 && leap(y) ? 29 : DAYS_IN_MONTH[mo - 1]);
+    const dayOk = dayExists(num2(s, 0) * 100 + num2(s, 2), num2(s, 5), num2(s, 8));
     return dayOk && num2(s, 11) <= 23 && num2(s, 14) <= 59 && num2(s, 17) <= 59 ? s : null;
   }
   const m = DATE_TIME.exec(s);
