@@ -203,10 +203,8 @@ std::vector<Leaf> sample(const std::vector<Leaf>& all) {
         first_list = false;
       }
     }
-    if (every_nth || shapes.insert(shape).second) {
-      shapes.insert(shape);
-      out.push_back(leaf);
-    }
+    const bool first_of_its_shape = shapes.insert(shape).second;
+    if (every_nth || first_of_its_shape) out.push_back(leaf);
   }
   return out;
 }
