@@ -5,8 +5,7 @@
 // the .ics, not only onto the screen.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { openPage, startBrowser } from "./harness.mjs";
+import { downloadedText, openPage, startBrowser } from "./harness.mjs";
 import { checkIcs, parseIcs } from "../node/ics_check.mjs";
 
 let env;
@@ -69,7 +68,7 @@ test("training in 2027: the unpublished holiday schedule is said on screen, in t
   assert.equal(await part(page, "training", "unverified-banner"), caveat);
   assert.ok((await announced(page)).endsWith(caveat));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
-  const text = await readFile(await download.path(), "utf8");
+  const text = await downloadedText(download);
   checkIcs(text);
   const events = parseIcs(text);
   assert.equal(events.length, 5);
@@ -79,7 +78,7 @@ test("training in 2027: the unpublished holiday schedule is said on screen, in t
   assert.equal(await page.locator('#training [part~="unverified-banner"]:visible').count(), 0);
   assert.doesNotMatch(await announced(page), /尚未公布/);
   const [second] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
-  assert.doesNotMatch(await readFile(await second.path(), "utf8"), /\u5c1a\u672a\u516c\u5e03/);
+  assert.doesNotMatch(await downloadedText(second), /\u5c1a\u672a\u516c\u5e03/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -2,11 +2,11 @@
 // .ics exports of every page checked against RFC 5545.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { writeFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { checkIcs } from "../node/ics_check.mjs";
-import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+import { downloadedText, openPage, screenshotDir, startBrowser } from "./harness.mjs";
 
 let env;
 before(async () => { env = await startBrowser(); });
@@ -14,7 +14,7 @@ after(async () => { await env?.close(); });
 
 async function downloadIcs(page) {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
-  return { name: download.suggestedFilename(), text: await readFile(await download.path(), "utf8") };
+  return { name: download.suggestedFilename(), text: await downloadedText(download) };
 }
 
 test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before", async () => {

@@ -11,13 +11,15 @@ import assert from "node:assert/strict";
 import { mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DESKTOP, PHONE, openPage, shoot, startBrowser } from "./harness.mjs";
+import { DESKTOP, PHONE, downloadedText, openPage, shoot, startBrowser } from "./harness.mjs";
 import { writeExport, writeSized } from "./export_files.mjs";
 
 let env;
 let dir;
 before(async () => {
-  env = await startBrowser();
+  // Its own Chromium: it gives the page files of up to 132 MB by path, which a
+  // shared (connected) browser would get uploaded.
+  env = await startBrowser({ ownBrowser: true });
   dir = await mkdtemp(path.join(tmpdir(), "certpolicy-console-"));
 });
 after(async () => { await env?.close(); });
@@ -377,7 +379,7 @@ test("export: the list as shown (filtered, in its order) as CSV the console read
   await tab(page, "codes");
   await filter(page, "filter", "A-2026");
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
-  const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+  const text = await downloadedText(download);
   const lines = text.split("\r\n");
   assert.equal(lines[0], "\ufeff考试码,考试科目,考试类型,订单号,状态,考试码有效期,姓名,UN,姓拼音,名拼音,报名时间");
   assert.deepEqual(lines.slice(1, -1).map((l) => l.split(",")[0]), ["BN001", "BN002", "BN003", "BN004"]);

@@ -20,18 +20,23 @@ async function serveSite({ mounts = [] } = {}) {
   return { url, close: () => new Promise((r) => server.close(r)) };
 }
 
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+
 /**
  * The demo server and Chromium for a suite: { url, browser, close }. A file that
  * needs several sites (each with its own policy.json) starts one browser and a
  * server per site (`policySites`): a browser costs a process tree, a server almost nothing.
+ * Under `with_chromium.mjs` (scripts/test) the files connect to the one Chromium
+ * it started; `ownBrowser` launches one anyway (a file that gives the page large
+ * files by path: a connected browser gets each file uploaded to it).
  */
-export async function startBrowser({ mounts = [] } = {}) {
+export async function startBrowser({ mounts = [], ownBrowser = false } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
   const site = await serveSite({ mounts });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: CHROMIUM_ARGS,
-  });
+  const shared = process.env.CERTPOLICY_CHROMIUM_WS;
+  const browser = shared && !ownBrowser
+    ? await chromium.connect(shared)
+    : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   return {
     url: site.url,
     browser,
@@ -168,6 +173,11 @@ function guarded(target, lease, changes, close) {
       return typeof value === "function" ? value.bind(object) : value;
     },
   });
+}
+
+/** A download's text (UTF-8), read through its stream: a connected browser's download has no local path. */
+export async function downloadedText(download) {
+  return Buffer.concat(await (await download.createReadStream()).toArray()).toString("utf8");
 }
 
 /** The pages a candidate or an admin opens, and the locales they are shown in. */

@@ -2,8 +2,7 @@
 // holidays and makeup days, the unpublished-year banner, the .ics export.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { openPage, screenshotDir, startBrowser } from "./harness.mjs";
+import { downloadedText, openPage, screenshotDir, startBrowser } from "./harness.mjs";
 import { parseIcs } from "../node/ics_check.mjs";
 
 let env;
@@ -89,7 +88,7 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   await enrol(page, { start: "2026-12-14", today: "2026-11-27" });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
   assert.equal(download.suggestedFilename(), "offline-class.ics");
-  const text = await readFile(await download.path(), "utf8");
+  const text = await downloadedText(download);
   assert.match(text, /^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
   // Each date to apply by is the safe reading's (working days counted without today), the other in its description.
   const events = parseIcs(text).map((e) => ({ date: e.getFirstPropertyValue("dtstart").toString(), summary: e.getFirstPropertyValue("summary"),

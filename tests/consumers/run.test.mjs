@@ -16,7 +16,7 @@ import { promisify } from "node:util";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { chromium } from "playwright-core";
-import { CHROMIUM_ARGS, WAIT_LIMIT_MS } from "../browser/harness.mjs";
+import { CHROMIUM_ARGS, CHROMIUM_PATH, WAIT_LIMIT_MS } from "../browser/harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const packageDir = path.join(here, "../../wasm");
@@ -39,7 +39,7 @@ before(async () => {
   const dir = mkdtempSync(path.join(tmpdir(), "certpolicy-pack-"));
   const [info] = JSON.parse(npmSync(["pack", "--json", "--pack-destination", dir], packageDir));
   tarball = path.join(dir, info.filename);
-  browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 });
 after(async () => {
   await browser?.close();
