@@ -44,8 +44,8 @@ need_npm() {
   fi
 }
 
-# The sanitized tree (clang, ASan + UBSan, libFuzzer's coverage
-# instrumentation): the native tests run there under the sanitizers and the
+# The sanitized tree (clang, ASan + UBSan; libFuzzer's coverage instrumentation
+# on the code the fuzzer runs): the native tests run there under the sanitizers and the
 # fuzz target is built there too, so the core is compiled once for both.
 # -O1 with line tables: what the sanitizers' reports need, at half the
 # compile time of -O2 -g.

@@ -17,7 +17,7 @@ import { startBrowser } from "../browser/harness.mjs";
 const args = process.argv.slice(2);
 const ROUNDS = args.includes("--smoke") ? 1 : Number(args[args.indexOf("--rounds") + 1] || 7);
 // The reference pages (tests/browser/reference) are served by the same demo server under /__ref/.
-const env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("../browser/reference/", import.meta.url))]] });
+const env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("../browser/reference/", import.meta.url))]], ownBrowser: true });
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 

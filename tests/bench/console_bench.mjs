@@ -24,7 +24,7 @@ const web = arg("--web", null);
 const REFUND_CODES = Math.min(1000, N / 10);
 
 const dir = await mkdtemp(path.join(tmpdir(), "certpolicy-console-bench-"));
-const env = await startBrowser({ mounts: web ? [["/", web]] : [] });
+const env = await startBrowser({ mounts: web ? [["/", web]] : [], ownBrowser: true });
 try {
   // 50 orders; the last one holds only unused codes, so that it can be refunded.
   const body = sampleExport({ codes: N - REFUND_CODES, orders: 49, certifications: ["腾讯云计算工程师认证", "腾讯云数据库工程师认证"] });

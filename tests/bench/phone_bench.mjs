@@ -27,7 +27,7 @@ export const PHONE_THROTTLING = {
   viewport: { width: 390, height: 844 },
 };
 
-const env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("../browser/reference/", import.meta.url))]] });
+const env = await startBrowser({ mounts: [["/__ref/", fileURLToPath(new URL("../browser/reference/", import.meta.url))]], ownBrowser: true });
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 /** Opens `path` throttled in a fresh context; resolves with [ms from `measure`, bytes transferred until then]. */

@@ -27,16 +27,23 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
  * needs several sites (each with its own policy.json) starts one browser and a
  * server per site (`policySites`): a browser costs a process tree, a server almost nothing.
  * Under `with_chromium.mjs` (scripts/test) the files connect to the one Chromium
- * it started; `ownBrowser` launches one anyway (a file that gives the page large
- * files by path: a connected browser gets each file uploaded to it).
+ * it started; `ownBrowser` launches one anyway: a file that gives the page large
+ * files by path (a connected browser gets each file uploaded to it), and the
+ * benchmarks (their figures time the browser alone).
  */
 export async function startBrowser({ mounts = [], ownBrowser = false } = {}) {
   mkdirSync(screenshotDir, { recursive: true });
   const site = await serveSite({ mounts });
   const shared = process.env.CERTPOLICY_CHROMIUM_WS;
-  const browser = shared && !ownBrowser
-    ? await chromium.connect(shared)
-    : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  let browser;
+  try {
+    browser = shared && !ownBrowser
+      ? await chromium.connect(shared)
+      : await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  } catch (error) {
+    await site.close(); // (an open server would keep the file's process, and the suite, alive)
+    throw error;
+  }
   return {
     url: site.url,
     browser,
