@@ -5,6 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { get as httpGet } from "node:http";
 import { mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import zlib from "node:zlib";
@@ -13,6 +14,15 @@ import { repoRoot } from "./case_files.mjs";
 
 /** Makes the page bundles (build/pages/) as scripts/build does. */
 const bundlePages = () => execFileSync(process.execPath, [path.join(repoRoot, "scripts/bundle_pages.mjs")], { stdio: "ignore" });
+
+/** GET `href` as sent, with node:http (fetch decodes the body and hides what was sent): { headers, bytes }. */
+const rawGet = (href, accept) => new Promise((resolve, reject) => {
+  httpGet(href, { headers: accept === null ? {} : { "Accept-Encoding": accept } }, (res) => {
+    const parts = [];
+    res.on("data", (c) => parts.push(c));
+    res.on("end", () => resolve({ headers: res.headers, bytes: Buffer.concat(parts) }));
+  }).on("error", reject);
+});
 
 let server, url;
 before(async () => ({ server, url } = await startServer({ port: 0 })));
@@ -133,14 +143,7 @@ test("precompressed copies: brotli, else gzip, as the request takes them, with C
   }
   t.after(() => Promise.all(copies.map((c) => rm(c, { force: true }))));
   const s = await startServer({ port: 0, mounts: [["/t/", dir]] });
-  const get = (accept) => new Promise((resolve, reject) => {
-    // node:http, not fetch: fetch decodes the body and hides what was sent.
-    import("node:http").then(({ get: httpGet }) => httpGet(`${s.url}t/a.js`, { headers: accept === null ? {} : { "Accept-Encoding": accept } }, (res) => {
-      const parts = [];
-      res.on("data", (c) => parts.push(c));
-      res.on("end", () => resolve({ headers: res.headers, bytes: Buffer.concat(parts) }));
-    }).on("error", reject), reject);
-  });
+  const get = (accept) => rawGet(`${s.url}t/a.js`, accept);
   try {
     const decode = { br: zlib.brotliDecompressSync, gzip: zlib.gunzipSync, undefined: (b) => b };
     for (const [accept, coding] of [["gzip, deflate, br", "br"], ["gzip", "gzip"], ["br;q=0, gzip", "gzip"], ["identity", undefined], [null, undefined],
@@ -196,12 +199,7 @@ test("the page modules made again from the same sources keep the brotli copy mad
   await mkdir(path.dirname(copy), { recursive: true });
   await writeFile(copy, zlib.brotliCompressSync(readFileSync(bundle)));
   await utimes(copy, atime, mtime);
-  const sent = () => new Promise((resolve, reject) => {
-    import("node:http").then(({ get }) => get(`${url}js/purchase.js`, { headers: { "Accept-Encoding": "br" } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.headers["content-encoding"] ?? "identity"));
-    }).on("error", reject));
-  });
+  const sent = async () => (await rawGet(`${url}js/purchase.js`, "br")).headers["content-encoding"] ?? "identity";
   assert.equal(await sent(), "br");
   bundlePages();
   assert.equal((await stat(bundle)).mtimeMs, mtimeMs, "the same bytes are not written again");
