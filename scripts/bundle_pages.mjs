@@ -6,6 +6,12 @@
 // modification times. The demo server sends a bundle in place of the page
 // script only while none of those files changed since (scripts/serve.mjs), so
 // an edited source is never hidden by an old bundle.
+// The engine's module (js/engine.js, with the package's engine and the
+// elements' shared engine) is a bundle of its own that the page bundles import:
+// each deciding page's head starts it at once, so the engine is built while
+// the page's module arrives (docs/PERFORMANCE.md). It stands only while every
+// page bundle does: its inputs are all of theirs, so a page sent from source
+// and the engine's module never hold two copies of the elements' shared engine.
 //   node scripts/bundle_pages.mjs      (scripts/build runs it; esbuild from tests/node_modules)
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -28,6 +34,19 @@ const pkg = {
   },
 };
 
+/** The engine's module, and the modules of it the page bundles import from it instead of holding a copy. */
+const ENGINE_ENTRY = "js/engine.js";
+const ENGINE_MODULES = new Set([path.join(root, "web/js/engine.js"), path.join(root, "wasm/elements/engine.js")]);
+const engineExternal = {
+  name: "engine-module",
+  setup(build) {
+    build.onResolve({ filter: /engine\.js$/ }, (a) => {
+      const abs = a.path.startsWith("/pkg/") ? path.join(root, "wasm", a.path.slice("/pkg/".length)) : path.resolve(a.resolveDir, a.path);
+      return ENGINE_MODULES.has(abs) ? { path: "./engine.js", external: true } : undefined;
+    });
+  },
+};
+
 /**
  * Writes `text` to `file` only when it differs from what is there: a bundle made
  * again from the same sources keeps its mtime, so the brotli and gzip copies made
@@ -47,7 +66,7 @@ for (const entry of entries) {
   const out = path.join(BUNDLES, entry);
   const result = await esbuild.build({
     entryPoints: [path.join(root, "web", entry)], outfile: out, bundle: true, format: "esm", minify: true, target: "es2022",
-    plugins: [pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root, write: false,
+    plugins: entry === ENGINE_ENTRY ? [pkg] : [engineExternal, pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root, write: false,
   });
   for (const file of result.outputFiles) writeIfChanged(file.path, file.contents);
   inputs[entry] = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => {
@@ -56,5 +75,6 @@ for (const entry of entries) {
   }));
   bytes += statSync(out).size;
 }
+if (inputs[ENGINE_ENTRY]) inputs[ENGINE_ENTRY] = Object.assign({}, ...Object.values(inputs));
 writeIfChanged(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
 console.error(`bundled ${entries.length} page scripts: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);

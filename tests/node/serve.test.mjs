@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { get as httpGet } from "node:http";
 import { mkdir, mkdtemp, rm, stat, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -177,17 +177,44 @@ test("a page script is sent as the page's one module while every file it was mad
   bundlePages();
   const bundle = readFileSync(path.join(repoRoot, "build/pages/js/purchase.js"), "utf8");
   const source = readFileSync(path.join(repoRoot, "web/js/purchase.js"), "utf8");
-  const get = async () => (await fetch(url + "js/purchase.js", { headers: { "Accept-Encoding": "identity" } })).text();
-  assert.equal(await get(), bundle);
-  assert.ok(!bundle.includes("\nimport "), "one module: nothing left to import");
-  // One of its sources (a string table) changes after the build: the sources are sent.
+  const engineBundle = readFileSync(path.join(repoRoot, "build/pages/js/engine.js"), "utf8");
+  const engineSource = readFileSync(path.join(repoRoot, "web/js/engine.js"), "utf8");
+  const get = async (file) => (await fetch(url + file, { headers: { "Accept-Encoding": "identity" } })).text();
+  assert.equal(await get("js/purchase.js"), bundle);
+  assert.equal(await get("js/engine.js"), engineBundle);
+  // The page's module imports only the engine's module (its head starts that one at once), which imports nothing.
+  const imported = (text) => [...new Set([...text.matchAll(/(?:^|[;}\s])import\s*(?:[\w{},\s$*]+from\s*)?"([^"]+)"/g)].map((m) => m[1]))];
+  assert.deepEqual(imported(bundle), ["./engine.js"]);
+  assert.deepEqual(imported(engineBundle), []);
+  assert.ok(!bundle.includes("certpolicy_core"), "the engine's glue is in the engine's module only");
+  // One of the page's sources (a string table) changes after the build: the page's sources are
+  // sent, and the engine's too (a page from source and the engine's module share the elements'
+  // one engine only when both are sources).
   const input = path.join(repoRoot, "web/js/strings/en.js");
   const { atime, mtime } = await stat(input);
   t.after(() => utimes(input, atime, mtime));
   await utimes(input, atime, new Date(mtime.getTime() + 2000));
-  assert.equal(await get(), source);
+  assert.equal(await get("js/purchase.js"), source);
+  assert.equal(await get("js/engine.js"), engineSource);
   await utimes(input, atime, mtime);
-  assert.equal(await get(), bundle);
+  assert.equal(await get("js/purchase.js"), bundle);
+  assert.equal(await get("js/engine.js"), engineBundle);
+});
+
+test("every page that decides starts the engine's module from its head, before its own module, and runs it as soon as it is in", () => {
+  const pages = readdirSync(path.join(repoRoot, "web")).filter((f) => f.endsWith(".html"));
+  const deciding = pages.filter((f) => readFileSync(path.join(repoRoot, "web", f), "utf8").includes("certpolicy_core.wasm"));
+  assert.ok(deciding.length >= 7, deciding.join());
+  for (const f of pages) {
+    const head = readFileSync(path.join(repoRoot, "web", f), "utf8").split("</head>")[0];
+    const scripts = [...head.matchAll(/<script ([^>]*)><\/script>/g)].map((m) => m[1]);
+    if (deciding.includes(f)) {
+      assert.equal(scripts.length, 2, f);
+      assert.equal(scripts[0], 'type="module" async src="js/engine.js"', f);
+    } else {
+      assert.ok(scripts.every((a) => !a.includes("engine.js")), `${f} decides nothing: no engine`);
+    }
+  }
 });
 
 test("the page modules made again from the same sources keep the brotli copy made for them", async () => {

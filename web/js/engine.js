@@ -9,10 +9,17 @@
 // file (a new version, a rollback) replaces the engine of the page and of
 // its elements, and the page is told (onPolicyChange), as it is at the
 // instant a dated change of the policy starts to apply.
+// Bundled, this is a module of its own (scripts/bundle_pages.mjs) that each
+// deciding page's head starts at once (`<script type="module" async>`), so the
+// engine is built while the page's larger module is still arriving and being
+// parsed; the page modules import it, and the elements' shared engine through
+// it (the re-export below), so a page holds one of each.
 import { createEngine } from "/pkg/index.js";
 import { configure, replaceEngine } from "/pkg/elements/engine.js";
 import { loadPolicyEngine, watchPolicy } from "./policy_loader.js";
 import { SITE } from "./site.js";
+
+export { configure, onEngineReplaced, replaceEngine, sharedEngine } from "/pkg/elements/engine.js";
 
 performance.mark("certpolicy:engine-start");
 /** Where the site serves the engine's WebAssembly (the page heads preload the same URL). */
