@@ -1,6 +1,6 @@
 // Makes one module per page: each page script of web/js (the one its HTML
-// loads) with everything it imports — its app code, its strings, the
-// package's elements it shows and the engine's glue (/pkg/… resolved to
+// loads) with everything it imports but the engine's module — its app code,
+// its strings, the package's elements it shows (/pkg/… resolved to
 // wasm/) — bundled and minified by esbuild into build/pages/js/<page>.js, and
 // build/pages/inputs.json naming each bundle's source files with their
 // modification times. The demo server sends a bundle in place of the page
@@ -77,4 +77,4 @@ for (const entry of entries) {
 }
 if (inputs[ENGINE_ENTRY]) inputs[ENGINE_ENTRY] = Object.assign({}, ...Object.values(inputs));
 writeIfChanged(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
-console.error(`bundled ${entries.length} page scripts: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);
+console.error(`bundled ${entries.length} modules: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);

@@ -2,11 +2,14 @@
 // first element's need, or given by the page (configure) before that; a page
 // that reads a new policy (a published file changed, or rolled back) hands
 // the new engine in with replaceEngine, and every element decides again.
+// The state lives on the global object, under one registered symbol, so that
+// two copies of this module on a page (a bundle beside the package's own file,
+// or an old cached bundle beside a new page) still share one engine: the one
+// configure() or replaceEngine() gave, never a second default one.
 import { createEngine } from "../index.js";
 
-let options = {};
-let shared = null;
-const listeners = new Set();
+const state = (globalThis[Symbol.for("certpolicy.elements.sharedEngine.v1")] ??= { options: {}, shared: null, listeners: new Set() });
+const { listeners } = state;
 
 /**
  * Sets how the shared engine is made, or hands one in; call before the
@@ -16,14 +19,14 @@ const listeners = new Set();
  *   configure({ engine: await createEngine() })
  */
 export function configure(next = {}) {
-  if (next.engine) shared = Promise.resolve(next.engine);
-  else options = { ...options, ...next };
+  if (next.engine) state.shared = Promise.resolve(next.engine);
+  else state.options = { ...state.options, ...next };
 }
 
 /** The shared engine (a promise; it rejects when the engine cannot load). */
 export function sharedEngine() {
-  shared ??= createEngine(options);
-  return shared;
+  state.shared ??= createEngine(state.options);
+  return state.shared;
 }
 
 /**
@@ -32,7 +35,7 @@ export function sharedEngine() {
  *   replaceEngine(await createEngine({ publishedPolicy: bytes }))
  */
 export function replaceEngine(engine) {
-  shared = Promise.resolve(engine);
+  state.shared = Promise.resolve(engine);
   for (const listener of [...listeners]) listener();
 }
 
