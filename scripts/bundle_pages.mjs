@@ -9,9 +9,9 @@
 // The engine's module (js/engine.js, with the package's engine and the
 // elements' shared engine) is a bundle of its own that the page bundles import:
 // each deciding page's head starts it at once, so the engine is built while
-// the page's module arrives (docs/PERFORMANCE.md). It stands only while every
-// page bundle does: its inputs are all of theirs, so a page sent from source
-// and the engine's module never hold two copies of the elements' shared engine.
+// the page's module arrives (docs/PERFORMANCE.md). A page sent from its sources
+// beside the engine's bundle holds two copies of the elements' engine module;
+// they share one engine (wasm/elements/engine.js keeps its state on a global).
 //   node scripts/bundle_pages.mjs      (scripts/build runs it; esbuild from tests/node_modules)
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -75,6 +75,5 @@ for (const entry of entries) {
   }));
   bytes += statSync(out).size;
 }
-if (inputs[ENGINE_ENTRY]) inputs[ENGINE_ENTRY] = Object.assign({}, ...Object.values(inputs));
 writeIfChanged(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
 console.error(`bundled ${entries.length} modules: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);
