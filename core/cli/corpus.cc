@@ -341,7 +341,7 @@ class Builder {
       counts.insert({lo - 1, hi + 1});
       for (char prefix : b.hk_macao_prefixes + "Z") {
         for (int n : counts) {
-          if (n > 0) permits.insert(std::string(1, prefix) + std::string(static_cast<size_t>(n), '1'));
+          if (n > 0) permits.insert(std::string(1, prefix).append(static_cast<size_t>(n), '1'));
         }
       }
       for (int n : b.taiwan_digit_counts) {

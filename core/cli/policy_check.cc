@@ -133,9 +133,9 @@ ordered_json json_report(const Schedule& s, const Review& r, const ordered_json&
 
 int policy_check(int argc, char** argv) {
   const char* file = nullptr;
-  bool json = false, strict = false;
+  bool as_json = false, strict = false;
   for (int k = 0; k < argc; ++k) {
-    if (std::strcmp(argv[k], "--json") == 0) json = true;
+    if (std::strcmp(argv[k], "--json") == 0) as_json = true;
     else if (std::strcmp(argv[k], "--strict") == 0) strict = true;
     else if (file == nullptr) file = argv[k];
     else return kExitUsage;
@@ -148,7 +148,7 @@ int policy_check(int argc, char** argv) {
   if (!read_policy_file(file, bytes, why)) return written(unreadable(file, why), kExitUsage) == kExitWrite ? kExitWrite : kExitUsage;
   auto engine = Engine::publish(bytes, error);
   if (!engine) {
-    if (json) return written(error, kExitPolicy);
+    if (as_json) return written(error, kExitPolicy);
     const auto e = nlohmann::json::parse(error, nullptr, false, true);
     if (!e.is_object()) return written(error, kExitPolicy);
     return written("policy refused: " + e["error"]["message"].get<std::string>() + " [" + e["error"]["detail"].get<std::string>() + "]",
@@ -158,7 +158,7 @@ int policy_check(int argc, char** argv) {
   const Review r = review(s);
   const ordered_json sum = summary(s.last());
   const int code = strict && !r.warnings.empty() ? kExitPolicy : 0;
-  return written(json ? json_report(s, r, sum).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : text(s, r, sum), code);
+  return written(as_json ? json_report(s, r, sum).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) : text(s, r, sum), code);
 }
 
 }  // namespace certpolicy::cli

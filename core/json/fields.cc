@@ -67,8 +67,9 @@ void Fields::assign(Ref r, const Value& v) {
     case Value::Kind::kString: pool_ += v.s_; break;
     case Value::Kind::kDate: put_date(pool_.extend(kDateChars), v.date_); text_kind = Kind::kDate; break;
     case Value::Kind::kInstant: {
-      char buf[FixedZone::kMaxInstantChars];
-      pool_.append(buf, static_cast<size_t>(v.zone_->put(buf, v.instant_) - buf));
+      // Written in place: room for the longest instant, the rest given back.
+      char* room = pool_.extend(FixedZone::kMaxInstantChars);
+      pool_.drop_last(FixedZone::kMaxInstantChars - static_cast<size_t>(v.zone_->put(room, v.instant_) - room));
       text_kind = Kind::kInstant;
       break;
     }

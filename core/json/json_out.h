@@ -54,6 +54,9 @@ class TextOut {
     return at;
   }
 
+  // Gives back the last `n` bytes of the text (room `extend` made and the caller did not fill).
+  void drop_last(std::size_t n) { size_ -= n; }
+
   // Room for at least `n` bytes in all, without writing any.
   void reserve(std::size_t n) {
     if (capacity_ < n) grow(n - size_);

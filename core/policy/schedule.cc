@@ -71,7 +71,8 @@ std::vector<std::string> path_parts(std::string_view path) {
   for (char ch : path) {
     if (ch == '.' || ch == '[') {
       if (!cur.empty()) out.push_back(cur);
-      cur = ch == '[' ? "[" : "";
+      cur.clear();
+      if (ch == '[') cur.push_back('[');
     } else {
       cur += ch;
     }
@@ -216,8 +217,8 @@ class ScheduleReader {
           issues.fail(c.where, detail_code::kMissing, "at least one key of the policy");
           return false;
         }
-        const std::optional<Governs> said =
-            *applies == 2 ? std::nullopt : std::optional(*applies == 0 ? Governs::kOrdersPaid : Governs::kDecisions);
+        std::optional<Governs> said;  // applies_to: 0 orders paid, 1 decisions, 2 not said
+        if (*applies != 2) said = *applies == 0 ? Governs::kOrdersPaid : Governs::kDecisions;
         if (c.effective_from && !governs(c, said, in["applies_to"].path(), issues)) return false;
         changes_.push_back(std::move(c));
       }
