@@ -273,9 +273,23 @@ void Engine::write_result(const JsonIn& req, TextOut& out, std::optional<Instant
   auto locale = read_locale(req["locale"], issues);
   if (!locale) return fail("INVALID_REQUEST", *issues.first(), Locale::kZhCN);
 
+  // A field missing because it was misspelled ("paidAt" for "paid_at", the
+  // first mistake of a JavaScript developer; "typ" for "type"): the
+  // misspelling is said first.
+  auto refused = [&](const std::string_view code) {
+    const FieldIssue& issue = *issues.first();
+    if (issue.detail == detail_code::kMissing) {
+      if (auto spelt = req.doc()->unread_spelling_of(req.ref(), issue.path)) {
+        return fail("INVALID_REQUEST", FieldIssue{JsonIn(req.doc(), JsonDoc::kNone, spelt->path).path(),
+                                                  detail_code::kUnknownField, spelt->closest, true}, *locale);
+      }
+    }
+    return fail(code, issue, *locale);
+  };
+
   JsonIn type_in = req["type"];
   auto type = read_string(type_in, issues, 64);
-  if (!type) return fail("INVALID_REQUEST", *issues.first(), *locale);
+  if (!type) return refused("INVALID_REQUEST");
   const TypeEntry* entry = nullptr;
   for (const TypeEntry& t : kTypes) {
     if (t.name == *type) entry = &t;
@@ -287,21 +301,10 @@ void Engine::write_result(const JsonIn& req, TextOut& out, std::optional<Instant
   }
 
   const Policy* policy = policy_for(req, entry->now_optional, entry->paid_in, at, issues);
-  if (policy == nullptr) return fail("INVALID_REQUEST", *issues.first(), *locale);
+  if (policy == nullptr) return refused("INVALID_REQUEST");
   Context ctx{*policy, *locale};
   std::optional<Outcome> outcome = entry->handler(req, ctx, issues);
-  if (!outcome) {
-    // A field missing because it was misspelled ("paidAt" for "paid_at", the
-    // first mistake of a JavaScript developer): the misspelling is said first.
-    const FieldIssue& issue = *issues.first();
-    if (issue.detail == detail_code::kMissing) {
-      if (auto spelt = req.doc()->unread_spelling_of(req.ref(), issue.path)) {
-        return fail("INVALID_REQUEST", FieldIssue{JsonIn(req.doc(), JsonDoc::kNone, spelt->path).path(),
-                                                  detail_code::kUnknownField, spelt->closest, true}, *locale);
-      }
-    }
-    return fail("INVALID_REQUEST", issue, *locale);
-  }
+  if (!outcome) return refused("INVALID_REQUEST");
   if (!all_fields_known(req, issues)) return fail("INVALID_REQUEST", *issues.first(), *locale);
 
   // The envelope's members, merged with the handler's fields in key order.

@@ -22,14 +22,14 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   const auto status = enum_at<BookingStatus>(booking_status);
   const auto order_flow = enum_at<Flow>(flow);
   const auto fault = enum_at<PlatformFault>(platform_fault);
-  if (!status || !order_flow || !fault || (*fault == PlatformFault::kCentreUnavailable && *status != BookingStatus::kBooked) ||
-      certification < -1 || certification >= entries) {
+  if (!status || !order_flow || !fault || certification < -1 || certification >= entries) {
     return out;  // the JSON entry says which field and why
   }
   in.flow = *order_flow;
   in.status = *status;
   in.refunded = refunded;
   in.fault = *fault;
+  if (order_contradiction(in)) return out;  // as the JSON entry, which names the field
   in.certification = certification < 0 ? nullptr : &p.catalogue.certifications[static_cast<size_t>(certification)];
   const ExamOrderDecision d = certpolicy::decide_exam_order(in, p, Detail::kFlags);
   out.decided = true;

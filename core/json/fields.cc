@@ -118,9 +118,10 @@ void Fields::write(Ref r, TextOut& out) const {
     case Kind::kNull: out += "null"; return;
     case Kind::kBool: out += n.b ? "true" : "false"; return;
     case Kind::kInt: {
-      char buf[24];
-      auto end = std::to_chars(buf, buf + sizeof buf, n.i).ptr;
-      out.append(buf, static_cast<size_t>(end - buf));
+      // Written in place, as an instant is: room for the longest integer, the rest given back.
+      constexpr size_t kRoom = 24;
+      char* room = out.extend(kRoom);
+      out.drop_last(kRoom - static_cast<size_t>(std::to_chars(room, room + kRoom, n.i).ptr - room));
       return;
     }
     // nlohmann's shortest round-trip form, the same bytes natively and in wasm.

@@ -262,6 +262,19 @@ size_t key_distance(std::string_view key, std::string_view known) {
   return edit_distance(key, known);
 }
 
+// Whether the key given is a misspelling of the one missing on the same object:
+// near by ClosestName's measure (paidAt → paid_at, status → state, typ →
+// type), or the missing key with words dropped (amount → amount_fen), never
+// with words added: a longer key is one of its own, not yet read
+// (security_value beside a missing value). `missing` is one key, not a path.
+bool spelling_of(std::string_view given, std::string_view missing) {
+  if (missing.find_first_of(".[") != std::string_view::npos) return false;
+  if (word_extension(given, missing)) return given.size() < missing.size();
+  ClosestName near(given);
+  near.consider(missing);
+  return !near.best().empty();
+}
+
 }  // namespace
 
 void ClosestName::consider(std::string_view known) {
@@ -294,7 +307,7 @@ void JsonDoc::walk_unread(Ref r, std::string& path, std::optional<Unread>& out, 
       if (!nodes_[c].asked) {
         if (missing.empty()) out = Unread{path, closest_key(r, key(c))};
         else if (missing.size() > at && missing.substr(0, at) == std::string_view(path.data(), at) &&
-                 folded(key(c)) == folded(missing.substr(at))) {
+                 spelling_of(key(c), missing.substr(at))) {
           out = Unread{path, std::string(missing.substr(at))};
         }
       } else {

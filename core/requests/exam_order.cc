@@ -83,14 +83,11 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
     in.exam_at = *exam_at;
     in.kind = *kind;
   }
-  // A taken or missed exam has begun: its time is not after now.
-  if ((in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow) && in.exam_at > in.now) {
-    issues.fail(booking["exam_at"].path(), detail_code::kInconsistent, "a time up to now for a taken or missed exam");
-    return std::nullopt;
-  }
-  // A centre that cannot hold the exam moves a booked exam: there must be one.
-  if (in.fault == PlatformFault::kCentreUnavailable && in.status != BookingStatus::kBooked) {
-    issues.fail(order["platform_fault"].path(), detail_code::kInconsistent, "a booked exam (booking.status booked)");
+  if (auto c = order_contradiction(in)) {
+    const JsonIn field = c->field == OrderField::kPaidAt ? order["paid_at"]
+                         : c->field == OrderField::kExamAt ? booking["exam_at"]
+                                                            : order["platform_fault"];
+    issues.fail(field.path(), detail_code::kInconsistent, c->expected);
     return std::nullopt;
   }
   return r;

@@ -88,6 +88,28 @@ test("Enter adds a valid practitioner score; an impossible one is said and not a
   await context.close();
 });
 
+test("PRA: Enter adds no attempt the purchase no longer has (after a pass, after the last one), and says why", async () => {
+  for (const scores of [["70"], ["50", "50", "50"]]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html?lang=en`);
+    const rows = () => page.locator("[data-testid=attempts] > *").count();
+    const before = await rows();
+    for (const score of scores) {
+      await page.getByTestId("new-score").fill(score);
+      await page.getByTestId("new-score").press("Enter");
+    }
+    assert.equal(await rows(), before + scores.length, `${scores}: recorded`);
+    await page.waitForFunction(() => document.querySelector("[data-testid=add-attempt]").disabled);
+    // The button is off; Enter in the field is the way round it that must not add either.
+    await page.getByTestId("new-score").fill("80");
+    await page.getByTestId("new-score").press("Enter");
+    assert.equal(await rows(), before + scores.length, `${scores}: nothing added after`);
+    assert.equal(await page.getByTestId("score-error").textContent(), "This purchase has no further exam (passed, or no attempts left): not added");
+    assert.equal(await page.getByTestId("add-attempt").isDisabled(), true, "the button stays off");
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
+
 test("a refused field is said in plain words of the page's language; the engine's detail is folded away", async () => {
   for (const [locale, sentence] of [["zh-CN", "请填写支付时间"], ["en", "Fill in “Paid at”"]]) {
     const { page, context, problems } = await purchase(locale);
@@ -97,6 +119,31 @@ test("a refused field is said in plain words of the page's language; the engine'
     assert.equal(await failure.evaluate((el) => el.firstChild.textContent), sentence, locale);
     assert.doesNotMatch(await failure.evaluate((el) => el.firstChild.textContent), /order\.paid_at|rfc3339|MISSING/);
     assert.match(await failure.locator("details code").textContent(), /^order\.paid_at · MISSING · /);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
+
+test("EXO-1: a payment time later than now, or an exam before the payment, is said as such, never decided", async () => {
+  const cases = [
+    ["zh-CN", "paid-at", "2026-11-22T10:01", "支付时间晚于现在，请检查", "order.paid_at"],
+    ["en", "paid-at", "2026-11-22T10:01", "“Paid at” is later than now: check it", "order.paid_at"],
+    ["en", "exam-at", "2026-11-21T09:59", "“Exam time” is before the payment time: check it", "order.booking.exam_at"],
+  ];
+  for (const [locale, field, value, sentence, path] of cases) {
+    const { page, context, problems } = await purchase(locale);
+    if (field === "exam-at") await page.getByTestId("status").selectOption("cancelled");
+    await page.getByTestId(field).fill(value);
+    await page.getByTestId(field).dispatchEvent("input");
+    const failure = page.locator("#failure");
+    await failure.locator("details").waitFor();
+    assert.equal(await failure.evaluate((el) => el.firstChild.textContent), sentence, `${locale} ${field}`);
+    assert.match(await failure.locator("details code").textContent(), new RegExp(`^${path.replaceAll(".", "\\.")} · INCONSISTENT · `));
+    assert.equal(await page.locator("#result").isHidden(), true, "no verdict beside the refusal");
+    // The same time as now (or as the payment) is decided.
+    await page.getByTestId(field).fill(field === "paid-at" ? "2026-11-22T10:00" : "2026-11-21T10:00");
+    await page.getByTestId(field).dispatchEvent("input");
+    await page.locator("#result").waitFor();
     assert.deepEqual(problems(), []);
     await context.close();
   }

@@ -29,6 +29,15 @@ test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before
   assert.equal(await page.locator('#certificate [part~="verdict"]').getAttribute("data-status"), "expiring");
   assert.equal(await page.locator('#certificate [part~="verdict"]').textContent(), "即将到期");
   assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "如需连续持证，请在 2027-01-07 前（含当日）重新报名参加考试并通过。");
+  assert.equal(await page.locator('#certificate [part~="renew-by"]').textContent(), "2027-01-07");
+  // CRT-2: on the last day to sit it the advice stands; the day after no date is left to advise.
+  await page.getByTestId("today").fill("2027-01-07");
+  assert.match(await page.locator('#certificate [part~="renewal"]').textContent(), /2027-01-07/);
+  await page.getByTestId("today").fill("2027-01-08");
+  assert.equal(await page.locator('#certificate [part~="renewal"]').textContent(), "现在考试的成绩可能在证书到期后才发布，证书可能中断；通过后获得新证书。");
+  assert.equal(await page.locator('#certificate [part~="renew-by"]').textContent(), "—");
+  assert.doesNotMatch(await page.locator("#certificate").evaluate((el) => el.shadowRoot.textContent), /2027-01-07/, "no past date to act by anywhere on the card");
+  await page.getByTestId("today").fill("2026-10-12");
   await page.getByTestId("level").selectOption("TCP");
   assert.equal(await page.locator('#certificate [part~="level"]').textContent(), "TCCP · TCP");
   await page.screenshot({ path: `${screenshotDir}certificates.png`, fullPage: true });

@@ -42,7 +42,7 @@ std::string via_fast(double paid, double now, double exam, int status, int fault
 
 // TIM-1: one range for every input, stated once (kMinInstant … kMaxInstant).
 TEST(FastPath, TIM_1_one_range_with_evaluate_to_the_millisecond) {
-  const double paid = ms("2026-11-21T10:00:00+08:00");
+  const double paid = 0.0;  // the range's first instant: paid by every `now` the range holds
   // (Epoch milliseconds written out: the parser itself refuses the instants outside.)
   struct Case {
     const char* now;
@@ -54,13 +54,39 @@ TEST(FastPath, TIM_1_one_range_with_evaluate_to_the_millisecond) {
                {"2199-12-31T23:59:59.999Z", 7258118399999.0, true},
                {"2200-01-01T00:00:00Z", 7258118400000.0, false}};
   for (const Case& c : cases) {
-    const std::string json_answer = via_json(c.now, R"({"paid_at":"2026-11-21T10:00:00+08:00"})");
+    const std::string json_answer = via_json(c.now, R"({"paid_at":"1970-01-01T00:00:00Z"})");
     EXPECT_EQ(json_answer.rfind("refused", 0) != 0, c.decided) << c.now;
     EXPECT_EQ(via_fast(paid, c.now_ms, 0, 0) != "refused", c.decided) << c.now;
   }
   EXPECT_EQ(via_fast(-1, 0, 0, 0), "refused");          // paid one millisecond before the range
   EXPECT_EQ(via_fast(0, 0, 1e300, 1), "refused");       // an exam far outside it
   EXPECT_EQ(via_fast(0, 0, 1e300, 0), "R--B");          // ignored without a booking
+}
+
+// EXO-1: an order whose fields contradict each other is refused by the JSON
+// entry (naming the field) and undecided on the fast path, at the same
+// instants: paid after now, an exam before the payment, a taken exam after now.
+TEST(FastPath, EXO_1_contradictions_refused_by_both_at_the_same_instant) {
+  struct Case {
+    const char *now, *paid, *exam, *status;
+    int status_number;
+    const char* json;  // via_json's answer
+  } cases[] = {
+      {"2026-12-07T10:00:00+08:00", "2026-12-07T10:00:00+08:00", nullptr, nullptr, 0, "R--B"},
+      {"2026-12-07T10:00:00+08:00", "2026-12-07T10:00:00.001+08:00", nullptr, nullptr, 0, "refused INCONSISTENT"},
+      {"2026-12-07T10:00:00+08:00", "2026-12-01T10:00:00+08:00", "2026-12-01T10:00:00+08:00", "booked", 1, "----"},  // booked, sat at the payment's instant, past
+      {"2026-12-07T10:00:00+08:00", "2026-12-01T10:00:00+08:00", "2026-12-01T09:59:59.999+08:00", "booked", 1, "refused INCONSISTENT"},
+      {"2026-12-07T10:00:00+08:00", "2026-12-01T10:00:00+08:00", "2026-12-07T10:00:00+08:00", "taken", 3, "----"},
+      {"2026-12-07T10:00:00+08:00", "2026-12-01T10:00:00+08:00", "2026-12-07T10:00:00.001+08:00", "taken", 3, "refused INCONSISTENT"},
+  };
+  for (const Case& c : cases) {
+    std::string order = std::string(R"({"paid_at":")") + c.paid + '"';
+    if (c.exam) order += std::string(R"(,"booking":{"status":")") + c.status + R"(","exam_at":")" + c.exam + R"("})";
+    order += "}";
+    EXPECT_EQ(via_json(c.now, order), c.json) << order;
+    const std::string fast = via_fast(ms(c.paid), ms(c.now), c.exam ? ms(c.exam) : 0, c.status_number);
+    EXPECT_EQ(fast == "refused", std::string(c.json).rfind("refused", 0) == 0) << order << " fast " << fast;
+  }
 }
 
 // The same composition: certification (CAT-2) and platform faults (EXO-9) included.

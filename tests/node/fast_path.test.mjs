@@ -29,7 +29,7 @@ function both(r) {
 }
 
 test("one accepted range: at 1969-12-31T12:00Z evaluate refuses (YEAR_OUT_OF_RANGE) and so does decideExamOrder", () => {
-  const order = { paid_at: "2026-11-21T10:00:00+08:00" };
+  const order = { paid_at: "1970-01-01T00:00:00Z" };  // the range's first instant: paid by every now it holds
   const [flags, fast, answer] = both({ type: "exam_order", now: "1969-12-31T12:00:00Z", order });
   assert.equal(answer.ok, false);
   assert.equal(answer.error.detail, "YEAR_OUT_OF_RANGE");

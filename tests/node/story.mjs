@@ -67,7 +67,8 @@ const IMPLIES = {
   CERT_RETIRED: (a) => a.status === "retired",
   CERTIFICATE_NONE: (a) => (a.certificate ?? a).status === "none",
   CERTIFICATE_ACTIVE: (a) => (a.certificate ?? a).status === "active",
-  CERTIFICATE_EXPIRING: (a) => (a.certificate ?? a).status === "expiring",
+  CERTIFICATE_EXPIRING: (a) => (a.certificate ?? a).status === "expiring" && (a.certificate ?? a).renew_by !== null,
+  CERTIFICATE_EXPIRING_RENEWAL_PASSED: (a) => (a.certificate ?? a).status === "expiring" && (a.certificate ?? a).renew_by === null,
   CERTIFICATE_EXPIRED: (a) => (a.certificate ?? a).status === "expired",
   PURCHASE_ALLOWED: (a) => a.allowed,
   SUB_ACCOUNT: (a) => !a.allowed,
@@ -303,5 +304,7 @@ function certificate(r, a, now, codes, hit) {
   const today = chinaDate(now);
   if ((r.passes ?? []).some((p) => p.published_on > today)) hit("future_publication_accepted", "a pass published after today");
   if (a.status === "expired" && !("days_expired" in a)) hit("negative_days_left", `days_left ${a.days_left}`);
-  if (a.status === "expiring" && !codes.has("READING_RENEWAL_RESULTS")) hit("ambiguity_unsaid", "renew_by without the results reading");
+  if (a.status === "expiring" && a.renew_by && !codes.has("READING_RENEWAL_RESULTS")) hit("ambiguity_unsaid", "renew_by without the results reading");
+  // A date to act by, said after it passed.
+  if (a.renew_by && a.renew_by < today) hit("stale_deadline_open", `renew_by ${a.renew_by} said on ${today}`);
 }

@@ -86,10 +86,14 @@ export function storyRequests({ catalogue, legacy = false }) {
     }
     if (lastDay) marks.push(endOf(lastDay), startOf(addDays(lastDay, 1)));
     if (cert?.lifecycle.unused_attempt_refund_from) marks.push(startOf(cert.lifecycle.unused_attempt_refund_from));
-    const now = marks[g.nowAt % marks.length] + g.nowJitter;
+    // EXO-1: the order is paid by now and its exam is after the payment (a jitter
+    // before the payment is taken after it instead, the same distance away).
+    const marked = marks[g.nowAt % marks.length] + g.nowJitter;
+    const now = marked < g.paid ? 2 * g.paid - marked : marked;
+    if (exam < g.paid) exam = 2 * g.paid - exam;
     const fault = g.fault === "centre_unavailable" && status !== "booked" ? "exam_time_changed" : g.fault;
-    // A taken or missed exam has begun by now.
-    if ((status === "taken" || status === "no_show") && exam > now) exam = now - (exam - now) % (30 * DAY) - HOUR;
+    // A taken or missed exam has begun by now (and after the payment).
+    if ((status === "taken" || status === "no_show") && exam > now) exam = g.paid + (exam - g.paid) % (now - g.paid + 1);
     return {
       type: "exam_order", locale: g.locale, now: iso(now),
       order: {

@@ -21,7 +21,9 @@ export class CertpolicyCertificate extends CertpolicyElement {
   /** From the renewal window on, what to do in one sentence; "" before it. */
   renewal(r) {
     if (r.status === "expired") return this.word("cert.renewal.expired");
-    return r.status === "expiring" ? this.word("cert.renewal.expiring", { date: r.renew_by }) : "";
+    if (r.status !== "expiring") return "";
+    // The last exam date that keeps it continuous may have passed already (renew_by null).
+    return r.renew_by ? this.word("cert.renewal.expiring", { date: r.renew_by }) : this.word("cert.renewal.late");
   }
 
   build(body) {
@@ -49,7 +51,7 @@ export class CertpolicyCertificate extends CertpolicyElement {
       // Once expired, the answer's days since, said as such (never "days left: -330").
       r.days_expired !== null ? ["days-expired", this.word("cert.days_expired"), this.word("cert.days", { n: r.days_expired })]
         : ["days-left", this.word("cert.days_left"), r.days_left === null ? "—" : this.word("cert.days", { n: r.days_left })],
-      ["renew-by", this.word("cert.renew_by"), r.status === "none" ? "—" : r.renew_by],
+      ["renew-by", this.word("cert.renew_by"), r.renew_by ?? "—"],
     ]);
     attrs(text($.renewal, this.renewal(r)), { hidden: !this.renewal(r) });
     const { why, caveats } = splitReasons(r);

@@ -318,8 +318,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   /** The deferral: the date to apply by (or that none is stated), whether it is possible, whether it uses the right. */
   deferral(r) {
     const d = r.deferral;
-    const when = d.act_by || d.deadline ? this.actBy(d.act_by, d.deadline) : this.word("trn.deferral_no_deadline");
-    return `${when} · ${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
+    const verdict = `${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
+    if (d.act_by || d.deadline) return `${this.actBy(d.act_by, d.deadline)} · ${verdict}`;
+    // No date: none is stated for a class that did not open (TRN-5); none is left once the right is used (TRN-4).
+    return d.allowed ? `${this.word("trn.deferral_no_deadline")} · ${verdict}` : verdict;
   }
 
   // What is said is what the card shows (share, amount, the dates to act by, deferral, the readings applied, the

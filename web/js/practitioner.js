@@ -75,7 +75,8 @@ $("purchase").addEventListener("change", (e) => {
   if (!e.target.id.startsWith("new_")) update();
 });
 // Adds the typed attempt only when the engine takes it: a score outside
-// 0…max or not whole, or a time outside purchase…now, is said, not added.
+// 0…max or not whole, a time outside purchase…now, or an attempt the purchase
+// no longer has (after a pass, or none left) is said, not added.
 function addAttempt() {
   const error = $("score_error");
   const text = $("new_score").value.trim();
@@ -93,6 +94,7 @@ function addAttempt() {
     const max = /\.\.(\d+)$/.exec(r.ok ? "" : r.error.expected)?.[1];
     if (!r.ok && r.error.path.endsWith(".score")) problem = ["pra.score_invalid", { max: max ?? "" }];
     else if (!r.ok && r.error.path.endsWith(".taken_at")) problem = ["pra.taken_invalid", {}];
+    else if (!r.ok) problem = ["pra.cannot_take", {}];
   }
   error.textContent = problem ? tf(...problem) : "";
   $("new_score").setAttribute("aria-invalid", String(problem?.[0] === "pra.score_invalid"));

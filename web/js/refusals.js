@@ -20,6 +20,9 @@ const FIELD_LABELS = {
 };
 const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
   IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
+// A field that contradicts another (INCONSISTENT), by what the engine says it should be.
+const INCONSISTENT_SENTENCES = { "a time up to now": "error.after_now", "a time up to now for a taken or missed exam": "error.after_now",
+  "a time after order.paid_at": "error.before_paid" };
 
 /**
  * A refused request in plain words of the page's language ("请填写支付时间");
@@ -28,7 +31,8 @@ const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid"
 export function failureSentence(error) {
   const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
   if (error.code !== "INVALID_REQUEST" || !field) return error.message;
-  return fieldSentence(error.detail, field);
+  const contradiction = error.detail === "INCONSISTENT" && INCONSISTENT_SENTENCES[error.expected];
+  return contradiction ? tf(contradiction, { field: fieldLabel(field) }) : fieldSentence(error.detail, field);
 }
 
 /** Why the engine refused a field, in the page's words, naming the field by its label's key: "请填写查看日期". */

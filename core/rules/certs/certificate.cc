@@ -24,11 +24,18 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   if (today > *d.valid_until) {
     d.status = CertificateStatus::kExpired;
     d.days_expired = -*d.days_left;
+    d.renew_by.reset();  // no exam can keep it continuous any more
     d.reasons.add("CERTIFICATE_EXPIRED", "CRT-2");
   } else if (*d.days_left <= policy.expiring_within_days) {
     d.status = CertificateStatus::kExpiring;
-    d.reasons.add("CERTIFICATE_EXPIRING", "CRT-2");
-    if (results_within_days > 0) d.reasons.add("READING_RENEWAL_RESULTS", "CRT-2");
+    if (today > *d.renew_by) {
+      // The last exam date that surely keeps it continuous has passed: no date to act by is left.
+      d.renew_by.reset();
+      d.reasons.add("CERTIFICATE_EXPIRING_RENEWAL_PASSED", "CRT-2");
+    } else {
+      d.reasons.add("CERTIFICATE_EXPIRING", "CRT-2");
+      if (results_within_days > 0) d.reasons.add("READING_RENEWAL_RESULTS", "CRT-2");
+    }
   } else {
     d.status = CertificateStatus::kActive;
     d.reasons.add("CERTIFICATE_ACTIVE", "CRT-1");

@@ -32,7 +32,7 @@ struct CertificateDecision {
   std::optional<CivilDate> valid_from, valid_until;
   std::optional<int> days_left;       // valid_until - today; negative once expired
   std::optional<int> days_expired;    // today - valid_until once expired (positive), else none
-  std::optional<CivilDate> renew_by;  // last exam date that keeps it continuous
+  std::optional<CivilDate> renew_by;  // last exam date that keeps it continuous; none once it has passed
   std::optional<CivilDate> expiring_from;  // first day of the `expiring` status
   bool electronic_only = false;       // CRT-3
   Reasons reasons;

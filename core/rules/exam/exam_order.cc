@@ -121,6 +121,20 @@ std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDec
 
 }  // namespace
 
+std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in) {
+  if (in.paid_at > in.now) return OrderContradiction{OrderField::kPaidAt, "a time up to now"};
+  if (in.status != BookingStatus::kNone && in.exam_at < in.paid_at) {
+    return OrderContradiction{OrderField::kExamAt, "a time after order.paid_at"};
+  }
+  if ((in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow) && in.exam_at > in.now) {
+    return OrderContradiction{OrderField::kExamAt, "a time up to now for a taken or missed exam"};
+  }
+  if (in.fault == PlatformFault::kCentreUnavailable && in.status != BookingStatus::kBooked) {
+    return OrderContradiction{OrderField::kPlatformFault, "a booked exam (booking.status booked)"};
+  }
+  return std::nullopt;
+}
+
 ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& policy, Detail detail) {
   const ExamOrderPolicy& p = policy.exam_order;
   const FixedZone& zone = policy.zone;
@@ -186,7 +200,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     // day, renewal by the terms' (later) results lag.
     if (b.results_at && !in.refunded) {
       const CivilDate published = zone.date_of(*b.results_at);
-      const CertificateDecision cert = decide_certificate({published}, today, policy.certificate, p.theory_results_terms_days);
+      // Seen on its publication day: its dates, whatever today is (a pass long ago has no renewal date left today).
+      const CertificateDecision cert = decide_certificate({published}, published, policy.certificate, p.theory_results_terms_days);
       d.certificate_if_passed = ExamOrderDecision::Certificate{published, *cert.valid_until, *cert.expiring_from, *cert.renew_by};
     }
     d.timeline = timeline(in, d, zone);

@@ -95,4 +95,17 @@ struct ExamOrderDecision {
 
 ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& policy, Detail detail);
 
+// An order whose fields contradict each other is not decided: the JSON entry
+// names the field and what it should be, the fast path answers undecided.
+// The order is paid by now; its exam, when it has one, is sat after the
+// payment (booked before or after it); a taken or missed exam has begun; a
+// centre that cannot hold the exam moves a booked one.
+//   order_contradiction({.paid_at = tomorrow, .now = today})->field == OrderField::kPaidAt
+enum class OrderField { kPaidAt, kExamAt, kPlatformFault };
+struct OrderContradiction {
+  OrderField field;
+  const char* expected;  // what the field should be, in the words of the error's `expected`
+};
+std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in);
+
 }  // namespace certpolicy

@@ -98,7 +98,12 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     // TRN-4: at least N working days before, and one right only.
     const bool in_time = n.count >= p.deferral_min_working_days;
     d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
-    if (in.deferral_used || in.deferred) d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
+    if (in.deferral_used || in.deferred) {
+      // The one right is used: there is no date to apply by, so none is stated.
+      d.deferral_deadline.reset();
+      d.deferral_act_by.reset();
+      d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
+    }
     else if (!in_time) d.reasons.add("DEFERRAL_TOO_LATE", "TRN-4");
     else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
   }

@@ -65,6 +65,7 @@ export default {
   "tl.certificate_renew_from": "Certificate renewal window opens (if you pass)",
   "tl.certificate_valid_until": "Certificate valid until (if you pass)",
   "cert.renewal.expiring": "To keep it continuous, sit and pass the exam again by {date} (inclusive).",
+  "cert.renewal.late": "The result of an exam taken now may come out after the certificate expires, leaving a gap; passing gives a new one.",
   "cert.renewal.expired": "The certificate expired: register and pass again for a new one.",
   "tl.title": "Timeline",
   "pra.can_take": "You can take the exam now ({left} left).",
