@@ -17,6 +17,18 @@ async function downloadIcs(page) {
   return { name: download.suggestedFilename(), text: await downloadedText(download) };
 }
 
+test("CRT-2 in English: one day is said \"1 day\", left or since expiry, more are \"days\"", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html?lang=en`);
+  await page.getByTestId("pass-date").first().fill("2025-01-10");
+  for (const [today, part, said] of [["2027-01-08", "days-left", "2 days"], ["2027-01-09", "days-left", "1 day"],
+    ["2027-01-10", "days-left", "0 days"], ["2027-01-11", "days-expired", "1 day"]]) {
+    await page.getByTestId("today").fill(today);
+    assert.equal(await page.locator(`#certificate [part~="${part}"]`).textContent(), said, today);
+  }
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html`);
   await page.getByTestId("pass-date").first().fill("2025-01-10");

@@ -224,9 +224,11 @@ export class CertpolicyElement extends ElementBase {
     return new Promise((resolve) => this._waiting.push(resolve));
   }
 
-  /** A word of the element's locale, {name}s filled. */
+  /** A word of the element's locale, {name}s filled; `key.one` when `vars.n` is 1 and the locale has it ("1 day"). */
   word(key, vars = {}) {
-    return String(WORDS[this.locale][key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
+    const words = WORDS[this.locale];
+    const form = vars.n === 1 && words[`${key}.one`] !== undefined ? `${key}.one` : key;
+    return String(words[form] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
   }
 
   /** The instant decided for: the fixed `now`, else the clock. */
