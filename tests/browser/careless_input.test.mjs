@@ -50,6 +50,24 @@ test("the training page says a bad amount instead of deciding with ¥0", async (
   assert.equal(await page.locator("#failure").textContent(), "请输入金额，最多两位小数");
   await page.getByTestId("paid").fill("３,５８０");
   assert.equal(await page.locator("#result").isVisible(), true);
+  // Left empty, the amount is asked for: never "refunds in full, CNY 0.00".
+  await page.getByTestId("paid").fill("");
+  assert.equal(await page.locator("#result").isHidden(), true);
+  assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写/);
+  await context.close();
+});
+
+test("EXO-10: with no amount typed the purchase page says no amount, never \"¥0.00 comes back\"", async () => {
+  const { page, context, problems } = await purchase("en");
+  for (const id of ["pay-online", "pay-balance", "pay-voucher"]) await page.getByTestId(id).fill("");
+  await page.getByTestId("pay-online").dispatchEvent("input");
+  await page.locator("#result").waitFor();
+  await page.waitForFunction(() => document.querySelector("#refund").result?.ok && document.querySelector("#refund").result.refund.amount_fen === null);
+  assert.doesNotMatch(await page.locator("#refund").evaluate((el) => el.shadowRoot.textContent), /0\.00/);
+  await page.getByTestId("pay-online").fill("1200");
+  await page.getByTestId("pay-online").dispatchEvent("input");
+  await page.waitForFunction(() => document.querySelector("#refund").result?.refund.amount_fen === 120000);
+  assert.deepEqual(problems(), []);
   await context.close();
 });
 

@@ -47,7 +47,10 @@ async function initialValues() {
   });
 }
 
-/** The payments as typed (1,200 · ¥1200 · full-width digits), or null when one is not an amount. */
+/**
+ * The payments as typed (1,200 · ¥1200 · full-width digits), or null when one
+ * is not an amount; [] when none is typed (the amount is then not said).
+ */
 function payments() {
   const list = [];
   let bad = false;
@@ -68,7 +71,8 @@ function order(paid) {
     paid_at: chinaInstant($("paid_at").value),
     flow: $("flow").value,
     ...($("certification").value ? { certification: $("certification").value } : {}),
-    payments: paid,
+    // None typed: the amount is unknown, not ¥0 (a refund "returning ¥0.00, vouchers not returned" was said).
+    ...(paid.length ? { payments: paid } : {}),
     refunded: $("refunded").checked,
     platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
     booking: status === "none" ? null : { status, exam_at: chinaInstant($("exam_at").value) },

@@ -7,7 +7,7 @@ import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
 import { getLocale, t, tf } from "./locale.js";
 import { chinaInputValue, yuanToFen } from "./inputs.js";
-import { inputFailure } from "./refusals.js";
+import { fieldFailure, inputFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
 import "/pkg/elements/training.js";
@@ -24,9 +24,12 @@ function initialValues() {
 
 function update() {
   const paid = yuanToFen($("paid").value);
-  $("paid").setAttribute("aria-invalid", String(paid === null));
+  const empty = $("paid").value.trim() === "";
+  $("paid").setAttribute("aria-invalid", String(paid === null || empty));
   $("paid_error").textContent = paid === null ? t("amount.invalid") : "";
   if (paid === null) return refuse(inputFailure(t("amount.invalid")));
+  // An amount left empty is asked for, never decided as ¥0 ("refunds in full, CNY 0.00").
+  if (empty) return refuse(fieldFailure("enrolment.paid_fen"));
   const el = $("training");
   el.locale = getLocale();
   el.now = `${$("today").value}T12:00:00+08:00`;
