@@ -29,6 +29,21 @@ test("CRT-2 in English: one day is said \"1 day\", left or since expiry, more ar
   await context.close();
 });
 
+test("CRT-1: a pass published after today is said in plain words, its JSON path only in the details", async () => {
+  for (const [locale, sentence] of [["zh-CN", "成绩发布日期晚于今天，请检查"], ["en", "“Result publication date” is after today: check it"]]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html?lang=${locale}`);
+    await page.getByTestId("pass-date").first().fill("2026-10-13");
+    await page.getByTestId("today").fill("2026-10-12");
+    const failure = page.locator("#failure");
+    await failure.locator("details").waitFor();
+    assert.equal(await failure.evaluate((el) => el.firstChild.textContent), sentence, locale);
+    assert.match(await failure.locator("details code").textContent(), /^passes\[0\]\.published_on · INCONSISTENT · /);
+    assert.equal(await page.locator("#result").isHidden(), true);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
+
 test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html`);
   await page.getByTestId("pass-date").first().fill("2025-01-10");

@@ -17,19 +17,23 @@ export function fieldFailure(path) {
 const FIELD_LABELS = {
   now: "now", "order.paid_at": "paid_at", "purchase.paid_at": "paid_at", "order.booking.exam_at": "exam_at",
   exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid",
+  "passes.published_on": "cert.published_on",
 };
 const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
   IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
 // A field that contradicts another (INCONSISTENT), by what the engine says it should be.
 const INCONSISTENT_SENTENCES = { "a time up to now": "error.after_now", "a time up to now for a taken or missed exam": "error.after_now",
-  "a time after order.paid_at": "error.before_paid" };
+  "a time after order.paid_at": "error.before_paid", "a date up to today": "error.after_today" };
 
 /**
  * A refused request in plain words of the page's language ("请填写支付时间");
- * the engine's own message when it is not about a field the page fills.
+ * a request refused for a field the page does not name is asked to be checked
+ * (the engine's words, with their JSON path, go to the details); any other
+ * refusal (the engine not loaded, a limit) in the engine's own message.
  */
 export function failureSentence(error) {
   const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
+  if (error.code === "INVALID_REQUEST" && !field && error.path) return t("error.check_input");
   if (error.code !== "INVALID_REQUEST" || !field) return error.message;
   const contradiction = error.detail === "INCONSISTENT" && INCONSISTENT_SENTENCES[error.expected];
   return contradiction ? tf(contradiction, { field: fieldLabel(field) }) : fieldSentence(error.detail, field);
