@@ -166,8 +166,9 @@ export interface ExamOrderRequest extends RequestBase {
 /** What a candidate can do next (next_step.code). */
 export type NextStepCode =
   | "NEXT_BOOK" | "NEXT_BOOK_OR_REFUND" | "NEXT_MOVE_EXAM" | "NEXT_CHECK_IN" | "NEXT_RESULTS"
-  | "NEXT_REQUEST_REFUND" | "NEXT_BOOK_OR_REQUEST_REFUND" | "NEXT_CHOOSE_REFUND_OR_SESSION"
-  | "NEXT_TAKE_NEAREST_SESSION" | "NEXT_AWAIT_NEW_DATE" | "NEXT_BUY_SUCCESSOR";
+  | "NEXT_REQUEST_REFUND" | "NEXT_REFUND_BY" | "NEXT_BOOK_OR_REQUEST_REFUND"
+  | "NEXT_CHOOSE_REFUND_OR_SESSION" | "NEXT_TAKE_NEAREST_SESSION" | "NEXT_AWAIT_NEW_DATE"
+  | "NEXT_BUY_SUCCESSOR";
 
 
 /** The one thing to do next (consistent with every other field), or null. */

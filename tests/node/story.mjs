@@ -26,6 +26,7 @@ export const CLASSES = {
   ambiguity_unsaid: "a date or right that depends on a disputed reading of the documentation given without the reason naming the reading",
   reason_field_mismatch: "a reason whose sentence states a fact that the answer's own fields contradict (status, allowed, percent, kind…)",
   next_step_not_possible: "a next step that cannot be taken now according to the answer's own fields (move without a change window, check in after check-in closed…)",
+  next_step_missing: "no next step while a refund worth having is the one act left (nothing can be booked, the window is open)",
   badge_contradicts_fields: "a badge (refund.tone, booking.tone; without them, as the pages inferred it) that the answer's fields contradict: green for a refund of nothing, or for a booking that cannot be sat",
   placeholder_unfilled: "a sentence with a placeholder the answer has no value for (rendered as —)",
   timeline_misleading: "a timeline point still ahead that is not true for this order (a blocked refund deadline marked next, renewal dates of a refunded order…)",
@@ -49,7 +50,7 @@ const shownInstants = (text) => [...text.matchAll(SHOWN_INSTANT)].map((m) => (m[
 const yuan = (fen) => (fen / 100).toFixed(2);
 
 // Next steps that offer a refund, and those that offer a booking.
-const REFUND_STEPS = new Set(["NEXT_BOOK_OR_REFUND", "NEXT_REQUEST_REFUND", "NEXT_BOOK_OR_REQUEST_REFUND", "NEXT_CHOOSE_REFUND_OR_SESSION"]);
+const REFUND_STEPS = new Set(["NEXT_BOOK_OR_REFUND", "NEXT_REQUEST_REFUND", "NEXT_REFUND_BY", "NEXT_BOOK_OR_REQUEST_REFUND", "NEXT_CHOOSE_REFUND_OR_SESSION"]);
 const BOOK_STEPS = new Set(["NEXT_BOOK", "NEXT_BOOK_OR_REFUND", "NEXT_BOOK_OR_REQUEST_REFUND"]);
 
 /** Facts a reason code states, as predicates over (answer, request, now ms). */
@@ -227,6 +228,7 @@ function examOrder(r, a, now, said, codes, hit) {
     NEXT_CHECK_IN: () => status === "booked" && !past(b.check_in_by),
     NEXT_RESULTS: () => (status === "booked" || status === "taken") && !past(b.results_by ?? b.results_at) && past(b.ends_at),
     NEXT_REQUEST_REFUND: () => a.refund.allowed,
+    NEXT_REFUND_BY: () => a.refund.allowed && !past(a.refund.deadline),
     NEXT_BOOK_OR_REQUEST_REFUND: () => b.can_book && a.refund.allowed,
     NEXT_CHOOSE_REFUND_OR_SESSION: () => a.refund.allowed,
     NEXT_TAKE_NEAREST_SESSION: () => a.refund.allowed && o.platform_fault && o.platform_fault !== "centre_unavailable",
@@ -234,6 +236,10 @@ function examOrder(r, a, now, said, codes, hit) {
     NEXT_BUY_SUCCESSOR: () => Boolean(cert?.successor) && !b.can_book,
   };
   if (step && STEP_POSSIBLE[step] && !STEP_POSSIBLE[step]()) hit("next_step_not_possible", step);
+  // A refund worth having that is the one act left is said as the next step.
+  if (!step && a.refund.allowed && (a.refund.state ?? "open") === "open" && !b.can_book && status !== "booked" && a.refund.amount_fen !== 0 && !past(a.refund.deadline)) {
+    hit("next_step_missing", "a refund is the one act left");
+  }
 
   // Badges: green only for what is both allowed and worth doing.
   if (refundTone === "ok" && (!a.refund.allowed || a.refund.amount_fen === 0)) hit("badge_contradicts_fields", "refund badge green");

@@ -57,6 +57,9 @@ std::optional<Reason> next_step(const ExamOrderInput& in, const ExamOrderDecisio
     return unused_refund ? Reason{"NEXT_BOOK_OR_REQUEST_REFUND", "CAT-2"} : Reason{"NEXT_BOOK", "EXO-2"};
   }
   if (unused_refund) return Reason{"NEXT_REQUEST_REFUND", "CAT-2"};
+  // Nothing can be booked any more (the certification's exams ended) while the
+  // refund window is open: the refund is the one act left, said with its deadline.
+  if (!booked && d.refund.state == RefundState::kOpen && refund_worth_it) return Reason{"NEXT_REFUND_BY", "EXO-4"};
   // Nothing left to do on the order: the certification that replaced it.
   const bool nothing_left = !booked || b.outside_usable;
   if (d.exams_over && nothing_left && in.status != BookingStatus::kTaken && c != nullptr && !c->successor.empty()) {
