@@ -34,8 +34,14 @@ test("EXO-5..8 on the page: every deadline for the chosen exam time", async () =
   assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-state"), "locked");
   assert.equal(await page.locator('#booking [part~="verdict"]').textContent(), "现在不能改期或取消");
 
+  const label = () => page.locator('#booking dt[data-name="change-deadline"]').textContent();
+  assert.equal(await label(), "改期/取消截止");
   await page.getByTestId("flow").selectOption("book_then_purchase");
   assert.equal(await page.locator('#booking [part~="change-deadline"]').textContent(), "2026-11-30 09:00 (北京时间)");
+  // EXO-5: a booking made before purchase is changed, never cancelled: named so, and said as never cancellable.
+  assert.equal(await label(), "改期截止（不能取消）");
+  const reasons = await page.locator("#booking").evaluate((el) => el.result.reasons.map((x) => x.code));
+  assert.ok(reasons.includes("CHANGE_ONLY_WINDOW_CLOSED") && !reasons.includes("CHANGE_WINDOW_CLOSED"), reasons.join());
   assert.equal(await page.locator('#booking [part~="valid-until"]').textContent(), "2027-05-20");
   assert.deepEqual(problems(), []);
   await context.close();

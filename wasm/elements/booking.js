@@ -52,7 +52,7 @@ export class CertpolicyBooking extends CertpolicyElement {
     this.writeFacts($.facts, [
       ["book-until", this.word("booking.book_until"), b.book_until],
       this.certification(r),
-      b.move_by ? ["move-by", this.word("booking.move_by"), this.when(b.move_by)] : ["change-deadline", this.word("booking.change_deadline"), this.when(b.change_deadline)],
+      b.move_by ? ["move-by", this.word("booking.move_by"), this.when(b.move_by)] : ["change-deadline", this.changeLabel(r), this.when(b.change_deadline)],
       ["check-in-by", this.word("booking.check_in_by"), this.when(b.check_in_by)],
       ["ends-at", this.word("booking.ends_at"), this.when(b.ends_at)],
       ["results-at", this.word("booking.results_at"), this.when(b.results_at)],
@@ -66,6 +66,11 @@ export class CertpolicyBooking extends CertpolicyElement {
     this.writeReasons($.why, why);
   }
 
+  /** The change deadline's name: a booking made before purchase can be changed, never cancelled (EXO-5). */
+  changeLabel(r) {
+    return this.word(r.order.flow === "book_then_purchase" ? "booking.change_only_deadline" : "booking.change_deadline");
+  }
+
   // What is said is what the card shows (the verdict, the deadline to act by, check-in, both results times, the
   // next step, the readings applied): said again whenever a word of it changes (a new exam time moves the check-in).
   stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
@@ -73,7 +78,7 @@ export class CertpolicyBooking extends CertpolicyElement {
     const b = r.booking;
     const at = (iso) => (iso ? chinaTime(iso) : "");
     return said([[this.verdictText(r)],
-      b.move_by ? [this.word("booking.move_by"), at(b.move_by)] : [this.word("booking.change_deadline"), at(b.change_deadline)],
+      b.move_by ? [this.word("booking.move_by"), at(b.move_by)] : [this.changeLabel(r), at(b.change_deadline)],
       [this.word("booking.check_in_by"), at(b.check_in_by)], [this.word("booking.results_at"), at(b.results_at)],
       [this.word("booking.results_by"), b.results_by !== b.results_at ? at(b.results_by) : ""],
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);

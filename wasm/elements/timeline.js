@@ -44,8 +44,11 @@ export class CertpolicyTimeline extends CertpolicyElement {
    */
   points(r) {
     let reminders = 0;
+    // A booking made before purchase can be changed, never cancelled (EXO-5): its deadline is named so.
+    const changeOnly = r.order.flow === "book_then_purchase";
     const list = r.timeline.map((p) => ({
-      key: p.key === "reminder" ? `reminder-${reminders++}` : p.key, word: p.key, at: p.date ?? p.at,
+      key: p.key === "reminder" ? `reminder-${reminders++}` : p.key,
+      word: p.key === "change_deadline" && changeOnly ? "change_only_deadline" : p.key, at: p.date ?? p.at,
       shown: p.date ?? chinaTime(toChina(p.at)), state: p.state,
     }));
     const now = Date.parse(this.instant());

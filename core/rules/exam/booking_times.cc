@@ -81,7 +81,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
       d.reasons.add("READING_CHANGE_BOUNDARY", "EXO-5");
     } else if (in.now < in.exam_at) {
-      d.reasons.add("CHANGE_WINDOW_CLOSED", "EXO-5");
+      d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_CLOSED" : "CHANGE_ONLY_WINDOW_CLOSED", "EXO-5");
     }
     if (in.now <= *d.check_in_by) {
       d.reasons.add("CHECK_IN", "EXO-6");

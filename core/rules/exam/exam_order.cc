@@ -158,7 +158,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   const BookingDecision& b = d.booking;
   // EXO-4, EXO-9, CAT-2.
   const bool unused_refund = c != nullptr && c->unused_attempt_refund_from && today >= *c->unused_attempt_refund_from;
-  d.refund = decide_refund({in.paid_at, in.now, in.status, in.refunded, in.fault, b.can_cancel, !b.outside_usable, unused_refund},
+  d.refund = decide_refund({in.paid_at, in.now, in.status, in.refunded, in.fault, b.can_cancel, !b.outside_usable, unused_refund,
+                            !p.flow(in.flow).cancel_allowed},
                            p.refund_window);
   // EXO-10: what comes back.
   if (in.payments != nullptr) d.split = split_refund(*in.payments, d.refund.allowed);

@@ -57,7 +57,7 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
     d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
     set(RefundState::kCancelBookingFirst, false);
   } else if (booked) {
-    d.reasons.add("REFUND_BLOCKED_BOOKING_LOCKED", "EXO-4");
+    d.reasons.add(in.cancel_never_allowed ? "REFUND_BLOCKED_BOOKED_BEFORE_PURCHASE" : "REFUND_BLOCKED_BOOKING_LOCKED", "EXO-4");
     set(RefundState::kBookingLocked, false);
   } else {
     d.reasons.add("REFUND_WINDOW_OPEN", "EXO-4");

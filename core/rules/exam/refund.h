@@ -70,6 +70,10 @@ struct RefundInput {
   bool booking_can_be_sat = false;
   // CAT-2: the certification's notice refunds unused attempts today.
   bool unused_attempt_refund = false;
+  // The order's flow never lets a booking be cancelled (booked before buying,
+  // EXO-5): a booking that blocks the refund is said as never cancellable,
+  // not as "no longer" cancellable.
+  bool cancel_never_allowed = false;
 };
 
 struct RefundDecision {
