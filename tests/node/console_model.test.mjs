@@ -129,12 +129,59 @@ test("an action re-decides only its code, its order and its certification: other
   assert.equal(m.rows[r.added].code, `${target.code}-R1`);
   assert.equal(m.rows[r.added].state, "unused");
   for (const o of m.orderList) {
-    if (o === target.o) assert.notEqual(o.answer, answers.get(o.key));
+    // A replacement: the order's codes counted as before (one unused code for another).
+    if (o === target.o) assert.deepEqual(o.answer.codes, answers.get(o.key).codes);
     else assert.equal(o.answer, answers.get(o.key), `order ${o.key} was not decided again`);
   }
   // The new code is in the kept sort order at its place.
   const sorted = codesView(m, { sort: "code", text: target.code.toLowerCase() }).rows.map((x) => x.code);
   assert.deepEqual(sorted, [target.code, `${target.code}-R1`]);
+});
+
+test("重新生成考试码 replaces a code, it is not a purchase: the order's total, the purchased codes and the refund count it once", async () => {
+  let text = HEADER;
+  for (let k = 1; k <= 3; k++) text += row(`B00${k}`, "2026112001", "未使用", V26);
+  for (let k = 1; k <= 11; k++) text += row(`C0${String(k).padStart(2, "0")}`, "2026112002", k % 2 ? "未使用" : "已绑定", V26, k % 2 ? "-" : `人${k}`, `${k}`);
+  const m = await model(text);
+  assert.equal(m.summary().codes, 14);
+  assert.equal(order(m, "2026112001").total, 3);
+  const id = (code) => byCode(m, code).id;
+  assert.equal(m.act(id("B001"), "regenerate").ok, true);
+  assert.equal(m.act(id("B002"), "regenerate").ok, true);
+  assert.equal(m.act(id("B001-R1"), "regenerate").ok, true);
+  assert.deepEqual(m.rows.slice(14).map((r) => [r.code, r.state]), [["B001-R1", "void"], ["B002-R2", "unused"], ["B001-R1-R3", "unused"]]);
+  assert.equal(m.summary().codes, 14, "概览's 已采购考试码");
+  const o = order(m, "2026112001");
+  assert.deepEqual([o.total, o.unused, o.void, o.refund.refundable_codes], [3, 3, 3, 3]);
+  assert.deepEqual(ordersView(m, { sort: "total", dir: -1 }).rows.map((x) => [x.key, x.total]), [["2026112002", 11], ["2026112001", 3]]);
+  assert.equal(m.totals.registered, 5);
+  const refunded = m.refund("2026112001");
+  assert.deepEqual(refunded.changed.map((k) => m.rows[k].code), ["B003", "B002-R2", "B001-R1-R3"]);
+  assert.deepEqual([order(m, "2026112001").total, order(m, "2026112001").refunded], [3, 3]);
+});
+
+test("解绑 frees the code: the candidate is no longer on it — row, search, sort, statistics, export", async () => {
+  // BN002's candidate has an exam booked (考试时间): it goes with the binding.
+  const [header, ...lines] = FILE.trimEnd().split("\n");
+  const m = await model([`${header},考试时间`, ...lines.map((l) => `${l},${l.startsWith("BN002,") ? "2026-12-01 09:00:00" : "-"}`)].join("\n"));
+  assert.equal(codesView(m, { text: "bn002" }).rows[0].exam_at, "2026-12-01 09:00:00");
+  const bn002 = byCode(m, "BN002");
+  const before = codesView(m, { sort: "name" }).rows.map((r) => r.code);
+  assert.deepEqual(before.slice(0, 3), ["BN002", "BN003", "OLD02"]);
+  assert.equal(m.act(bn002.id, "unbind").ok, true);
+  const shown = codesView(m, { text: "bn002" }).rows[0];
+  assert.deepEqual([shown.state, shown.name, shown.un, shown.surname_pinyin, shown.given_pinyin, shown.registered_at, shown.exam_at, shown.score, shown.passed],
+    ["unused", "", "", "", "", "", "", null, null]);
+  assert.deepEqual(codesView(m, { text: "张三" }).rows, []);
+  assert.deepEqual(codesView(m, { text: "100001" }).rows, []);
+  assert.deepEqual(codesView(m, { sort: "name" }).rows.map((r) => r.code), ["BN003", "OLD02", "BN001", "BN002", "BN004", "OLD01"]);
+  assert.deepEqual(peopleView(m, {}).rows.map((r) => r.code), ["BN003", "OLD02"]);
+  assert.equal(m.totals.registered, 2);
+  const words = (k) => ({ "state.unused": "未使用", "state.refunded": "已退款" })[k] ?? k;
+  const line = exportCsv(m, "codes", { text: "bn002" }, words).split("\r\n")[1];
+  assert.equal(line, `BN002,腾讯云计算工程师认证,理论考试,A-2026,未使用,${V26},-,-,-,-,-,-,-,-`);
+  m.refund("A-2026");
+  assert.equal(exportCsv(m, "codes", { text: "bn002" }, words).split("\r\n")[1], `BN002,腾讯云计算工程师认证,理论考试,A-2026,已退款,${V26},-,-,-,-,-,-,-,-`);
 });
 
 test("statistics say unknown where the file has no result, and count what it has", async () => {
