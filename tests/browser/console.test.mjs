@@ -148,9 +148,14 @@ test("the confirmation's Cancel cancels — clicked, Enter, Space — and only i
   await unbind.click();
   await acted(page, () => page.getByTestId("confirm-ok").click());
   assert.equal((await cells(page, "BN002"))[4], "未使用");
+  // 解绑: the code is free again, the candidate is no longer on it (姓名, UN, 姓拼音, 名拼音, 报名时间).
+  assert.deepEqual((await cells(page, "BN002")).slice(6, 11), ["-", "-", "-", "-", "-"]);
   assert.deepEqual(await actionsOf(page, "BN002"), ["regenerate"]);
   assert.equal(await status(page), "已解绑考试码 BN002（张三（UN 100001）），现为未使用。");
   assert.equal(await page.evaluate(() => `${document.activeElement.closest("tr")?.dataset.code} ${document.activeElement.dataset.action}`), "BN002 regenerate");
+  await filter(page, "filter", "张三");
+  assert.equal(await page.getByTestId("page-info").textContent(), "第 0–0 条，共 0 条");
+  await filter(page, "filter", "");
   // Regenerate with the keyboard: Tab to the action's own button, Enter.
   await page.locator('#codes tr[data-code="BN001"] button[data-action=regenerate]').click();
   await page.keyboard.press("Tab");
@@ -159,7 +164,9 @@ test("the confirmation's Cancel cancels — clicked, Enter, Space — and only i
   assert.equal((await cells(page, "BN001"))[4], "已作废");
   assert.deepEqual(await actionsOf(page, "BN001-R1"), ["regenerate"]);
   assert.equal(await page.evaluate(() => document.activeElement.id), "codes", "no action left on the row: the table holds the focus");
-  assert.match(await status(page), /^已重新生成：BN001 已作废；新考试码在本页暂记为 BN001-R1，以管理后台生成的为准。$/);
+  assert.equal(await status(page), "已重新生成：BN001 已作废；新考试码在本页暂记为 BN001-R1，以管理后台生成的为准。导出时该行标为暂记，再次导入时不导入。");
+  // A replacement, not a purchase: 已采购考试码 stays 6.
+  assert.equal(await page.getByTestId("bought").textContent(), "6");
   assert.deepEqual(problems(), []);
   await context.close();
 });

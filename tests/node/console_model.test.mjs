@@ -277,3 +277,52 @@ test("sort orders: ties in id order, blanks last both ways; an added row goes to
   assert.deepEqual([...index.query(() => true, "v", 1)], [2, 4, 6, 0, 3, 1, 5]);
   assert.deepEqual([...index.query((k) => k % 2 === 0, "v", 1)], [2, 4, 6, 0]);
 });
+
+test("export: a code this page only noted (重新生成考试码) is marked in every locale, and importing the file leaves it out with a warning", async () => {
+  const { STRINGS, format } = await import("../../web/js/i18n.js");
+  for (const locale of ["zh-CN", "zh-Hant", "en"]) {
+    const m = await model(FILE, NOW, locale);
+    const fresh = m.act(byCode(m, "BN001").id, "regenerate").added;
+    m.act(fresh, "regenerate");
+    const words = (key, vars) => format(STRINGS[locale], key, vars);
+    const text = exportCsv(m, "codes", { order: "A-2026", sort: "code" }, words);
+    const mark = STRINGS[locale]["console.placeholder_mark"];
+    const codes = text.split("\r\n").slice(1, -1).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0].replace(/^"|"$/g, ""));
+    assert.deepEqual(codes, ["BN001", `BN001-R1${mark}`, `BN001-R1-R2${mark}`, "BN002", "BN003", "BN004"], locale);
+    const back = await readExport(new Blob([text]));
+    assert.deepEqual(back.rows.map((r) => r.code), ["BN001", "BN002", "BN003", "BN004"], locale);
+    assert.deepEqual(back.warnings.map((w) => [w.key, w.vars.line, w.vars.code]),
+      [["import.warn.placeholder", 3, "BN001-R1"], ["import.warn.placeholder", 4, "BN001-R1-R2"]], locale);
+  }
+});
+
+test("export of 数据统计: the columns it shows (姓名, UN, 认证科目, 考试类型, 报名时间, 考试时间, 考试成绩, 是否通过)", async () => {
+  const m = await model();
+  const words = (k) => ({ "col.name": "姓名", "col.un": "UN", "col.certification": "认证科目", "col.exam_type": "考试类型", "col.registered_at": "报名时间",
+    "col.exam_at": "考试时间", "col.score": "考试成绩", "col.passed_q": "是否通过", "console.unknown": "未知", "console.passed.unknown": "结果未知" })[k] ?? k;
+  const lines = exportCsv(m, "people", {}, words).split("\r\n");
+  assert.equal(lines[0], "\ufeff姓名,UN,认证科目,考试类型,报名时间,考试时间,考试成绩,是否通过");
+  assert.deepEqual(lines.slice(1, -1), [
+    "张三,100001,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,-,-",
+    "李四,100002,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,未知,结果未知",
+    "王五,100003,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,-,-",
+  ]);
+});
+
+test("English says one thing in the singular: 1 point, 1 unused code; other counts and Chinese as before", async () => {
+  const { STRINGS, format } = await import("../../web/js/i18n.js");
+  const en = (key, vars) => format(STRINGS.en, key, vars);
+  assert.equal(en("console.warnings", { n: 1 }), "1 point in the file needs attention");
+  assert.equal(en("console.warnings", { n: 2 }), "2 points in the file need attention");
+  assert.equal(en("console.refund.yes", { n: 1 }), "1 unused code refundable");
+  assert.equal(en("console.refund.yes", { n: 3 }), "3 unused codes refundable");
+  assert.equal(en("console.imported", { n: 1, orders: 1, seconds: "0.1" }), "Imported 1 code (orders: 1) in 0.1 s.");
+  assert.equal(en("console.exported", { n: 1 }), "Exported 1 row.");
+  assert.equal(en("import.warn.more", { n: 1 }), "1 more of the same kind is not listed.");
+  assert.match(en("confirm.refund", { order: "A", n: 1 }), /Its 1 unused code is refunded\./);
+  assert.match(en("console.refunded", { order: "A", n: 1 }), /1 unused code is marked refunded/);
+  assert.equal(en("console.imported_warnings", { n: 1 }), "1 point in the file needs attention (below).");
+  assert.equal(format(STRINGS["zh-CN"], "console.warnings", { n: 1 }), "文件中有 1 处需要注意");
+  // Every .one string is the singular of a string that exists, with the same placeholders.
+  for (const key of Object.keys(STRINGS.en).filter((k) => k.endsWith(".one"))) assert.ok(STRINGS.en[key.slice(0, -4)], key);
+});
