@@ -319,6 +319,31 @@ test("a cleared or out-of-range date is refused beside its field, and no decisio
   await context.close();
 });
 
+test("a file chosen while the date is empty is imported once the date is filled in, and the status says so each time", async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId("today").fill("");
+  await page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === "true");
+  await page.getByTestId("file").setInputFiles(await writeExport(dir, "waiting.csv", FILE));
+  await page.waitForFunction(() => /选择的文件/.test(document.getElementById("console_status").textContent));
+  assert.equal(await status(page), "请填写判定日期。在填写有效日期之前，不显示任何判定。 选择的文件将在填写有效日期后导入。");
+  await page.getByTestId("today").fill("2026-11-26");
+  await page.waitForFunction(() => Number(document.body.dataset.loads ?? 0) > 0);
+  assert.match(await status(page), /^已导入 6 个考试码，2 个订单，用时 [\d.]+ 秒。$/);
+  assert.equal(await page.getByTestId("bought").textContent(), "6");
+  assert.equal(await page.locator("#views").isVisible(), true);
+  // Nothing chosen meanwhile: the date is said, no refusal stays.
+  const fresh = await open();
+  await fresh.page.getByTestId("today").fill("");
+  await fresh.page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === "true");
+  await fresh.page.getByTestId("today").fill("2026-11-27");
+  await fresh.page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === null);
+  assert.equal(await status(fresh.page), "判定日期为 2026-11-27。");
+  assert.deepEqual(problems(), []);
+  assert.deepEqual(fresh.problems(), []);
+  await fresh.context.close();
+  await context.close();
+});
+
 /** Imports a generated file and prints the import's figures (no figure is judged). */
 async function importMeasured(page, name, content, label) {
   await longest(page);
