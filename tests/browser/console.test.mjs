@@ -486,6 +486,13 @@ test("every action is visible without sideways scrolling at 1280×900, and reach
       assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${size} ${locale}: the page scrolls sideways`);
       const { violations } = await axe(page);
       assert.deepEqual(violations, [], `${size} ${locale}: ${describe(violations)}`);
+      // Also WCAG 2.2's target size (not among the suite's tags), on the overview and on the codes' buttons.
+      for (const panel of ["overview", "codes"]) {
+        await tab(page, panel);
+        const small = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "rule", values: ["target-size"] } })
+          .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")))));
+        assert.deepEqual(small, [], `${size} ${locale} ${panel}: target-size`);
+      }
       assert.deepEqual(problems(), []);
       await context.close();
     }
