@@ -103,9 +103,9 @@ export function orderRows(o, onView, onRefund) {
   refund.dataset.allowed = String(o.refund.allowed);
   refund.dataset.testid = "order-refund";
   const certs = o.more_certifications ? tf("console.and_more", { names: o.certifications.join(" / "), n: o.more_certifications }) : o.certifications.join(" / ");
-  tr.append(td(o.key, "order-no"), td(certs, "wide"), td(o.exam_types.join(" / "), "wide more"), td(t(state)),
-    td(o.paid_day + (o.paid_days > 1 ? " ⚠" : ""), "wide"), td(o.total, "wide num"), td(o.unused, "wide num"), td(o.used, "wide num"),
-    td(o.refunded, "wide num"), td(o.valid_until, "wide"), el("td", { className: "wide" }, refund));
+  tr.append(td(o.key, "order-no"), td(certs, "wide"), td(o.exam_types.join(" / "), "wide more"), td(t(state), "whole"),
+    td(o.paid_day + (o.paid_days > 1 ? " ⚠" : ""), "wide whole"), td(o.total, "wide num"), td(o.unused, "wide num"), td(o.used, "wide num"),
+    td(o.refunded, "wide num"), td(o.valid_until, "wide whole"), el("td", { className: "wide" }, refund));
   const { details, toggle } = withDetails(tr, 12, `o${o.key}`, [
     facts([[t("col.certification"), certs], [t("col.exam_type"), o.exam_types.join(" / ")], [t("col.paid_day"), o.paid_day],
       [t("col.total"), o.total], [t("col.unused_total"), o.unused], [t("col.used_total"), o.used], [t("col.refunded_total"), o.refunded],
