@@ -326,3 +326,11 @@ test("English says one thing in the singular: 1 point, 1 unused code; other coun
   // Every .one string is the singular of a string that exists, with the same placeholders.
   for (const key of Object.keys(STRINGS.en).filter((k) => k.endsWith(".one"))) assert.ok(STRINGS.en[key.slice(0, -4)], key);
 });
+
+test("an export made before placeholders were marked: a code \"<a voided code>-R<n>\" is imported as the file says, and said", async () => {
+  const m = await model(FILE.replace("BN001,腾讯云计算工程师认证,理论考试,A-2026,未使用", "BN001,腾讯云计算工程师认证,理论考试,A-2026,已作废") +
+    row("BN001-R1", "A-2026", "未使用", V26) + row("BN004-R2", "A-2026", "未使用", V26));
+  assert.deepEqual(m.warnings.map((w) => [w.key, w.vars]), [["import.warn.unmarked_placeholder", { code: "BN001-R1", at: 8, from: "BN001" }]],
+    "BN004 is not void: its -R2 is taken as a real code");
+  assert.equal(m.rows.length, 8);
+});

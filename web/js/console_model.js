@@ -157,6 +157,12 @@ export class ConsoleModel {
       byCode.set(row.code, row);
       this.addRow(row);
     }
+    // An export made before the console marked its placeholders: "<a voided code>-R<n>"
+    // is said (a real code may look like it, so it is imported as the file says).
+    for (const row of this.rows) {
+      const from = /^(.+)-R\d+$/.exec(row.code)?.[1];
+      if (from && byCode.get(from)?.state === "void") warn("import.warn.unmarked_placeholder", { code: row.code, at: row.line, from });
+    }
     // One order, one paid day: an order whose rows give two is decided on the
     // earlier (its deadlines come first), and said.
     for (const o of this.orderList) {

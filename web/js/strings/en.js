@@ -226,6 +226,7 @@ export default {
   "console.item": "item {n}",
   "console.regenerated_from": "regenerated from {code} (the real new code is the one the console issues)",
   "import.warn.placeholder": "The code {code} ({line}) is a placeholder this page noted when a code was regenerated, not a real code, and was not imported; the real new code is the one the admin console issues.",
+  "import.warn.unmarked_placeholder": "Line {at}: {code} looks like a placeholder this page noted when {from} was regenerated ({from} is void in the file). It was imported as the file says; the real new code is the one the admin console issues, so please check it.",
   "console.placeholder_mark": " (placeholder: not a real code)",
   "console.phase.read": "Reading the file… {percent}%",
   "console.phase.orders": "Deciding the orders… {percent}%",

@@ -226,6 +226,7 @@ export default {
   "console.item": "第 {n} 条",
   "console.regenerated_from": "由 {code} 重新生成（新考试码以管理后台生成的为准）",
   "import.warn.placeholder": "{line}的考试码 {code} 是本页重新生成考试码时暂记的占位码，不是真实考试码，未导入；新考试码以管理后台生成的为准。",
+  "import.warn.unmarked_placeholder": "第 {at} 行的考试码 {code} 像是本页重新生成 {from} 时暂记的占位码（{from} 在文件中已作废）：已按文件导入，新考试码以管理后台生成的为准，请核对。",
   "console.placeholder_mark": "（暂记，非真实考试码）",
   "console.phase.read": "正在读取文件… {percent}%",
   "console.phase.orders": "正在判定订单… {percent}%",

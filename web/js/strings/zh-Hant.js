@@ -226,6 +226,7 @@ export default {
   "console.item": "第 {n} 條",
   "console.regenerated_from": "由 {code} 重新產生（新考試碼以管理後臺產生的為準）",
   "import.warn.placeholder": "{line}的考試碼 {code} 是本頁重新產生考試碼時暫記的佔位碼，不是真實考試碼，未匯入；新考試碼以管理後臺產生的為準。",
+  "import.warn.unmarked_placeholder": "第 {at} 行的考試碼 {code} 像是本頁重新產生 {from} 時暫記的佔位碼（{from} 在檔案中已作廢）：已按檔案匯入，新考試碼以管理後臺產生的為準，請核對。",
   "console.placeholder_mark": "（暫記，非真實考試碼）",
   "console.phase.read": "正在讀取檔案… {percent}%",
   "console.phase.orders": "正在判定訂單… {percent}%",
