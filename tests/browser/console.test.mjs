@@ -13,6 +13,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { DESKTOP, PHONE, downloadedText, openPage, shoot, startBrowser } from "./harness.mjs";
 import { writeExport, writeSized } from "./export_files.mjs";
+import { axe, describe } from "./a11y.mjs";
 
 let env;
 let dir;
@@ -148,9 +149,14 @@ test("the confirmation's Cancel cancels — clicked, Enter, Space — and only i
   await unbind.click();
   await acted(page, () => page.getByTestId("confirm-ok").click());
   assert.equal((await cells(page, "BN002"))[4], "未使用");
+  // 解绑: the code is free again, the candidate is no longer on it (姓名, UN, 姓拼音, 名拼音, 报名时间).
+  assert.deepEqual((await cells(page, "BN002")).slice(6, 11), ["-", "-", "-", "-", "-"]);
   assert.deepEqual(await actionsOf(page, "BN002"), ["regenerate"]);
   assert.equal(await status(page), "已解绑考试码 BN002（张三（UN 100001）），现为未使用。");
   assert.equal(await page.evaluate(() => `${document.activeElement.closest("tr")?.dataset.code} ${document.activeElement.dataset.action}`), "BN002 regenerate");
+  await filter(page, "filter", "张三");
+  assert.equal(await page.getByTestId("page-info").textContent(), "第 0–0 条，共 0 条");
+  await filter(page, "filter", "");
   // Regenerate with the keyboard: Tab to the action's own button, Enter.
   await page.locator('#codes tr[data-code="BN001"] button[data-action=regenerate]').click();
   await page.keyboard.press("Tab");
@@ -159,7 +165,9 @@ test("the confirmation's Cancel cancels — clicked, Enter, Space — and only i
   assert.equal((await cells(page, "BN001"))[4], "已作废");
   assert.deepEqual(await actionsOf(page, "BN001-R1"), ["regenerate"]);
   assert.equal(await page.evaluate(() => document.activeElement.id), "codes", "no action left on the row: the table holds the focus");
-  assert.match(await status(page), /^已重新生成：BN001 已作废；新考试码在本页暂记为 BN001-R1，以管理后台生成的为准。$/);
+  assert.equal(await status(page), "已重新生成：BN001 已作废；新考试码在本页暂记为 BN001-R1，以管理后台生成的为准。导出时该行标为暂记，再次导入时不导入。");
+  // A replacement, not a purchase: 已采购考试码 stays 6.
+  assert.equal(await page.getByTestId("bought").textContent(), "6");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -312,6 +320,31 @@ test("a cleared or out-of-range date is refused beside its field, and no decisio
   await context.close();
 });
 
+test("a file chosen while the date is empty is imported once the date is filled in, and the status says so each time", async () => {
+  const { page, context, problems } = await open();
+  await page.getByTestId("today").fill("");
+  await page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === "true");
+  await page.getByTestId("file").setInputFiles(await writeExport(dir, "waiting.csv", FILE));
+  await page.waitForFunction(() => /选择的文件/.test(document.getElementById("console_status").textContent));
+  assert.equal(await status(page), "请填写判定日期。在填写有效日期之前，不显示任何判定。 选择的文件将在填写有效日期后导入。");
+  await page.getByTestId("today").fill("2026-11-26");
+  await page.waitForFunction(() => Number(document.body.dataset.loads ?? 0) > 0);
+  assert.match(await status(page), /^已导入 6 个考试码，2 个订单，用时 [\d.]+ 秒。$/);
+  assert.equal(await page.getByTestId("bought").textContent(), "6");
+  assert.equal(await page.locator("#views").isVisible(), true);
+  // Nothing chosen meanwhile: the date is said, no refusal stays.
+  const fresh = await open();
+  await fresh.page.getByTestId("today").fill("");
+  await fresh.page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === "true");
+  await fresh.page.getByTestId("today").fill("2026-11-27");
+  await fresh.page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === null);
+  assert.equal(await status(fresh.page), "判定日期为 2026-11-27。");
+  assert.deepEqual(problems(), []);
+  assert.deepEqual(fresh.problems(), []);
+  await fresh.context.close();
+  await context.close();
+});
+
 /** Imports a generated file and prints the import's figures (no figure is judged). */
 async function importMeasured(page, name, content, label) {
   await longest(page);
@@ -385,8 +418,122 @@ test("export: the list as shown (filtered, in its order) as CSV the console read
   assert.deepEqual(lines.slice(1, -1).map((l) => l.split(",")[0]), ["BN001", "BN002", "BN003", "BN004"]);
   assert.equal(download.suggestedFilename(), "考试码-2026-11-26.csv");
   assert.equal(await status(page), "已导出 4 行。");
+  // A regenerated code is only noted here: the export marks it, and importing the file leaves it out and says so.
+  await page.locator('#codes tr[data-code="BN001"] button[data-action=regenerate]').click();
+  await acted(page, () => page.getByTestId("confirm-ok").click());
+  const [again] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+  const marked = await downloadedText(again);
+  assert.match(marked, /\r\nBN001-R1（暂记，非真实考试码）,腾讯云计算工程师认证,理论考试,A-2026,未使用,/);
+  await importFile(page, "marked.csv", marked);
+  assert.match(await status(page), /^已导入 4 个考试码，1 个订单，用时 [\d.]+ 秒。 文件中有 1 处需要注意，见下方。$/);
+  assert.deepEqual(await page.locator("[data-testid=warnings] li").allTextContents(),
+    ["第 3 行的考试码 BN001-R1 是本页重新生成考试码时暂记的占位码，不是真实考试码，未导入；新考试码以管理后台生成的为准。"]);
+  // 数据统计 exports the columns it shows.
+  await tab(page, "people");
+  const [people] = await Promise.all([page.waitForEvent("download"), page.getByTestId("export").click()]);
+  const shown = (await downloadedText(people)).split("\r\n");
+  assert.equal(shown[0], "\ufeff姓名,UN,认证科目,考试类型,报名时间,考试时间,考试成绩,是否通过");
+  assert.equal(shown[1], "张三,100001,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,-,-");
   assert.deepEqual(problems(), []);
   await context.close();
+});
+
+/** An export like the tester's: an order of unused codes (refundable), one with bound and examined codes, one of a single unused code. */
+const ORDERS_FILE = HEADER + ["B001", "B002", "B003"].map((c) => row(c, "2026112001", "未使用", V26)).join("") +
+  row("C01", "2026112002", "已绑定", V26, "张三", "100001") + row("C02", "2026112002", "已考试", V26, "李四", "100002") + row("C03", "2026112002", "未使用", V26) +
+  row("D01", "2026112003", "未使用", V26);
+
+/** Every row button of `table` (not in a details row) with its name, its row's code or order, and whether it is wholly inside the table's box and the window. */
+const rowButtons = (page, table) => page.locator(`#${table} tbody tr:not(.details) button`).evaluateAll((buttons) => buttons.map((b) => {
+  const box = b.closest(".table-scroll").getBoundingClientRect();
+  const r = b.getBoundingClientRect();
+  const tr = b.closest("tr");
+  return { text: b.textContent, name: b.getAttribute("aria-label"), of: tr.dataset.code ?? tr.dataset.order,
+    inside: r.width > 0 && r.left >= box.left - 0.5 && r.right <= box.right + 0.5 && r.right <= document.documentElement.clientWidth };
+}));
+const scrolls = (page, panel) => page.locator(`#panel_${panel} .table-scroll`).evaluate((box) => box.scrollWidth - box.clientWidth);
+
+test("every action is visible without sideways scrolling at 1280×900, and reachable on a 390 px phone, in every locale; axe finds nothing", async () => {
+  // (A 1920 px screen too: the console's box grows to 1 526 px and shows the 考试类型 and pinyin columns.)
+  for (const [size, viewport] of [["desktop", DESKTOP], ["wide", { width: 1920, height: 1000 }], ["phone", PHONE]]) {
+    for (const locale of ["zh-CN", "zh-Hant", "en"]) {
+      const { page, context, problems } = await open(`console.html?lang=${locale}`, { viewport });
+      await page.getByTestId("today").fill("2026-11-26");
+      await importFile(page, `layout-${locale}.csv`, ORDERS_FILE);
+      const pinyin = page.locator("#codes thead th", { hasText: /^(姓拼音|Surname \(pinyin\))$/ });
+      await tab(page, "codes");
+      assert.equal(await pinyin.isVisible(), size === "wide", `${size} ${locale}: the pinyin columns in the row, else in its details`);
+      for (const [panel, table, first] of [["orders", "orders", "td.order-no"], ["codes", "codes", "td.code"]]) {
+        await tab(page, panel);
+        const buttons = await rowButtons(page, table);
+        assert.ok(buttons.length >= (panel === "orders" ? 8 : 11), `${size} ${locale} ${panel}: ${buttons.length} buttons`);
+        assert.deepEqual(buttons.filter((b) => !b.inside).map((b) => b.text), [], `${size} ${locale} ${panel}: buttons cut off`);
+        assert.ok(await scrolls(page, panel) <= 0, `${size} ${locale} ${panel} scrolls sideways by ${await scrolls(page, panel)} px`);
+        // 详情 opens below its row; the row's first column stays in view.
+        await page.locator(`#${table} [data-details]`).first().click();
+        const firstCell = await page.locator(`#${table} tbody tr:not(.details)`).first().locator(first).evaluate((td) => {
+          const box = td.closest(".table-scroll");
+          return { left: td.getBoundingClientRect().left - box.getBoundingClientRect().left, scrolled: box.scrollLeft };
+        });
+        assert.deepEqual(firstCell.scrolled, 0, `${size} ${locale} ${panel}`);
+        assert.ok(firstCell.left >= 0, `${size} ${locale} ${panel}`);
+        await shoot(page, `console-${panel}-fit`, locale, size);
+      }
+      if (size !== "phone") {
+        await tab(page, "people");
+        assert.ok(await scrolls(page, "people") <= 0, `${locale} people`);
+        await tab(page, "overview");
+        assert.ok(await scrolls(page, "overview") <= 0, `${locale} overview`);
+      } else {
+        await tab(page, "overview");
+      }
+      assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth), `${size} ${locale}: the page scrolls sideways`);
+      const { violations } = await axe(page);
+      assert.deepEqual(violations, [], `${size} ${locale}: ${describe(violations)}`);
+      // Also WCAG 2.2's target size (not among the suite's tags), on the overview and on the codes' buttons.
+      for (const panel of ["overview", "codes"]) {
+        await tab(page, panel);
+        const small = await page.evaluate(() => window.axe.run(document, { runOnly: { type: "rule", values: ["target-size"] } })
+          .then((r) => r.violations.flatMap((v) => v.nodes.map((n) => n.target.join(" ")))));
+        assert.deepEqual(small, [], `${size} ${locale} ${panel}: target-size`);
+      }
+      assert.deepEqual(problems(), []);
+      await context.close();
+    }
+  }
+});
+
+test("each row's buttons say which code or order they act on (every locale); English counts one code in the singular", async () => {
+  for (const locale of ["zh-CN", "zh-Hant", "en"]) {
+    const { page, context, problems } = await open(`console.html?lang=${locale}`, { viewport: DESKTOP });
+    await page.getByTestId("today").fill("2026-11-26");
+    await importFile(page, `names-${locale}.csv`, ORDERS_FILE);
+    for (const table of ["orders", "codes"]) {
+      await tab(page, table);
+      const buttons = await rowButtons(page, table);
+      for (const b of buttons) {
+        assert.ok(b.name.startsWith(b.text) && b.name.includes(b.of), `${locale}: "${b.name}" for ${b.text} of ${b.of}`);
+        assert.doesNotMatch(b.name, /[{}$]|\bCOD-|\.\w+\./, b.name);
+      }
+      assert.equal(new Set(buttons.map((b) => b.name)).size, buttons.length, `${locale} ${table}: every name differs`);
+    }
+    const names = {
+      "zh-CN": ["解绑：考试码 C01", "详情：考试码 B001", "退款：订单 2026112001", "查看考试码：订单 2026112003"],
+      en: ["Unbind: code C01", "Details: code B001", "Refund: order 2026112001", "View codes: order 2026112003"],
+    }[locale] ?? [];
+    for (const name of names) {
+      if (/订单|order/.test(name)) await tab(page, "orders");
+      else await tab(page, "codes");
+      assert.equal(await page.getByRole("button", { name, exact: true }).count(), 1, name);
+    }
+    if (locale === "en") {
+      await tab(page, "orders");
+      assert.equal(await page.locator('#orders tr[data-order="2026112003"] [data-testid=order-refund]').textContent(), "1 unused code refundable");
+      assert.equal(await page.locator('#orders tr[data-order="2026112001"] [data-testid=order-refund]').textContent(), "3 unused codes refundable");
+    }
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
 });
 
 test("screenshots of the console with orders at 1280×900 and 390×844 (orders, codes with a row's details open)", async () => {

@@ -129,12 +129,59 @@ test("an action re-decides only its code, its order and its certification: other
   assert.equal(m.rows[r.added].code, `${target.code}-R1`);
   assert.equal(m.rows[r.added].state, "unused");
   for (const o of m.orderList) {
-    if (o === target.o) assert.notEqual(o.answer, answers.get(o.key));
+    // A replacement: the order's codes counted as before (one unused code for another).
+    if (o === target.o) assert.deepEqual(o.answer.codes, answers.get(o.key).codes);
     else assert.equal(o.answer, answers.get(o.key), `order ${o.key} was not decided again`);
   }
   // The new code is in the kept sort order at its place.
   const sorted = codesView(m, { sort: "code", text: target.code.toLowerCase() }).rows.map((x) => x.code);
   assert.deepEqual(sorted, [target.code, `${target.code}-R1`]);
+});
+
+test("重新生成考试码 replaces a code, it is not a purchase: the order's total, the purchased codes and the refund count it once", async () => {
+  let text = HEADER;
+  for (let k = 1; k <= 3; k++) text += row(`B00${k}`, "2026112001", "未使用", V26);
+  for (let k = 1; k <= 11; k++) text += row(`C0${String(k).padStart(2, "0")}`, "2026112002", k % 2 ? "未使用" : "已绑定", V26, k % 2 ? "-" : `人${k}`, `${k}`);
+  const m = await model(text);
+  assert.equal(m.summary().codes, 14);
+  assert.equal(order(m, "2026112001").total, 3);
+  const id = (code) => byCode(m, code).id;
+  assert.equal(m.act(id("B001"), "regenerate").ok, true);
+  assert.equal(m.act(id("B002"), "regenerate").ok, true);
+  assert.equal(m.act(id("B001-R1"), "regenerate").ok, true);
+  assert.deepEqual(m.rows.slice(14).map((r) => [r.code, r.state]), [["B001-R1", "void"], ["B002-R2", "unused"], ["B001-R1-R3", "unused"]]);
+  assert.equal(m.summary().codes, 14, "概览's 已采购考试码");
+  const o = order(m, "2026112001");
+  assert.deepEqual([o.total, o.unused, o.void, o.refund.refundable_codes], [3, 3, 3, 3]);
+  assert.deepEqual(ordersView(m, { sort: "total", dir: -1 }).rows.map((x) => [x.key, x.total]), [["2026112002", 11], ["2026112001", 3]]);
+  assert.equal(m.totals.registered, 5);
+  const refunded = m.refund("2026112001");
+  assert.deepEqual(refunded.changed.map((k) => m.rows[k].code), ["B003", "B002-R2", "B001-R1-R3"]);
+  assert.deepEqual([order(m, "2026112001").total, order(m, "2026112001").refunded], [3, 3]);
+});
+
+test("解绑 frees the code: the candidate is no longer on it — row, search, sort, statistics, export", async () => {
+  // BN002's candidate has an exam booked (考试时间): it goes with the binding.
+  const [header, ...lines] = FILE.trimEnd().split("\n");
+  const m = await model([`${header},考试时间`, ...lines.map((l) => `${l},${l.startsWith("BN002,") ? "2026-12-01 09:00:00" : "-"}`)].join("\n"));
+  assert.equal(codesView(m, { text: "bn002" }).rows[0].exam_at, "2026-12-01 09:00:00");
+  const bn002 = byCode(m, "BN002");
+  const before = codesView(m, { sort: "name" }).rows.map((r) => r.code);
+  assert.deepEqual(before.slice(0, 3), ["BN002", "BN003", "OLD02"]);
+  assert.equal(m.act(bn002.id, "unbind").ok, true);
+  const shown = codesView(m, { text: "bn002" }).rows[0];
+  assert.deepEqual([shown.state, shown.name, shown.un, shown.surname_pinyin, shown.given_pinyin, shown.registered_at, shown.exam_at, shown.score, shown.passed],
+    ["unused", "", "", "", "", "", "", null, null]);
+  assert.deepEqual(codesView(m, { text: "张三" }).rows, []);
+  assert.deepEqual(codesView(m, { text: "100001" }).rows, []);
+  assert.deepEqual(codesView(m, { sort: "name" }).rows.map((r) => r.code), ["BN003", "OLD02", "BN001", "BN002", "BN004", "OLD01"]);
+  assert.deepEqual(peopleView(m, {}).rows.map((r) => r.code), ["BN003", "OLD02"]);
+  assert.equal(m.totals.registered, 2);
+  const words = (k) => ({ "state.unused": "未使用", "state.refunded": "已退款" })[k] ?? k;
+  const line = exportCsv(m, "codes", { text: "bn002" }, words).split("\r\n")[1];
+  assert.equal(line, `BN002,腾讯云计算工程师认证,理论考试,A-2026,未使用,${V26},-,-,-,-,-,-,-,-`);
+  m.refund("A-2026");
+  assert.equal(exportCsv(m, "codes", { text: "bn002" }, words).split("\r\n")[1], `BN002,腾讯云计算工程师认证,理论考试,A-2026,已退款,${V26},-,-,-,-,-,-,-,-`);
 });
 
 test("statistics say unknown where the file has no result, and count what it has", async () => {
@@ -229,4 +276,61 @@ test("sort orders: ties in id order, blanks last both ways; an added row goes to
   index.insert(6);
   assert.deepEqual([...index.query(() => true, "v", 1)], [2, 4, 6, 0, 3, 1, 5]);
   assert.deepEqual([...index.query((k) => k % 2 === 0, "v", 1)], [2, 4, 6, 0]);
+});
+
+test("export: a code this page only noted (重新生成考试码) is marked in every locale, and importing the file leaves it out with a warning", async () => {
+  const { STRINGS, format } = await import("../../web/js/i18n.js");
+  for (const locale of ["zh-CN", "zh-Hant", "en"]) {
+    const m = await model(FILE, NOW, locale);
+    const fresh = m.act(byCode(m, "BN001").id, "regenerate").added;
+    m.act(fresh, "regenerate");
+    const words = (key, vars) => format(STRINGS[locale], key, vars);
+    const text = exportCsv(m, "codes", { order: "A-2026", sort: "code" }, words);
+    const mark = STRINGS[locale]["console.placeholder_mark"];
+    const codes = text.split("\r\n").slice(1, -1).map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)[0].replace(/^"|"$/g, ""));
+    assert.deepEqual(codes, ["BN001", `BN001-R1${mark}`, `BN001-R1-R2${mark}`, "BN002", "BN003", "BN004"], locale);
+    const back = await readExport(new Blob([text]));
+    assert.deepEqual(back.rows.map((r) => r.code), ["BN001", "BN002", "BN003", "BN004"], locale);
+    assert.deepEqual(back.warnings.map((w) => [w.key, w.vars.line, w.vars.code]),
+      [["import.warn.placeholder", 3, "BN001-R1"], ["import.warn.placeholder", 4, "BN001-R1-R2"]], locale);
+  }
+});
+
+test("export of 数据统计: the columns it shows (姓名, UN, 认证科目, 考试类型, 报名时间, 考试时间, 考试成绩, 是否通过)", async () => {
+  const m = await model();
+  const words = (k) => ({ "col.name": "姓名", "col.un": "UN", "col.certification": "认证科目", "col.exam_type": "考试类型", "col.registered_at": "报名时间",
+    "col.exam_at": "考试时间", "col.score": "考试成绩", "col.passed_q": "是否通过", "console.unknown": "未知", "console.passed.unknown": "结果未知" })[k] ?? k;
+  const lines = exportCsv(m, "people", {}, words).split("\r\n");
+  assert.equal(lines[0], "\ufeff姓名,UN,认证科目,考试类型,报名时间,考试时间,考试成绩,是否通过");
+  assert.deepEqual(lines.slice(1, -1), [
+    "张三,100001,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,-,-",
+    "李四,100002,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,未知,结果未知",
+    "王五,100003,腾讯云计算工程师认证,理论考试,2026-02-01 10:00:00,-,-,-",
+  ]);
+});
+
+test("English says one thing in the singular: 1 point, 1 unused code; other counts and Chinese as before", async () => {
+  const { STRINGS, format } = await import("../../web/js/i18n.js");
+  const en = (key, vars) => format(STRINGS.en, key, vars);
+  assert.equal(en("console.warnings", { n: 1 }), "1 point in the file needs attention");
+  assert.equal(en("console.warnings", { n: 2 }), "2 points in the file need attention");
+  assert.equal(en("console.refund.yes", { n: 1 }), "1 unused code refundable");
+  assert.equal(en("console.refund.yes", { n: 3 }), "3 unused codes refundable");
+  assert.equal(en("console.imported", { n: 1, orders: 1, seconds: "0.1" }), "Imported 1 code (orders: 1) in 0.1 s.");
+  assert.equal(en("console.exported", { n: 1 }), "Exported 1 row.");
+  assert.equal(en("import.warn.more", { n: 1 }), "1 more of the same kind is not listed.");
+  assert.match(en("confirm.refund", { order: "A", n: 1 }), /Its 1 unused code is refunded\./);
+  assert.match(en("console.refunded", { order: "A", n: 1 }), /1 unused code is marked refunded/);
+  assert.equal(en("console.imported_warnings", { n: 1 }), "1 point in the file needs attention (below).");
+  assert.equal(format(STRINGS["zh-CN"], "console.warnings", { n: 1 }), "文件中有 1 处需要注意");
+  // Every .one string is the singular of a string that exists, with the same placeholders.
+  for (const key of Object.keys(STRINGS.en).filter((k) => k.endsWith(".one"))) assert.ok(STRINGS.en[key.slice(0, -4)], key);
+});
+
+test("an export made before placeholders were marked: a code \"<a voided code>-R<n>\" is imported as the file says, and said", async () => {
+  const m = await model(FILE.replace("BN001,腾讯云计算工程师认证,理论考试,A-2026,未使用", "BN001,腾讯云计算工程师认证,理论考试,A-2026,已作废") +
+    row("BN001-R1", "A-2026", "未使用", V26) + row("BN004-R2", "A-2026", "未使用", V26));
+  assert.deepEqual(m.warnings.map((w) => [w.key, w.vars]), [["import.warn.unmarked_placeholder", { code: "BN001-R1", at: 8, from: "BN001" }]],
+    "BN004 is not void: its -R2 is taken as a real code");
+  assert.equal(m.rows.length, 8);
 });

@@ -1,7 +1,8 @@
 // Reads an exam-code export as it streams in: its encoding, its CSV (or
 // JSON) records, every bound (file size, rows, field lengths) checked as the
 // bytes arrive, and each row normalised with a refusal that names the line
-// and the column as the file names it. No DOM: the console's worker and the
+// and the column as the file names it; a placeholder code the console's own
+// export marked is left out, with a warning. No DOM: the console's worker and the
 // Node tests import it.
 //
 // The export of 考试码管理 (BOM, CRLF; the 操作 column may be left in):
@@ -11,6 +12,8 @@
 // or 订单支付时间 in place of 考试码有效期. JSON: the same fields by their keys
 // (COLUMNS), as a list or { codes: [...] }.
 //   const { rows, warnings, encoding } = await readExport(file, { onProgress });
+
+import { LOCALES, STRINGS } from "./i18n.js";
 
 export const MAX_CODES = 200_000;
 const MAX_BYTES = 64 * 1024 * 1024;
@@ -53,6 +56,19 @@ export const EXPORT_HEADER = ["code", "certification", "exam_type", "order", "st
 const HEADER_FIELD = new Map(Object.entries(COLUMNS).flatMap(([field, c]) => c.names.map((n) => [n, field])));
 /** The longest field any column may hold: a longer one is refused the moment it is read. */
 const MAX_FIELD = Math.max(...Object.values(COLUMNS).map((c) => c.max));
+
+/**
+ * How the console's export marks a code it only noted on its page (重新生成考试码:
+ * the real new code is the admin console's), in each locale. A marked row is
+ * not imported: a made-up code is never read as a real one.
+ */
+const PLACEHOLDER_MARKS = [...new Set(LOCALES.map((l) => STRINGS[l]["console.placeholder_mark"].trim()))];
+/** The code a placeholder mark is on ("B001-R1（暂记，非真实考试码）" → "B001-R1"), else null. */
+export function placeholderCode(value) {
+  const v = value.trim();
+  const mark = PLACEHOLDER_MARKS.find((m) => v.endsWith(m));
+  return mark ? v.slice(0, -mark.length).trim() : null;
+}
 
 /** The export's state words (and the engine's names), to the engine's state names. */
 const STATE_NAMES = {
@@ -324,6 +340,11 @@ function makeRows(names, fields, source) {
   function add(values, line, hidden = true) {
     if (rows.length >= MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES, line });
     if (values.length !== names.length) throw new ImportError("import.columns", { line, got: values.length, want: names.length, source });
+    const placeholder = placeholderCode(values[at.code]);
+    if (placeholder !== null) {
+      warnings.push({ key: "import.warn.placeholder", vars: { line, code: visible(placeholder).slice(0, COLUMNS.code.max) } });
+      return;
+    }
     const row = emptyRow(line);
     for (let r = 0; r < read.length; r++) {
       const [field, k, max] = read[r];

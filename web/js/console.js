@@ -98,16 +98,25 @@ function showWarnings(warnings) {
   }));
 }
 
+/** A file chosen while the date was not valid: imported once a valid date is filled in. */
+let waitingImport = null;
+
 async function load(message) {
-  if (!$("today").value) return dateRefused({ key: "console.date.missing" });
+  if (!$("today").value) {
+    waitingImport = message.file ? message : null;
+    return dateRefused({ key: "console.date.missing" });
+  }
+  waitingImport = null;
   $("import_error").hidden = true;
   say(t("console.reading"));
   showProgress({ phase: "read", done: 0, total: 1 });
   const t0 = performance.now();
   const r = await ask({ ...message, now: nowInstant(), locale: getLocale(), views: { certs: { ...queries.certs, page: 0 }, [tableOf(current)]: { ...viewQuery(current), page: 0 } } });
   $("progress_box").hidden = true;
-  if (r.op === "refused") {
-    if (r.field === "today") dateRefused(r.error);
+  if (r.op === "refused" && r.field === "today") {
+    waitingImport = message.file ? message : null;
+    dateRefused(r.error);
+  } else if (r.op === "refused") {
     const sentence = errorText(r.error);
     $("import_error").textContent = sentence;
     $("import_error").hidden = false;
@@ -346,16 +355,18 @@ function dateRefused(error) {
   $("today_error").textContent = errorText(error);
   // Decisions for another date are not shown as if they were today's.
   $("views").hidden = true;
-  say(tf("console.date_refused", { why: $("today_error").textContent }), true);
+  say([tf("console.date_refused", { why: $("today_error").textContent }), waitingImport ? t("console.import_waiting") : ""].filter(Boolean).join(" "), true);
 }
 
+/** A new date: an import chosen meanwhile is made with it; else what is shown is decided again (the status says which). */
 async function dateChanged() {
   if (!$("today").value) return dateRefused({ key: "console.date.missing" });
-  const r = await ask({ op: "redecide", now: nowInstant(), views: { certs: queries.certs, [tableOf(current)]: viewQuery(current) } });
+  const r = await ask({ op: "redecide", now: nowInstant(), views: waitingImport ? {} : { certs: queries.certs, [tableOf(current)]: viewQuery(current) } });
   if (r.op === "refused") return dateRefused(r.error);
   $("today").removeAttribute("aria-invalid");
   $("today_error").textContent = "";
-  if (!r.summary) return;
+  if (waitingImport) return load(waitingImport);
+  if (!r.summary) return say(tf("console.date_set", { date: $("today").value }));
   for (const v of VIEWS) stale.add(v);
   showAll(r);
   $("views").hidden = false;

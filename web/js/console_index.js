@@ -76,7 +76,7 @@ export class ListIndex {
     for (const key of keys) if (this.keys[key].fixed) this.order(key);
   }
 
-  /** Row `id` (the last one, just added) into every kept order, at its place. */
+  /** Row `id` (just added, or taken out by update) into every kept order, at its place. */
   insert(id) {
     for (const [key, order] of this.orders) {
       const value = this.keys[key].value;
@@ -96,6 +96,19 @@ export class ListIndex {
       grown.set(order.subarray(lo), lo + 1);
       this.orders.set(key, grown);
     }
+  }
+
+  /** Row `id`, whose values changed (解绑 clears its candidate), moved to its place in every kept order. */
+  update(id) {
+    for (const [key, order] of this.orders) {
+      const at = order.indexOf(id);
+      if (at < 0) continue;
+      const shrunk = new Int32Array(order.length - 1);
+      shrunk.set(order.subarray(0, at));
+      shrunk.set(order.subarray(at + 1), at);
+      this.orders.set(key, shrunk);
+    }
+    this.insert(id);
   }
 
   /** The ids that `keep(id)`, in `key`'s order (`dir` −1: descending; ties stay in id order). */

@@ -83,6 +83,9 @@ function codesOf(counts, certification = "") {
   });
 }
 
+/** A code's candidate fields, empty: what an unbound or a new code holds. */
+const NOBODY = { name: "", un: "", surname_pinyin: "", given_pinyin: "", registered_at: "", exam_at: "", score: null, passed: undefined };
+
 export class ConsoleModel {
   constructor(engine, { now, locale, requestBytes = REQUEST_BYTES }) {
     this.engine = engine;
@@ -119,7 +122,7 @@ export class ConsoleModel {
     this.states = null;            // the engine's state names, from its first answer
     this.hasResults = false;
     this.hasExamAt = false;
-    this.regenerated = 0;
+    this.regenerated = 0;          // codes this page regenerated (each replaced by one placeholder)
     this.codeIndex = null;
   }
 
@@ -153,6 +156,12 @@ export class ConsoleModel {
       }
       byCode.set(row.code, row);
       this.addRow(row);
+    }
+    // An export made before the console marked its placeholders: "<a voided code>-R<n>"
+    // is said (a real code may look like it, so it is imported as the file says).
+    for (const row of this.rows) {
+      const from = /^(.+)-R\d+$/.exec(row.code)?.[1];
+      if (from && byCode.get(from)?.state === "void") warn("import.warn.unmarked_placeholder", { code: row.code, at: row.line, from });
     }
     // One order, one paid day: an order whose rows give two is decided on the
     // earlier (its deadlines come first), and said.
@@ -237,8 +246,13 @@ export class ConsoleModel {
     return locale === "en" ? names.en : locale === "zh-Hant" ? names.zh_hant ?? names.zh : names.zh;
   }
 
-  /** Counts code `row` in (by 1) or out (by −1) of its order's, its certification's and the whole file's counts. */
+  /**
+   * Counts code `row` in (by 1) or out (by −1) of its order's, its
+   * certification's and the whole file's counts. A code this page regenerated
+   * is counted out: its replacement is the one purchased code (原考试码作废).
+   */
   count(row, by) {
+    if (row.replaced) return;
     const group = groupOf(row);
     bump(row.o.counts, group, by);
     bump(this.totalCounts, group, by);
@@ -419,11 +433,19 @@ export class ConsoleModel {
     const changed = [id];
     let added = null;
     if (answer.next_state !== row.state) this.setState(row, answer.next_state);
+    // 解绑: the code is free again; the candidate who held it is no longer on it.
+    if (action === "unbind") {
+      Object.assign(row, NOBODY, { search: null, nameKey: null });
+      this.codeIndex.update(id);
+    }
     if (answer.creates) {
       this.regenerated += 1;
-      const fresh = { ...row, code: `${row.code}-R${this.regenerated}`, regenerated_from: row.code, line: null,
-        name: "", un: "", surname_pinyin: "", given_pinyin: "", registered_at: "", exam_at: "", score: null, passed: undefined };
+      const fresh = { ...row, ...NOBODY, code: `${row.code}-R${this.regenerated}`, regenerated_from: row.code, line: null };
       fresh.state = answer.creates;
+      // The voided code and its replacement are one purchased code.
+      this.count(row, -1);
+      row.replaced = true;
+      row.o.replaced = (row.o.replaced ?? 0) + 1;
       this.addRow(fresh);
       this.codeIndex.insert(fresh.id);
       added = fresh.id;
@@ -471,7 +493,7 @@ export class ConsoleModel {
 
   summary() {
     return {
-      codes: this.rows.length, orders: this.orderList.length, certifications: this.certStats.size,
+      codes: this.rows.length - this.regenerated, orders: this.orderList.length, certifications: this.certStats.size,
       byState: Object.fromEntries((this.states ?? []).map((s) => [s, this.byState[s] ?? 0])), totals: this.totals,
       hasResults: this.hasResults, hasExamAt: this.hasExamAt, refundable: this.refundable,
       examTypes: [...this.examTypes], warnings: this.warnings, states: this.states,

@@ -1,8 +1,10 @@
 // The console's table rows, built from what the worker sends (console_views.js):
 // one row per code, order, candidate or certification, every exported column
-// in it, and a details row under it for what a phone has no room for and
-// for the engine's reasons. Only the rows of one page are ever built.
+// in it, and a details row under it for what the screen has no room for
+// ("wide" columns on a phone, "more" columns on a desktop too) and for the
+// engine's reasons; each button named with the code or order it acts on. Only the rows of one page are ever built.
 import { t, tf } from "./locale.js";
+import { personCells } from "./console_people.js";
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -35,12 +37,21 @@ function reasonsList(reasons) {
   return ul;
 }
 
-/** The "详情" toggle of a row and its details row (hidden until asked). */
-function withDetails(tr, cols, id, content) {
+/** A row's button: its visible word, and a name that says which code or order it acts on (`of`: { code } or { order }). */
+function rowButton(action, text, of) {
+  const b = el("button", { type: "button", textContent: text });
+  b.setAttribute("aria-label", tf(of.code !== undefined ? "console.label.code" : "console.label.order", { action: text, ...of }));
+  if (action) b.dataset.action = action;
+  return b;
+}
+
+/** The "详情" toggle of a row and its details row (hidden until asked); `of` as rowButton's. */
+function withDetails(tr, cols, id, content, of) {
   const details = el("tr", { className: "details", hidden: true, id: `details_${id}` });
   details.dataset.detailsOf = id;
   details.append(el("td", { colSpan: cols }, ...content));
-  const toggle = el("button", { type: "button", className: "details-toggle", textContent: t("details") });
+  const toggle = rowButton(null, t("details"), of);
+  toggle.className = "details-toggle";
   toggle.setAttribute("aria-expanded", "false");
   toggle.setAttribute("aria-controls", details.id);
   toggle.dataset.details = "true";
@@ -60,8 +71,8 @@ export function codeRows(row, onAction) {
   const state = el("td", {}, stateBadge(row.state));
   state.dataset.state = row.state;
   if (row.own_state) state.append(el("small", { className: "own-state", textContent: tf("console.own_state", { state: t(`state.${row.own_state}`) }) }));
-  tr.append(td(row.code, "code"), td(row.certification, "wide"), td(row.exam_type, "wide"), td(row.order, "wide"), state, td(row.validity, "wide"),
-    td(row.name, "wide"), td(row.un, "wide"), td(row.surname_pinyin, "wide"), td(row.given_pinyin, "wide"), td(row.registered_at, "wide"));
+  tr.append(td(row.code, "code"), td(row.certification, "wide"), td(row.exam_type, "wide more"), td(row.order, "wide"), state, td(row.validity, "wide"),
+    td(row.name, "wide"), td(row.un, "wide"), td(row.surname_pinyin, "wide more"), td(row.given_pinyin, "wide more"), td(row.registered_at, "wide"));
   const { details, toggle } = withDetails(tr, 12, `c${row.id}`, [
     facts([[t("col.certification"), row.certification], [t("col.exam_type"), row.exam_type], [t("col.order_no"), row.order],
       [t("col.validity"), row.validity], [t("col.valid_until"), row.valid_until], [t("col.name"), row.name], [t("col.un"), row.un],
@@ -69,13 +80,12 @@ export function codeRows(row, onAction) {
       [t("col.exam_at"), row.exam_at], [t("col.result"), resultText(row)],
       [t("console.line"), row.line ?? tf("console.regenerated_from", { code: row.regenerated_from })]]),
     reasonsList(row.reasons),
-  ]);
+  ], { code: row.code });
   const actions = el("td", { className: "actions-cell" });
   actions.dataset.testid = "actions";
   actions.append(toggle);
   for (const a of row.actions) {
-    const b = el("button", { type: "button", textContent: t(`action.${a}`) });
-    b.dataset.action = a;
+    const b = rowButton(a, t(`action.${a}`), { code: row.code });
     b.addEventListener("click", () => onAction(row, a, b));
     actions.append(b);
   }
@@ -93,25 +103,23 @@ export function orderRows(o, onView, onRefund) {
   refund.dataset.allowed = String(o.refund.allowed);
   refund.dataset.testid = "order-refund";
   const certs = o.more_certifications ? tf("console.and_more", { names: o.certifications.join(" / "), n: o.more_certifications }) : o.certifications.join(" / ");
-  tr.append(td(o.key, "order-no"), td(certs, "wide"), td(o.exam_types.join(" / "), "wide"), td(t(state)),
-    td(o.paid_day + (o.paid_days > 1 ? " ⚠" : ""), "wide"), td(o.total, "wide num"), td(o.unused, "wide num"), td(o.used, "wide num"),
-    td(o.refunded, "wide num"), td(o.valid_until, "wide"), el("td", {}, refund));
+  tr.append(td(o.key, "order-no"), td(certs, "wide"), td(o.exam_types.join(" / "), "wide more"), td(t(state), "whole"),
+    td(o.paid_day + (o.paid_days > 1 ? " ⚠" : ""), "wide whole"), td(o.total, "wide num"), td(o.unused, "wide num"), td(o.used, "wide num"),
+    td(o.refunded, "wide num"), td(o.valid_until, "wide whole"), el("td", { className: "wide" }, refund));
   const { details, toggle } = withDetails(tr, 12, `o${o.key}`, [
     facts([[t("col.certification"), certs], [t("col.exam_type"), o.exam_types.join(" / ")], [t("col.paid_day"), o.paid_day],
       [t("col.total"), o.total], [t("col.unused_total"), o.unused], [t("col.used_total"), o.used], [t("col.refunded_total"), o.refunded],
       [t("state.void"), o.void], [t("state.expired"), o.expired_codes], [t("col.valid_until"), o.valid_until],
-      [t("reminders"), o.reminders.join(", ")], [t("console.blocking"), o.refund.blocking_bound_codes]]),
+      [t("reminders"), o.reminders.join(", ")], [t("console.blocking"), o.refund.blocking_bound_codes], [t("col.refund"), refund.textContent]]),
     reasonsList(o.reasons),
-  ]);
+  ], { order: o.key });
   const actions = el("td", { className: "actions-cell" });
   actions.dataset.testid = "order-actions";
-  const view = el("button", { type: "button", textContent: t("console.view_codes") });
-  view.dataset.action = "view_codes";
+  const view = rowButton("view_codes", t("console.view_codes"), { order: o.key });
   view.addEventListener("click", () => onView(o.key));
   actions.append(toggle, view);
   if (o.refund.allowed) {
-    const b = el("button", { type: "button", textContent: t("action.refund") });
-    b.dataset.action = "refund";
+    const b = rowButton("refund", t("action.refund"), { order: o.key });
     b.addEventListener("click", () => onRefund(o, b));
     actions.append(b);
   }
@@ -119,13 +127,12 @@ export function orderRows(o, onView, onRefund) {
   return [tr, details];
 }
 
-/** A candidate's row (数据统计's columns). */
+/** A candidate's row (数据统计's columns: PERSON_COLUMNS). */
 export function personRows(row) {
   const tr = el("tr");
   tr.dataset.code = row.code;
-  const passed = row.passed === null ? (row.state === "examined" ? t("console.passed.unknown") : "-") : t(row.passed ? "console.passed.yes" : "console.passed.no");
-  tr.append(td(row.name), td(row.un, "wide"), td(row.certification, "wide"), td(row.exam_type, "wide"), td(row.registered_at, "wide"),
-    td(row.exam_at, "wide"), td(row.score === null ? (row.state === "examined" ? t("console.unknown") : "-") : row.score), td(passed));
+  const classes = ["", "wide", "wide", "wide", "wide", "wide", "", ""];
+  tr.append(...personCells(row, t).map((text, k) => td(text, classes[k])));
   return [tr];
 }
 

@@ -3,10 +3,12 @@
 // per-certification table — filtered, sorted, one page at a time — and the
 // CSV export of what a table shows. The filters are the documented ones:
 // 考试码管理 by 考试码/订单号/姓名/UN, 认证科目, 订单号 and 状态; 数据统计 by
-// 考试类型, 考试日期 and 是否通过 (and 姓名/UN, 认证科目). No DOM.
+// 考试类型, 考试日期 and 是否通过 (and 姓名/UN, 认证科目); each export has its
+// view's own columns. No DOM.
 import { COLUMNS } from "./codes_import.js";
 import { ListIndex } from "./console_index.js";
 import { searchText } from "./console_model.js";
+import { PERSON_COLUMNS, personCells } from "./console_people.js";
 
 const PAGE_SIZE = 50;
 /** Certification names and exam types an order's row names (the rest are counted). */
@@ -102,7 +104,7 @@ function orderIndex(model) {
     paid: { value: (k) => list[k].paid_at.slice(0, 10), fixed: true },
     certification: { value: (k) => list[k].certs[0] ?? "", fixed: true },
     valid_until: { value: (k) => list[k].answer.order.valid_until, fixed: false },
-    total: { value: (k) => list[k].ids.length, fixed: false },
+    total: { value: (k) => list[k].answer.order.codes, fixed: false },
     unused: { value: (k) => list[k].answer.codes.unused, fixed: false },
     used: { value: (k) => list[k].answer.codes.bound + list[k].answer.codes.examined, fixed: false },
     refunded: { value: (k) => list[k].answer.codes.refunded, fixed: false },
@@ -132,7 +134,7 @@ function orderRow(model, k) {
   return {
     key: o.key, certifications: o.certs.slice(0, SHOWN_NAMES).map((c) => model.certName(c) || c), more_certifications: Math.max(0, o.certs.length - SHOWN_NAMES),
     exam_types: o.types.slice(0, SHOWN_NAMES), paid_day: o.paid_at.slice(0, 10), paid_days: o.days.length, total: a.order.codes, unused: a.codes.unused,
-    used: a.codes.bound + a.codes.examined, refunded: a.codes.refunded, void: a.codes.void, expired_codes: a.codes.expired,
+    used: a.codes.bound + a.codes.examined, refunded: a.codes.refunded, void: a.codes.void + (o.replaced ?? 0), expired_codes: a.codes.expired,
     bound: a.codes.bound, valid_until: a.order.valid_until, expired: a.order.expired, reminders: a.order.reminders,
     refund: a.refund, reasons: a.reasons,
   };
@@ -201,10 +203,11 @@ const csv = (header, lines) => `\ufeff${[header, ...lines].map((cells) => cells.
 
 /**
  * The rows a table shows now (every page of its query, in its order) as CSV
- * with a BOM and CRLF, as the console exports. `words` gives the page's
- * words: headers (`t("col.x")`) and states (`t("state.x")`). The codes
- * table writes the export's own columns under the names the importer reads
- * back (zh-CN, zh-Hant, or the keys in English).
+ * with a BOM and CRLF, as the console exports. `t(key, vars)` gives the
+ * page's words: headers (`t("col.x")`) and states (`t("state.x")`). Each
+ * view writes the columns it shows; the codes table writes the export's own
+ * columns under the names the importer reads back (zh-CN, zh-Hant, or the
+ * keys in English), a code only noted here marked as a placeholder.
  */
 export function exportCsv(model, view, q, t) {
   const blank = (v) => (v === "" || v === null || v === undefined ? "-" : v);
@@ -215,7 +218,7 @@ export function exportCsv(model, view, q, t) {
       const o = orderRow(model, k);
       const state = o.expired ? t("console.order.expired") : o.refunded ? t("console.order.refunded") : t("console.order.valid");
       return [o.key, o.certifications.join(" / "), o.exam_types.join(" / "), state, o.paid_day, o.total, o.unused, o.used, o.refunded, o.valid_until,
-        o.refund.allowed ? t("console.refund.yes").replace("{n}", o.refund.refundable_codes) : t("console.refund.no")];
+        o.refund.allowed ? t("console.refund.yes", { n: o.refund.refundable_codes }) : t("console.refund.no")];
     }));
   }
   if (view === "certs") {
@@ -226,13 +229,17 @@ export function exportCsv(model, view, q, t) {
         c.pass_rate === null ? (c.attended > 0 ? t("console.unknown") : "-") : `${(c.pass_rate * 100).toFixed(1)}%`];
     }));
   }
+  if (view === "people") {
+    return csv(PERSON_COLUMNS.map(t), Array.from(peopleIds(model, q), (id) => personCells(codeRow(model, id), t)));
+  }
   const localeIndex = { "zh-CN": 0, "zh-Hant": 1 }[model.locale];
   const name = (field) => (localeIndex === undefined ? COLUMNS[field].names.at(-1) : COLUMNS[field].names[localeIndex]);
   const fields = ["code", "certification", "exam_type", "order", "state", "validity", "name", "un", "surname_pinyin", "given_pinyin", "registered_at"];
   if (model.hasExamAt || model.hasResults) fields.push("exam_at", "score", "passed");
-  const ids = view === "people" ? peopleIds(model, q) : codeIds(model, q);
-  return csv(fields.map(name), Array.from(ids, (id) => {
+  return csv(fields.map(name), Array.from(codeIds(model, q), (id) => {
     const r = codeRow(model, id);
-    return fields.map((f) => (f === "state" ? t(`state.${r.state}`) : f === "passed" ? yesNo(r.passed) : blank(r[f])));
+    return fields.map((f) => (f === "state" ? t(`state.${r.state}`) : f === "passed" ? yesNo(r.passed)
+      // A code this page only noted (重新生成考试码) is marked, and the importer leaves it out.
+      : f === "code" && r.regenerated_from ? `${r.code}${t("console.placeholder_mark")}` : blank(r[f])));
   }));
 }

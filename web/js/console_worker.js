@@ -13,7 +13,7 @@ import { ImportError, readExport } from "./codes_import.js";
 import { sampleExport } from "./codes_sample.js";
 import { ConsoleModel } from "./console_model.js";
 import { certStatsView, codeRow, codesView, exportCsv, keepAdded, orderRowByKey, ordersView, peopleView } from "./console_views.js";
-import { STRINGS } from "./i18n.js";
+import { STRINGS, format } from "./i18n.js";
 
 let engine = null;
 let model = null;
@@ -124,7 +124,7 @@ const handlers = {
 
   export({ seq, view, q, locale }) {
     const strings = STRINGS[locale] ?? STRINGS["zh-CN"];
-    const t = (key) => strings[key] ?? STRINGS["zh-CN"][key] ?? key;
+    const t = (key, vars) => format(strings, key, vars);
     return { op: "exported", seq, view, text: exportCsv(model, view, q, t) };
   },
 };

@@ -7,3 +7,14 @@ import en from "./strings/en.js";
 /** Every locale the pages speak, in the order the language menu lists them. */
 export const LOCALES = ["zh-CN", "zh-Hant", "en"];
 export const STRINGS = { "zh-CN": zhCN, "zh-Hant": zhHant, en };
+
+/**
+ * `key`'s text in `strings` (zh-CN's where it has none) with its {name}
+ * placeholders filled from `vars`; when `vars.n` is 1, `key.one` (English
+ * says "1 code", not "1 codes"; the Chinese `.one` is the same sentence).
+ */
+export function format(strings, key, vars = {}) {
+  const one = `${key}.one`;
+  const k = String(vars.n) === "1" && (strings[one] ?? STRINGS["zh-CN"][one]) !== undefined ? one : key;
+  return (strings[k] ?? STRINGS["zh-CN"][k] ?? k).replace(/\{(\w+)\}/g, (_, name) => String(vars[name] ?? ""));
+}

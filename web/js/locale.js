@@ -1,7 +1,7 @@
 // Which language the page speaks: the one current locale (the link's ?lang,
 // else the reader's last choice, else 简体中文), the page's strings in it, and
 // a catalogue name in it.
-import { LOCALES, STRINGS } from "./i18n.js";
+import { LOCALES, STRINGS, format } from "./i18n.js";
 
 // The reader's last choice, kept in the browser's storage; a browser that blocks
 // storage (cookies turned off) throws on any use of it, and then nothing is kept.
@@ -40,8 +40,8 @@ export function chooseLocale(choice) {
 }
 
 export const t = (key) => STRINGS[locale][key] ?? STRINGS["zh-CN"][key] ?? key;
-/** t() with {name} placeholders filled from `vars`. */
-export const tf = (key, vars) => t(key).replace(/\{(\w+)\}/g, (_, k) => String(vars[k] ?? ""));
+/** t() with {name} placeholders filled from `vars` (and English's singular when `vars.n` is 1). */
+export const tf = (key, vars) => format(STRINGS[locale], key, vars);
 
 /** A catalogue name ({ zh, zh_hant, en }) in the page's locale; `other` gives the other script's name. */
 export function localName(name, other = false) {
