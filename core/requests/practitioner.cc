@@ -14,6 +14,10 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
   JsonIn list = req["attempts"];
   auto n = read_array(list, issues, static_cast<size_t>(p.attempts), true);
   if (!issues.ok()) return std::nullopt;
+  if (*paid > *now) {  // paid by the moment decided on (as an exam order, EXO-1)
+    issues.fail(req["purchase"]["paid_at"].path(), detail_code::kInconsistent, "a time up to now");
+    return std::nullopt;
+  }
   std::vector<PractitionerAttempt> attempts;
   for (size_t k = 0; k < *n; ++k) {
     auto taken = read_instant(list[k]["taken_at"], issues);

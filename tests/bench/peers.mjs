@@ -86,8 +86,8 @@ export function orderInputs(n, seed = 42) {
     const status = statuses[rand(statuses.length)];
     const flow = rand(3) ? "purchase_then_book" : "book_then_purchase";
     const window = (flow === "book_then_purchase" ? 240 : 72) * HOUR;
-    // A taken or missed exam has begun (the engine refuses one after now).
-    const exam = status === "taken" || status === "no_show" ? now - HOUR - rand(100) * HOUR
+    // A taken or missed exam has begun, after the payment (the engine refuses one after now or before paid_at).
+    const exam = status === "taken" || status === "no_show" ? Math.max(paid, now - HOUR - rand(100) * HOUR)
       : now + window + (rand(3) - 1) * 1000 + (rand(2) ? 0 : rand(100) * HOUR);
     const iso = (ms) => new Date(ms).toISOString();
     out.push({

@@ -128,6 +128,16 @@ test("PRA: Enter adds no attempt the purchase no longer has (after a pass, after
   }
 });
 
+test("PRA: an attempt refused for the purchase time is said as that, not as \"no further exam\"", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html?lang=en`);
+  await page.getByTestId("paid-at").fill("2099-01-01T10:00");  // after now
+  await page.getByTestId("new-score").fill("80");
+  await page.getByTestId("new-score").press("Enter");
+  assert.equal(await page.getByTestId("score-error").textContent(), "“Paid at” is later than now: check it");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("a refused field is said in plain words of the page's language; the engine's detail is folded away", async () => {
   for (const [locale, sentence] of [["zh-CN", "请填写支付时间"], ["en", "Fill in “Paid at”"]]) {
     const { page, context, problems } = await purchase(locale);

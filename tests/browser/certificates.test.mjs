@@ -179,6 +179,13 @@ test("purchase and booking .ics: refund deadline, change deadline and exam as UT
   assert.ok(bl.includes("DTSTART:20261207T010000Z"), "change deadline 2026-12-07 09:00 China");
   assert.ok(bl.includes("DTSTART:20261210T003000Z"), "check-in 08:30 China");
   assert.ok(bl.includes("DTEND:20261210T023000Z"), "ends 10:30 China");
+  assert.ok(bl.includes("SUMMARY:腾讯云认证：改期/取消截止"));
+  assert.ok(bl.some((l) => l.startsWith("DESCRIPTION:") && l.includes("2026-12-10 08:30")), "the check-in time as the card writes it");
+  // EXO-5: booked before buying, the deadline is a change deadline only, as on the card.
+  await booking.page.getByTestId("flow").selectOption("book_then_purchase");
+  await booking.page.getByTestId("exam-date").fill("2026-12-30");  // its 10-day change deadline still ahead
+  const only = checkIcs((await downloadIcs(booking.page)).text);
+  assert.ok(only.includes("SUMMARY:腾讯云认证：改期截止（不能取消）"), only.filter((l) => l.startsWith("SUMMARY")).join());
   await booking.context.close();
 });
 

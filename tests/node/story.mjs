@@ -60,6 +60,9 @@ const IMPLIES = {
   REFUND_WINDOW_CLOSED: (a, r, now) => now > ms(a.refund.deadline),
   ALREADY_REFUNDED: (a, r) => r.order?.refunded === true,
   CHANGE_WINDOW_CLOSED: (a, r, now) => a.booking.change_deadline !== null && now > ms(a.booking.change_deadline) && r.order?.flow !== "book_then_purchase",
+  // Advice to cancel first only while the booking can be cancelled.
+  LIFECYCLE_REFUND_BLOCKED_BY_BOOKING: (a) => a.booking.can_cancel === true,
+  REFUND_BLOCKED_BY_BOOKING: (a) => a.booking.can_cancel === true,
   CHANGE_ONLY_WINDOW_CLOSED: (a, r, now) => a.booking.change_deadline !== null && now > ms(a.booking.change_deadline) && r.order?.flow === "book_then_purchase",
   REFUND_BLOCKED_BOOKED_BEFORE_PURCHASE: (a, r) => r.order?.flow === "book_then_purchase" && r.order?.booking?.status === "booked",
   EXAM_ENDS: (a, r, now) => a.booking.ends_at !== null && now <= ms(a.booking.ends_at),

@@ -4,6 +4,7 @@
 // be sat adds no event the card does not show (a refund deadline beside
 // "already refunded", a change deadline after check-in has closed).
 //   orderIcsEvents(answer) → [{ uid, title, start | date, … }]
+import { chinaTime, toChina } from "/pkg/elements/format.js";
 import { t } from "./locale.js";
 
 // Each timeline key that becomes an event: its title and how long before it the alarm rings.
@@ -18,11 +19,15 @@ const EVENTS = {
 /** The events of an `exam_order` answer: one per timeline point ahead that has a title above. */
 export function orderIcsEvents(r) {
   if (!r?.ok) return [];
+  // A booking made before purchase is changed, never cancelled (EXO-5): its deadline is named so, as on the card.
+  const changeOnly = r.order.flow === "book_then_purchase";
   return r.timeline.filter((p) => p.state !== "past" && EVENTS[p.key]).map((p) => {
     const [title, alarm] = EVENTS[p.key];
     const when = p.date ? { date: p.date } : { start: p.at };
-    // The exam is one event from the last moment to check in to its end.
-    const exam = p.key === "check_in_by" ? { end: r.booking.ends_at, description: `${t("check_in_by")}: ${p.at}` } : {};
-    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(title), ...when, ...alarm, ...exam };
+    // The exam is one event from the last moment to check in to its end, said as the card says a time.
+    const exam = p.key === "check_in_by"
+      ? { end: r.booking.ends_at, description: `${t("check_in_by")}: ${chinaTime(toChina(p.at))} (${t("china_time")})` } : {};
+    const named = p.key === "change_deadline" && changeOnly ? "ics.change_only" : title;
+    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam };
   });
 }

@@ -8,7 +8,7 @@ import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
 import { getLocale, t, tf } from "./locale.js";
 import { chinaInputValue, chinaInstant } from "./inputs.js";
-import { fieldFailure } from "./refusals.js";
+import { failureSentence, fieldFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
 import { renderBeforePractitioner } from "./before_exam.js";
@@ -94,9 +94,10 @@ function addAttempt() {
     const max = /\.\.(\d+)$/.exec(r.ok ? "" : r.error.expected)?.[1];
     if (!r.ok && r.error.path.endsWith(".score")) problem = ["pra.score_invalid", { max: max ?? "" }];
     else if (!r.ok && r.error.path.endsWith(".taken_at")) problem = ["pra.taken_invalid", {}];
-    else if (!r.ok) problem = ["pra.cannot_take", {}];
+    else if (!r.ok && r.error.path.startsWith("attempts")) problem = ["pra.cannot_take", {}];
+    else if (!r.ok) problem = failureSentence(r.error);  // the purchase time or now: said as the page says it
   }
-  error.textContent = problem ? tf(...problem) : "";
+  error.textContent = typeof problem === "string" ? problem : problem ? tf(...problem) : "";
   $("new_score").setAttribute("aria-invalid", String(problem?.[0] === "pra.score_invalid"));
   if (problem) return;
   attempts.push({ taken_at: taken, score });

@@ -10,7 +10,7 @@ export function inputFailure(message) {
 
 /** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
 export function fieldFailure(path) {
-  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(path) }) } };
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(FIELD_LABELS[path] ?? path) }) } };
 }
 
 // The request fields the pages fill, by the i18n key of their label.

@@ -39,6 +39,7 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   } else {
     d.status = CertificateStatus::kActive;
     d.reasons.add("CERTIFICATE_ACTIVE", "CRT-1");
+    if (today > *d.renew_by) d.renew_by.reset();  // a policy whose results delay exceeds its expiring window
   }
   if (passes.size() > 1) d.reasons.add("LATEST_PASS_COUNTS", "CRT-1");
   d.reasons.add(d.electronic_only ? "CERTIFICATE_ELECTRONIC" : "CERTIFICATE_PAPER_ERA", "CRT-3");

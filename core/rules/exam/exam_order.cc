@@ -100,7 +100,7 @@ std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDec
       {"valid_until", in_use, {}, d.validity.valid_until, true},
       {"last_exam_day", in_use && b.usable_until < d.validity.valid_until, {}, b.usable_until, true},
       {"certificate_renew_from", cert.has_value(), {}, cert ? std::optional(cert->renew_from) : std::nullopt, false},
-      {"certificate_renew_by", cert.has_value(), {}, cert ? std::optional(cert->renew_by) : std::nullopt, true},
+      {"certificate_renew_by", cert.has_value() && cert->renew_by.has_value(), {}, cert ? cert->renew_by : std::nullopt, true},
       {"certificate_valid_until", cert.has_value(), {}, cert ? std::optional(cert->valid_until) : std::nullopt, true},
   };
   std::vector<TimelinePoint> t;
@@ -206,7 +206,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
       const CivilDate published = zone.date_of(*b.results_at);
       // Seen on its publication day: its dates, whatever today is (a pass long ago has no renewal date left today).
       const CertificateDecision cert = decide_certificate({published}, published, policy.certificate, p.theory_results_terms_days);
-      d.certificate_if_passed = ExamOrderDecision::Certificate{published, *cert.valid_until, *cert.expiring_from, *cert.renew_by};
+      d.certificate_if_passed = ExamOrderDecision::Certificate{published, *cert.valid_until, *cert.expiring_from, cert.renew_by};
     }
     d.timeline = timeline(in, d, zone);
   }

@@ -85,7 +85,8 @@ struct ExamOrderDecision {
   // The certificate a pass would give (CRT-1/CRT-2 from the guide's results
   // day, so its dates are never later than the real ones).
   struct Certificate {
-    CivilDate published_on, valid_until, renew_from, renew_by;
+    CivilDate published_on, valid_until, renew_from;
+    std::optional<CivilDate> renew_by;  // none only under a policy whose results delay outlasts the validity
   };
   std::optional<Certificate> certificate_if_passed;
   std::vector<TimelinePoint> timeline;  // in time order

@@ -32,7 +32,8 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
   }
   if (in.unused_attempt_refund) {
     if (booked && in.booking_can_be_sat) {
-      d.reasons.add("LIFECYCLE_REFUND_BLOCKED_BY_BOOKING", "CAT-2");
+      // Cancelling first is advice only while the booking can be cancelled (never, when booked before buying).
+      d.reasons.add(in.booking_cancellable ? "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING" : "LIFECYCLE_REFUND_BOOKING_LOCKED", "CAT-2");
       set(in.booking_cancellable ? RefundState::kCancelBookingFirst : RefundState::kBookingLocked, false);
     } else {
       d.reasons.add("LIFECYCLE_UNUSED_ATTEMPT_REFUND", "CAT-2");

@@ -107,6 +107,7 @@ export default {
   "pra.result": "Attempts",
   "ics.refund": "Tencent Cloud certification: refund window closes",
   "ics.change": "Tencent Cloud certification: last moment to change or cancel",
+  "ics.change_only": "Tencent Cloud certification: last moment to change (it cannot be cancelled)",
   "ics.exam": "Tencent Cloud certification exam",
   "ics.cert_expiry": "Tencent Cloud certificate expires",
   "ics.cert_expiring": "Tencent Cloud certificate expiring: plan the renewal exam",

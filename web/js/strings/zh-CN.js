@@ -107,6 +107,7 @@ export default {
   "pra.result": "考试机会",
   "ics.refund": "腾讯云认证：无理由退款截止",
   "ics.change": "腾讯云认证：改期/取消截止",
+  "ics.change_only": "腾讯云认证：改期截止（不能取消）",
   "ics.exam": "腾讯云认证考试",
   "ics.cert_expiry": "腾讯云证书到期",
   "ics.cert_expiring": "腾讯云证书即将到期：请安排续证考试",

@@ -108,6 +108,7 @@ export default {
   "pra.result": "考試機會",
   "ics.refund": "騰訊雲認證：無理由退款截止",
   "ics.change": "騰訊雲認證：改期/取消截止",
+  "ics.change_only": "騰訊雲認證：改期截止（不能取消）",
   "ics.exam": "騰訊雲認證考試",
   "ics.cert_expiry": "騰訊雲證書到期",
   "ics.cert_expiring": "騰訊雲證書即將到期：請安排續證考試",
