@@ -201,7 +201,13 @@ void Messages::render(TextOut& out, bool json, const Section& section, std::stri
       Fields::Ref cert = fields.find("certificate");
       if (cert != Fields::kNone) v = fields.find(name, cert);
     }
-    if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
+    if (same_text(filter, "|s")) {
+      // |s: English's plural ending for the count named: "" for 1 (or -1), else "s"
+      // ("{days_left} day{days_left|s} left": "1 day left", "2 days left").
+      const bool one = v != Fields::kNone && fields.kind(v) == Fields::Kind::kInt &&
+                       (fields.int_value(v) == 1 || fields.int_value(v) == -1);
+      if (!one) put("s");
+    } else if (v == Fields::kNone || fields.kind(v) == Fields::Kind::kNull) {
       put("—");
     } else if (any && fields.kind(v) == Fields::Kind::kArray) {
       // A list as words: "H or M", "8、10 或 12" (text or integers).
