@@ -135,6 +135,12 @@ test("elements: certificate, practitioner and training show their answers", asyn
   const slots = await page.locator("#practitioner").evaluate((el) => [...el.shadowRoot.querySelectorAll('[part~="slot"]')].map((s) => s.textContent));
   assert.deepEqual(slots, ["Failed 55", "Unused", "Unused"]);
   assert.equal(await partText(page, "practitioner", "left"), "2 of 3 left");
+  // PRA: after a pass nothing is "left" to take; the count says on which attempt it was passed.
+  await page.locator("#practitioner").evaluate((el) => {
+    el.attempts = [...el.attempts, { taken_at: "2026-10-12T10:00:00+08:00", score: 80 }];
+  });
+  await page.waitForFunction(() => document.querySelector("#practitioner").result?.passed === true);
+  assert.equal(await partText(page, "practitioner", "left"), "Passed on attempt 2 of 3");
   assert.equal(await partText(page, "training", "verdict"), "Refund share 100%");
   const bands = await page.locator("#training").evaluate((el) => [...el.shadowRoot.querySelectorAll("td[data-band]")].map((td) => td.dataset.band));
   assert.ok(bands.includes("100") && bands.includes("70") && bands.includes("0"));

@@ -38,7 +38,9 @@ export class CertpolicyPractitioner extends CertpolicyElement {
     });
     this.list($.meter, slots, (s) => s.k, () => this.box("li", "slot"),
       (li, s) => attrs(text(li, this.word(`pra.${s.state}`, { score: s.score })), { part: `slot ${s.state}`, "data-state": s.state }));
-    text($.left, this.word("pra.left", { left: r.attempts_left, total: r.attempts_total }));
+    // After a pass no attempt is "left" to take: the count says on which one it was passed.
+    text($.left, r.passed ? this.word("pra.passed_on", { n: r.attempts_used, total: r.attempts_total })
+      : this.word("pra.left", { left: r.attempts_left, total: r.attempts_total }));
     attrs(text($.next, this.next(r)), { "data-state": r.passed ? "passed" : r.must_repurchase ? "repurchase" : "can_take" });
     this.writeFacts($.facts, [["valid-until", this.word("cert.valid_until"), r.certificate.valid_until ?? "—"]]);
     this.writeReasons($.why, r.reasons);

@@ -37,6 +37,7 @@ export default {
   "pra.passed": "Passed {score}",
   "pra.attempts": "Exam attempts",
   "pra.left": "{left} of {total} left",
+  "pra.passed_on": "Passed on attempt {n} of {total}",
   "trn.percent": "Refund share {percent}%",
   "trn.full_until": "Full refund: last day to apply",
   "trn.tier_until": "{percent}% refund: last day to apply",

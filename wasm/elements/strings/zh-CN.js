@@ -37,6 +37,7 @@ export default {
   "pra.passed": "通过 {score}",
   "pra.attempts": "考试机会",
   "pra.left": "还剩 {left} 次，共 {total} 次",
+  "pra.passed_on": "第 {n} 次考试通过（共 {total} 次机会）",
   "trn.percent": "退款比例 {percent}%",
   "trn.full_until": "全额退款：最晚申请日（含当日）",
   "trn.tier_until": "退 {percent}%：最晚申请日（含当日）",

@@ -38,6 +38,7 @@ export default {
   "pra.passed": "通過 {score}",
   "pra.attempts": "考試機會",
   "pra.left": "還剩 {left} 次，共 {total} 次",
+  "pra.passed_on": "第 {n} 次考試通過（共 {total} 次機會）",
   "trn.percent": "退款比例 {percent}%",
   "trn.full_until": "全額退款：最晚申請日（含當日）",
   "trn.tier_until": "退 {percent}%：最晚申請日（含當日）",
