@@ -59,6 +59,13 @@ suite("every page on a phone", { concurrency: 2 }, () => {
         assert.ok((await page.evaluate(() => document.documentElement.scrollWidth)) <= PHONE.width);
         await menu.click();
         assert.equal(await page.locator("#site-menu nav").isVisible(), false);
+        // Escape closes it from inside (a link focused), focus back on the button.
+        await menu.click();
+        await page.locator("#site-menu nav a").first().focus();
+        await page.keyboard.press("Escape");
+        assert.equal(await menu.getAttribute("aria-expanded"), "false");
+        assert.equal(await page.locator("#site-menu nav").isVisible(), false);
+        assert.equal(await page.evaluate(() => document.activeElement?.id), "menu");
         t.diagnostic(`${name} ${locale}: ${STATES[name].length} states fit`);
         assert.deepEqual(problems(), []);
         await context.close();

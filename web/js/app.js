@@ -75,10 +75,16 @@ function renderHeader() {
   }
   lang.append(langName, select);
   menu.append(nav, lang);
-  toggle.addEventListener("click", () => {
-    const open = toggle.getAttribute("aria-expanded") !== "true";
+  const show = (open) => {
     toggle.setAttribute("aria-expanded", String(open));
     menu.classList.toggle("open", open);
+  };
+  toggle.addEventListener("click", () => show(toggle.getAttribute("aria-expanded") !== "true"));
+  // Escape closes the open menu (a disclosure's keyboard contract) and puts focus back on its button.
+  top.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || toggle.getAttribute("aria-expanded") !== "true") return;
+    show(false);
+    toggle.focus();
   });
   top.replaceChildren(h1, toggle, menu);
 }
