@@ -44,6 +44,24 @@ test("CRT-1: a pass published after today is said in plain words, its JSON path 
   }
 });
 
+test("each Remove button is named with the pass or attempt it removes", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html?lang=en`);
+  await page.getByTestId("pass-date").first().fill("2025-01-10");
+  await page.getByTestId("add-pass").click();
+  await page.getByTestId("pass-date").nth(1).fill("2026-10-01");
+  assert.equal(await page.getByRole("button", { name: "Remove 2025-01-10" }).count(), 1);
+  assert.equal(await page.getByRole("button", { name: "Remove 2026-10-01" }).count(), 1);
+  await context.close();
+  const pra = await openPage(env.browser, `${env.url}practitioner.html?lang=en`);
+  await pra.page.getByTestId("paid-at").fill("2026-03-01T09:00");
+  await pra.page.getByTestId("new-taken-at").fill("2026-03-02T10:00");
+  await pra.page.getByTestId("new-score").fill("55");
+  await pra.page.getByTestId("new-score").press("Enter");
+  assert.equal(await pra.page.getByRole("button", { name: "Remove 2026-03-02 10:00 55" }).count(), 1);
+  assert.deepEqual([...problems(), ...pra.problems()], []);
+  await pra.context.close();
+});
+
 test("CRT-1/2 on the page: status, days left, renewal advice from 90 days before", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html`);
   await page.getByTestId("pass-date").first().fill("2025-01-10");

@@ -21,7 +21,7 @@ function addPassRow(value = "") {
   input.dataset.testid = "pass-date";
   input.dataset.i18nAria = "cert.pass_date";  // its name for assistive technology
   input.setAttribute("aria-label", t("cert.pass_date"));
-  const remove = Object.assign(document.createElement("button"), { type: "button", textContent: t("cert.remove") });
+  const remove = Object.assign(document.createElement("button"), { type: "button", textContent: t("cert.remove"), className: "remove-pass" });
   remove.dataset.i18n = "cert.remove";
   remove.addEventListener("click", () => {
     row.remove();
@@ -58,6 +58,10 @@ function update() {
   el.now = `${$("today").value}T12:00:00+08:00`;
   el.level = $("level").value || undefined;
   el.passes = [...document.querySelectorAll("#passes input.pass")].map((i) => i.value).filter(Boolean);
+  // Each Remove is named with the date it removes ("Remove 2025-01-10"), not one of many "Remove"s.
+  for (const row of document.querySelectorAll("#passes .list-row")) {
+    row.querySelector(".remove-pass").setAttribute("aria-label", `${t("cert.remove")} ${row.querySelector("input.pass").value}`.trim());
+  }
 }
 
 function icsEvents() {

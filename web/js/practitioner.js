@@ -23,9 +23,11 @@ function renderAttemptList() {
     const row = document.createElement("div");
     row.className = "list-row attempt";
     row.dataset.testid = "attempt";
-    const when = Object.assign(document.createElement("span"), { textContent: a.taken_at.replace("T", " ") });
-    const score = Object.assign(document.createElement("span"), { textContent: String(a.score) });
-    const remove = Object.assign(document.createElement("button"), { type: "button", textContent: t("cert.remove") });
+    const when = Object.assign(document.createElement("span"), { textContent: a.taken_at.replace("T", " "), id: `attempt-${k}-when` });
+    const score = Object.assign(document.createElement("span"), { textContent: String(a.score), id: `attempt-${k}-score` });
+    const remove = Object.assign(document.createElement("button"), { type: "button", textContent: t("cert.remove"), id: `attempt-${k}-remove` });
+    // Named with the attempt it removes ("Remove 2026-03-02 10:00 55"), not one of many "Remove"s.
+    remove.setAttribute("aria-labelledby", `${remove.id} ${when.id} ${score.id}`);
     remove.addEventListener("click", () => {
       attempts.splice(k, 1);
       update();
