@@ -21,7 +21,7 @@ test("booking page: a new exam time is said with its own check-in, never the old
   assert.match(await announced(page), /最晚签到：2026-12-10 08:30。/);
   await page.getByTestId("exam-time").fill("14:00");
   const said = await announced(page);
-  assert.match(said, /改期\/取消截止：2026-12-07 14:00。最晚签到：2026-12-10 13:30。可查成绩（报名指引）：2026-12-10 16:00。最晚可查成绩（服务条款）：2026-12-13 00:00。/);
+  assert.match(said, /改期\/取消截止：2026-12-07 14:00。最晚签到：2026-12-10 13:30。可查成绩（报名指引）：2026-12-10 16:00。可查成绩（服务条款）：2026-12-13 00:00。/);
   // The readings the card states are said too, with their safe date.
   assert.match(said, /为稳妥起见，请在 2026-12-07 14:00（北京时间）之前完成。/);
   assert.doesNotMatch(said, /08:30/);
