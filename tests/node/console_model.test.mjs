@@ -160,6 +160,22 @@ test("重新生成考试码 replaces a code, it is not a purchase: the order's t
   assert.deepEqual([order(m, "2026112001").total, order(m, "2026112001").refunded], [3, 3]);
 });
 
+test("a void code is never a purchase, voided in the file or on this page: the same counts either way", async () => {
+  // The admin console's own export after B001 was regenerated there: B001 void, its real replacement BX01.
+  let exported = HEADER + row("B001", "2026112001", "已作废", V26) + row("BX01", "2026112001", "未使用", V26);
+  for (const k of [2, 3]) exported += row(`B00${k}`, "2026112001", "未使用", V26);
+  const fromFile = await model(exported);
+  // The same order before the regeneration, regenerated on this page.
+  let before = HEADER;
+  for (const k of [1, 2, 3]) before += row(`B00${k}`, "2026112001", "未使用", V26);
+  const here = await model(before);
+  assert.equal(here.act(byCode(here, "B001").id, "regenerate").ok, true);
+  for (const [name, m] of [["file", fromFile], ["page", here]]) {
+    const o = order(m, "2026112001");
+    assert.deepEqual([m.summary().codes, o.total, o.unused, o.void, o.refund.refundable_codes, m.summary().byState.void], [3, 3, 3, 1, 3, 1], name);
+  }
+});
+
 test("解绑 frees the code: the candidate is no longer on it — row, search, sort, statistics, export", async () => {
   // BN002's candidate has an exam booked (考试时间): it goes with the binding.
   const [header, ...lines] = FILE.trimEnd().split("\n");

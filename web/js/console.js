@@ -135,7 +135,7 @@ async function load(message) {
     // Where the worker spent it (the benchmark prints it).
     document.body.dataset.phases = Object.entries(r.ms).map(([k, v]) => `${k} ${v.toFixed(0)}`).join(", ");
     const s = r.summary;
-    say([tf("console.imported", { n: s.codes, orders: s.orders, seconds: (ms / 1000).toFixed(1) }),
+    say([tf("console.imported", { n: s.rows, orders: s.orders, seconds: (ms / 1000).toFixed(1) }),
       s.warnings.length ? tf("console.imported_warnings", { n: s.warnings.length }) : "",
       r.encoding !== "utf-8" ? tf("console.encoding", { encoding: r.encoding.toUpperCase() }) : ""].filter(Boolean).join(" "));
   }

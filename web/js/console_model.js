@@ -123,6 +123,7 @@ export class ConsoleModel {
     this.hasResults = false;
     this.hasExamAt = false;
     this.regenerated = 0;          // codes this page regenerated (each replaced by one placeholder)
+    this.voided = 0;               // void codes, in the file or voided here: each was replaced, none is a purchase
     this.codeIndex = null;
   }
 
@@ -248,11 +249,17 @@ export class ConsoleModel {
 
   /**
    * Counts code `row` in (by 1) or out (by −1) of its order's, its
-   * certification's and the whole file's counts. A code this page regenerated
-   * is counted out: its replacement is the one purchased code (原考试码作废).
+   * certification's and the whole file's counts. A void code is counted
+   * apart, whether it was voided in the file or on this page: 作废 comes only
+   * from 重新生成考试码, so another code replaced it and that one is the
+   * purchase (原考试码作废).
    */
   count(row, by) {
-    if (row.replaced) return;
+    if (row.state === "void") {
+      row.o.voided = (row.o.voided ?? 0) + by;
+      this.voided += by;
+      return;
+    }
     const group = groupOf(row);
     bump(row.o.counts, group, by);
     bump(this.totalCounts, group, by);
@@ -392,7 +399,7 @@ export class ConsoleModel {
   /** COD-5 totals over the codes `ids` (a filtered view). */
   statsOf(ids) {
     const counts = {};
-    for (const id of ids) bump(counts, groupOf(this.rows[id]), 1);
+    for (const id of ids) if (this.rows[id].state !== "void") bump(counts, groupOf(this.rows[id]), 1);  // as count()
     return this.decideRequests([this.statsRequest(codesOf(counts))])[0].stats;
   }
 
@@ -442,10 +449,7 @@ export class ConsoleModel {
       this.regenerated += 1;
       const fresh = { ...row, ...NOBODY, code: `${row.code}-R${this.regenerated}`, regenerated_from: row.code, line: null };
       fresh.state = answer.creates;
-      // The voided code and its replacement are one purchased code.
-      this.count(row, -1);
-      row.replaced = true;
-      row.o.replaced = (row.o.replaced ?? 0) + 1;
+      // The voided code (counted apart by setState) and its replacement are one purchased code.
       this.addRow(fresh);
       this.codeIndex.insert(fresh.id);
       added = fresh.id;
@@ -493,8 +497,10 @@ export class ConsoleModel {
 
   summary() {
     return {
-      codes: this.rows.length - this.regenerated, orders: this.orderList.length, certifications: this.certStats.size,
-      byState: Object.fromEntries((this.states ?? []).map((s) => [s, this.byState[s] ?? 0])), totals: this.totals,
+      // rows: the codes the file (and this page) hold; codes: the purchased ones (a void code was replaced).
+      rows: this.rows.length, codes: this.rows.length - this.voided, orders: this.orderList.length, certifications: this.certStats.size,
+      // The engine never sees a void code (count): their number is the page's own.
+      byState: Object.fromEntries((this.states ?? []).map((s) => [s, s === "void" ? this.voided : this.byState[s] ?? 0])), totals: this.totals,
       hasResults: this.hasResults, hasExamAt: this.hasExamAt, refundable: this.refundable,
       examTypes: [...this.examTypes], warnings: this.warnings, states: this.states,
     };

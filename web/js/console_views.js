@@ -134,7 +134,7 @@ function orderRow(model, k) {
   return {
     key: o.key, certifications: o.certs.slice(0, SHOWN_NAMES).map((c) => model.certName(c) || c), more_certifications: Math.max(0, o.certs.length - SHOWN_NAMES),
     exam_types: o.types.slice(0, SHOWN_NAMES), paid_day: o.paid_at.slice(0, 10), paid_days: o.days.length, total: a.order.codes, unused: a.codes.unused,
-    used: a.codes.bound + a.codes.examined, refunded: a.codes.refunded, void: a.codes.void + (o.replaced ?? 0), expired_codes: a.codes.expired,
+    used: a.codes.bound + a.codes.examined, refunded: a.codes.refunded, void: o.voided ?? 0, expired_codes: a.codes.expired,
     bound: a.codes.bound, valid_until: a.order.valid_until, expired: a.order.expired, reminders: a.order.reminders,
     refund: a.refund, reasons: a.reasons,
   };
