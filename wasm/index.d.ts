@@ -244,6 +244,8 @@ export interface ExamOrderResult {
     book_until: CivilDate;
     can_change: boolean;
     can_cancel: boolean;
+    /** The order's flow lets a booking be changed, never cancelled (booked before buying; the policy's flow). */
+    change_only: boolean;
     change_deadline: Instant | null;
     /** For a booked exam after book_until that can still be moved: the earlier of change_deadline and the end of book_until. */
     move_by: Instant | null;

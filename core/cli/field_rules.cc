@@ -47,6 +47,7 @@ constexpr FieldRule kRules[] = {
     {"exam_order", "booking.can_book", "EXO-2"},
     {"exam_order", "booking.can_change", "EXO-5"},
     {"exam_order", "booking.can_cancel", "EXO-5"},
+    {"exam_order", "booking.change_only", "EXO-5"},
     {"exam_order", "booking.change_deadline", "EXO-5"},
     {"exam_order", "booking.check_in_by", "EXO-6"},
     {"exam_order", "booking.ends_at", "EXO-7"},

@@ -164,6 +164,7 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
       .put("book_until", b.usable_until)
       .put("can_change", b.can_change)
       .put("can_cancel", b.can_cancel)
+      .put("change_only", b.change_only)
       .put("change_deadline", Value(b.change_deadline, zone))
       .put("move_by", Value(b.move_by, zone))
       .put("check_in_by", Value(b.check_in_by, zone))

@@ -46,6 +46,10 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
 // "a catalogue id" when none is near. requests/catalogue.cc.
 const Certification* read_certification(const JsonIn& in, const Catalogue& catalogue, Issues& issues);
 
+// EXO-1, for every purchase a request names: paid by the moment decided on;
+// else false, INCONSISTENT at `field` (requests/practitioner.cc).
+bool paid_by_now(const JsonIn& field, Instant paid, Instant now, Issues& issues);
+
 // CAL-2: why the years a decision used are not verified (requests/working_day.cc).
 void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);
 

@@ -6,6 +6,12 @@
 
 namespace certpolicy {
 
+bool paid_by_now(const JsonIn& field, Instant paid, Instant now, Issues& issues) {
+  if (paid <= now) return true;
+  issues.fail(field.path(), detail_code::kInconsistent, "a time up to now");
+  return false;
+}
+
 std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx, Issues& issues) {
   const PractitionerPolicy& p = ctx.policy.practitioner;
   auto now = read_instant(req["now"], issues);
@@ -14,10 +20,7 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
   JsonIn list = req["attempts"];
   auto n = read_array(list, issues, static_cast<size_t>(p.attempts), true);
   if (!issues.ok()) return std::nullopt;
-  if (*paid > *now) {  // paid by the moment decided on (as an exam order, EXO-1)
-    issues.fail(req["purchase"]["paid_at"].path(), detail_code::kInconsistent, "a time up to now");
-    return std::nullopt;
-  }
+  if (!paid_by_now(req["purchase"]["paid_at"], *paid, *now, issues)) return std::nullopt;
   std::vector<PractitionerAttempt> attempts;
   for (size_t k = 0; k < *n; ++k) {
     auto taken = read_instant(list[k]["taken_at"], issues);

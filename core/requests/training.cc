@@ -17,10 +17,7 @@ std::optional<Outcome> handle_training(const JsonIn& req, const Context& ctx, Is
   // When the enrolment was paid: it picks the terms of a policy with dated changes (engine.cc).
   const auto paid_at = e["paid_at"].present() ? read_instant(e["paid_at"], issues) : std::nullopt;
   if (!issues.ok()) return std::nullopt;
-  if (paid_at && *paid_at > *now) {  // paid by the moment decided on (as an exam order, EXO-1)
-    issues.fail(e["paid_at"].path(), detail_code::kInconsistent, "a time up to now");
-    return std::nullopt;
-  }
+  if (paid_at && !paid_by_now(e["paid_at"], *paid_at, *now, issues)) return std::nullopt;
 
   TrainingInput in{ctx.policy.zone.date_of(*now), *start, *paid, *status,
                    *deferred, *used};

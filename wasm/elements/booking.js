@@ -66,9 +66,9 @@ export class CertpolicyBooking extends CertpolicyElement {
     this.writeReasons($.why, why);
   }
 
-  /** The change deadline's name: a booking made before purchase can be changed, never cancelled (EXO-5). */
+  /** The change deadline's name: a booking this order's flow never lets be cancelled is named so (EXO-5). */
   changeLabel(r) {
-    return this.word(r.order.flow === "book_then_purchase" ? "booking.change_only_deadline" : "booking.change_deadline");
+    return this.word(r.booking.change_only ? "booking.change_only_deadline" : "booking.change_deadline");
   }
 
   // What is said is what the card shows (the verdict, the deadline to act by, check-in, both results times, the

@@ -44,8 +44,8 @@ export class CertpolicyTimeline extends CertpolicyElement {
    */
   points(r) {
     let reminders = 0;
-    // A booking made before purchase can be changed, never cancelled (EXO-5): its deadline is named so.
-    const changeOnly = r.order.flow === "book_then_purchase";
+    // A booking this order's flow never lets be cancelled (EXO-5): its deadline is named so.
+    const changeOnly = r.booking.change_only;
     const list = r.timeline.map((p) => ({
       key: p.key === "reminder" ? `reminder-${reminders++}` : p.key,
       word: p.key === "change_deadline" && changeOnly ? "change_only_deadline" : p.key, at: p.date ?? p.at,

@@ -19,8 +19,8 @@ const EVENTS = {
 /** The events of an `exam_order` answer: one per timeline point ahead that has a title above. */
 export function orderIcsEvents(r) {
   if (!r?.ok) return [];
-  // A booking made before purchase is changed, never cancelled (EXO-5): its deadline is named so, as on the card.
-  const changeOnly = r.order.flow === "book_then_purchase";
+  // A booking this order's flow never lets be cancelled (EXO-5): its deadline is named so, as on the card.
+  const changeOnly = r.booking.change_only;
   return r.timeline.filter((p) => p.state !== "past" && EVENTS[p.key]).map((p) => {
     const [title, alarm] = EVENTS[p.key];
     const when = p.date ? { date: p.date } : { start: p.at };

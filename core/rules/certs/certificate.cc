@@ -21,16 +21,18 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   d.renew_by = add_days(*d.valid_until, -results_within_days);
   d.expiring_from = add_days(*d.valid_until, -policy.expiring_within_days);
   d.electronic_only = latest >= policy.electronic_only_since;
+  // Once the last exam date that surely keeps it continuous has passed, no
+  // date to act by is left (expired, in its last days, or under a policy whose
+  // results delay outlasts its expiring window).
+  const bool renewal_passed = today > *d.renew_by;
+  if (renewal_passed) d.renew_by.reset();
   if (today > *d.valid_until) {
     d.status = CertificateStatus::kExpired;
     d.days_expired = -*d.days_left;
-    d.renew_by.reset();  // no exam can keep it continuous any more
     d.reasons.add("CERTIFICATE_EXPIRED", "CRT-2");
   } else if (*d.days_left <= policy.expiring_within_days) {
     d.status = CertificateStatus::kExpiring;
-    if (today > *d.renew_by) {
-      // The last exam date that surely keeps it continuous has passed: no date to act by is left.
-      d.renew_by.reset();
+    if (renewal_passed) {
       d.reasons.add("CERTIFICATE_EXPIRING_RENEWAL_PASSED", "CRT-2");
     } else {
       d.reasons.add("CERTIFICATE_EXPIRING", "CRT-2");
@@ -39,7 +41,6 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
   } else {
     d.status = CertificateStatus::kActive;
     d.reasons.add("CERTIFICATE_ACTIVE", "CRT-1");
-    if (today > *d.renew_by) d.renew_by.reset();  // a policy whose results delay exceeds its expiring window
   }
   if (passes.size() > 1) d.reasons.add("LATEST_PASS_COUNTS", "CRT-1");
   d.reasons.add(d.electronic_only ? "CERTIFICATE_ELECTRONIC" : "CERTIFICATE_PAPER_ERA", "CRT-3");

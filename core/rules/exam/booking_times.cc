@@ -11,6 +11,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   BookingDecision d;
   const CivilDate today = zone.date_of(in.now);
   d.usable_until = in.last_exam_day ? std::min(in.valid_until, *in.last_exam_day) : in.valid_until;
+  d.change_only = !policy.flow(in.flow).cancel_allowed;
   const bool used = in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow;
   // EXO-1/EXO-2/CAT-2: one attempt per purchase, bookable while it can be sat.
   d.can_book = today <= d.usable_until && !in.refunded &&

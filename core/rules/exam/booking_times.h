@@ -49,6 +49,7 @@ struct BookingDecision {
   bool can_book = false;
   bool can_change = false;
   bool can_cancel = false;
+  bool change_only = false;  // the order's flow lets a booking be changed, never cancelled (EXO-5, the policy's flow)
   CivilDate usable_until;  // the last day an exam can be sat on the order
   // Set when an exam is or was booked (booked, taken, no-show) and the times
   // are still true (not for a refunded order, a moved session, an exam that
