@@ -13,6 +13,7 @@
 // beside the engine's bundle holds two copies of the elements' engine module;
 // they share one engine (wasm/elements/engine.js keeps its state on a global).
 //   node scripts/bundle_pages.mjs      (scripts/build runs it; esbuild from tests/node_modules)
+//   PAGES, bundle(entry)               each page's scripts, and one module as made, not written (the Node tests)
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
@@ -22,9 +23,11 @@ const root = fileURLToPath(new URL("../", import.meta.url));
 const esbuild = createRequire(path.join(root, "tests/package.json"))("esbuild");
 export const BUNDLES = path.join(root, "build/pages/");
 
-/** The page scripts: each web/*.html's `<script type="module" src="js/….js">`. */
-const entries = [...new Set(readdirSync(path.join(root, "web")).filter((f) => f.endsWith(".html"))
-  .flatMap((f) => [...readFileSync(path.join(root, "web", f), "utf8").matchAll(/<script type="module"[^>]* src="(js\/[\w-]+\.js)"/g)].map((m) => m[1])))];
+/** Each web/*.html and its module scripts (`<script type="module" src="js/….js">`). */
+export const PAGES = Object.fromEntries(readdirSync(path.join(root, "web")).filter((f) => f.endsWith(".html"))
+  .map((f) => [f, [...readFileSync(path.join(root, "web", f), "utf8").matchAll(/<script type="module"[^>]* src="(js\/[\w-]+\.js)"/g)].map((m) => m[1])]));
+/** The page scripts. */
+const entries = [...new Set(Object.values(PAGES).flat())];
 
 /** The demo server's /pkg/ is the package folder. */
 const pkg = {
@@ -60,20 +63,30 @@ function writeIfChanged(file, text) {
   writeFileSync(file, text);
 }
 
-const inputs = {};
-let bytes = 0;
-for (const entry of entries) {
-  const out = path.join(BUNDLES, entry);
-  const result = await esbuild.build({
-    entryPoints: [path.join(root, "web", entry)], outfile: out, bundle: true, format: "esm", minify: true, target: "es2022",
+/** The module of `entry` (a page script, "js/….js") as esbuild makes it, not written: { outputFiles, metafile }. */
+export function bundle(entry) {
+  return esbuild.build({
+    entryPoints: [path.join(root, "web", entry)], outfile: path.join(BUNDLES, entry), bundle: true, format: "esm", minify: true, target: "es2022",
     plugins: entry === ENGINE_ENTRY ? [pkg] : [engineExternal, pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root, write: false,
   });
-  for (const file of result.outputFiles) writeIfChanged(file.path, file.contents);
-  inputs[entry] = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => {
-    const abs = path.resolve(root, f);
-    return [path.relative(root, abs), statSync(abs).mtimeMs];
-  }));
-  bytes += statSync(out).size;
 }
-writeIfChanged(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
-console.error(`bundled ${entries.length} modules: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);
+
+/** Writes every page's module and build/pages/inputs.json. */
+async function writeBundles() {
+  const inputs = {};
+  let bytes = 0;
+  for (const entry of entries) {
+    const out = path.join(BUNDLES, entry);
+    const result = await bundle(entry);
+    for (const file of result.outputFiles) writeIfChanged(file.path, file.contents);
+    inputs[entry] = Object.fromEntries(Object.keys(result.metafile.inputs).map((f) => {
+      const abs = path.resolve(root, f);
+      return [path.relative(root, abs), statSync(abs).mtimeMs];
+    }));
+    bytes += statSync(out).size;
+  }
+  writeIfChanged(path.join(BUNDLES, "inputs.json"), JSON.stringify(inputs, null, 1));
+  console.error(`bundled ${entries.length} modules: ${entries.join(", ")} (${bytes} B) → ${BUNDLES}`);
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await writeBundles();

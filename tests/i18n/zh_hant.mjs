@@ -5,6 +5,7 @@
 // "page_phrases" in those words only: 在線支付 → 線上支付, 導出 → 匯出),
 // then the hand-written overrides.
 //   node i18n/zh_hant.mjs          rewrites web/js/strings/zh-Hant.js,
+//                                  web/js/strings/console/zh-Hant.js,
 //                                  wasm/elements/strings/zh-Hant.js and the
 //                                  "zh-Hant" entries of core/policy/data/messages.json
 //                                  and the catalogue's name.zh_hant in core/policy/data/default_policy.json
@@ -17,6 +18,7 @@ const root = new URL("../../", import.meta.url);
 export const MESSAGES_PATH = fileURLToPath(new URL("core/policy/data/messages.json", root));
 export const POLICY_PATH = fileURLToPath(new URL("core/policy/data/default_policy.json", root));
 export const PAGE_STRINGS_PATH = fileURLToPath(new URL("web/js/strings/zh-Hant.js", root));
+export const CONSOLE_STRINGS_PATH = fileURLToPath(new URL("web/js/strings/console/zh-Hant.js", root));
 export const ELEMENT_STRINGS_PATH = fileURLToPath(new URL("wasm/elements/strings/zh-Hant.js", root));
 const OVERRIDES = JSON.parse(readFileSync(new URL("zh_hant_overrides.json", import.meta.url), "utf8"));
 export const VOCABULARY = JSON.parse(readFileSync(new URL("zh_hant_vocabulary.json", import.meta.url), "utf8"));
@@ -40,18 +42,21 @@ const WORDED = new Set(["pages", "elements"]);
 const convert = (section, key, text) => OVERRIDES[section]?.[key]
   ?? (WORDED.has(section) ? toTaiwan(text) : VOCABULARY.sections.includes(section) ? withVocabulary(toTraditional(text)) : toTraditional(text));
 
-/** The page strings' module text, the messages and the default policy, as derived. */
-export async function derived() {
-  const { default: zhCN } = await import(new URL("web/js/strings/zh-CN.js", root));
-  const lines = Object.entries(zhCN).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(convert("pages", k, v))},`);
-  const pages = "// The pages' own strings in Traditional Chinese, derived from zh-CN.js by\n" +
+/** The zh-Hant module of a zh-CN strings module (`from`, in the repository), its first line `whose`. */
+async function derivedModule(from, whose, section) {
+  const { default: zhCN } = await import(new URL(from, root));
+  const lines = Object.entries(zhCN).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(convert(section, k, v))},`);
+  return `// ${whose} in Traditional Chinese, derived from ${from.slice(from.indexOf("strings/") + "strings/".length)} by\n` +
     "// tests/i18n/zh_hant.mjs (do not edit by hand: add an override there).\n" +
     `export default {\n${lines.join("\n")}\n};\n`;
-  const { default: elementsCN } = await import(new URL("wasm/elements/strings/zh-CN.js", root));
-  const elementLines = Object.entries(elementsCN).map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(convert("elements", k, v))},`);
-  const elements = "// The elements' own words in Traditional Chinese, derived from zh-CN.js by\n" +
-    "// tests/i18n/zh_hant.mjs (do not edit by hand: add an override there).\n" +
-    `export default {\n${elementLines.join("\n")}\n};\n`;
+}
+
+/** The page strings' modules' text, the messages and the default policy, as derived. */
+export async function derived() {
+  const pages = await derivedModule("web/js/strings/zh-CN.js", "The pages' own strings", "pages");
+  // The console's own strings are page strings too (the same overrides and vocabulary).
+  const consoleStrings = await derivedModule("web/js/strings/console/zh-CN.js", "The console's own strings", "pages");
+  const elements = await derivedModule("wasm/elements/strings/zh-CN.js", "The elements' own words", "elements");
   const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
   delete messages.zh_hant_chars;
   delete messages.zh_hant_phrases;
@@ -103,12 +108,13 @@ export async function derived() {
   // pass; a replacement is never replaced again).
   messages.zh_hant_phrases = [...VOCABULARY.phrases].sort(([a], [b]) => [...b].length - [...a].length);
   const json = (doc) => JSON.stringify(doc, null, 2) + "\n";
-  return { pages, elements, messages: json(messages), policy: json(policy) };
+  return { pages, console: consoleStrings, elements, messages: json(messages), policy: json(policy) };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { pages, elements, messages, policy } = await derived();
+  const { pages, console: consoleStrings, elements, messages, policy } = await derived();
   writeFileSync(PAGE_STRINGS_PATH, pages);
+  writeFileSync(CONSOLE_STRINGS_PATH, consoleStrings);
   writeFileSync(ELEMENT_STRINGS_PATH, elements);
   writeFileSync(MESSAGES_PATH, messages);
   writeFileSync(POLICY_PATH, policy);

@@ -295,7 +295,7 @@ test("sort orders: ties in id order, blanks last both ways; an added row goes to
 });
 
 test("export: a code this page only noted (重新生成考试码) is marked in every locale, and importing the file leaves it out with a warning", async () => {
-  const { STRINGS, format } = await import("../../web/js/i18n.js");
+  const { STRINGS, format } = await import("../../web/js/console_strings.js");
   for (const locale of ["zh-CN", "zh-Hant", "en"]) {
     const m = await model(FILE, NOW, locale);
     const fresh = m.act(byCode(m, "BN001").id, "regenerate").added;
@@ -326,7 +326,7 @@ test("export of 数据统计: the columns it shows (姓名, UN, 认证科目, �
 });
 
 test("English says one thing in the singular: 1 point, 1 unused code; other counts and Chinese as before", async () => {
-  const { STRINGS, format } = await import("../../web/js/i18n.js");
+  const { STRINGS, format } = await import("../../web/js/console_strings.js");
   const en = (key, vars) => format(STRINGS.en, key, vars);
   assert.equal(en("console.warnings", { n: 1 }), "1 point in the file needs attention");
   assert.equal(en("console.warnings", { n: 2 }), "2 points in the file need attention");

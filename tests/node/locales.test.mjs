@@ -1,12 +1,13 @@
 // Every user-facing string exists in every locale (zh-CN, zh-Hant, en) with
-// the same placeholders, and the committed zh-Hant text is what
+// the same placeholders (the pages' and the console's own, each once), and the committed zh-Hant text is what
 // tests/i18n/zh_hant.mjs derives from zh-CN (no Simplified character left,
 // in the pages, the elements, the engine's sentences and catalogue names).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { derived, toTraditional, mainlandWords, VOCABULARY, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
-import { LOCALES, STRINGS } from "../../web/js/i18n.js";
+import { derived, toTraditional, mainlandWords, VOCABULARY, CONSOLE_STRINGS_PATH, ELEMENT_STRINGS_PATH, MESSAGES_PATH, PAGE_STRINGS_PATH, POLICY_PATH } from "../i18n/zh_hant.mjs";
+// The pages' table with the console's own strings added (what the console shows): every check below covers both.
+import { CONSOLE_STRINGS, LOCALES, STRINGS } from "../../web/js/console_strings.js";
 import { createEngine } from "certpolicy";
 
 /** A zh-CN sentence as the engine turns it into zh-Hant: the character pairs, then the phrases in one pass, in their order (core/policy/messages.cc). */
@@ -29,6 +30,7 @@ const placeholders = (s) => [...String(s).matchAll(/\{[^}]*\}/g)].map((m) => m[0
 test("the committed zh-Hant strings are the derived ones (run: node i18n/zh_hant.mjs)", async () => {
   const d = await derived();
   assert.equal(readFileSync(PAGE_STRINGS_PATH, "utf8"), d.pages);
+  assert.equal(readFileSync(CONSOLE_STRINGS_PATH, "utf8"), d.console);
   assert.equal(readFileSync(ELEMENT_STRINGS_PATH, "utf8"), d.elements);
   assert.equal(readFileSync(MESSAGES_PATH, "utf8"), d.messages);
   assert.equal(readFileSync(POLICY_PATH, "utf8"), d.policy);
@@ -45,6 +47,20 @@ test("every page string exists in every locale, non-empty, with the same placeho
       assert.deepEqual(placeholders(STRINGS[locale][key]), placeholders(STRINGS["zh-CN"][key]), `${locale} ${key}`);
     }
   }
+});
+
+test("the console's own strings and the other pages' are each whole in every locale, and no key is in both", async () => {
+  const pages = {};
+  for (const locale of LOCALES) pages[locale] = (await import(`../../web/js/strings/${locale}.js`)).default;
+  const own = Object.keys(CONSOLE_STRINGS["zh-CN"]);
+  assert.ok(own.length > 100 && Object.keys(pages["zh-CN"]).length > 150);
+  for (const locale of LOCALES) {
+    assert.deepEqual(Object.keys(CONSOLE_STRINGS[locale]).sort(), [...own].sort(), locale);
+    assert.deepEqual(Object.keys(pages[locale]).sort(), Object.keys(pages["zh-CN"]).sort(), locale);
+    assert.deepEqual(own.filter((k) => k in pages[locale]), [], `${locale}: written once`);
+  }
+  // Adding the console's strings left the modules' own tables as they are.
+  assert.ok(!("console.load" in pages["zh-CN"]) && STRINGS["zh-CN"]["console.load"] === CONSOLE_STRINGS["zh-CN"]["console.load"]);
 });
 
 test("every element string exists in every locale with the same placeholders", async () => {

@@ -13,7 +13,7 @@
 // (COLUMNS), as a list or { codes: [...] }.
 //   const { rows, warnings, encoding } = await readExport(file, { onProgress });
 
-import { LOCALES, STRINGS } from "./i18n.js";
+import { LOCALES, STRINGS } from "./console_strings.js";
 
 export const MAX_CODES = 200_000;
 const MAX_BYTES = 64 * 1024 * 1024;

@@ -6,6 +6,8 @@
 // and error in its status region.
 // First: the engine starts fetching and compiling before the rest of the page is evaluated.
 import "./engine.js";
+// Then the console's own strings join the pages' table, before anything says one.
+import "./console_strings.js";
 import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
 import { getLocale, localName, t, tf } from "./locale.js";

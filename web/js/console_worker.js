@@ -13,7 +13,7 @@ import { ImportError, readExport } from "./codes_import.js";
 import { sampleExport } from "./codes_sample.js";
 import { ConsoleModel } from "./console_model.js";
 import { certStatsView, codeRow, codesView, exportCsv, keepAdded, orderRowByKey, ordersView, peopleView } from "./console_views.js";
-import { STRINGS, format } from "./i18n.js";
+import { STRINGS, format } from "./console_strings.js";
 
 let engine = null;
 let model = null;
