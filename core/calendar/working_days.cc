@@ -3,6 +3,7 @@
 #include "calendar/working_days.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace certpolicy {
 
@@ -17,9 +18,21 @@ bool works(DayKind k) { return k == DayKind::kWeekday || k == DayKind::kMakeupWo
 
 }  // namespace
 
+void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons) {
+  if (gaps.no_data) reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
+  if (gaps.uncited) reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
+  if (gaps.estimated) reasons.add("CALENDAR_YEAR_ESTIMATED", "CAL-4");
+}
+
 std::vector<int> WorkCalendar::years() const {
   std::vector<int> out;
   for (const auto& [year, data] : years_) out.push_back(year);
+  return out;
+}
+
+std::vector<int> WorkCalendar::estimate_years() const {
+  std::vector<int> out;
+  for (const auto& [year, estimate] : estimates_) out.push_back(year);
   return out;
 }
 
@@ -28,12 +41,19 @@ void WorkCalendar::set_year(int year, YearCalendar data) {
   rebuild();
 }
 
+void WorkCalendar::set_estimate(int year, YearEstimate estimate) {
+  estimates_[year] = std::move(estimate);
+  rebuild();
+}
+
 void WorkCalendar::rebuild() {
   kinds_.clear();
   before_.assign(1, 0);
-  if (years_.empty()) return;
-  const CivilDate first = CivilDate::from_ymd(years_.begin()->first, 1, 1);
-  const CivilDate end = CivilDate::from_ymd(years_.rbegin()->first + 1, 1, 1);
+  if (years_.empty() && estimates_.empty()) return;
+  auto first_of = [](const auto& m) { return m.empty() ? INT_MAX : m.begin()->first; };
+  auto last_of = [](const auto& m) { return m.empty() ? INT_MIN : m.rbegin()->first; };
+  const CivilDate first = CivilDate::from_ymd(std::min(first_of(years_), first_of(estimates_)), 1, 1);
+  const CivilDate end = CivilDate::from_ymd(std::max(last_of(years_), last_of(estimates_)) + 1, 1, 1);
   table_start_ = first.sys_days();
   for (CivilDate d = first; d < end; d = add_days(d, 1)) {
     DayKind k = weekday_kind(d);
@@ -41,6 +61,8 @@ void WorkCalendar::rebuild() {
     if (it != years_.end()) {
       if (it->second.holidays.count(d) != 0) k = DayKind::kHoliday;
       else if (it->second.makeup_workdays.count(d) != 0) k = DayKind::kMakeupWorkday;
+    } else if (auto e = estimates_.find(d.year()); e != estimates_.end() && e->second.days_off.count(d) != 0) {
+      k = DayKind::kHoliday;  // CAL-4: a day that may be off counts as off
     }
     kinds_.push_back(k);
     before_.push_back(before_.back() + (works(k) ? 1 : 0));
@@ -71,7 +93,8 @@ bool WorkCalendar::verified_span(CivilDate from, CivilDate to) const {
 CalendarGaps WorkCalendar::gaps(CivilDate from, CivilDate to) const {
   CalendarGaps g;
   for (int y = from.year(); y <= to.year(); ++y) {
-    if (!has_data(y)) g.no_data = true;
+    if (estimated(y)) g.estimated = true;
+    else if (!has_data(y)) g.no_data = true;
     else if (!verified(y)) g.uncited = true;
   }
   return g;

@@ -2,8 +2,11 @@
 //
 // A WorkCalendar holds, per year, the State Council's holidays (days off)
 // and makeup working days (调休上班). A year without data, or whose official
-// notice is not cited, is "unverified" and says so; without data the calendar
-// falls back to Monday–Friday.
+// notice is not cited, is "unverified" and says so. A year without data but
+// with an estimate (its notice not yet published) counts the estimate's days
+// off, every day that may be a day off, and no makeup working day, so a count
+// is never more than the published schedule will give (CAL-4); a year with
+// neither falls back to Monday–Friday.
 //
 //   cal.kind(2026-02-14) == DayKind::kMakeupWorkday   (a Saturday worked)
 //   cal.count_working_days(2026-11-27, 2026-12-14) == 11   (CAL-3 example)
@@ -16,6 +19,7 @@
 #include <vector>
 
 #include "calendar/civil_time.h"
+#include "rules/decision.h"
 #include "rules/enum_names.h"
 
 namespace certpolicy {
@@ -35,21 +39,37 @@ struct YearCalendar {
   std::string notice;
 };
 
+// A year's days that may be off before its notice is published (CAL-4): the
+// days off fixed by law and the days the notices usually join to them. Used
+// only while the year has no data of its own.
+struct YearEstimate {
+  std::set<CivilDate> days_off;
+  std::string basis;  // how the days were chosen (never empty)
+};
+
 struct WorkingDayCount {
   int count = 0;
   bool verified = true;  // false when a year without data or without its notice was used (CAL-2)
 };
 
-// Why a span of years is not verified (CAL-2): a year without data (Monday
-// to Friday assumed), a year with data that cites no notice (its data used).
+// Why a span of years is not verified (CAL-2, CAL-4): a year without data
+// (Monday to Friday assumed), a year with data that cites no notice (its data
+// used), a year without data counted by its estimate (the earliest dates).
 struct CalendarGaps {
   bool no_data = false;
   bool uncited = false;
+  bool estimated = false;
+  bool any() const { return no_data || uncited || estimated; }
 };
+
+// The reasons (CAL-2, CAL-4) an answer that used these years gives, one per kind of gap.
+void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);
 
 class WorkCalendar {
  public:
   void set_year(int year, YearCalendar data);
+  // CAL-4: the year's estimate, counted while the year has no data.
+  void set_estimate(int year, YearEstimate estimate);
   // The year has data and the official notice for it is cited (CAL-2).
   bool verified(int year) const {
     auto it = years_.find(year);
@@ -57,9 +77,14 @@ class WorkCalendar {
   }
   // Years with data, and of those the verified ones (for `policy check`).
   std::vector<int> years() const;
+  // Years with an estimate, counted or not (a year with data does not use its estimate).
+  std::vector<int> estimate_years() const;
+  // The year has no data and counts its estimate (CAL-4).
+  bool estimated(int year) const { return !has_data(year) && estimates_.count(year) != 0; }
 
-  // CAL-1. For a year without data: weekday or weekend only (a year with
-  // data and no notice yet uses its data and is reported unverified).
+  // CAL-1. For a year without data: its estimate's days off (CAL-4), else
+  // weekday or weekend only (a year with data and no notice yet uses its data
+  // and is reported unverified).
   DayKind kind(CivilDate d) const;
   bool is_working_day(CivilDate d) const {
     DayKind k = kind(d);
@@ -67,7 +92,7 @@ class WorkCalendar {
   }
 
   // CAL-3: the number of working days d with from <= d < to (0 when to <= from).
-  // `verified` is false when any year in [from, to) has no data.
+  // `verified` is false when any year in [from, to) has no data or no notice.
   WorkingDayCount count_working_days(CivilDate from, CivilDate to) const;
 
   // Every year from `from`'s through `to`'s is verified.
@@ -85,15 +110,16 @@ class WorkCalendar {
  private:
   // Rebuilds the flat table below from years_ (after each set_year).
   void rebuild();
-  // Days from 1 Jan of the first year with data to 31 Dec of the last one:
+  // Days from 1 Jan of the first year with data or an estimate to 31 Dec of the last one:
   // the kind of each day, and the working days before it (prefix sums), so
   // a day is one index and a count is one subtraction.
   int index_of(CivilDate d) const { return static_cast<int>((d.sys_days() - table_start_).count()); }
   bool in_table(CivilDate d) const { int k = index_of(d); return k >= 0 && k < static_cast<int>(kinds_.size()); }
-  // Monday–Friday days in [from, to) without holiday data.
+  // Monday–Friday days in [from, to), outside any year with data or an estimate.
   static int count_weekdays(CivilDate from, CivilDate to);
 
   std::map<int, YearCalendar> years_;
+  std::map<int, YearEstimate> estimates_;
   std::chrono::sys_days table_start_{};
   std::vector<DayKind> kinds_;
   std::vector<std::int32_t> before_;  // size kinds_.size() + 1

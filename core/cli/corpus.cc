@@ -306,7 +306,10 @@ class Builder {
     const CivilDate today = kChina.date_of(m);
     std::set<CivilDate> dates;
     for (const Policy* p : in_.policies) {
-      for (int y : p->calendar.years()) {
+      std::set<int> years;  // with data, or counted by an estimate (CAL-4)
+      for (int y : p->calendar.years()) years.insert(y);
+      for (int y : p->calendar.estimate_years()) years.insert(y);
+      for (int y : years) {
         for (CivilDate d = CivilDate::from_ymd(y, 1, 1); d.year() == y; d = add_days(d, 1)) {
           if (p->calendar.kind(d) == DayKind::kHoliday || p->calendar.kind(d) == DayKind::kMakeupWorkday) dates.insert(d);
         }

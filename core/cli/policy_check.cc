@@ -41,6 +41,11 @@ ordered_json summary(const Policy& p) {
     years.push_back(y);
     (p.calendar.verified(y) ? verified : unverified).push_back(y);
   }
+  // CAL-4: the years counted by an estimate (a year with data does not use its estimate).
+  ordered_json estimated = ordered_json::array();
+  for (int y : p.calendar.estimate_years()) {
+    if (p.calendar.estimated(y)) estimated.push_back(y);
+  }
   ordered_json flows = ordered_json::object();
   for (Flow f : {Flow::kPurchaseThenBook, Flow::kBookThenPurchase}) {
     const FlowPolicy& fl = p.exam_order.flow(f);
@@ -51,7 +56,7 @@ ordered_json summary(const Policy& p) {
   for (const auto& t : p.training.refund_tiers) tiers.push_back({{"more_than_working_days", t.more_than_working_days}, {"percent", t.percent}});
   return {
       {"zone_utc_offset_minutes", p.zone.offset_minutes()},
-      {"calendar", {{"years", years}, {"verified", verified}, {"unverified", unverified}}},
+      {"calendar", {{"years", years}, {"verified", verified}, {"unverified", unverified}, {"estimated", estimated}}},
       {"catalogue", {{"entries", p.catalogue.certifications.size()}}},
       {"windows",
        {{"refund", elapsed_text(p.exam_order.refund_window)},
@@ -90,7 +95,7 @@ std::string text(const Schedule& s, const Review& r, const ordered_json& sum) {
   }
   out += "  with every change:\n";
   out += "  calendar:  years " + list_text(sum["calendar"]["years"]) + "; verified " + list_text(sum["calendar"]["verified"]) +
-         "; unverified " + list_text(sum["calendar"]["unverified"]) + "\n";
+         "; unverified " + list_text(sum["calendar"]["unverified"]) + "; estimated " + list_text(sum["calendar"]["estimated"]) + "\n";
   out += "  catalogue: " + std::to_string(sum["catalogue"]["entries"].get<size_t>()) + " entries\n";
   out += "  refund window " + w["refund"].get<std::string>() + "; check-in " + w["check_in_before"].get<std::string>() +
          " before; exam " + w["duration"].get<std::string>() + "\n";

@@ -63,6 +63,8 @@ std::vector<TouchedKey> document_changes(const json& before, const json& after) 
 }
 
 bool decides(std::string_view path) {
+  // An estimate's basis (CAL-4) is its provenance, as calendar.source is: calendar.estimates.<year>.basis.
+  if (under(path, "calendar.estimates") && path.ends_with(".basis")) return false;
   return std::none_of(std::begin(kNotDecided), std::end(kNotDecided), [&](std::string_view k) { return under(path, k); });
 }
 
@@ -98,6 +100,12 @@ Review review(const Schedule& s) {
       if (p->calendar.verified(y)) continue;
       const std::string year = "calendar.years." + std::to_string(y);
       warn("YEAR_UNCITED", year + ".notice", year + " has holiday data but cites no official notice: it is used and said to be unverified");
+    }
+    for (int y : p->calendar.estimate_years()) {
+      if (p->calendar.estimated(y)) continue;
+      const std::string at = "calendar.estimates." + std::to_string(y);
+      warn("ESTIMATE_SUPERSEDED", at, at + " is not used: calendar.years." + std::to_string(y) +
+                                          " gives the year's own days; remove the estimate");
     }
   }
   return r;

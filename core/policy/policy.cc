@@ -117,6 +117,22 @@ int first_year_named(std::string_view text) {
   return 0;
 }
 
+// A list of dates, each in `year` (a calendar year's holidays, makeup days, an estimate's days off).
+bool read_dates_of_year(const JsonIn& list, int year, std::set<CivilDate>& out, Issues& issues) {
+  auto n = read_array(list, issues, 366, false);
+  if (!n) return false;
+  for (size_t k = 0; k < *n; ++k) {
+    auto d = read_date(list[k], issues);
+    if (!d) return false;
+    if (d->year() != year) {
+      issues.fail(list[k].path(), detail_code::kInconsistent, "a date in " + std::to_string(year));
+      return false;
+    }
+    out.insert(*d);
+  }
+  return true;
+}
+
 bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   if (!read_object(in, issues)) return false;
   auto notice = read_string(in["notice"], issues, kMaxSourceBytes, std::string());
@@ -133,18 +149,7 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   out.notice = *notice;
   for (auto [key, set] : {std::pair{"holidays", &out.holidays},
                           std::pair{"makeup_workdays", &out.makeup_workdays}}) {
-    JsonIn list = in[key];
-    auto n = read_array(list, issues, 366, false);
-    if (!n) return false;
-    for (size_t k = 0; k < *n; ++k) {
-      auto d = read_date(list[k], issues);
-      if (!d) return false;
-      if (d->year() != year) {
-        issues.fail(list[k].path(), detail_code::kInconsistent, "a date in " + std::to_string(year));
-        return false;
-      }
-      set->insert(*d);
-    }
+    if (!read_dates_of_year(in[key], year, *set, issues)) return false;
   }
   // POL-8: a makeup working day (调休上班) is a weekend day declared worked; a
   // weekday in the list would change nothing, so it is a mistake.
@@ -171,20 +176,49 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
   return true;
 }
 
+// A calendar year's key ("2027"), or nullopt with the error at `at`.
+std::optional<int> read_year_key(std::string_view key, const JsonIn& at, Issues& issues) {
+  int y = 0;
+  auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), y);
+  if (key.size() != 4 || ec != std::errc() || end != key.data() + 4 || y < kMinYear || y > kMaxYear) {
+    issues.fail(at.path(), detail_code::kBadFormat, "a year key such as \"2027\"");
+    return std::nullopt;
+  }
+  return y;
+}
+
+// CAL-4: a year's estimate, {"basis": "…", "days_off": ["2027-02-05", …]}:
+// every day may be off, so it lists days off only (no makeup working day).
+bool load_estimate(const JsonIn& in, int year, YearEstimate& out, Issues& issues) {
+  if (!read_object(in, issues)) return false;
+  auto basis = read_string(in["basis"], issues, kMaxSourceBytes);
+  if (!basis) return false;
+  if (basis->empty()) {
+    issues.fail(in["basis"].path(), detail_code::kBadFormat, "how the days off were chosen (not empty)");
+    return false;
+  }
+  out.basis = *basis;
+  return read_dates_of_year(in["days_off"], year, out.days_off, issues);
+}
+
 bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
   if (!read_string(in["source"], issues, kMaxSourceBytes, std::string())) return false;
   JsonIn years = in["years"];
   if (!read_object(years, issues)) return false;
   for (const auto& [key, year_in] : years.members()) {
-    int y = 0;
-    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), y);
-    if (key.size() != 4 || ec != std::errc() || end != key.data() + 4 || y < kMinYear || y > kMaxYear) {
-      issues.fail(year_in.path(), detail_code::kBadFormat, "a year key such as \"2027\"");
-      return false;
-    }
+    auto y = read_year_key(key, year_in, issues);
     YearCalendar yc;
-    if (!load_year(year_in, y, yc, issues)) return false;
-    cal.set_year(y, std::move(yc));
+    if (!y || !load_year(year_in, *y, yc, issues)) return false;
+    cal.set_year(*y, std::move(yc));
+  }
+  JsonIn estimates = in["estimates"];
+  if (!estimates.present()) return true;
+  if (!read_object(estimates, issues)) return false;
+  for (const auto& [key, estimate_in] : estimates.members()) {
+    auto y = read_year_key(key, estimate_in, issues);
+    YearEstimate e;
+    if (!y || !load_estimate(estimate_in, *y, e, issues)) return false;
+    cal.set_estimate(*y, std::move(e));
   }
   return true;
 }

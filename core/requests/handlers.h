@@ -50,9 +50,6 @@ const Certification* read_certification(const JsonIn& in, const Catalogue& catal
 // else false, INCONSISTENT at `field` (requests/practitioner.cc).
 bool paid_by_now(const JsonIn& field, Instant paid, Instant now, Issues& issues);
 
-// CAL-2: why the years a decision used are not verified (requests/working_day.cc).
-void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);
-
 std::optional<Outcome> handle_exam_order(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_day(const JsonIn& request, const Context& ctx, Issues& issues);
 std::optional<Outcome> handle_working_days(const JsonIn& request, const Context& ctx, Issues& issues);

@@ -3,17 +3,12 @@
 
 namespace certpolicy {
 
-void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons) {
-  if (gaps.no_data) reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
-  if (gaps.uncited) reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
-}
-
 std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx, Issues& issues) {
   auto date = read_date(req["date"], issues);
   if (!date) return std::nullopt;
   const WorkCalendar& cal = ctx.policy.calendar;
   DayKind kind = cal.kind(*date);
-  bool verified = cal.verified(date->year());
+  bool verified = cal.verified(date->year());  // an estimated year is not verified (CAL-4)
   Outcome out;
   out.fields.root()
       .put("date", *date)
@@ -22,7 +17,9 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
       .put("verified", verified);
   static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
                                            "DAY_MAKEUP_WORKDAY"};
-  out.reasons.add(kCodes[static_cast<int>(kind)], "CAL-1");
+  // CAL-4: a day off of an estimate may be one; it is not said to be one.
+  const bool estimated_off = kind == DayKind::kHoliday && cal.estimated(date->year());
+  out.reasons.add(estimated_off ? "DAY_ESTIMATED_OFF" : kCodes[static_cast<int>(kind)], estimated_off ? "CAL-4" : "CAL-1");
   add_calendar_gaps(cal.gaps(*date, *date), out.reasons);
   return out;
 }

@@ -60,12 +60,12 @@ test("purchase page: the announcement holds the verdict, the deadline and the am
   }
 });
 
-test("training in 2027: the unpublished holiday schedule is said on screen, in the announcement and in every .ics event", async () => {
+test("training in 2027: the unpublished holiday schedule and its estimate are said on screen, in the announcement and in every .ics event", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await page.getByTestId("today").fill("2026-12-20");
   await page.getByTestId("class-start").fill("2027-02-22");
-  const caveat = "2027 年的国务院节假日安排尚未公布：暂按周一至周五计算；春节（1–2 月间）等假期和调休公布后，这些日期可能变化。";
-  assert.equal(await part(page, "training", "unverified-banner"), caveat);
+  const caveat = "2027 年的国务院节假日安排尚未公布：暂把法定节假日及往年通常与之连休的日子（如春节除夕至初七）都算作休息日，不算调休上班日，因此申请截止日期是最早可能的日期，退款比例是最低可能的比例；安排公布后，日期可能推后，比例可能提高。";
+  assert.equal(await part(page, "training", "estimated-banner"), caveat);
   assert.ok((await announced(page)).endsWith(caveat));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
   const text = await downloadedText(download);
@@ -75,7 +75,7 @@ test("training in 2027: the unpublished holiday schedule is said on screen, in t
   for (const event of events) assert.ok(String(event.getFirstPropertyValue("description")).endsWith(caveat), event.getFirstPropertyValue("summary"));
   // A class within the published years: no caveat anywhere.
   await page.getByTestId("class-start").fill("2026-12-28");
-  assert.equal(await page.locator('#training [part~="unverified-banner"]:visible').count(), 0);
+  assert.equal(await page.locator('#training [part~="estimated-banner"]:visible, #training [part~="unverified-banner"]:visible').count(), 0);
   assert.doesNotMatch(await announced(page), /尚未公布/);
   const [second] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
   assert.doesNotMatch(await downloadedText(second), /\u5c1a\u672a\u516c\u5e03/);
@@ -87,7 +87,10 @@ test("training in 2027, in English: the caveat names the year", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=en`);
   await page.getByTestId("today").fill("2026-12-20");
   await page.getByTestId("class-start").fill("2027-02-22");
-  assert.match(await announced(page), /The State Council holiday schedule for 2027 is not published yet: .*Spring Festival \(January–February\)/);
+  const said = await announced(page);
+  assert.match(said, /The State Council holiday schedule for 2027 is not published yet: .*the Spring Festival from New Year's Eve to the seventh day.*each date to apply by is the earliest it can be/);
+  // The date to apply by for a full refund is the estimate's (CAL-4), not Monday to Friday's 2027-02-04.
+  assert.match(said, /2027-01-27/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

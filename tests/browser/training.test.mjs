@@ -75,10 +75,24 @@ test("TRN-5 class not opened, in English", async () => {
 
 test("CAL-2 banner for a class in a year without published data", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
-  await enrol(page, { start: "2027-01-18", today: "2026-12-20" });
+  await enrol(page, { start: "2028-01-18", today: "2027-12-20" });
   assert.equal(await page.locator('#training [part~="unverified-banner"]').isVisible(), true);
-  assert.match(await cell(page, "2027-01-04").getAttribute("part"), /unverified/);
+  assert.match(await cell(page, "2028-01-04").getAttribute("part"), /unverified/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /尚无国务院节假日安排数据/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("CAL-4 banner for a class in 2027, counted by its estimate: 元旦 off, said as 'may be off'", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
+  await enrol(page, { start: "2027-01-18", today: "2026-12-20" });
+  assert.equal(await page.locator('#training [part~="estimated-banner"]').isVisible(), true);
+  assert.equal(await page.locator('#training [part~="unverified-banner"]').isVisible(), false);
+  const newYear = cell(page, "2027-01-01");
+  assert.match(await newYear.getAttribute("part"), /holiday/);
+  assert.match(await newYear.getAttribute("part"), /unverified/);
+  assert.match(await newYear.getAttribute("data-sentence"), /可能放假/);
+  assert.match(await cell(page, "2027-01-04").getAttribute("part"), /unverified/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -66,10 +66,13 @@ TEST(Policy, YearWithoutNoticeIsUsedButUnverified) {
   json no_data = json::parse(engine->evaluate(R"({"type":"working_day","date":"2028-01-03"})"));
   EXPECT_EQ(no_data["verified"], false);
   EXPECT_EQ(no_data["reasons"].back()["code"], "CALENDAR_YEAR_UNVERIFIED");
-  // The shipped default cites a notice for every year it holds, and holds no 2027.
+  // The shipped default cites a notice for every year it holds, and holds no 2027 data: only its estimate (CAL-4).
   auto shipped = Engine::create("", error);
   for (int year : shipped->policy().calendar.years()) EXPECT_TRUE(shipped->policy().calendar.verified(year)) << year;
-  EXPECT_FALSE(shipped->policy().calendar.verified(2027));
+  EXPECT_FALSE(shipped->policy().calendar.has_data(2027));
+  EXPECT_TRUE(shipped->policy().calendar.estimated(2027));
+  // The year's own data (cited or not, as above) replaces its estimate: 2027-02-05 is a weekday here.
+  EXPECT_EQ(engine->policy().calendar.kind(CivilDate::from_ymd(2027, 2, 5)), DayKind::kWeekday);
 }
 
 TEST(Policy, PatchChangesANumber) {
@@ -180,6 +183,14 @@ TEST(Policy, InvalidPatchesNameTheField) {
        "calendar.years.2027.holidays[0]", "INCONSISTENT"},
       {R"({"calendar":{"years":{"27":{"holidays":[],"makeup_workdays":[]}}}})", "calendar.years.27", "BAD_FORMAT"},
       {R"({"calendar":{"years":{"2027":{"holidays":[]}}}})", "calendar.years.2027.makeup_workdays", "MISSING"},
+      // CAL-4: an estimate names its basis, lists days of its year, and has no other keys (no makeup days).
+      {R"({"calendar":{"estimates":{"2028":{"basis":"test","days_off":["2027-01-01"]}}}})",
+       "calendar.estimates.2028.days_off[0]", "INCONSISTENT"},
+      {R"({"calendar":{"estimates":{"2028":{"basis":"","days_off":[]}}}})", "calendar.estimates.2028.basis", "BAD_FORMAT"},
+      {R"({"calendar":{"estimates":{"2028":{"days_off":[]}}}})", "calendar.estimates.2028.basis", "MISSING"},
+      {R"({"calendar":{"estimates":{"2028":{"basis":"test","days_off":[],"makeup_workdays":[]}}}})",
+       "calendar.estimates.2028.makeup_workdays", "UNKNOWN_FIELD"},
+      {R"({"calendar":{"estimates":{"28":{"basis":"test","days_off":[]}}}})", "calendar.estimates.28", "BAD_FORMAT"},
       {R"({"zone":{"utc_offset_minutes":"480"}})", "zone.utc_offset_minutes", "WRONG_TYPE"},
       {R"({"exam_order":{"refund_windw":{"hours":1}}})", "exam_order.refund_windw", "UNKNOWN_FIELD"},
       {R"({"exam_order":{"refund_window":{"hours":1,"hour":2}}})", "exam_order.refund_window.hour", "UNKNOWN_FIELD"},

@@ -186,8 +186,13 @@ TEST(Schedule, APublishedCalendarYearIsGivenWhole) {
   // Without its notice a year may be partial (it is unverified, and warned).
   auto s = read(R"({"version": "x", "calendar": {"years": {"2027": {"holidays": ["2027-01-01"], "makeup_workdays": []}}}})");
   const Review r = review(*s);
-  ASSERT_EQ(r.warnings.size(), 1u);
+  ASSERT_EQ(r.warnings.size(), 2u);
   EXPECT_EQ(r.warnings[0].code, "YEAR_UNCITED");
+  // The year's data replaces the built-in estimate (CAL-4), which the file should remove.
+  EXPECT_EQ(r.warnings[1].code, "ESTIMATE_SUPERSEDED");
+  EXPECT_EQ(r.warnings[1].path, "calendar.estimates.2027");
+  s = read(R"({"version": "x", "calendar": {"estimates": {"2027": null}, "years": {"2027": {"holidays": ["2027-01-01"], "makeup_workdays": []}}}})");
+  ASSERT_EQ(review(*s).warnings.size(), 1u);
 }
 
 // POL-7, POL-8: in every file (and every createEngine patch).

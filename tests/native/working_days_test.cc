@@ -1,4 +1,4 @@
-// CAL-1 … CAL-3 on the embedded calendar data.
+// CAL-1 … CAL-4 on the embedded calendar data.
 #include <gtest/gtest.h>
 
 #include "engine.h"
@@ -30,8 +30,10 @@ TEST(CAL_1, DayKinds) {
       {D(2024, 2, 10), DayKind::kHoliday},          // a Saturday that is a holiday
       {D(2025, 10, 8), DayKind::kHoliday},          // Wednesday off
       {D(2025, 9, 28), DayKind::kMakeupWorkday},    // Sunday worked
-      {D(2027, 10, 1), DayKind::kWeekday},          // unpublished year: Friday
-      {D(2027, 10, 2), DayKind::kWeekend},
+      {D(2027, 10, 1), DayKind::kHoliday},          // unpublished year, its estimate (CAL-4): National Day
+      {D(2027, 10, 8), DayKind::kWeekday},          // the Friday after the estimate's 10-01 … 10-07
+      {D(2027, 10, 9), DayKind::kWeekend},          // an estimate has no makeup working day
+      {D(2028, 10, 2), DayKind::kWeekday},          // neither data nor an estimate: a Monday is a weekday
   };
   for (const auto& c : cases) {
     EXPECT_EQ(calendar().kind(c.date), c.kind) << format_date(c.date);
@@ -44,6 +46,71 @@ TEST(CAL_2, YearsWithAndWithoutData) {
   EXPECT_TRUE(calendar().verified(2026));
   EXPECT_FALSE(calendar().verified(2027));
   EXPECT_FALSE(calendar().verified(2023));
+  EXPECT_TRUE(calendar().estimated(2027));   // no notice yet: counted by its estimate (CAL-4)
+  EXPECT_FALSE(calendar().estimated(2026));  // a year with data
+  EXPECT_FALSE(calendar().estimated(2028));  // neither
+}
+
+// CAL-4: a year without a published notice counts its estimate's days off,
+// every day that may be off, and no makeup working day; the count is never
+// more than Monday to Friday's, and a year's own data replaces its estimate.
+TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
+  struct {
+    CivilDate date;
+    DayKind kind;
+  } kinds[] = {
+      {D(2027, 1, 1), DayKind::kHoliday},   // 元旦, a Friday
+      {D(2027, 2, 4), DayKind::kWeekday},   // the Thursday before 除夕
+      {D(2027, 2, 5), DayKind::kHoliday},   // 除夕 (Friday), the estimate's first Spring Festival day
+      {D(2027, 2, 8), DayKind::kHoliday},   // 正月初三, a Monday
+      {D(2027, 2, 12), DayKind::kHoliday},  // 正月初七, the block's last day (Friday)
+      {D(2027, 2, 15), DayKind::kWeekday},  // the Monday after
+      {D(2027, 2, 20), DayKind::kWeekend},  // a Saturday the notice may make a working day is not one here
+      {D(2027, 4, 5), DayKind::kHoliday},   // 清明, a Monday
+      {D(2027, 5, 5), DayKind::kHoliday},   // 劳动节's block to 05-05 (Wednesday)
+      {D(2027, 5, 6), DayKind::kWeekday},
+      {D(2027, 6, 9), DayKind::kHoliday},   // 端午, a Wednesday: one day
+      {D(2027, 6, 10), DayKind::kWeekday},
+      {D(2027, 9, 15), DayKind::kHoliday},  // 中秋, a Wednesday
+      {D(2027, 10, 7), DayKind::kHoliday},  // 国庆's block's last day
+  };
+  for (const auto& c : kinds) EXPECT_EQ(calendar().kind(c.date), c.kind) << format_date(c.date);
+  struct {
+    CivilDate from, to;
+    int count;
+  } counts[] = {
+      {D(2027, 1, 25), D(2027, 2, 22), 14},   // 20 Monday–Friday days less 02-05, 02-08 … 02-12
+      {D(2026, 12, 28), D(2027, 1, 4), 4},    // 2026's data (12-28 … 12-31), then 元旦 off
+      {D(2027, 12, 27), D(2028, 1, 4), 6},    // the estimate's last days (none off), then 2028 Monday to Friday
+      {D(2027, 1, 1), D(2028, 1, 1), 243},    // 261 weekdays less the 18 the estimate counts off
+  };
+  for (const auto& c : counts) {
+    WorkingDayCount r = calendar().count_working_days(c.from, c.to);
+    EXPECT_EQ(r.count, c.count) << format_date(c.from) << " .. " << format_date(c.to);
+    EXPECT_FALSE(r.verified) << format_date(c.from) << " .. " << format_date(c.to);
+    CalendarGaps g = calendar().gaps(c.from, add_days(c.to, -1));
+    EXPECT_TRUE(g.estimated) << format_date(c.from);
+  }
+  // The 11th working day before a class on 2027-02-22 (the last day of the 100 % tier): 01-28, where
+  // Monday to Friday would give 02-05, a week later than the published schedule can make it.
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2027, 2, 22), 11, D(2026, 1, 1)), D(2027, 1, 28));
+
+  // A year's own data replaces its estimate, cited or not.
+  WorkCalendar cal;
+  YearEstimate e;
+  e.days_off = {D(2030, 1, 1), D(2030, 1, 2)};
+  e.basis = "test estimate";
+  cal.set_estimate(2030, e);
+  EXPECT_EQ(cal.kind(D(2030, 1, 2)), DayKind::kHoliday);
+  EXPECT_TRUE(cal.gaps(D(2030, 1, 1), D(2030, 1, 1)).estimated);
+  YearCalendar y;
+  y.holidays = {D(2030, 1, 1)};
+  cal.set_year(2030, y);
+  EXPECT_EQ(cal.kind(D(2030, 1, 2)), DayKind::kWeekday);
+  EXPECT_FALSE(cal.estimated(2030));
+  CalendarGaps g = cal.gaps(D(2030, 1, 1), D(2030, 1, 2));
+  EXPECT_FALSE(g.estimated);
+  EXPECT_TRUE(g.uncited);
 }
 
 TEST(CAL_3, CountsFromTheApplicationDayUpToTheStart) {
@@ -64,12 +131,12 @@ TEST(CAL_3, CountsFromTheApplicationDayUpToTheStart) {
       // Spring Festival 2026: Feb 15–23 off, Sat Feb 14 and Sat Feb 28 worked.
       {D(2026, 2, 13), D(2026, 2, 24), 2, true},     // Feb 13, Feb 14
       {D(2026, 2, 24), D(2026, 3, 2), 5, true},      // Feb 24–27 + Sat Feb 28
-      {D(2026, 12, 28), D(2027, 1, 6), 7, false},    // crosses into 2027 (no data)
+      {D(2026, 12, 28), D(2027, 1, 6), 6, false},    // crosses into 2027 (its estimate: 元旦 off, CAL-4)
       {D(2027, 3, 1), D(2027, 3, 8), 5, false},
       // Past the data, Monday–Friday counted by whole weeks and the days left over.
-      {D(2027, 3, 3), D(2027, 3, 17), 10, false},    // Wed to Wed, two weeks
-      {D(2027, 3, 3), D(2027, 3, 19), 12, false},    // and Wed, Thu
-      {D(2027, 3, 5), D(2027, 3, 27), 16, false},    // Fri … Fri (three weeks and a day)
+      {D(2028, 3, 1), D(2028, 3, 15), 10, false},    // Wed to Wed, two weeks
+      {D(2028, 3, 1), D(2028, 3, 17), 12, false},    // and Wed, Thu
+      {D(2028, 3, 3), D(2028, 3, 25), 16, false},    // Fri … Fri (three weeks and a day)
       {D(2023, 12, 1), D(2023, 12, 31), 21, false},  // before the data: December 2023 (Mon–Fri)
   };
   for (const auto& c : cases) {

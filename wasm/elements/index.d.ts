@@ -59,6 +59,10 @@ export declare class CertpolicyTraining extends CertpolicyElement<TrainingResult
   tiered(result: TrainingResult): boolean;
   /** The caveat of a calendar year shown without a published holiday schedule (CAL-2), or "". */
   unverified(result: TrainingResult): string;
+  /** The caveat of a calendar year counted by its estimate, its schedule not published (CAL-4): the earliest dates, or "". */
+  estimated(result: TrainingResult): string;
+  /** The caveat of a calendar year whose holiday data cites no official notice (CAL-2), or "". */
+  uncited(result: TrainingResult): string;
 }
 
 export declare const ELEMENTS: {

@@ -3,7 +3,8 @@
 // the other one beside it), the deferral and the class notices, the readings
 // the answer applies, on a working-day calendar (holidays and makeup days
 // marked; the refund bands only when the tiers decided the answer) that a
-// keyboard walks day by day (TRN-1 … TRN-5, CAL-1 … CAL-3).
+// keyboard walks day by day (TRN-1 … TRN-5, CAL-1 … CAL-4), with a banner for a
+// year whose holiday schedule is not published (Monday to Friday, or an estimate).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement, attrs, text } from "./base.js";
 import { INTL, pad, said, yuan } from "./format.js";
@@ -41,7 +42,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
 [part~=day]:focus-visible { outline: 3px solid var(--certpolicy-ink, #1d2129); outline-offset: -1px; z-index: 1; }
 [part~=gap] { grid-column: 1 / -1; margin: 0; text-align: center; color: var(--certpolicy-muted, #5b6270); border-top: 1px dashed #dfe3ea; padding-top: .5rem; }
 [part~=amount] { font-size: 1.4em; font-weight: 600; margin: .4rem 0; }
-[part~=unverified-banner], [part~=uncited-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
+[part~=unverified-banner], [part~=uncited-banner], [part~=estimated-banner] { padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-warn, #8f4308); background: var(--certpolicy-warn-bg, #fff1e9); }
 [part~=legend] { display: flex; flex-wrap: wrap; gap: .3rem .9rem; font-size: .85em; margin: .5rem 0 0; padding: 0; list-style: none; }
 [part~=legend] li::before { content: ""; display: inline-block; width: .9em; height: .9em; margin-right: .3em; vertical-align: -.1em; }
 [part~=legend] [data-tier="0"]::before { background: var(--certpolicy-band-100, #d8f5e2); }
@@ -217,6 +218,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     this.$ = {
       banner: this.box("p", "unverified-banner", "", { "data-code": "CALENDAR_YEAR_UNVERIFIED" }),
       uncited: this.box("p", "uncited-banner", "", { "data-code": "CALENDAR_YEAR_UNCITED" }),
+      estimated: this.box("p", "estimated-banner", "", { "data-code": "CALENDAR_YEAR_ESTIMATED" }),
       verdict: this.box("span", "verdict"),
       amount: this.box("p", "amount"),
       facts: this.facts(FACTS(["full-until", "partial-until"])),
@@ -228,7 +230,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       detail: this.box("p", "detail"),
     };
     const $ = this.$;
-    body.append($.banner, $.uncited, $.verdict, $.amount, $.facts, $.caveats, $.why, $.legend, $.keys, $.calendar, $.detail);
+    body.append($.banner, $.uncited, $.estimated, $.verdict, $.amount, $.facts, $.caveats, $.why, $.legend, $.keys, $.calendar, $.detail);
     // The calendar is one tab stop: arrows move a day or a week (across months), Home/End to the week's ends.
     $.calendar.addEventListener("keydown", (e) => {
       const cell = e.composedPath().find((n) => n.dataset?.date);
@@ -260,6 +262,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     attrs(text($.banner, unverified), { hidden: !unverified });
     const uncited = this.uncited(r);
     attrs(text($.uncited, uncited), { hidden: !uncited });
+    const estimated = this.estimated(r);
+    attrs(text($.estimated, estimated), { hidden: !estimated });
     // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
     const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
     attrs(text($.verdict, this.word("trn.percent", { percent: r.refund.percent })), {
@@ -299,10 +303,19 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * The caveat of a calendar year without a published holiday schedule (CAL-2), naming the years among the
    * days shown, or "" when every year used is verified: the banner, the announcement and the page's .ics say it.
    */
-  unverified(r) {
-    const years = this.yearsSaying(r, "CALENDAR_YEAR_UNVERIFIED");
-    if (years.length) return this.word("trn.unverified_years", { years: years.join(this.word("list_sep")) });
-    return r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNVERIFIED") ? this.word("trn.unverified") : "";
+  unverified(r) { return this.yearCaveat(r, "CALENDAR_YEAR_UNVERIFIED", "trn.unverified"); }
+
+  /**
+   * The caveat of a year counted by its estimate (CAL-4: its notice not published; every day that may be off
+   * counted off, so each date to apply by is the earliest it can be), naming the years among the days shown; or "".
+   */
+  estimated(r) { return this.yearCaveat(r, "CALENDAR_YEAR_ESTIMATED", "trn.estimated"); }
+
+  /** `word`_years naming the years among the days shown whose answers give `code`, else `word` if the answer gives it, else "". */
+  yearCaveat(r, code, word) {
+    const years = this.yearsSaying(r, code);
+    if (years.length) return this.word(`${word}_years`, { years: years.join(this.word("list_sep")) });
+    return r.reasons.some((x) => x.code === code) ? this.word(word) : "";
   }
 
   /** The caveat of a year whose holiday data cites no official notice (CAL-2): used, not verified; or "". */
@@ -330,7 +343,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   summary(r) {
     return said([[this.word("trn.percent", { percent: r.refund.percent }), yuan(r.refund.amount_fen)],
       ...this.tierRows(r).map(([, label, value]) => [label, value]),
-      [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)]], this.locale);
+      [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)], [this.estimated(r)]], this.locale);
   }
 }
 

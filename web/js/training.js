@@ -53,7 +53,7 @@ function icsEvents() {
   const el = $("training");
   const r = el.result;
   if (!r?.ok) return [];
-  const caveat = [el.unverified(r), el.uncited(r)].filter(Boolean).join("\n");
+  const caveat = [el.unverified(r), el.uncited(r), el.estimated(r)].filter(Boolean).join("\n");
   const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
   const applyBy = (key, title, actBy, until, extra) => (actBy ?? until) && {
     uid: `class-${r.class_start}-${key}`, title, date: actBy ?? until, alarmDaysBefore: 1,

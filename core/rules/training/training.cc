@@ -60,7 +60,7 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   }
   if (d.deferral_act_by && *d.deferral_act_by < earliest) earliest = *d.deferral_act_by;
   d.calendar_gaps = cal.gaps(std::min(earliest, in.class_start), add_days(in.class_start, -1));
-  d.calendar_verified = !d.calendar_gaps.no_data && !d.calendar_gaps.uncited;
+  d.calendar_verified = !d.calendar_gaps.any();
 
   if (in.class_status == ClassStatus::kNotOpened) {
     // TRN-5: full refund or a free deferral, with no deadline stated for it.
@@ -113,8 +113,7 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   }
   d.reasons.add("READING_WORKING_DAYS", "CAL-3");
   d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
-  if (d.calendar_gaps.no_data) d.reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
-  if (d.calendar_gaps.uncited) d.reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
+  add_calendar_gaps(d.calendar_gaps, d.reasons);
   return d;
 }
 

@@ -94,6 +94,8 @@ export default {
   "cert.days": "{n} days",
   "cert.days.one": "{n} day",
   "trn.unverified_years": "The State Council holiday schedule for {years} is not published yet: Monday to Friday is assumed; once the Spring Festival (January–February) and the other holidays and makeup days are published, these dates may change.",
+  "trn.estimated": "A year shown has no published holiday schedule yet: the public holidays and the days usually joined to them count as days off, so each date to apply by is the earliest it can be; it may move later once the schedule is published.",
+  "trn.estimated_years": "The State Council holiday schedule for {years} is not published yet: the public holidays and the days usually joined to them (the Spring Festival from New Year's Eve to the seventh day) count as days off and no weekend as a working day, so each date to apply by is the earliest it can be and the refund share the lowest; once the schedule is published, dates may move later and the share may rise.",
   "list_sep": ", ",
   "tl.move_by": "Move the exam to an allowed day by",
   "tl.results_by": "Results (terms)",
