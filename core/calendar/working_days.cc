@@ -18,12 +18,6 @@ bool works(DayKind k) { return k == DayKind::kWeekday || k == DayKind::kMakeupWo
 
 }  // namespace
 
-void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons) {
-  if (gaps.no_data) reasons.add("CALENDAR_YEAR_UNVERIFIED", "CAL-2");
-  if (gaps.uncited) reasons.add("CALENDAR_YEAR_UNCITED", "CAL-2");
-  if (gaps.estimated) reasons.add("CALENDAR_YEAR_ESTIMATED", "CAL-4");
-}
-
 std::vector<int> WorkCalendar::years() const {
   std::vector<int> out;
   for (const auto& [year, data] : years_) out.push_back(year);
@@ -61,7 +55,7 @@ void WorkCalendar::rebuild() {
     if (it != years_.end()) {
       if (it->second.holidays.count(d) != 0) k = DayKind::kHoliday;
       else if (it->second.makeup_workdays.count(d) != 0) k = DayKind::kMakeupWorkday;
-    } else if (auto e = estimates_.find(d.year()); e != estimates_.end() && e->second.days_off.count(d) != 0) {
+    } else if (auto e = estimates_.find(d.year()); e != estimates_.end() && (e->second.days_off.count(d) != 0 || e->second.may_be_off.count(d) != 0)) {
       k = DayKind::kHoliday;  // CAL-4: a day that may be off counts as off
     }
     kinds_.push_back(k);
@@ -81,6 +75,22 @@ int WorkCalendar::count_weekdays(CivilDate from, CivilDate to) {
 
 DayKind WorkCalendar::kind(CivilDate d) const {
   return in_table(d) ? kinds_[static_cast<size_t>(index_of(d))] : weekday_kind(d);
+}
+
+bool WorkCalendar::may_be_off(CivilDate d) const {
+  auto e = estimates_.find(d.year());
+  return e != estimates_.end() && estimated(d.year()) && e->second.may_be_off.count(d) != 0;
+}
+
+int WorkCalendar::estimated_days_off(CivilDate from, CivilDate to) const {
+  int n = 0;
+  for (const auto& [year, estimate] : estimates_) {
+    if (!estimated(year)) continue;
+    for (auto it = estimate.may_be_off.lower_bound(from); it != estimate.may_be_off.end() && *it < to; ++it) {
+      if (weekday_kind(*it) == DayKind::kWeekday) ++n;
+    }
+  }
+  return n;
 }
 
 bool WorkCalendar::verified_span(CivilDate from, CivilDate to) const {

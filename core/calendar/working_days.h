@@ -19,7 +19,6 @@
 #include <vector>
 
 #include "calendar/civil_time.h"
-#include "rules/decision.h"
 #include "rules/enum_names.h"
 
 namespace certpolicy {
@@ -39,12 +38,14 @@ struct YearCalendar {
   std::string notice;
 };
 
-// A year's days that may be off before its notice is published (CAL-4): the
-// days off fixed by law and the days the notices usually join to them. Used
-// only while the year has no data of its own.
+// A year's days off before its notice is published (CAL-4), used only while
+// the year has no data of its own: the days off the law fixes (certain), and
+// the days the notices may join to them (counted off too, so a count is the
+// fewest the published schedule can give).
 struct YearEstimate {
-  std::set<CivilDate> days_off;
-  std::string basis;  // how the days were chosen (never empty)
+  std::set<CivilDate> days_off;    // fixed by law
+  std::set<CivilDate> may_be_off;  // joined to them by some notices
+  std::string basis;               // how the days were chosen (never empty)
 };
 
 struct WorkingDayCount {
@@ -61,9 +62,6 @@ struct CalendarGaps {
   bool estimated = false;
   bool any() const { return no_data || uncited || estimated; }
 };
-
-// The reasons (CAL-2, CAL-4) an answer that used these years gives, one per kind of gap.
-void add_calendar_gaps(CalendarGaps gaps, Reasons& reasons);
 
 class WorkCalendar {
  public:
@@ -94,6 +92,14 @@ class WorkCalendar {
   // CAL-3: the number of working days d with from <= d < to (0 when to <= from).
   // `verified` is false when any year in [from, to) has no data or no notice.
   WorkingDayCount count_working_days(CivilDate from, CivilDate to) const;
+
+  // CAL-4: the weekdays in [from, to) an estimate counts off that the law does
+  // not fix (the most a published schedule may give back, makeup days aside):
+  // count_working_days(1 Feb 2027, 15 Feb 2027) is 3 by the estimate, and
+  // estimated_days_off(…) is 6 (02-04, 02-05, 02-09 … 02-12; 初三 02-08 is the law's).
+  int estimated_days_off(CivilDate from, CivilDate to) const;
+  // CAL-4: the estimate counts the day off though the law does not fix it.
+  bool may_be_off(CivilDate d) const;
 
   // Every year from `from`'s through `to`'s is verified.
   bool verified_span(CivilDate from, CivilDate to) const;

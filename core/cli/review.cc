@@ -3,6 +3,7 @@
 #include "cli/review.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace certpolicy {
 
@@ -62,6 +63,20 @@ std::vector<TouchedKey> document_changes(const json& before, const json& after) 
   return out;
 }
 
+// The years whose estimate a touched key removes: calendar.estimates.<y> set to
+// null, or calendar.estimates itself replaced without them.
+std::vector<int> removed_estimates(const TouchedKey& t) {
+  std::vector<int> out;
+  if (under(t.path, "calendar.estimates") && std::count(t.path.begin(), t.path.end(), '.') == 2 && t.after.is_null()) {
+    out.push_back(std::atoi(t.path.c_str() + std::string_view("calendar.estimates.").size()));
+  } else if (t.path == "calendar.estimates" && t.before.is_object()) {
+    for (const auto& [key, value] : t.before.items()) {
+      if (!t.after.is_object() || !t.after.contains(key)) out.push_back(std::atoi(key.c_str()));
+    }
+  }
+  return out;
+}
+
 bool decides(std::string_view path) {
   // An estimate's basis (CAL-4) is its provenance, as calendar.source is: calendar.estimates.<year>.basis.
   if (under(path, "calendar.estimates") && path.ends_with(".basis")) return false;
@@ -90,7 +105,18 @@ Review review(const Schedule& s) {
                  ": a list replaces the whole list, so the tiers not given are dropped");
       }
       if (under(t.path, "calendar.years") && std::count(t.path.begin(), t.path.end(), '.') == 2 && t.after.is_null()) {
-        warn("YEAR_REMOVED", at + t.path, t.path + " is removed: its days count Monday to Friday again");
+        const int y = std::atoi(t.path.c_str() + std::string_view("calendar.years.").size());
+        warn("YEAR_REMOVED", at + t.path,
+             t.path + " is removed: its days count " +
+                 (s.last().calendar.estimated(y) ? "by its estimate (calendar.estimates." + std::to_string(y) + ") again" : "Monday to Friday again"));
+      }
+      // CAL-4: an estimate removed from a year that gets no data counts Monday to Friday: later dates to apply by.
+      for (int y : removed_estimates(t)) {
+        if (s.last().calendar.has_data(y)) continue;
+        const std::string e = "calendar.estimates." + std::to_string(y);
+        warn("ESTIMATE_REMOVED", at + e,
+             e + " is removed and " + std::to_string(y) +
+                 " has no data: its days count Monday to Friday, so dates to apply by may be later than its published schedule will give");
       }
     }
     r.touched.push_back(std::move(keys));

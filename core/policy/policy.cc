@@ -187,8 +187,8 @@ std::optional<int> read_year_key(std::string_view key, const JsonIn& at, Issues&
   return y;
 }
 
-// CAL-4: a year's estimate, {"basis": "…", "days_off": ["2027-02-05", …]}:
-// every day may be off, so it lists days off only (no makeup working day).
+// CAL-4: a year's estimate, {"basis": "…", "days_off": [the law's], "may_be_off": [joined to them]}:
+// days off only (no makeup working day), each in one list.
 bool load_estimate(const JsonIn& in, int year, YearEstimate& out, Issues& issues) {
   if (!read_object(in, issues)) return false;
   auto basis = read_string(in["basis"], issues, kMaxSourceBytes);
@@ -198,7 +198,17 @@ bool load_estimate(const JsonIn& in, int year, YearEstimate& out, Issues& issues
     return false;
   }
   out.basis = *basis;
-  return read_dates_of_year(in["days_off"], year, out.days_off, issues);
+  if (!read_dates_of_year(in["days_off"], year, out.days_off, issues) ||
+      !read_dates_of_year(in["may_be_off"], year, out.may_be_off, issues)) {
+    return false;
+  }
+  for (CivilDate d : out.may_be_off) {
+    if (out.days_off.count(d) != 0) {
+      issues.fail(in["may_be_off"].path(), detail_code::kInconsistent, "no day the law fixes (days_off): " + format_date(d));
+      return false;
+    }
+  }
+  return true;
 }
 
 bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {

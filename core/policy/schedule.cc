@@ -388,16 +388,23 @@ class ScheduleReader {
     return true;
   }
 
-  // A verified year lists every day off the law fixes by date.
+  // A verified year, and a year counted by its estimate (CAL-4: every day
+  // that may be off), lists every day off the law fixes by date.
   void fixed_days_off(const Policy& p, Issues& issues) {
+    std::vector<std::pair<int, std::string>> years;  // the year, where its days off are listed
     for (int y : p.calendar.years()) {
-      if (!p.calendar.verified(y)) continue;
+      if (p.calendar.verified(y)) years.emplace_back(y, "calendar.years." + std::to_string(y) + ".holidays");
+    }
+    for (int y : p.calendar.estimate_years()) {
+      if (p.calendar.estimated(y)) years.emplace_back(y, "calendar.estimates." + std::to_string(y) + ".days_off");
+    }
+    for (const auto& [y, at] : years) {
       for (const auto& md : kFixedDaysOff) {
         const CivilDate d = CivilDate::from_ymd(y, md[0], md[1]);
         if (p.calendar.kind(d) != DayKind::kHoliday) {
-          issues.fail("calendar.years." + std::to_string(y) + ".holidays", detail_code::kInconsistent,
-                      "every day off the law fixes by date (01-01, 05-01, 10-01, 10-02, 10-03) in a year that cites its notice: " +
-                          format_date(d) + " is missing");
+          issues.fail(at, detail_code::kInconsistent,
+                      "every day off the law fixes by date (01-01, 05-01, 10-01, 10-02, 10-03) in a year that cites its notice or is "
+                      "counted by an estimate: " + format_date(d) + " is missing");
           return;
         }
       }

@@ -1,5 +1,6 @@
 // The `working_day` and `working_days` requests (CAL-1 … CAL-3).
 #include "requests/handlers.h"
+#include "rules/calendar_reasons.h"
 
 namespace certpolicy {
 
@@ -17,8 +18,8 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
       .put("verified", verified);
   static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
                                            "DAY_MAKEUP_WORKDAY"};
-  // CAL-4: a day off of an estimate may be one; it is not said to be one.
-  const bool estimated_off = kind == DayKind::kHoliday && cal.estimated(date->year());
+  // CAL-4: a day an estimate counts off that the law does not fix may be one; it is not said to be one.
+  const bool estimated_off = cal.may_be_off(*date);
   out.reasons.add(estimated_off ? "DAY_ESTIMATED_OFF" : kCodes[static_cast<int>(kind)], estimated_off ? "CAL-4" : "CAL-1");
   add_calendar_gaps(cal.gaps(*date, *date), out.reasons);
   return out;

@@ -83,6 +83,19 @@ test("CAL-2 banner for a class in a year without published data", async () => {
   await context.close();
 });
 
+test("CAL-4: a refusal counted by the estimate is said as one that may not stand, with the advice to apply today", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
+  await enrol(page, { start: "2027-02-16", today: "2027-02-02" });
+  const why = await page.locator('#training [part~="reasons"]').textContent();
+  assert.match(why, /按估计的节假日安排，延期申请的最后一天是 2027-01-29；正式安排公布后可能仍可延期，请今天就申请。/);
+  assert.match(why, /请今天就发邮件申请，不要等待/);
+  assert.doesNotMatch(why, /现在已不能延期/);
+  // The card's deferral row tells the same story, not a flat "不能延期".
+  assert.match(await page.locator('#training [part~="facts"]').textContent(), /按估计的节假日安排已不能延期：仍请今天就申请/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("CAL-4 banner for a class in 2027, counted by its estimate: 元旦 off, said as 'may be off'", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2027-01-18", today: "2026-12-20" });
@@ -91,7 +104,8 @@ test("CAL-4 banner for a class in 2027, counted by its estimate: 元旦 off, sai
   const newYear = cell(page, "2027-01-01");
   assert.match(await newYear.getAttribute("part"), /holiday/);
   assert.match(await newYear.getAttribute("part"), /unverified/);
-  assert.match(await newYear.getAttribute("data-sentence"), /可能放假/);
+  assert.match(await newYear.getAttribute("data-sentence"), /是法定节假日放假日/);  // the law's day
+  assert.match(await cell(page, "2027-01-02").getAttribute("data-sentence"), /可能放假/);  // joined to it by the notices
   assert.match(await cell(page, "2027-01-04").getAttribute("part"), /unverified/);
   assert.deepEqual(problems(), []);
   await context.close();

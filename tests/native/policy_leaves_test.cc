@@ -117,8 +117,11 @@ bool fixed(const Leaf& leaf, const json& base) {
   if (d == "booking_form.cn_id_card.length") return true;  // a resident ID has 18 characters (GB 11643)
   if (d.rfind("certificate.level_names.", 0) == 0) return true;  // the catalogue's levels name them
   if (d.rfind("catalogue.certifications[", 0) == 0 && leaf.path.back() == "id") return true;  // an entry is never removed
-  // A day off the law fixes by date, in a year that cites its notice.
-  if (leaf.path.size() == 5 && leaf.path[3] == "holidays" && base["calendar"]["years"][leaf.path[2]].contains("notice")) {
+  // A day off the law fixes by date, in a year that cites its notice or in an estimate (CAL-4).
+  const bool cited = leaf.path.size() == 5 && leaf.path[1] == "years" && leaf.path[3] == "holidays" &&
+                     base["calendar"]["years"][leaf.path[2]].contains("notice");
+  const bool estimated = leaf.path.size() == 5 && leaf.path[1] == "estimates" && leaf.path[3] == "days_off";
+  if (cited || estimated) {
     const std::string md = leaf.value.get<std::string>().substr(5);
     for (const char* f : {"01-01", "05-01", "10-01", "10-02", "10-03"}) {
       if (md == f) return true;

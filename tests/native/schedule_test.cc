@@ -195,6 +195,32 @@ TEST(Schedule, APublishedCalendarYearIsGivenWhole) {
   ASSERT_EQ(review(*s).warnings.size(), 1u);
 }
 
+// CAL-4: removing an estimate without giving the year its data is allowed and
+// warned (its days count Monday to Friday again: later dates to apply by); an
+// estimate lists the law's fixed days off like a cited year.
+TEST(Schedule, AnEstimateRemovedWithoutDataIsWarnedAndHoldsTheLawsDays) {
+  auto s = read(R"({"version": "x", "calendar": {"estimates": {"2027": null}}})");
+  Review r = review(*s);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].code, "ESTIMATE_REMOVED");
+  EXPECT_EQ(r.warnings[0].path, "calendar.estimates.2027");
+  s = read(R"({"version": "x", "calendar": {"estimates": null}})");
+  r = review(*s);
+  ASSERT_EQ(r.warnings.size(), 1u);
+  EXPECT_EQ(r.warnings[0].code, "ESTIMATE_REMOVED");
+  // A removed year whose estimate is still there counts by the estimate, and says so.
+  s = read(R"({"version": "x", "changes": [
+    {"id": "y2027", "patch": {"calendar": {"years": {"2027": {"holidays": ["2027-01-01"], "makeup_workdays": []}}}}},
+    {"id": "back", "effective_from": "2027-03-01T00:00:00+08:00", "patch": {"calendar": {"years": {"2027": null}}}}]})");
+  r = review(*s);
+  const auto removed = std::find_if(r.warnings.begin(), r.warnings.end(), [](const PolicyWarning& w) { return w.code == "YEAR_REMOVED"; });
+  ASSERT_NE(removed, r.warnings.end());
+  EXPECT_NE(removed->message.find("by its estimate (calendar.estimates.2027)"), std::string::npos) << removed->message;
+  PolicyFailure f = refusal(R"({"version": "x", "calendar": {"estimates": {"2027": {"basis": "t", "days_off": ["2027-01-01"], "may_be_off": []}}}})");
+  EXPECT_EQ(f.issue.path, "calendar.estimates.2027.days_off");
+  EXPECT_NE(f.issue.expected.find("2027-05-01 is missing"), std::string::npos) << f.issue.expected;
+}
+
 // POL-7, POL-8: in every file (and every createEngine patch).
 TEST(Schedule, ANoticeNamesItsYearAndAMakeupDayIsAWeekendDay) {
   PolicyFailure f = refusal(R"({"version": "x", "calendar": {"years": {"2027": {

@@ -60,7 +60,8 @@ TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
     DayKind kind;
   } kinds[] = {
       {D(2027, 1, 1), DayKind::kHoliday},   // 元旦, a Friday
-      {D(2027, 2, 4), DayKind::kWeekday},   // the Thursday before 除夕
+      {D(2027, 2, 3), DayKind::kWeekday},   // the Wednesday before 腊月廿八
+      {D(2027, 2, 4), DayKind::kHoliday},   // 腊月廿八 (Thursday), where 2026's block began
       {D(2027, 2, 5), DayKind::kHoliday},   // 除夕 (Friday), the estimate's first Spring Festival day
       {D(2027, 2, 8), DayKind::kHoliday},   // 正月初三, a Monday
       {D(2027, 2, 12), DayKind::kHoliday},  // 正月初七, the block's last day (Friday)
@@ -69,9 +70,12 @@ TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
       {D(2027, 4, 5), DayKind::kHoliday},   // 清明, a Monday
       {D(2027, 5, 5), DayKind::kHoliday},   // 劳动节's block to 05-05 (Wednesday)
       {D(2027, 5, 6), DayKind::kWeekday},
-      {D(2027, 6, 9), DayKind::kHoliday},   // 端午, a Wednesday: one day
-      {D(2027, 6, 10), DayKind::kWeekday},
-      {D(2027, 9, 15), DayKind::kHoliday},  // 中秋, a Wednesday
+      {D(2027, 6, 7), DayKind::kHoliday},   // 端午 is a Wednesday: Monday to Friday may be off
+      {D(2027, 6, 11), DayKind::kHoliday},
+      {D(2027, 6, 14), DayKind::kWeekday},
+      {D(2027, 9, 13), DayKind::kHoliday},  // 中秋, a Wednesday, the same
+      {D(2027, 9, 17), DayKind::kHoliday},
+      {D(2027, 9, 20), DayKind::kWeekday},
       {D(2027, 10, 7), DayKind::kHoliday},  // 国庆's block's last day
   };
   for (const auto& c : kinds) EXPECT_EQ(calendar().kind(c.date), c.kind) << format_date(c.date);
@@ -79,10 +83,10 @@ TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
     CivilDate from, to;
     int count;
   } counts[] = {
-      {D(2027, 1, 25), D(2027, 2, 22), 14},   // 20 Monday–Friday days less 02-05, 02-08 … 02-12
+      {D(2027, 1, 25), D(2027, 2, 22), 13},   // 20 Monday–Friday days less 02-04, 02-05, 02-08 … 02-12
       {D(2026, 12, 28), D(2027, 1, 4), 4},    // 2026's data (12-28 … 12-31), then 元旦 off
       {D(2027, 12, 27), D(2028, 1, 4), 6},    // the estimate's last days (none off), then 2028 Monday to Friday
-      {D(2027, 1, 1), D(2028, 1, 1), 243},    // 261 weekdays less the 18 the estimate counts off
+      {D(2027, 1, 1), D(2028, 1, 1), 234},    // 261 weekdays less the 27 the estimate counts off
   };
   for (const auto& c : counts) {
     WorkingDayCount r = calendar().count_working_days(c.from, c.to);
@@ -91,9 +95,18 @@ TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
     CalendarGaps g = calendar().gaps(c.from, add_days(c.to, -1));
     EXPECT_TRUE(g.estimated) << format_date(c.from);
   }
-  // The 11th working day before a class on 2027-02-22 (the last day of the 100 % tier): 01-28, where
-  // Monday to Friday would give 02-05, a week later than the published schedule can make it.
-  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2027, 2, 22), 11, D(2026, 1, 1)), D(2027, 1, 28));
+  // The 11th working day before a class on 2027-02-22 (the last day of the 100 % tier): 01-27, where
+  // Monday to Friday would give 02-05, more than a week later than the published schedule can make it.
+  EXPECT_EQ(calendar().last_date_with_count_at_least(D(2027, 2, 22), 11, D(2026, 1, 1)), D(2027, 1, 27));
+  // What Monday to Friday would count on top (the most a published schedule may add back, makeup days aside).
+  // 02-04, 02-05, 02-09 … 02-12 (初三 02-08 is the law's: no schedule gives it back).
+  EXPECT_EQ(calendar().estimated_days_off(D(2027, 2, 1), D(2027, 2, 15)), 6);
+  EXPECT_EQ(calendar().count_working_days(D(2027, 2, 1), D(2027, 2, 15)).count, 3);
+  EXPECT_EQ(calendar().estimated_days_off(D(2026, 12, 28), D(2027, 1, 4)), 0);   // 元旦 is the law's
+  EXPECT_EQ(calendar().estimated_days_off(D(2027, 6, 7), D(2027, 6, 12)), 4);    // 端午's Monday … Friday but 06-09
+  EXPECT_FALSE(calendar().may_be_off(D(2027, 6, 9)));
+  EXPECT_TRUE(calendar().may_be_off(D(2027, 6, 10)));
+  EXPECT_EQ(calendar().estimated_days_off(D(2027, 2, 15), D(2027, 4, 5)), 0);     // the end is not counted
 
   // A year's own data replaces its estimate, cited or not.
   WorkCalendar cal;

@@ -99,6 +99,10 @@ const IMPLIES = {
   DEFERRAL_LAST_DAY_DISPUTED: (a, r, now) => a.deferral.allowed && a.deferral.deadline === chinaDate(now),
   TRAINING_REFUND_LAST_DAY_DISPUTED: (a, r, now) => a.refund.allowed && [a.full_refund_until, a.partial_refund_until].includes(chinaDate(now)),
   DEFERRAL_TOO_LATE: (a) => !a.deferral.allowed,
+  // CAL-4: a refusal said to be the estimate's may not stand only while the count is the estimate's.
+  DEFERRAL_TOO_LATE_BY_ESTIMATE: (a) => !a.deferral.allowed && a.calendar_verified === false,
+  ESTIMATE_MAY_ALLOW_MORE: (a) => a.calendar_verified === false && (a.refund.percent < 100 || !a.deferral.allowed),
+  DAY_ESTIMATED_OFF: (a) => a.kind === "holiday" && a.verified === false,
   DEFERRAL_RIGHT_USED: (a) => !a.deferral.allowed,
   PRACTITIONER_PASSED: (a) => a.passed && !a.can_take,
   PRACTITIONER_ATTEMPTS_LEFT: (a) => !a.passed && a.attempts_left > 0 && a.can_take,

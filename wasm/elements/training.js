@@ -331,7 +331,10 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   /** The deferral: the date to apply by (or that none is stated), whether it is possible, whether it uses the right. */
   deferral(r) {
     const d = r.deferral;
-    const verdict = `${this.word(d.allowed ? "trn.deferral_allowed" : "trn.deferral_not_allowed")}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
+    // CAL-4: refused by the estimate's count only, it may still be possible (DEFERRAL_TOO_LATE_BY_ESTIMATE).
+    const byEstimate = !d.allowed && r.reasons.some((x) => x.code === "DEFERRAL_TOO_LATE_BY_ESTIMATE");
+    const word = d.allowed ? "trn.deferral_allowed" : byEstimate ? "trn.deferral_not_allowed_estimate" : "trn.deferral_not_allowed";
+    const verdict = `${this.word(word)}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
     if (d.act_by || d.deadline) return `${this.actBy(d.act_by, d.deadline)} · ${verdict}`;
     // No date: none is stated for a class that did not open (TRN-5); none is left once the right is used (TRN-4).
     return d.allowed ? `${this.word("trn.deferral_no_deadline")} · ${verdict}` : verdict;

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include "rules/calendar_reasons.h"
+
 namespace certpolicy {
 
 namespace {
@@ -74,6 +76,12 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.reasons.add("READING_NOT_OPENED_DEFERRAL", "TRN-5");
   } else {
     // TRN-3: the first tier whose threshold N exceeds.
+    auto percent_for = [&](int count) {
+      for (const TierDay& tier : d.tiers) {
+        if (count > tier.more_than_working_days) return tier.percent;
+      }
+      return p.otherwise_percent;
+    };
     d.percent = p.otherwise_percent;
     // The band after the last tier lasts until the day before the start
     // (no tier boundary to count: its date to act by is the same day).
@@ -98,14 +106,24 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     // TRN-4: at least N working days before, and one right only.
     const bool in_time = n.count >= p.deferral_min_working_days;
     d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
+    // CAL-4: N counted by an estimate is the fewest the published schedule can
+    // give. Where Monday to Friday's count would give a higher share or a
+    // deferral, the answer says the refusal may not stand: apply today anyway.
+    bool may_allow_more = false, deferral_may_be_in_time = false;
+    if (d.calendar_gaps.estimated && !in.deferred) {
+      const int most = n.count + cal.estimated_days_off(in.today, in.class_start);
+      deferral_may_be_in_time = !in_time && most >= p.deferral_min_working_days && !in.deferral_used;
+      may_allow_more = percent_for(most) > d.percent || deferral_may_be_in_time;
+    }
     if (in.deferral_used || in.deferred) {
       // The one right is used: there is no date to apply by, so none is stated.
       d.deferral_deadline.reset();
       d.deferral_act_by.reset();
       d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
     }
-    else if (!in_time) d.reasons.add("DEFERRAL_TOO_LATE", "TRN-4");
+    else if (!in_time) d.reasons.add(deferral_may_be_in_time ? "DEFERRAL_TOO_LATE_BY_ESTIMATE" : "DEFERRAL_TOO_LATE", "TRN-4");
     else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
+    if (may_allow_more) d.reasons.add("ESTIMATE_MAY_ALLOW_MORE", "CAL-4");
   }
   d.amount_fen = d.refund_allowed ? percent_of(in.paid_fen, d.percent) : 0;  // MNY-1
   if (in.class_status == ClassStatus::kPending && in.today <= d.class_decision_on) {
