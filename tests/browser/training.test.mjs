@@ -83,6 +83,16 @@ test("CAL-2 banner for a class in a year without published data", async () => {
   await context.close();
 });
 
+test("on the day the readings differ, the headline and the deferral row say the share and the day hold only if today counts, as the reasons do", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
+  await enrol(page, { start: "2026-12-28", today: "2026-12-11" });
+  assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "仅在今天计入时退款 100%：请今天申请");
+  await enrol(page, { start: "2026-12-28", today: "2026-12-21" });
+  assert.match(await page.locator('#training [part~="facts"]').textContent(), /今天（2026-12-21），仅在含今天计算时：请今天申请 · 可以延期/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("CAL-4: a refusal counted by the estimate is said as one that may not stand, with the advice to apply today", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2027-02-16", today: "2027-02-02" });
