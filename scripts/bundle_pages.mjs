@@ -63,10 +63,15 @@ function writeIfChanged(file, text) {
   writeFileSync(file, text);
 }
 
-/** The module of `entry` (a page script, "js/….js") as esbuild makes it, not written: { outputFiles, metafile }. */
+/**
+ * The module of `entry` (a page script, "js/….js") as esbuild makes it, not written: { outputFiles, metafile }.
+ * Its Chinese text stays UTF-8 (`charset: "utf8"`; a module script is always read as UTF-8, and the server says
+ * so): escaped as \uXXXX it took 6 bytes a character, the purchase page 110.5 → 90.4 KB minified, 24.8 → 24.0 KB
+ * brotli (docs/PERFORMANCE.md, eleventh round).
+ */
 export function bundle(entry) {
   return esbuild.build({
-    entryPoints: [path.join(root, "web", entry)], outfile: path.join(BUNDLES, entry), bundle: true, format: "esm", minify: true, target: "es2022",
+    entryPoints: [path.join(root, "web", entry)], outfile: path.join(BUNDLES, entry), bundle: true, format: "esm", minify: true, charset: "utf8", target: "es2022",
     plugins: entry === ENGINE_ENTRY ? [pkg] : [engineExternal, pkg], metafile: true, logLevel: "warning", legalComments: "none", absWorkingDir: root, write: false,
   });
 }

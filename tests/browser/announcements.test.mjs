@@ -64,7 +64,7 @@ test("training in 2027: the unpublished holiday schedule and its estimate are sa
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await page.getByTestId("today").fill("2026-12-20");
   await page.getByTestId("class-start").fill("2027-02-22");
-  const caveat = "2027 年的国务院节假日安排尚未公布：凡可能放假的日子（法定节假日及往年通常与之连休的日子，如春节腊月廿八至正月初七）都算作休息日，周末一律不算调休上班日，因此申请截止日期是最早可能的日期，退款比例是最低可能的比例；安排公布后，日期可能推后，比例可能提高。";
+  const caveat = "2027 年的国务院节假日安排尚未公布：该年凡可能放假的日子（法定节假日及往年通常与之连休的日子，如春节腊月廿八至正月初七）都算作休息日，周末一律不算调休上班日，因此该年的工作日按最少计算，申请截止日期偏早，退款比例偏低；安排公布后，日期可能推后，比例可能提高。";
   assert.equal(await part(page, "training", "estimated-banner"), caveat);
   assert.ok((await announced(page)).endsWith(caveat));
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("ics").click()]);
@@ -88,7 +88,7 @@ test("training in 2027, in English: the caveat names the year", async () => {
   await page.getByTestId("today").fill("2026-12-20");
   await page.getByTestId("class-start").fill("2027-02-22");
   const said = await announced(page);
-  assert.match(said, /The State Council holiday schedule for 2027 is not published yet: .*the Spring Festival from the Lunar New Year's Eve to the seventh day.*each date to apply by is the earliest it can be/);
+  assert.match(said, /The State Council holiday schedule for 2027 is not published yet: .*the Spring Festival from the 28th day of the last lunar month to the seventh day of the new year.*its working days are counted as few as they can be/);
   // The date to apply by for a full refund is the estimate's (CAL-4), not Monday to Friday's 2027-02-04.
   assert.match(said, /Full refund: last day to apply: 2027-01-26 \(2027-01-27 counting today\)/);
   assert.deepEqual(problems(), []);

@@ -177,11 +177,14 @@ test("EXO-1: a payment time later than now, or an exam before the payment, is sa
   }
 });
 
-test("rule IDs are a tooltip on each reason, not part of the sentence", async () => {
+test("rule IDs are developer detail on each reason (data-rule), never in its sentence or its accessible name", async () => {
   const { page, context } = await purchase("en");
   const first = page.locator('[part~="reasons"] li').first();
   assert.doesNotMatch(await first.textContent(), /EXO-\d/);
-  assert.match(await first.getAttribute("title"), /^Rule EXO-\d+$/);
+  assert.match(await first.getAttribute("data-rule"), /^EXO-\d+$/);
+  assert.equal(await first.getAttribute("title"), null);
+  // What a screen reader hears for the items: their sentences, no rule.
+  assert.equal(await page.getByRole("listitem", { name: /Rule|EXO-/ }).count(), 0);
   await context.close();
 });
 

@@ -75,10 +75,20 @@ test("TRN-5 class not opened, in English", async () => {
 
 test("CAL-2 banner for a class in a year without published data", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
-  await enrol(page, { start: "2028-01-18", today: "2027-12-20" });
+  await enrol(page, { start: "2029-01-18", today: "2028-12-20" });
   assert.equal(await page.locator('#training [part~="unverified-banner"]').isVisible(), true);
-  assert.match(await cell(page, "2028-01-04").getAttribute("part"), /unverified/);
+  assert.match(await cell(page, "2029-01-04").getAttribute("part"), /unverified/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /尚无国务院节假日安排数据/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("on the day the readings differ, the headline and the deferral row say the share and the day hold only if today counts, as the reasons do", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
+  await enrol(page, { start: "2026-12-28", today: "2026-12-11" });
+  assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "仅在今天计入时退款 100%：请今天申请");
+  await enrol(page, { start: "2026-12-28", today: "2026-12-21" });
+  assert.match(await page.locator('#training [part~="facts"]').textContent(), /今天（2026-12-21），仅在含今天计算时：请今天申请 · 可以延期/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -63,7 +63,7 @@ TEST(Policy, YearWithoutNoticeIsUsedButUnverified) {
   EXPECT_EQ(r["kind"], "holiday");
   EXPECT_EQ(r["verified"], false);
   EXPECT_EQ(r["reasons"].back()["code"], "CALENDAR_YEAR_UNCITED");
-  json no_data = json::parse(engine->evaluate(R"({"type":"working_day","date":"2028-01-03"})"));
+  json no_data = json::parse(engine->evaluate(R"({"type":"working_day","date":"2029-01-02"})"));
   EXPECT_EQ(no_data["verified"], false);
   EXPECT_EQ(no_data["reasons"].back()["code"], "CALENDAR_YEAR_UNVERIFIED");
   // The shipped default cites a notice for every year it holds, and holds no 2027 data: only its estimate (CAL-4).
@@ -179,20 +179,20 @@ TEST(Policy, InvalidPatchesNameTheField) {
       {R"({"exam_order":{"refund_window":null}})", "exam_order.refund_window", "MISSING"},
       {R"({"calendar":{"years":{"2027":{"holidays":["2027-02-30"],"makeup_workdays":[]}}}})",
        "calendar.years.2027.holidays[0]", "IMPOSSIBLE_DATE"},
-      {R"({"calendar":{"years":{"2027":{"holidays":["2028-01-01"],"makeup_workdays":[]}}}})",
+      {R"({"calendar":{"years":{"2027":{"holidays":["2029-01-01"],"makeup_workdays":[]}}}})",
        "calendar.years.2027.holidays[0]", "INCONSISTENT"},
       {R"({"calendar":{"years":{"27":{"holidays":[],"makeup_workdays":[]}}}})", "calendar.years.27", "BAD_FORMAT"},
       {R"({"calendar":{"years":{"2027":{"holidays":[]}}}})", "calendar.years.2027.makeup_workdays", "MISSING"},
       // CAL-4: an estimate names its basis, lists days of its year, and has no other keys (no makeup days).
-      {R"({"calendar":{"estimates":{"2028":{"basis":"test","days_off":["2027-01-01"]}}}})",
-       "calendar.estimates.2028.days_off[0]", "INCONSISTENT"},
-      {R"({"calendar":{"estimates":{"2028":{"basis":"","days_off":[]}}}})", "calendar.estimates.2028.basis", "BAD_FORMAT"},
-      {R"({"calendar":{"estimates":{"2028":{"days_off":[]}}}})", "calendar.estimates.2028.basis", "MISSING"},
-      {R"({"calendar":{"estimates":{"2028":{"basis":"test","days_off":[]}}}})", "calendar.estimates.2028.may_be_off", "MISSING"},
-      {R"({"calendar":{"estimates":{"2028":{"basis":"test","days_off":["2028-01-01"],"may_be_off":["2028-01-01"]}}}})",
-       "calendar.estimates.2028.may_be_off", "INCONSISTENT"},
-      {R"({"calendar":{"estimates":{"2028":{"basis":"test","days_off":[],"may_be_off":[],"makeup_workdays":[]}}}})",
-       "calendar.estimates.2028.makeup_workdays", "UNKNOWN_FIELD"},
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":["2027-01-01"]}}}})",
+       "calendar.estimates.2029.days_off[0]", "INCONSISTENT"},
+      {R"({"calendar":{"estimates":{"2029":{"basis":"","days_off":[]}}}})", "calendar.estimates.2029.basis", "BAD_FORMAT"},
+      {R"({"calendar":{"estimates":{"2029":{"days_off":[]}}}})", "calendar.estimates.2029.basis", "MISSING"},
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[]}}}})", "calendar.estimates.2029.may_be_off", "MISSING"},
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":["2029-01-01"],"may_be_off":["2029-01-01"]}}}})",
+       "calendar.estimates.2029.may_be_off", "INCONSISTENT"},
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[],"may_be_off":[],"makeup_workdays":[]}}}})",
+       "calendar.estimates.2029.makeup_workdays", "UNKNOWN_FIELD"},
       {R"({"calendar":{"estimates":{"28":{"basis":"test","days_off":[]}}}})", "calendar.estimates.28", "BAD_FORMAT"},
       {R"({"zone":{"utc_offset_minutes":"480"}})", "zone.utc_offset_minutes", "WRONG_TYPE"},
       {R"({"exam_order":{"refund_windw":{"hours":1}}})", "exam_order.refund_windw", "UNKNOWN_FIELD"},

@@ -206,8 +206,9 @@ TEST(Schedule, AnEstimateRemovedWithoutDataIsWarnedAndHoldsTheLawsDays) {
   EXPECT_EQ(r.warnings[0].path, "calendar.estimates.2027");
   s = read(R"({"version": "x", "calendar": {"estimates": null}})");
   r = review(*s);
-  ASSERT_EQ(r.warnings.size(), 1u);
+  ASSERT_EQ(r.warnings.size(), 2u);  // 2027's and 2028's
   EXPECT_EQ(r.warnings[0].code, "ESTIMATE_REMOVED");
+  EXPECT_EQ(r.warnings[1].path, "calendar.estimates.2028");
   // A removed year whose estimate is still there counts by the estimate, and says so.
   s = read(R"({"version": "x", "changes": [
     {"id": "y2027", "patch": {"calendar": {"years": {"2027": {"holidays": ["2027-01-01"], "makeup_workdays": []}}}}},

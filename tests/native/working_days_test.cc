@@ -33,7 +33,7 @@ TEST(CAL_1, DayKinds) {
       {D(2027, 10, 1), DayKind::kHoliday},          // unpublished year, its estimate (CAL-4): National Day
       {D(2027, 10, 8), DayKind::kWeekday},          // the Friday after the estimate's 10-01 … 10-07
       {D(2027, 10, 9), DayKind::kWeekend},          // an estimate has no makeup working day
-      {D(2028, 10, 2), DayKind::kWeekday},          // neither data nor an estimate: a Monday is a weekday
+      {D(2029, 10, 8), DayKind::kWeekday},          // neither data nor an estimate: a Monday is a weekday
   };
   for (const auto& c : cases) {
     EXPECT_EQ(calendar().kind(c.date), c.kind) << format_date(c.date);
@@ -48,7 +48,8 @@ TEST(CAL_2, YearsWithAndWithoutData) {
   EXPECT_FALSE(calendar().verified(2023));
   EXPECT_TRUE(calendar().estimated(2027));   // no notice yet: counted by its estimate (CAL-4)
   EXPECT_FALSE(calendar().estimated(2026));  // a year with data
-  EXPECT_FALSE(calendar().estimated(2028));  // neither
+  EXPECT_TRUE(calendar().estimated(2028));
+  EXPECT_FALSE(calendar().estimated(2029));  // neither
 }
 
 // CAL-4: a year without a published notice counts its estimate's days off,
@@ -85,7 +86,9 @@ TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
   } counts[] = {
       {D(2027, 1, 25), D(2027, 2, 22), 13},   // 20 Monday–Friday days less 02-04, 02-05, 02-08 … 02-12
       {D(2026, 12, 28), D(2027, 1, 4), 4},    // 2026's data (12-28 … 12-31), then 元旦 off
-      {D(2027, 12, 27), D(2028, 1, 4), 6},    // the estimate's last days (none off), then 2028 Monday to Friday
+      {D(2027, 12, 27), D(2028, 1, 4), 5},    // 2027's last days (none off), then 2028's estimate: 01-03 given back for 元旦
+      {D(2028, 1, 17), D(2028, 2, 7), 8},     // 2028: 01-17 … 01-21, then 01-24 … 02-01 off, 02-02 … 02-04
+      {D(2028, 1, 1), D(2029, 1, 1), 239},    // 260 weekdays less the 21 the 2028 estimate counts off
       {D(2027, 1, 1), D(2028, 1, 1), 234},    // 261 weekdays less the 27 the estimate counts off
   };
   for (const auto& c : counts) {
@@ -147,9 +150,9 @@ TEST(CAL_3, CountsFromTheApplicationDayUpToTheStart) {
       {D(2026, 12, 28), D(2027, 1, 6), 6, false},    // crosses into 2027 (its estimate: 元旦 off, CAL-4)
       {D(2027, 3, 1), D(2027, 3, 8), 5, false},
       // Past the data, Monday–Friday counted by whole weeks and the days left over.
-      {D(2028, 3, 1), D(2028, 3, 15), 10, false},    // Wed to Wed, two weeks
-      {D(2028, 3, 1), D(2028, 3, 17), 12, false},    // and Wed, Thu
-      {D(2028, 3, 3), D(2028, 3, 25), 16, false},    // Fri … Fri (three weeks and a day)
+      {D(2029, 3, 7), D(2029, 3, 21), 10, false},    // Wed to Wed, two weeks
+      {D(2029, 3, 7), D(2029, 3, 23), 12, false},    // and Wed, Thu
+      {D(2029, 3, 9), D(2029, 3, 31), 16, false},    // Fri … Fri (three weeks and a day)
       {D(2023, 12, 1), D(2023, 12, 31), 21, false},  // before the data: December 2023 (Mon–Fri)
   };
   for (const auto& c : cases) {

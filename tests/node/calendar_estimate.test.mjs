@@ -30,10 +30,10 @@ const PLAUSIBLE = [
     [...LAW, ...span("2027-02-05", "2027-02-12"), "2027-04-05", ...span("2027-06-09", "2027-06-11"), ...span("2027-09-13", "2027-09-15")], []],
 ];
 
-/** Classes from 2027-01-04 to 2027-12-31 (the day before each in 2027), decided 0–120 days before they start. */
-function requests(n) {
+/** Classes from `first` on for `days` days (the day before each in an estimated year), decided 0–120 days before they start. */
+function requests(n, first = "2027-01-04", days = 362) {
   return Array.from({ length: n }, () => {
-    const start = addDays("2027-01-04", r.int(362));
+    const start = addDays(first, r.int(days));
     const today = addDays(start, -r.int(121));
     return { type: "training", now: `${today}T${String(r.int(24)).padStart(2, "0")}:30:00+08:00`,
       enrolment: { class_start: start, paid_fen: 1 + r.int(500000), class_status: r.pick(["pending", "open"]) } };
@@ -94,11 +94,11 @@ test("CAL-4: the estimate's dates are never later than a published 2027 schedule
   assert.ok(mayMore > 0, "some generated class shows a refusal that may not stand");
 });
 
-test("CAL-4: Monday to Friday, the reading the estimate replaced, is never earlier than the estimate", async () => {
+test("CAL-4: Monday to Friday, the reading the estimates replaced, is never earlier than the estimate (2027 and 2028)", async () => {
   const estimate = await createEngine();
-  const weekdays = await createEngine({ policy: { calendar: { estimates: { 2027: null } } } });
+  const weekdays = await createEngine({ policy: { calendar: { estimates: { 2027: null, 2028: null } } } });
   let later = 0;
-  for (const q of requests(400)) {
+  for (const q of [...requests(200), ...requests(200, "2028-01-04", 362)]) {
     const e = JSON.parse(estimate.evaluateJson(JSON.stringify(q))), w = JSON.parse(weekdays.evaluateJson(JSON.stringify(q)));
     assertNoLater(e, w, JSON.stringify(q));
     assert.ok(w.reasons.some((x) => x.code === "CALENDAR_YEAR_UNVERIFIED"));

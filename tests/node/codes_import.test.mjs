@@ -114,7 +114,7 @@ test("hidden and bidi control characters are written out visibly and said", asyn
   assert.equal(visible("a\u202Eb\u200Bc"), "a⟨U+202E⟩b⟨U+200B⟩c");
   const { rows, warnings } = await read("考试码,订单号,状态,考试码有效期,姓名\nA,O1,已绑定,2025-01-01 至 2026-01-01,\u202E三张\n");
   assert.equal(rows[0].name, "⟨U+202E⟩三张");
-  assert.deepEqual(warnings, [{ key: "import.warn.hidden", vars: { line: 2, column: "姓名", value: "⟨U+202E⟩三张" } }]);
+  assert.deepEqual(warnings, [{ key: "import.warn.hidden", vars: { line: 2, column: "姓名", value: "⟨U+202E⟩三张", source: "csv" } }]);
   // In a file with a byte order mark (the decoder drops it), in the first piece and in a later one.
   const late = `${"B,O1,未使用,2025-01-01 至 2026-01-01,-\n".repeat(5000)}C,O1,已绑定,2025-01-01 至 2026-01-01,\u202E四李\n`;
   const withBom = await read(`\ufeff考试码,订单号,状态,考试码有效期,姓名\nA,O1,已绑定,2025-01-01 至 2026-01-01,\u202E三张\n${late}`);
@@ -160,4 +160,13 @@ test("the sample export is the console's format and reads back whole", async () 
   assert.equal(new Set(rows.map((r) => r.order)).size, 3);
   assert.ok(rows.some((r) => r.passed === true) && rows.some((r) => r.passed === false));
   assert.deepEqual(sampleExport({ codes: 50, seed: 7 }), sampleExport({ codes: 50, seed: 7 }));
+});
+
+test("a JSON export's places are its items: every warning and refusal about one says source json (the console words it \"item n\", not a line)", async () => {
+  const item = (code, name) => ({ code, order: "O1", state: "已绑定", validity: "2025-01-01 至 2026-01-01", name });
+  const { warnings } = await readExport(new Blob([JSON.stringify([item("A", "张三"), item("B", "\u202E三张")])]), { json: true });
+  assert.deepEqual(warnings.map((w) => [w.key, w.vars.line, w.vars.source]), [["import.warn.hidden", 2, "json"]]);
+  await assert.rejects(readExport(new Blob([`[${JSON.stringify(item("A", "张三"))}, 5]`]), { json: true }),
+    (e) => e.key === "import.not_object" && e.vars.line === 2 && e.vars.source === "json");
+  await assert.rejects(readExport(new Blob(['[{"cod": "A"}]']), { json: true }), (e) => e.key === "import.unknown_key" && e.vars.source === "json");
 });

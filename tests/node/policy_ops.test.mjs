@@ -76,7 +76,7 @@ export const CASES = [
   // Sentences the policy could not change.
   ["a patched mobile prefix is said (was: \"starting with 1\")", ["eval", "--policy", "mobile-9.json"], "booking-phone.json", 0, "ops-eval-mobile-9.txt"],
   ["CAL-2: data without a cited notice and no data said apart (was: \"Monday to Friday is assumed\" for both)",
-    ["eval", "--policy", "uncited-2027.json", "--now", NOW], "working-days-2027-2028.json", 0, "ops-eval-uncited.txt"],
+    ["eval", "--policy", "uncited-2027.json", "--now", NOW], "working-days-2027-2029.json", 0, "ops-eval-uncited.txt"],
   ["a second training tier at 50 %: the sentence says 50 % and its last day", ["eval", "--policy", "tier-50.json"], "training-tier.json", 0, "ops-eval-tier-50.txt"],
   // policy test, replay.
   ["policy test: a pinned case that the change breaks fails, exit 4", ["policy", "test", "refund-3d-2027.json", "cases-refund-3d.json"], null, 4, "ops-test-refund-3d.txt"],

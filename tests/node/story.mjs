@@ -24,6 +24,7 @@ export const CLASSES = {
   negative_days_left: "an expired certificate given to the page only as a negative number of days left",
   future_publication_accepted: "a certificate decided from a result published after today",
   ambiguity_unsaid: "a date or right that depends on a disputed reading of the documentation given without the reason naming the reading",
+  advice_unfollowable: "advice to act before a moment that is now (nothing is left before it)",
   reason_field_mismatch: "a reason whose sentence states a fact that the answer's own fields contradict (status, allowed, percent, kind…)",
   next_step_not_possible: "a next step that cannot be taken now according to the answer's own fields (move without a change window, check in after check-in closed…)",
   next_step_missing: "no next step while a refund worth having is the one act left (nothing can be booked, the window is open)",
@@ -221,7 +222,12 @@ function examOrder(r, a, now, said, codes, hit) {
   // Ambiguity said.
   const actByChange = (a.booking.can_change && a.booking.change_deadline && !outside && o.platform_fault !== "centre_unavailable") ||
     (a.booking.move_by && a.booking.move_by === a.booking.change_deadline);
-  if (actByChange && !codes.has("READING_CHANGE_BOUNDARY")) hit("ambiguity_unsaid", "72-hour boundary");
+  // Before the instant: act before it; at the instant itself no "before" is left (EXO-5).
+  const boundary = codes.has("READING_CHANGE_BOUNDARY") || codes.has("READING_CHANGE_BOUNDARY_NOW");
+  if (actByChange && !boundary) hit("ambiguity_unsaid", "72-hour boundary");
+  const atDeadline = a.booking.change_deadline && now === ms(a.booking.change_deadline);
+  if (codes.has("READING_CHANGE_BOUNDARY") && atDeadline) hit("advice_unfollowable", "act before a deadline that is now");
+  if (codes.has("READING_CHANGE_BOUNDARY_NOW") && !atDeadline) hit("reason_field_mismatch", "READING_CHANGE_BOUNDARY_NOW off the deadline instant");
   if (a.booking.results_at && (o.booking?.exam_kind ?? "theory") === "theory" && (!a.booking.results_by || !codes.has("READING_RESULTS_TIME"))) {
     hit("ambiguity_unsaid", "results 30 minutes vs three days");
   }

@@ -98,3 +98,13 @@ test("the checker can fail: each class is caught on an answer written to break i
     assert.ok(classes.has(k), k);
   }
 });
+
+test("the checker can fail: 'act before' the change deadline at that very instant is advice no one can follow (EXO-5)", () => {
+  const r = { type: "exam_order", now: "2026-12-07T09:00:00+08:00", order: { paid_at: "2026-11-20T10:00:00+08:00",
+    booking: { status: "booked", exam_at: "2026-12-10T09:00:00+08:00" } } };
+  const a = engine.evaluate(r);
+  assert.deepEqual(contradictions(r, a), []);
+  assert.ok(a.reasons.some((x) => x.code === "READING_CHANGE_BOUNDARY_NOW"));
+  const before = { ...a, reasons: a.reasons.map((x) => (x.code === "READING_CHANGE_BOUNDARY_NOW" ? { ...x, code: "READING_CHANGE_BOUNDARY" } : x)) };
+  assert.ok(contradictions(r, before).some((c) => c.class === "advice_unfollowable"));
+});

@@ -419,10 +419,13 @@ export class CertpolicyElement extends ElementBase {
     this.ruleList(why.lastChild, reasons, "reason");
   }
 
-  /** A list of the engine's reasons as <li part=`part`>, keyed by rank, each with its code and rule. */
+  /**
+   * A list of the engine's reasons as <li part=`part`>, keyed by rank, each with its code and rule as data
+   * (developer detail: a `title` would make "Rule EXO-4" the item's accessible name, read before its sentence).
+   */
   ruleList(ul, reasons, part) {
     this.list(ul, reasons.map((x, k) => ({ ...x, k })), (x) => x.k, () => this.box("li", part), (li, x) =>
-      attrs(text(li, x.message), { title: `${this.word("rule")} ${x.rule}`, "data-code": x.code, "data-rule": x.rule }));
+      attrs(text(li, x.message), { "data-code": x.code, "data-rule": x.rule }));
   }
 
   // Subclasses: decide() → result (usually this.ask(type, inputs)); build(body) → the skeleton, once;

@@ -266,7 +266,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     attrs(text($.estimated, estimated), { hidden: !estimated });
     // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
     const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
-    attrs(text($.verdict, this.word("trn.percent", { percent: r.refund.percent })), {
+    // On that day the share is said with its condition, as the reasons say it: the headline tells the same story.
+    attrs(text($.verdict, this.word(disputedToday ? "trn.percent_if_today" : "trn.percent", { percent: r.refund.percent })), {
       "data-tone": r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });
     text($.amount, yuan(r.refund.amount_fen));
@@ -335,6 +336,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const byEstimate = !d.allowed && r.reasons.some((x) => x.code === "DEFERRAL_TOO_LATE_BY_ESTIMATE");
     const word = d.allowed ? "trn.deferral_allowed" : byEstimate ? "trn.deferral_not_allowed_estimate" : "trn.deferral_not_allowed";
     const verdict = `${this.word(word)}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
+    // The last day counting today is today, the date to apply by (without today) has passed: today, if today counts.
+    if (r.reasons.some((x) => x.code === "DEFERRAL_LAST_DAY_DISPUTED")) return `${this.word("trn.deferral_if_today", { date: d.deadline })} · ${verdict}`;
     if (d.act_by || d.deadline) return `${this.actBy(d.act_by, d.deadline)} · ${verdict}`;
     // No date: none is stated for a class that did not open (TRN-5); none is left once the right is used (TRN-4).
     return d.allowed ? `${this.word("trn.deferral_no_deadline")} · ${verdict}` : verdict;

@@ -342,7 +342,7 @@ function makeRows(names, fields, source) {
     if (values.length !== names.length) throw new ImportError("import.columns", { line, got: values.length, want: names.length, source });
     const placeholder = placeholderCode(values[at.code]);
     if (placeholder !== null) {
-      warnings.push({ key: "import.warn.placeholder", vars: { line, code: visible(placeholder).slice(0, COLUMNS.code.max) } });
+      warnings.push({ key: "import.warn.placeholder", vars: { line, code: visible(placeholder).slice(0, COLUMNS.code.max), source } });
       return;
     }
     const row = emptyRow(line);
@@ -354,7 +354,7 @@ function makeRows(names, fields, source) {
       if (value === "" || value === "-" || value === "—") continue;
       if (hidden) {
         const shown = visible(value);
-        if (shown !== value) warnings.push({ key: "import.warn.hidden", vars: { line, column: names[k], value: shown.slice(0, 60) } });
+        if (shown !== value) warnings.push({ key: "import.warn.hidden", vars: { line, column: names[k], value: shown.slice(0, 60), source } });
         value = shown;
       }
       if (keepsOnce[r]) {
@@ -482,15 +482,16 @@ function jsonRows(text) {
   }
   const list = Array.isArray(doc) ? doc : doc?.codes;
   if (!Array.isArray(list)) throw new ImportError("import.not_list");
-  if (list.length > MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES, line: MAX_CODES + 1 });
+  if (list.length > MAX_CODES) throw new ImportError("import.too_many", { max: MAX_CODES, line: MAX_CODES + 1, source: "json" });
   if (list.length === 0) throw new ImportError("import.no_rows");
   const keys = Object.keys(COLUMNS).filter((f) => !COLUMNS[f].ignored);
   const names = keys.map((f) => COLUMNS[f].names.at(-1));
   const table = makeRows(names, keys, "json");
   list.forEach((item, k) => {
-    if (item === null || typeof item !== "object" || Array.isArray(item)) throw new ImportError("import.not_object", { line: k + 1 });
+    // A JSON file's place is its item ("item 3"), never a line: `source` says so (console.js words it).
+    if (item === null || typeof item !== "object" || Array.isArray(item)) throw new ImportError("import.not_object", { line: k + 1, source: "json" });
     for (const key of Object.keys(item)) {
-      if (!names.includes(key)) throw new ImportError("import.unknown_key", { line: k + 1, column: visible(key).slice(0, 40) });
+      if (!names.includes(key)) throw new ImportError("import.unknown_key", { line: k + 1, column: visible(key).slice(0, 40), source: "json" });
     }
     table.add(names.map((n) => {
       const v = item[n];

@@ -6,6 +6,17 @@
 
 namespace certpolicy {
 
+namespace {
+
+// EXO-5's reading of the deadline instant (it counts as open): before it, "to
+// be safe, act before it"; at that very instant no "before" is left, so "act
+// now; it may be refused".
+const char* change_boundary_reading(Instant now, Instant deadline) {
+  return now == deadline ? "READING_CHANGE_BOUNDARY_NOW" : "READING_CHANGE_BOUNDARY";
+}
+
+}  // namespace
+
 BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& policy,
                                const FixedZone& zone) {
   BookingDecision d;
@@ -43,7 +54,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
                               : (d.movable ? "EXAM_AFTER_LAST_EXAM_DAY" : "EXAM_AFTER_LAST_EXAM_DAY_LOCKED"),
                   by_validity ? "EXO-2" : "CAT-2");
     // The time to act by is the change deadline itself: its boundary is read one way.
-    if (d.movable && *d.move_by == change_deadline) d.reasons.add("READING_CHANGE_BOUNDARY", "EXO-5");
+    if (d.movable && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
     return d;
   }
 
@@ -80,7 +91,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     d.can_cancel = open && flow.cancel_allowed;
     if (open) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
-      d.reasons.add("READING_CHANGE_BOUNDARY", "EXO-5");
+      d.reasons.add(change_boundary_reading(in.now, *d.change_deadline), "EXO-5");
     } else if (in.now < in.exam_at) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_CLOSED" : "CHANGE_ONLY_WINDOW_CLOSED", "EXO-5");
     }
