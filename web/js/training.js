@@ -6,7 +6,8 @@ import "./engine.js";
 import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
 import { getLocale, t, tf } from "./locale.js";
-import { chinaInputValue, yuanToFen } from "./inputs.js";
+import { amountProblem, yuanToFen } from "./amounts.js";
+import { chinaInputValue } from "./inputs.js";
 import { fieldFailure, inputFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
@@ -26,8 +27,10 @@ function update() {
   const paid = yuanToFen($("paid").value);
   const empty = $("paid").value.trim() === "";
   $("paid").setAttribute("aria-invalid", String(paid === null || empty));
-  $("paid_error").textContent = paid === null ? t("amount.invalid") : "";
-  if (paid === null) return refuse(inputFailure(t("amount.invalid")));
+  // Said under the field, as what is wrong with it: empty, negative, too large, too many decimals, not a number.
+  const problem = empty ? "amount.missing" : paid === null ? amountProblem($("paid").value) : null;
+  $("paid_error").textContent = problem ? t(problem) : "";
+  if (paid === null) return refuse(inputFailure(t(problem)));
   // An amount left empty is asked for, never decided as ¥0 ("refunds in full, CNY 0.00").
   if (empty) return refuse(fieldFailure("enrolment.paid_fen"));
   const el = $("training");
