@@ -66,6 +66,8 @@ test("TRN-5 class not opened, in English", async () => {
   // No tier decided this answer: no tier dates, no bands; the deferral's deadline is not stated, and the reading is said.
   assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^no deadline stated · Deferral possible \(does not use the deferral right\)/);
   assert.equal(await page.locator('#training [part~="full-until"]:visible').count(), 0);
+  // No opening decision or opening e-mail is still to come for a class that did not open.
+  assert.equal(await page.locator('#training [part~="notice-on"]:visible, #training [part~="decision-on"]:visible').count(), 0);
   assert.equal(await page.locator('#training [part~="band-100"]').count(), 0);
   assert.match(await page.locator('#training [part~="caveats"]').textContent(), /if you may want your money back, choose the refund/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /The class did not open/);
@@ -116,6 +118,9 @@ test("CAL-4 banner for a class in 2027, counted by its estimate: 元旦 off, sai
   assert.match(await newYear.getAttribute("part"), /unverified/);
   assert.match(await newYear.getAttribute("data-sentence"), /是法定节假日放假日/);  // the law's day
   assert.match(await cell(page, "2027-01-02").getAttribute("data-sentence"), /可能放假/);  // joined to it by the notices
+  // A day's name is its own sentence and three words of its year's caveat, not the banner's paragraph again.
+  assert.match(await cell(page, "2027-01-04").getAttribute("aria-label"), /该年安排未确认$/);
+  assert.doesNotMatch(await cell(page, "2027-01-04").getAttribute("aria-label"), /尚未公布/);
   assert.match(await cell(page, "2027-01-04").getAttribute("part"), /unverified/);
   assert.deepEqual(problems(), []);
   await context.close();

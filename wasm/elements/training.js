@@ -14,7 +14,8 @@ const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 
 /** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 /** The facts' rows: the working days, each tier's last day to apply (by name), then the deferral and the notices. */
-const FACTS = (tiers) => ["working-days", ...tiers, "deferral", "decision-on", "notice-on"];
+const NOTICES = ["decision-on", "notice-on"];
+const FACTS = (tiers) => ["working-days", ...tiers, "deferral", ...NOTICES];
 const MOVES = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
 export class CertpolicyTraining extends CertpolicyElement {
@@ -157,7 +158,9 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
       disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
-      ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
+      // The day's own sentence; its year's caveat (CAL-2, CAL-4) is the banner's, said here in three words, not again in full.
+      ...info.reasons.filter((x) => !x.code.startsWith("CALENDAR_YEAR_")).map((x) => x.message),
+      !info.verified && this.word("trn.day_unconfirmed")].filter(Boolean).join(" · ");
     attrs(cell, {
       part: parts.join(" "), "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
       "data-kind": info.kind, "data-sentence": sentence, "data-band": band && band !== "start" ? String(band.percent) : null,
@@ -273,6 +276,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     text($.amount, yuan(r.refund.amount_fen));
     // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
     const names = FACTS(this.tierRows(r).map(([name]) => name));
+    // A class that did not open has no opening decision or notice still to come: those rows are hidden (TRN-5).
+    const notOpened = r.reasons.some((x) => x.code === "CLASS_NOT_OPENED");
     if ($.factNames !== names.join()) {
       const dl = this.facts(names);
       $.facts.replaceWith(dl);
@@ -286,7 +291,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       ["deferral", this.word("trn.deferral"), this.deferral(r)],
       ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
       ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
-    ]);
+    ].filter(([name]) => !(notOpened && NOTICES.includes(name))));
     const { why, caveats } = splitReasons(r);
     writeCaveats(this, $.caveats, caveats);
     this.writeReasons($.why, why);

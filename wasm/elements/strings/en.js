@@ -98,6 +98,7 @@ export default {
   "trn.unverified_years": "The State Council holiday schedule for {years} is not published yet: Monday to Friday is assumed; once the Spring Festival (January–February) and the other holidays and makeup days are published, these dates may change.",
   "trn.estimated": "A year shown has no published holiday schedule yet: every day of it that may be a holiday counts as a day off and no weekend as a working day, so its working days are counted as few as they can be, which makes the dates to apply by early and the refund share low; once the schedule is published, dates may move later and the share may rise.",
   "trn.estimated_years": "The State Council holiday schedule for {years} is not published yet: every day of it that may be a holiday (the public holidays and the days usually joined to them, such as the Spring Festival from the 28th day of the last lunar month to the seventh day of the new year) counts as a day off and no weekend as a working day, so its working days are counted as few as they can be, which makes the dates to apply by early and the refund share low; once the schedule is published, dates may move later and the share may rise.",
+  "trn.day_unconfirmed": "the year's schedule is not confirmed",
   "list_sep": ", ",
   "tl.move_by": "Move the exam to an allowed day by",
   "tl.results_by": "Results (terms)",
