@@ -46,6 +46,18 @@ test("an amount that is not one replaces the verdict with one clear error, sayin
   await context.close();
 });
 
+test("the training page asks for an empty date by its label (it said 当前时间无效 for 今天)", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=zh-CN`);
+  await page.getByTestId("today").fill("");
+  assert.equal(await page.locator("#result").isHidden(), true);
+  assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写今天$/);
+  await page.getByTestId("today").fill("2026-12-07");
+  await page.getByTestId("class-start").fill("");
+  assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写开课日期$/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("the training page says a bad amount instead of deciding with ¥0", async () => {
   const { page, context } = await openPage(env.browser, `${env.url}training.html?lang=zh-CN`);
   await page.getByTestId("paid").fill("12.345");

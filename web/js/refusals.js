@@ -10,13 +10,13 @@ export function inputFailure(message) {
 
 /** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
 export function fieldFailure(path) {
-  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(FIELD_LABELS[path] ?? path) }) } };
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: fieldLabel(FIELD_LABELS[path] ?? path) }) } };
 }
 
 // The request fields the pages fill, by the i18n key of their label.
 const FIELD_LABELS = {
   now: "now", "order.paid_at": "paid_at", "purchase.paid_at": "paid_at", "order.booking.exam_at": "exam_at",
-  exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid",
+  exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid", today: "today",
   "passes.published_on": "cert.published_on",
 };
 const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",

@@ -24,6 +24,9 @@ function initialValues() {
 }
 
 function update() {
+  // A date left empty (or half typed) is asked for by its label, never said as the engine's "now" or a format.
+  if (!$("class_start").value) return refuse(fieldFailure("enrolment.class_start"));
+  if (!$("today").value) return refuse(fieldFailure("today"));
   const paid = yuanToFen($("paid").value);
   const empty = $("paid").value.trim() === "";
   $("paid").setAttribute("aria-invalid", String(paid === null || empty));
