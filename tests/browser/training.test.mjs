@@ -137,13 +137,16 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   const events = parseIcs(text).map((e) => ({ date: e.getFirstPropertyValue("dtstart").toString(), summary: e.getFirstPropertyValue("summary"),
     description: String(e.getFirstPropertyValue("description") ?? "") }));
   const on = (date) => events.filter((e) => e.date === date).map((e) => e.summary);
-  assert.deepEqual(on("2026-11-26"), ["线下培训：全额退款最后一天"]);
-  assert.match(events.find((e) => e.date === "2026-11-26").description, /按含今天计算的最后一天：2026-11-27/);
+  // Today (11-27) is the full tier's last day counting today, its date to apply by (11-26) gone: the event is
+  // today's, with its condition, as the card says it; no event on a day already gone.
+  assert.deepEqual(on("2026-11-26"), []);
+  assert.deepEqual(on("2026-11-27"), ["线下培训：全额退款最后一天"]);
+  assert.match(events.find((e) => e.date === "2026-11-27").description, /仅在今天计入工作日时有效：请今天申请。/);
   assert.deepEqual(on("2026-12-03"), ["线下培训：70% 退款最后一天"]);
+  assert.match(events.find((e) => e.date === "2026-12-03").description, /按含今天计算的最后一天：2026-12-04/);
   assert.deepEqual(on("2026-12-06"), ["线下培训：延期申请最后一天"]);
   assert.deepEqual(on("2026-12-04"), ["线下培训：开班确认通知"]);
   assert.deepEqual(on("2026-12-14"), ["线下培训开课"]);
-  assert.deepEqual(on("2026-11-27"), []);
   assert.deepEqual(on("2026-12-07"), []);
   assert.match(text, /END:VCALENDAR\r\n$/);
   await context.close();

@@ -61,9 +61,13 @@ function icsEvents() {
   if (!r?.ok) return [];
   const caveat = [el.unverified(r), el.uncited(r), el.estimated(r)].filter(Boolean).join("\n");
   const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
-  const applyBy = (key, title, actBy, until, extra) => (actBy ?? until) && {
-    uid: `class-${r.class_start}-${key}`, title, date: actBy ?? until, alarmDaysBefore: 1,
-    description: say(extra, actBy && until && actBy !== until && tf("ics.counting_today", { date: until })),
+  // On the day between the readings the date to apply by has passed and today is the last day counting today:
+  // the event is today's, said with its condition (as the card says it), never a day already gone.
+  const applyBy = (key, title, actBy, until, extra) => {
+    if (!(actBy ?? until) || (until && r.today > until)) return null;
+    const today = actBy && until && r.today > actBy;
+    return { uid: `class-${r.class_start}-${key}`, title, date: today ? until : actBy ?? until, alarmDaysBefore: today ? 0 : 1,
+      description: say(extra, today ? t("ics.if_today") : actBy && until && actBy !== until && tf("ics.counting_today", { date: until })) };
   };
   // The last day to apply for each refund tier of the policy in force, in its own words.
   const tiers = el.tiered(r) ? r.refund_tiers.map((tier, k) => tier.percent > 0 && applyBy(k === 0 ? "full" : k === 1 ? "partial" : `tier-${k}`,

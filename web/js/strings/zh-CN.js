@@ -120,6 +120,7 @@ export default {
   "ics.class_decision": "线下培训：开班确认通知",
   "ics.move_by": "腾讯云认证：须在此前把考试改约到可考日期",
   "ics.counting_today": "按含今天计算的最后一天：{date}",
+  "ics.if_today": "仅在今天计入工作日时有效：请今天申请。",
   "ics.order_expiry": "腾讯云认证：订单有效期最后一天",
   "cat.date": "查看日期",
   "cat.kind": "类型",

@@ -121,6 +121,7 @@ export default {
   "ics.class_decision": "線下培訓：開班確認通知",
   "ics.move_by": "騰訊雲認證：須在此前把考試改約到可考日期",
   "ics.counting_today": "按含今天計算的最後一天：{date}",
+  "ics.if_today": "僅在今天計入工作日時有效：請今天申請。",
   "ics.order_expiry": "騰訊雲認證：訂單有效期最後一天",
   "cat.date": "查看日期",
   "cat.kind": "類型",
