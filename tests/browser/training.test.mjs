@@ -151,3 +151,19 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   assert.match(text, /END:VCALENDAR\r\n$/);
   await context.close();
 });
+
+test("the answer links to the form that asks: Enter on it, then Tab, reaches the first field (the answer is first on a phone and to the keyboard)", async () => {
+  for (const [file, first] of [["training.html", "class_start"], ["purchase.html", null]]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}${file}`, { viewport: { width: 390, height: 844 } });
+    const link = page.getByTestId("to-form");
+    assert.equal(await link.textContent(), "修改填写内容", file);
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ id: document.activeElement.id, inForm: !!document.activeElement.closest("main > .answer ~ section form") }));
+    assert.ok(focused.inForm, `${file}: ${JSON.stringify(focused)}`);
+    if (first) assert.equal(focused.id, first, file);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});

@@ -85,6 +85,7 @@ export default {
   "training.class": "Offline class enrolment",
   "class_start": "Class start",
   "today": "Today (China time)",
+  "answer.to_form": "Change the details",
   "paid": "Amount paid (CNY)",
   "class_status": "Class status",
   "class.pending": "To be confirmed",

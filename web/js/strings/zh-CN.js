@@ -85,6 +85,7 @@ export default {
   "training.class": "线下面授报名",
   "class_start": "开课日期",
   "today": "今天（北京时间）",
+  "answer.to_form": "修改填写内容",
   "paid": "实缴金额（元）",
   "class_status": "开班状态",
   "class.pending": "待确认",

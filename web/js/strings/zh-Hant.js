@@ -86,6 +86,7 @@ export default {
   "training.class": "線下面授報名",
   "class_start": "開課日期",
   "today": "今天（北京時間）",
+  "answer.to_form": "修改填寫內容",
   "paid": "實繳金額（元）",
   "class_status": "開班狀態",
   "class.pending": "待確認",
