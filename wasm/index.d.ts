@@ -16,6 +16,9 @@ export type ErrorCode =
   /** Decided in JavaScript: the WebAssembly call failed, and the request can be retried. */
   | "INTERNAL";
 /** Why a field was refused (mirrors detail_code in core/json/json_in.h; the registry is core/policy/data/codes.json). */
+export type ErrorRelation =
+  | "UP_TO_NOW" | "AFTER_PAYMENT" | "UP_TO_TODAY" | "WITH_A_BOOKED_EXAM";
+
 export type ErrorDetail =
   | "MISSING" | "WRONG_TYPE" | "BAD_FORMAT" | "IMPOSSIBLE_DATE" | "IMPOSSIBLE_TIME"
   | "MISSING_OFFSET" | "BAD_OFFSET" | "YEAR_OUT_OF_RANGE" | "OUT_OF_RANGE" | "UNKNOWN_VALUE"
@@ -113,6 +116,8 @@ export interface Failure {
     path: string;
     /** What would have been accepted, e.g. "rfc3339_instant". */
     expected: string;
+    /** INCONSISTENT only: the relation the field breaks, to word without reading `expected` (UP_TO_NOW: a payment after now). */
+    relation?: ErrorRelation | undefined;
     message: string;
     /** LOAD_FAILED (certpolicy/elements) only: what the loader said, developer detail never shown. */
     cause?: string | undefined;

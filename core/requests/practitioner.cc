@@ -8,7 +8,7 @@ namespace certpolicy {
 
 bool paid_by_now(const JsonIn& field, Instant paid, Instant now, Issues& issues) {
   if (paid <= now) return true;
-  issues.fail(field.path(), detail_code::kInconsistent, "a time up to now");
+  issues.contradict(field.path(), "UP_TO_NOW", "a time up to now");
   return false;
 }
 

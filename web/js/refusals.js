@@ -21,9 +21,8 @@ const FIELD_LABELS = {
 };
 const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
   IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
-// A field that contradicts another (INCONSISTENT), by what the engine says it should be.
-const INCONSISTENT_SENTENCES = { "a time up to now": "error.after_now", "a time up to now for a taken or missed exam": "error.after_now",
-  "a time after order.paid_at": "error.before_paid", "a date up to today": "error.after_today" };
+// A field that contradicts another (INCONSISTENT), by the relation it breaks (the engine's `error.relation`).
+const INCONSISTENT_SENTENCES = { UP_TO_NOW: "error.after_now", AFTER_PAYMENT: "error.before_paid", UP_TO_TODAY: "error.after_today" };
 
 /**
  * A refused request in plain words of the page's language ("请填写支付时间");
@@ -35,7 +34,7 @@ export function failureSentence(error) {
   const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
   if (error.code === "INVALID_REQUEST" && !field && error.path) return t("error.check_input");
   if (error.code !== "INVALID_REQUEST" || !field) return error.message;
-  const contradiction = error.detail === "INCONSISTENT" && INCONSISTENT_SENTENCES[error.expected];
+  const contradiction = error.detail === "INCONSISTENT" && INCONSISTENT_SENTENCES[error.relation];
   return contradiction ? tf(contradiction, { field: fieldLabel(field) }) : fieldSentence(error.detail, field);
 }
 
