@@ -95,6 +95,7 @@ const IMPLIES = {
   TRAINING_REFUND_FULL: (a) => a.refund.allowed && a.refund.percent === 100,
   TRAINING_REFUND_PARTIAL: (a) => a.refund.allowed && a.refund.percent > 0 && a.refund.percent < 100,
   TRAINING_REFUND_NONE: (a) => !a.refund.allowed,
+  CLASS_STARTED: (a, r, now) => !a.refund.allowed && !a.deferral.allowed && chinaDate(now) >= a.class_start,
   DEFERRED_NOT_REFUNDABLE: (a) => !a.refund.allowed,
   DEFERRAL_ALLOWED: (a) => a.deferral.allowed,
   DEFERRAL_LAST_DAY_DISPUTED: (a, r, now) => a.deferral.allowed && a.deferral.deadline === chinaDate(now),
