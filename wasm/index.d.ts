@@ -15,10 +15,12 @@ export type ErrorCode =
   | "ENGINE_DISPOSED"
   /** Decided in JavaScript: the WebAssembly call failed, and the request can be retried. */
   | "INTERNAL";
-/** Why a field was refused (mirrors detail_code in core/json/json_in.h; the registry is core/policy/data/codes.json). */
+/** The relation an INCONSISTENT field breaks (`error.relation`; the registry is core/policy/data/codes.json). */
 export type ErrorRelation =
-  | "UP_TO_NOW" | "AFTER_PAYMENT" | "UP_TO_TODAY" | "WITH_A_BOOKED_EXAM";
+  | "UP_TO_NOW" | "AFTER_PAYMENT" | "UP_TO_TODAY" | "WITH_A_BOOKED_EXAM" | "BETWEEN_PAYMENT_AND_NOW"
+  | "NONE_AFTER_A_PASS" | "ON_AN_EXAMINED_CODE" | "WITH_A_REFUNDED_CODE";
 
+/** Why a field was refused (mirrors detail_code in core/json/json_in.h; the registry is core/policy/data/codes.json). */
 export type ErrorDetail =
   | "MISSING" | "WRONG_TYPE" | "BAD_FORMAT" | "IMPOSSIBLE_DATE" | "IMPOSSIBLE_TIME"
   | "MISSING_OFFSET" | "BAD_OFFSET" | "YEAR_OUT_OF_RANGE" | "OUT_OF_RANGE" | "UNKNOWN_VALUE"
@@ -73,7 +75,7 @@ export type ReasonCode =
   | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE" | "CLASS_STARTED"
   | "TRAINING_REFUND_LAST_DAY_DISPUTED" | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED"
   | "DEFERRAL_LAST_DAY_DISPUTED" | "DEFERRAL_TOO_LATE" | "DEFERRAL_TOO_LATE_BY_ESTIMATE"
-  | "ESTIMATE_MAY_ALLOW_MORE" | "DEFERRAL_RIGHT_USED" | "READING_DEFERRED_RIGHT_KEPT"
+  | "ESTIMATE_MAY_ALLOW_MORE" | "DEFERRAL_RIGHT_USED" | "READING_DEFERRED_RIGHT_USED"
   | "CLASS_DECISION_DATES" | "READING_WORKING_DAYS" | "APPLY_BY_EMAIL" | "SUB_ACCOUNT"
   | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED" | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE"
   | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE" | "EXAM_REFUNDABLE_WITHIN_WINDOW"

@@ -25,9 +25,10 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥3580.00");
   // 100 % holds today only when today counts (CAL-3): the badge is not green, and the engine says to apply today.
   assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-tone"), "warn");
-  // Both counts, and each date to apply by is the safe (earlier) reading's, the other beside it.
+  // Both counts, and each date to apply by is the safe (earlier) reading's, the other beside it; today is the full
+  // tier's last day counting today (its date to apply by, 09-19, gone): today, with that condition.
   assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11 个（含今天）；不含今天为 10 个");
-  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-19（按含今天计算为 2026-09-20）");
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "今天（2026-09-20），仅在含今天计算时：请今天申请");
   assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-27（按含今天计算为 2026-09-28）");
   assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-28（按含今天计算为 2026-09-29） · 可以延期/);
   assert.match(await page.locator('#training [part~="caveats"]').textContent(), /工作日含今天计算（今天如为工作日）：共 11 个；不含今天为 10 个/);
@@ -89,6 +90,10 @@ test("on the day the readings differ, the headline and the deferral row say the 
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2026-12-28", today: "2026-12-11" });
   assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "仅在今天计入时退款 100%：请今天申请");
+  // The full tier's row says today with the same condition, not its date to apply by (12-10, gone).
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "今天（2026-12-11），仅在含今天计算时：请今天申请");
+  // And so does what a screen reader is told.
+  assert.match(await page.locator("#training").evaluate((el) => el.summary(el.result)), /^仅在今天计入时退款 100%：请今天申请/);
   await enrol(page, { start: "2026-12-28", today: "2026-12-21" });
   assert.match(await page.locator('#training [part~="facts"]').textContent(), /今天（2026-12-21），仅在含今天计算时：请今天申请 · 可以延期/);
   assert.deepEqual(problems(), []);
@@ -140,7 +145,7 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   // Today (11-27) is the full tier's last day counting today, its date to apply by (11-26) gone: the event is
   // today's, with its condition, as the card says it; no event on a day already gone.
   assert.deepEqual(on("2026-11-26"), []);
-  assert.deepEqual(on("2026-11-27"), ["线下培训：全额退款最后一天"]);
+  assert.deepEqual(on("2026-11-27"), ["线下培训：全额退款最后一天（仅在今天计入时）"]);
   assert.match(events.find((e) => e.date === "2026-11-27").description, /仅在今天计入工作日时有效：请今天申请。/);
   assert.deepEqual(on("2026-12-03"), ["线下培训：70% 退款最后一天"]);
   assert.match(events.find((e) => e.date === "2026-12-03").description, /按含今天计算的最后一天：2026-12-04/);
@@ -153,7 +158,7 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
 });
 
 test("the answer links to the form that asks: Enter on it, then Tab, reaches the first field (the answer is first on a phone and to the keyboard)", async () => {
-  for (const [file, first] of [["training.html", "class_start"], ["purchase.html", null]]) {
+  for (const [file, first] of [["training.html", "class_start"], ["purchase.html", "paid_at"]]) {
     const { page, context, problems } = await openPage(env.browser, `${env.url}${file}`, { viewport: { width: 390, height: 844 } });
     const link = page.getByTestId("to-form");
     assert.equal(await link.textContent(), "修改填写内容", file);
@@ -162,7 +167,7 @@ test("the answer links to the form that asks: Enter on it, then Tab, reaches the
     await page.keyboard.press("Tab");
     const focused = await page.evaluate(() => ({ id: document.activeElement.id, inForm: !!document.activeElement.closest("main > .answer ~ section form") }));
     assert.ok(focused.inForm, `${file}: ${JSON.stringify(focused)}`);
-    if (first) assert.equal(focused.id, first, file);
+    assert.equal(focused.id, first, file);
     assert.deepEqual(problems(), []);
     await context.close();
   }

@@ -106,6 +106,7 @@ const IMPLIES = {
   ESTIMATE_MAY_ALLOW_MORE: (a) => a.calendar_verified === false && (a.refund.percent < 100 || !a.deferral.allowed),
   DAY_ESTIMATED_OFF: (a) => a.kind === "holiday" && a.verified === false,
   DEFERRAL_RIGHT_USED: (a) => !a.deferral.allowed,
+  READING_DEFERRED_RIGHT_USED: (a) => !a.deferral.allowed && a.deferral.deadline === null,
   PRACTITIONER_PASSED: (a) => a.passed && !a.can_take,
   PRACTITIONER_ATTEMPTS_LEFT: (a) => !a.passed && a.attempts_left > 0 && a.can_take,
   PRACTITIONER_MUST_REPURCHASE: (a) => a.must_repurchase && !a.can_take,

@@ -106,7 +106,6 @@ export function redrawPage() {
   pageUpdate();
 }
 
-/** Draws the header, applies the strings and wires the language menu; `onChange` re-renders the page. */
 /**
  * A link from the answer to the form that asks (the answer comes first: on a phone the form is far below it,
  * and on a wide screen it is first to the keyboard though drawn on the right). Following it moves focus to
@@ -125,6 +124,7 @@ function linkAnswerToForm() {
   answer.querySelector("h2")?.after(link);
 }
 
+/** Draws the header, applies the strings and wires the language menu; `onChange` re-renders the page. */
 export function setupLocale(onChange) {
   pageUpdate = onChange;
   renderHeader();

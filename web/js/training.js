@@ -66,7 +66,9 @@ function icsEvents() {
   const applyBy = (key, title, actBy, until, extra) => {
     if (!(actBy ?? until) || (until && r.today > until)) return null;
     const today = actBy && until && r.today > actBy;
-    return { uid: `class-${r.class_start}-${key}`, title, date: today ? until : actBy ?? until, alarmDaysBefore: today ? 0 : 1,
+    // Today's event has no alarm (it would fire at a midnight already past); its title carries the condition.
+    return { uid: `class-${r.class_start}-${key}`, title: today ? `${title}${t("ics.if_today_title")}` : title, date: today ? until : actBy ?? until,
+      ...(today ? {} : { alarmDaysBefore: 1 }),
       description: say(extra, today ? t("ics.if_today") : actBy && until && actBy !== until && tf("ics.counting_today", { date: until })) };
   };
   // The last day to apply for each refund tier of the policy in force, in its own words.
@@ -75,7 +77,8 @@ function icsEvents() {
   return [
     ...tiers,
     r.deferral.allowed && applyBy("deferral", t("ics.deferral"), r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
-    { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
+    // A class that did not open has no opening decision still to come (TRN-5), as the card says.
+    !r.reasons.some((x) => x.code === "CLASS_NOT_OPENED") && { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
   ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }

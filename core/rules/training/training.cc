@@ -108,10 +108,10 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.refund_allowed = d.percent > 0;
     // TRN-4: at least N working days before, and one right only.
     const bool in_time = n.count >= p.deferral_min_working_days;
-    // TRN-4 decision: only `deferral_used` says the one right is used. An enrolment deferred with the right
-    // unused was deferred because its class did not open (TRN-5: that does not use the right); the reading
-    // is said, since a deferral the candidate asked for would have used it.
-    d.deferral_allowed = in_time && !in.deferral_used;
+    // TRN-4 decision: a deferred enrolment's right is counted as used (a deferral the candidate asked for uses
+    // it, as `deferred` means in the API); the reading is said, since a deferral because the class did not
+    // open would not have used it (TRN-5).
+    d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
     // CAL-4: N counted by an estimate is the fewest the published schedule can
     // give. Where Monday to Friday's count would give a higher share or a
     // deferral, the answer says the refusal may not stand: apply today anyway.
@@ -121,18 +121,17 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
       deferral_may_be_in_time = !in_time && most >= p.deferral_min_working_days && !in.deferral_used;
       may_allow_more = percent_for(most) > d.percent || deferral_may_be_in_time;
     }
-    if (in.deferral_used) {
-      // The one right is used: there is no date to apply by, so none is stated.
+    if (in.deferral_used || in.deferred) {
+      // The one right is used (or counted so): there is no date to apply by, so none is stated.
       d.deferral_deadline.reset();
       d.deferral_act_by.reset();
-      d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
+      d.reasons.add(in.deferral_used ? "DEFERRAL_RIGHT_USED" : "READING_DEFERRED_RIGHT_USED", "TRN-4");
     }
     else if (!in_time) {
       // A class that began has CLASS_STARTED, which says no deferral is left.
       if (!started || in.deferred) d.reasons.add(deferral_may_be_in_time ? "DEFERRAL_TOO_LATE_BY_ESTIMATE" : "DEFERRAL_TOO_LATE", "TRN-4");
     }
     else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
-    if (in.deferred && !in.deferral_used) d.reasons.add("READING_DEFERRED_RIGHT_KEPT", "TRN-4");
     if (may_allow_more) d.reasons.add("ESTIMATE_MAY_ALLOW_MORE", "CAL-4");
   }
   d.amount_fen = d.refund_allowed ? percent_of(in.paid_fen, d.percent) : 0;  // MNY-1

@@ -122,6 +122,7 @@ export default {
   "ics.move_by": "Tencent Cloud certification: move the exam to a day it can be sat by",
   "ics.counting_today": "Last day when today is counted: {date}",
   "ics.if_today": "Only if today counts as a working day: apply today.",
+  "ics.if_today_title": " (only if today counts)",
   "ics.order_expiry": "Tencent Cloud certification: last day of the order",
   "cat.date": "Date",
   "cat.kind": "Kind",

@@ -122,6 +122,7 @@ export default {
   "ics.move_by": "腾讯云认证：须在此前把考试改约到可考日期",
   "ics.counting_today": "按含今天计算的最后一天：{date}",
   "ics.if_today": "仅在今天计入工作日时有效：请今天申请。",
+  "ics.if_today_title": "（仅在今天计入时）",
   "ics.order_expiry": "腾讯云认证：订单有效期最后一天",
   "cat.date": "查看日期",
   "cat.kind": "类型",

@@ -123,6 +123,7 @@ export default {
   "ics.move_by": "騰訊雲認證：須在此前把考試改約到可考日期",
   "ics.counting_today": "按含今天計算的最後一天：{date}",
   "ics.if_today": "僅在今天計入工作日時有效：請今天申請。",
+  "ics.if_today_title": "（僅在今天計入時）",
   "ics.order_expiry": "騰訊雲認證：訂單有效期最後一天",
   "cat.date": "查看日期",
   "cat.kind": "類型",
