@@ -34,6 +34,10 @@ void write_error_envelope(TextOut& out, std::string_view code, const FieldIssue&
   write_json_string(message, out);
   out += ",\"path\":";
   write_json_string(issue.path, out);
+  if (*issue.relation != '\0') {
+    out += ",\"relation\":";
+    write_json_string(issue.relation, out);
+  }
   out += "},\"ok\":false}";
 }
 

@@ -15,6 +15,11 @@ export type ErrorCode =
   | "ENGINE_DISPOSED"
   /** Decided in JavaScript: the WebAssembly call failed, and the request can be retried. */
   | "INTERNAL";
+/** The relation an INCONSISTENT field breaks (`error.relation`; the registry is core/policy/data/codes.json). */
+export type ErrorRelation =
+  | "UP_TO_NOW" | "AFTER_PAYMENT" | "UP_TO_TODAY" | "WITH_A_BOOKED_EXAM" | "BETWEEN_PAYMENT_AND_NOW"
+  | "NONE_AFTER_A_PASS" | "ON_AN_EXAMINED_CODE" | "WITH_A_REFUNDED_CODE";
+
 /** Why a field was refused (mirrors detail_code in core/json/json_in.h; the registry is core/policy/data/codes.json). */
 export type ErrorDetail =
   | "MISSING" | "WRONG_TYPE" | "BAD_FORMAT" | "IMPOSSIBLE_DATE" | "IMPOSSIBLE_TIME"
@@ -67,12 +72,13 @@ export type ReasonCode =
   | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT" | "PRACTITIONER_REPURCHASE_WARNING"
   | "PRACTITIONER_MUST_REPURCHASE" | "NOT_REFUNDABLE_ONCE_SOLD" | "PLATFORM_FAULT_REFUND_ONLY"
   | "CLASS_NOT_OPENED" | "READING_NOT_OPENED_DEFERRAL" | "TRAINING_REFUND_FULL"
-  | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE" | "TRAINING_REFUND_LAST_DAY_DISPUTED"
-  | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED" | "DEFERRAL_LAST_DAY_DISPUTED"
-  | "DEFERRAL_TOO_LATE" | "DEFERRAL_TOO_LATE_BY_ESTIMATE" | "ESTIMATE_MAY_ALLOW_MORE"
-  | "DEFERRAL_RIGHT_USED" | "CLASS_DECISION_DATES" | "READING_WORKING_DAYS" | "APPLY_BY_EMAIL"
-  | "SUB_ACCOUNT" | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED" | "ENTERPRISE_REQUIRED"
-  | "NOT_ON_SALE" | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE" | "EXAM_REFUNDABLE_WITHIN_WINDOW"
+  | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE" | "CLASS_STARTED"
+  | "TRAINING_REFUND_LAST_DAY_DISPUTED" | "DEFERRED_NOT_REFUNDABLE" | "DEFERRAL_ALLOWED"
+  | "DEFERRAL_LAST_DAY_DISPUTED" | "DEFERRAL_TOO_LATE" | "DEFERRAL_TOO_LATE_BY_ESTIMATE"
+  | "ESTIMATE_MAY_ALLOW_MORE" | "DEFERRAL_RIGHT_USED" | "READING_DEFERRED_RIGHT_USED"
+  | "CLASS_DECISION_DATES" | "READING_WORKING_DAYS" | "APPLY_BY_EMAIL" | "SUB_ACCOUNT"
+  | "REAL_NAME_REQUIRED" | "INDIVIDUAL_REQUIRED" | "ENTERPRISE_REQUIRED" | "NOT_ON_SALE"
+  | "PURCHASE_ALLOWED" | "COURSE_NOT_REFUNDABLE" | "EXAM_REFUNDABLE_WITHIN_WINDOW"
   | "CODES_REFUNDABLE_ONCE" | "ALL_CHANNELS_VERIFIED" | "CODE_EXPIRED_WITH_ORDER"
   | "CODE_ACTION_ALLOWED" | "CODE_ACTION_NOT_ALLOWED" | "CODE_ORDER_VALID" | "CODE_ORDER_EXPIRED"
   | "ORDER_ALREADY_REFUNDED" | "CODES_EXPIRED_WITH_ORDER" | "BOUND_CODES_BLOCK_REFUND"
@@ -112,6 +118,8 @@ export interface Failure {
     path: string;
     /** What would have been accepted, e.g. "rfc3339_instant". */
     expected: string;
+    /** INCONSISTENT only: the relation the field breaks, to word without reading `expected` (UP_TO_NOW: a payment after now). */
+    relation?: ErrorRelation | undefined;
     message: string;
     /** LOAD_FAILED (certpolicy/elements) only: what the loader said, developer detail never shown. */
     cause?: string | undefined;

@@ -54,6 +54,9 @@ struct FieldIssue {
   // `expected` is the known name nearest to the one given (ClosestName): the
   // sentence asks "did you mean …?" (UNKNOWN_FIELD, an unknown catalogue id).
   bool suggestion = false;
+  // INCONSISTENT only: the relation the field breaks, a stable code a page can
+  // word without reading `expected` ("UP_TO_NOW": a payment after now); "" else.
+  const char* relation = "";
 };
 
 // Keeps the first error only: a decision is refused on the first bad field.
@@ -61,6 +64,10 @@ class Issues {
  public:
   void fail(std::string path, const char* detail, std::string expected) {
     if (!first_) first_ = FieldIssue{std::move(path), detail, std::move(expected)};
+  }
+  // INCONSISTENT, with the relation the field breaks (a code of codes.json "relation").
+  void contradict(std::string path, const char* relation, std::string expected) {
+    if (!first_) first_ = FieldIssue{std::move(path), detail_code::kInconsistent, std::move(expected), false, relation};
   }
   // The same, `closest` being the nearest known name (or "" when none is near).
   void suggest(std::string path, const char* detail, std::string closest) {

@@ -31,7 +31,7 @@ std::optional<Outcome> handle_certificate(const JsonIn& req, const Context& ctx,
     if (!d) return std::nullopt;
     // A result is published before it counts: a date after today is not one.
     if (*d > today) {
-      issues.fail(p["published_on"].path(), detail_code::kInconsistent, "a date up to today");
+      issues.contradict(p["published_on"].path(), "UP_TO_TODAY", "a date up to today");
       return std::nullopt;
     }
     passes.push_back(*d);

@@ -67,7 +67,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
       }
       passed = doc.boolean(p);
       if (*passed && *state != CodeState::kExamined) {
-        issues.fail(codes[k]["passed"].path(), detail_code::kInconsistent, "passed only on an examined code");
+        issues.contradict(codes[k]["passed"].path(), "ON_AN_EXAMINED_CODE", "passed only on an examined code");
         return std::nullopt;
       }
     }
@@ -93,7 +93,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
     const CodeState own = *state;
     // COD-4: an order said not refunded cannot hold a refunded code.
     if (own == CodeState::kRefunded && refunded_said && !*refunded) {
-      issues.fail(order["refunded"].path(), detail_code::kInconsistent, "true when a code is refunded");
+      issues.contradict(order["refunded"].path(), "WITH_A_REFUNDED_CODE", "true when a code is refunded");
       return std::nullopt;
     }
     counts.by_state[static_cast<size_t>(effective_code_state(own, v.expired))] += count;

@@ -87,7 +87,7 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
     const JsonIn field = c->field == OrderField::kPaidAt ? order["paid_at"]
                          : c->field == OrderField::kExamAt ? booking["exam_at"]
                                                             : order["platform_fault"];
-    issues.fail(field.path(), detail_code::kInconsistent, c->expected);
+    issues.contradict(field.path(), c->relation, c->expected);
     return std::nullopt;
   }
   return r;

@@ -8,7 +8,7 @@ namespace certpolicy {
 
 bool paid_by_now(const JsonIn& field, Instant paid, Instant now, Issues& issues) {
   if (paid <= now) return true;
-  issues.fail(field.path(), detail_code::kInconsistent, "a time up to now");
+  issues.contradict(field.path(), "UP_TO_NOW", "a time up to now");
   return false;
 }
 
@@ -27,14 +27,14 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
     auto score = read_int(list[k]["score"], issues, 0, p.max_score);
     if (!issues.ok()) return std::nullopt;
     if (*taken < *paid || *taken > *now) {
-      issues.fail(list[k]["taken_at"].path(), detail_code::kInconsistent, "between purchase.paid_at and now");
+      issues.contradict(list[k]["taken_at"].path(), "BETWEEN_PAYMENT_AND_NOW", "between purchase.paid_at and now");
       return std::nullopt;
     }
     attempts.push_back({*taken, static_cast<int>(*score)});
   }
   PractitionerDecision d = decide_practitioner(attempts, *fault, *now, ctx.policy.zone, p, ctx.policy.certificate);
   if (d.after_pass) {
-    issues.fail(list[*d.after_pass].path(), detail_code::kInconsistent, "no attempt after a pass");
+    issues.contradict(list[*d.after_pass].path(), "NONE_AFTER_A_PASS", "no attempt after a pass");
     return std::nullopt;
   }
   Outcome out;

@@ -30,12 +30,15 @@ test("amounts typed as people write them are read as meant", async () => {
   await context.close();
 });
 
-test("an amount that is not one replaces the verdict with one clear error", async () => {
+test("an amount that is not one replaces the verdict with one clear error, saying what is wrong with it", async () => {
   const { page, context } = await purchase();
-  for (const typed of ["12.345", "1,20", "12,34,567", "abc", "1.2.3", "-5"]) {
+  for (const [typed, said] of [["12.345", "Enter an amount with at most two decimals (fen)"], ["1,20", "Enter an amount in yuan, such as 3580 or 3580.50"],
+    ["12,34,567", "Enter an amount in yuan, such as 3580 or 3580.50"], ["abc", "Enter an amount in yuan, such as 3580 or 3580.50"],
+    ["1.2.3", "Enter an amount in yuan, such as 3580 or 3580.50"], ["1e3", "Enter an amount in yuan, such as 3580 or 3580.50"],
+    ["-5", "An amount paid cannot be negative"], ["99999999999999", "The amount is too large: enter it in yuan"]]) {
     await page.getByTestId("pay-online").fill(typed);
     assert.equal(await page.locator("#result").isHidden(), true, `${typed}: no verdict`);
-    assert.equal(await page.locator("#failure").textContent(), "Enter an amount with at most two decimals", typed);
+    assert.equal(await page.locator("#failure").textContent(), said, typed);
     assert.equal(await page.getByTestId("pay-online").getAttribute("aria-invalid"), "true", typed);
   }
   await page.getByTestId("pay-online").fill("1200");
@@ -43,17 +46,35 @@ test("an amount that is not one replaces the verdict with one clear error", asyn
   await context.close();
 });
 
+test("the training page asks for an empty date by its label (it said 当前时间无效 for 今天)", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html?lang=zh-CN`);
+  await page.getByTestId("today").fill("");
+  assert.equal(await page.locator("#result").isHidden(), true);
+  assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写今天$/);
+  await page.getByTestId("today").fill("2026-12-07");
+  await page.getByTestId("class-start").fill("");
+  assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写开课日期$/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("the training page says a bad amount instead of deciding with ¥0", async () => {
   const { page, context } = await openPage(env.browser, `${env.url}training.html?lang=zh-CN`);
   await page.getByTestId("paid").fill("12.345");
   assert.equal(await page.locator("#result").isHidden(), true);
-  assert.equal(await page.locator("#failure").textContent(), "请输入金额，最多两位小数");
+  assert.equal(await page.locator("#failure").textContent(), "金额最多两位小数（到分）");
+  await page.getByTestId("paid").fill("-100");
+  assert.equal(await page.locator("#paid_error").textContent(), "支付金额不能为负数");
   await page.getByTestId("paid").fill("３,５８０");
+  assert.equal(await page.locator("#result").isVisible(), true);
+  // Typed with a Chinese full stop as the decimal point.
+  await page.getByTestId("paid").fill("3580。50");
   assert.equal(await page.locator("#result").isVisible(), true);
   // Left empty, the amount is asked for: never "refunds in full, CNY 0.00".
   await page.getByTestId("paid").fill("");
   assert.equal(await page.locator("#result").isHidden(), true);
   assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写/);
+  assert.equal(await page.locator("#paid_error").textContent(), "请填写实缴金额");  // said under the field too
   await context.close();
 });
 

@@ -250,7 +250,7 @@ test("errors in the admin's words with the line and the column as exported; a re
     // An unclosed quote with the rest of the file after it: refused at the 129th character, not after reading it all.
     ["unclosed-long.csv", `${HEADER}"A,O,未使用,${V26},-,-,-,-,-\r\n${row("B", "O", "未使用", V26).repeat(100_000)}`, "第 2 行「考试码」列超过 128 个字符；若这一行有未闭合的引号，请检查。"],
     ["columns.csv", `${HEADER}A,O,未使用\r\n`, "第 2 行有 3 列，表头有 11 列。"],
-    ["twice.csv", HEADER + row("A", "O", "未使用", V26) + row("A", "O", "已绑定", V26, "张三", "1"), "考试码 A 在第 2 行和第 3 行内容不同，无法判断哪一行正确，未导入。"],
+    ["twice.csv", HEADER + row("A", "O", "未使用", V26) + row("A", "O", "已绑定", V26, "张三", "1"), "考试码 A 在第 2 行和第 3 行内容不同，无法判断哪一处正确，未导入。"],
     ["broken.json", '[{"code": "A",', /^JSON 格式错误：/],
   ];
   for (const [name, text, expected] of cases) {

@@ -55,7 +55,7 @@ test("EXO-4 countdown and booking block on the page", async () => {
   assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "warn");
   assert.match(await page.locator('[part~="caveats"]').textContent(), /已取消的预约不再阻止退款/);
   await page.getByTestId("pay-online").fill("12.345");
-  assert.equal(await page.getByTestId("pay-error").textContent(), "请输入金额，最多两位小数");
+  assert.equal(await page.getByTestId("pay-error").textContent(), "金额最多两位小数（到分）");
   assert.deepEqual(problems(), []);
   await context.close();
 });

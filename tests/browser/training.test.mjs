@@ -25,9 +25,10 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   assert.equal(await page.locator('#training [part~="amount"]').textContent(), "¥3580.00");
   // 100 % holds today only when today counts (CAL-3): the badge is not green, and the engine says to apply today.
   assert.equal(await page.locator('#training [part~="verdict"]').getAttribute("data-tone"), "warn");
-  // Both counts, and each date to apply by is the safe (earlier) reading's, the other beside it.
+  // Both counts, and each date to apply by is the safe (earlier) reading's, the other beside it; today is the full
+  // tier's last day counting today (its date to apply by, 09-19, gone): today, with that condition.
   assert.equal(await page.locator('#training [part~="working-days"]').textContent(), "11 个（含今天）；不含今天为 10 个");
-  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "2026-09-19（按含今天计算为 2026-09-20）");
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "今天（2026-09-20），仅在含今天计算时：请今天申请");
   assert.equal(await page.locator('#training [part~="partial-until"]').textContent(), "2026-09-27（按含今天计算为 2026-09-28）");
   assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^2026-09-28（按含今天计算为 2026-09-29） · 可以延期/);
   assert.match(await page.locator('#training [part~="caveats"]').textContent(), /工作日含今天计算（今天如为工作日）：共 11 个；不含今天为 10 个/);
@@ -66,6 +67,8 @@ test("TRN-5 class not opened, in English", async () => {
   // No tier decided this answer: no tier dates, no bands; the deferral's deadline is not stated, and the reading is said.
   assert.match(await page.locator('#training [part~="deferral"]').textContent(), /^no deadline stated · Deferral possible \(does not use the deferral right\)/);
   assert.equal(await page.locator('#training [part~="full-until"]:visible').count(), 0);
+  // No opening decision or opening e-mail is still to come for a class that did not open.
+  assert.equal(await page.locator('#training [part~="notice-on"]:visible, #training [part~="decision-on"]:visible').count(), 0);
   assert.equal(await page.locator('#training [part~="band-100"]').count(), 0);
   assert.match(await page.locator('#training [part~="caveats"]').textContent(), /if you may want your money back, choose the refund/);
   assert.match(await page.locator('#training [part~="reasons"]').textContent(), /The class did not open/);
@@ -87,6 +90,10 @@ test("on the day the readings differ, the headline and the deferral row say the 
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2026-12-28", today: "2026-12-11" });
   assert.equal(await page.locator('#training [part~="verdict"]').textContent(), "仅在今天计入时退款 100%：请今天申请");
+  // The full tier's row says today with the same condition, not its date to apply by (12-10, gone).
+  assert.equal(await page.locator('#training [part~="full-until"]').textContent(), "今天（2026-12-11），仅在含今天计算时：请今天申请");
+  // And so does what a screen reader is told.
+  assert.match(await page.locator("#training").evaluate((el) => el.summary(el.result)), /^仅在今天计入时退款 100%：请今天申请/);
   await enrol(page, { start: "2026-12-28", today: "2026-12-21" });
   assert.match(await page.locator('#training [part~="facts"]').textContent(), /今天（2026-12-21），仅在含今天计算时：请今天申请 · 可以延期/);
   assert.deepEqual(problems(), []);
@@ -116,6 +123,9 @@ test("CAL-4 banner for a class in 2027, counted by its estimate: 元旦 off, sai
   assert.match(await newYear.getAttribute("part"), /unverified/);
   assert.match(await newYear.getAttribute("data-sentence"), /是法定节假日放假日/);  // the law's day
   assert.match(await cell(page, "2027-01-02").getAttribute("data-sentence"), /可能放假/);  // joined to it by the notices
+  // A day's name is its own sentence and three words of its year's caveat, not the banner's paragraph again.
+  assert.match(await cell(page, "2027-01-04").getAttribute("aria-label"), /该年安排未确认$/);
+  assert.doesNotMatch(await cell(page, "2027-01-04").getAttribute("aria-label"), /尚未公布/);
   assert.match(await cell(page, "2027-01-04").getAttribute("part"), /unverified/);
   assert.deepEqual(problems(), []);
   await context.close();
@@ -132,14 +142,33 @@ test("the .ics export holds the tier boundaries as all-day events", async () => 
   const events = parseIcs(text).map((e) => ({ date: e.getFirstPropertyValue("dtstart").toString(), summary: e.getFirstPropertyValue("summary"),
     description: String(e.getFirstPropertyValue("description") ?? "") }));
   const on = (date) => events.filter((e) => e.date === date).map((e) => e.summary);
-  assert.deepEqual(on("2026-11-26"), ["线下培训：全额退款最后一天"]);
-  assert.match(events.find((e) => e.date === "2026-11-26").description, /按含今天计算的最后一天：2026-11-27/);
+  // Today (11-27) is the full tier's last day counting today, its date to apply by (11-26) gone: the event is
+  // today's, with its condition, as the card says it; no event on a day already gone.
+  assert.deepEqual(on("2026-11-26"), []);
+  assert.deepEqual(on("2026-11-27"), ["线下培训：全额退款最后一天（仅在今天计入时）"]);
+  assert.match(events.find((e) => e.date === "2026-11-27").description, /仅在今天计入工作日时有效：请今天申请。/);
   assert.deepEqual(on("2026-12-03"), ["线下培训：70% 退款最后一天"]);
+  assert.match(events.find((e) => e.date === "2026-12-03").description, /按含今天计算的最后一天：2026-12-04/);
   assert.deepEqual(on("2026-12-06"), ["线下培训：延期申请最后一天"]);
   assert.deepEqual(on("2026-12-04"), ["线下培训：开班确认通知"]);
   assert.deepEqual(on("2026-12-14"), ["线下培训开课"]);
-  assert.deepEqual(on("2026-11-27"), []);
   assert.deepEqual(on("2026-12-07"), []);
   assert.match(text, /END:VCALENDAR\r\n$/);
   await context.close();
+});
+
+test("the answer links to the form that asks: Enter on it, then Tab, reaches the first field (the answer is first on a phone and to the keyboard)", async () => {
+  for (const [file, first] of [["training.html", "class_start"], ["purchase.html", "paid_at"]]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}${file}`, { viewport: { width: 390, height: 844 } });
+    const link = page.getByTestId("to-form");
+    assert.equal(await link.textContent(), "修改填写内容", file);
+    await link.focus();
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    const focused = await page.evaluate(() => ({ id: document.activeElement.id, inForm: !!document.activeElement.closest("main > .answer ~ section form") }));
+    assert.ok(focused.inForm, `${file}: ${JSON.stringify(focused)}`);
+    assert.equal(focused.id, first, file);
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
 });

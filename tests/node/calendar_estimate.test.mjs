@@ -106,3 +106,23 @@ test("CAL-4: Monday to Friday, the reading the estimates replaced, is never earl
   }
   assert.ok(later > 100, `Monday to Friday gave a later date for ${later} of 400 classes`);
 });
+
+test("CAL-4: 2028's estimate is never later than 2028 arranged as the notices did with the same weekdays", async () => {
+  const estimate = await createEngine();
+  // 元旦 on a Saturday given back on the Monday (2022); 春节 from 除夕 on a Tuesday to 初七 (2025); 清明 on a Tuesday with
+  // its Sunday and Monday; 劳动节 05-01 … 05-05; 端午 on a Sunday given back on the Monday; 国庆 with 中秋 eight days (2020).
+  const arrangements = [
+    [[...span("2028-01-01", "2028-01-03"), ...span("2028-01-25", "2028-02-01"), ...span("2028-04-02", "2028-04-04"), ...span("2028-05-01", "2028-05-05"),
+      ...span("2028-05-27", "2028-05-29"), ...span("2028-10-01", "2028-10-08")], ["2028-01-23", "2028-02-05", "2028-04-01", "2028-04-29", "2028-05-06", "2028-09-30", "2028-10-14"]],
+    [[...span("2028-01-01", "2028-01-03"), ...span("2028-01-24", "2028-02-01"), "2028-04-04", "2028-05-01", "2028-05-02", "2028-05-28", "2028-05-29", ...span("2028-10-01", "2028-10-03")], []],
+  ];
+  const reqs = requests(200, "2028-01-04", 362);
+  for (const [holidays, makeup] of arrangements) {
+    const published = await createEngine({ policy: { calendar: { estimates: { 2028: null }, years: { 2028: {
+      notice: "TEST ONLY: a 2028 schedule", holidays, makeup_workdays: makeup } } } } });
+    for (const q of reqs) {
+      const e = JSON.parse(estimate.evaluateJson(JSON.stringify(q))), p = JSON.parse(published.evaluateJson(JSON.stringify(q)));
+      assertNoLater(e, p, JSON.stringify(q));
+    }
+  }
+});

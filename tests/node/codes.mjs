@@ -10,7 +10,7 @@ import { repoRoot } from "./case_files.mjs";
 
 const read = (rel) => readFileSync(path.join(repoRoot, rel), "utf8");
 export const registry = () => JSON.parse(read("core/policy/data/codes.json"));
-export const KINDS = ["error", "detail", "reason", "form_error", "contact_warning", "next_step", "policy_warning"];
+export const KINDS = ["error", "detail", "relation", "reason", "form_error", "contact_warning", "next_step", "policy_warning"];
 
 /** Every UPPER_SNAKE string literal of the core's C++ (the codes it can answer, and a few other words). */
 export function cppLiterals() {
@@ -37,7 +37,7 @@ export function dtsUnion(name) {
 // The unions of wasm/index.d.ts written from the registry: the type, its
 // kind, and the unions it takes in by name.
 const UNIONS = [
-  ["ErrorCode", "error", []], ["ErrorDetail", "detail", []],
+  ["ErrorCode", "error", []], ["ErrorDetail", "detail", []], ["ErrorRelation", "relation", []],
   ["ReasonCode", "reason", ["FormErrorCode", "ContactWarningCode"]],
   ["ContactWarningCode", "contact_warning", []], ["FormErrorCode", "form_error", []],
   ["NextStepCode", "next_step", []],
@@ -89,7 +89,8 @@ export function dtsWritten(reg = registry()) {
 }
 
 const TITLES = {
-  error: "Envelope errors (`error.code`)", detail: "Why a field was refused (`error.detail`)", reason: "Reasons (`reasons[].code`)",
+  error: "Envelope errors (`error.code`)", detail: "Why a field was refused (`error.detail`)",
+  relation: "The relation an INCONSISTENT field breaks (`error.relation`)", reason: "Reasons (`reasons[].code`)",
   form_error: "Booking-form errors (`errors[].code`, also reasons)", contact_warning: "Contact warnings (`warnings[].code`, also reasons)",
   next_step: "Next steps (`next_step.code`)",
   policy_warning: "Policy file warnings (`certpolicy policy check`)",

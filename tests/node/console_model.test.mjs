@@ -220,8 +220,8 @@ test("what a file gets wrong is said: duplicates, an order paid on two days, a v
     row("BN010", "D-1", "未使用", "2026-01-10 至 2027-03-01"));
   const keys = m.warnings.map((w) => w.key);
   assert.deepEqual(keys, ["import.warn.duplicate", "import.warn.paid_conflict", "import.warn.validity_end"]);
-  assert.deepEqual(m.warnings[1].vars, { order: "A-2026", first: "2026-01-10", at: 2, second: "2026-01-12", other: 4, used: "2026-01-10" });
-  assert.deepEqual(m.warnings[2].vars, { order: "D-1", at: 5, file: "2027-03-01", rule: "2027-01-10", earlier: "2027-01-10" });
+  assert.deepEqual(m.warnings[1].vars, { source: "csv", order: "A-2026", first: "2026-01-10", at: 2, second: "2026-01-12", other: 4, used: "2026-01-10" });
+  assert.deepEqual(m.warnings[2].vars, { source: "csv", order: "D-1", at: 5, file: "2027-03-01", rule: "2027-01-10", earlier: "2027-01-10" });
   assert.equal(m.rows.length, 3);
   assert.equal(order(m, "A-2026").valid_until, "2027-01-10", "decided on the earlier paid day");
   await assert.rejects(model(HEADER + twice + twice.replace("未使用", "已绑定")), (e) => e instanceof ImportError && e.key === "import.duplicate_conflict" &&
@@ -346,7 +346,15 @@ test("English says one thing in the singular: 1 point, 1 unused code; other coun
 test("an export made before placeholders were marked: a code \"<a voided code>-R<n>\" is imported as the file says, and said", async () => {
   const m = await model(FILE.replace("BN001,腾讯云计算工程师认证,理论考试,A-2026,未使用", "BN001,腾讯云计算工程师认证,理论考试,A-2026,已作废") +
     row("BN001-R1", "A-2026", "未使用", V26) + row("BN004-R2", "A-2026", "未使用", V26));
-  assert.deepEqual(m.warnings.map((w) => [w.key, w.vars]), [["import.warn.unmarked_placeholder", { code: "BN001-R1", at: 8, from: "BN001" }]],
+  assert.deepEqual(m.warnings.map((w) => [w.key, w.vars]), [["import.warn.unmarked_placeholder", { source: "csv", code: "BN001-R1", at: 8, from: "BN001" }]],
     "BN004 is not void: its -R2 is taken as a real code");
   assert.equal(m.rows.length, 8);
+});
+
+test("a JSON export's duplicates and conflicts name its items: every place a warning names carries source json", async () => {
+  const item = (code, order, validity) => ({ code, order, state: "未使用", validity });
+  const text = JSON.stringify([item("BN001", "A-2026", V26), item("BN001", "A-2026", V26), item("BN009", "A-2026", "2026-01-12 至 2027-01-12")]);
+  const m = new ConsoleModel(engine, { now: NOW });
+  m.load(await readExport(new Blob([text]), { json: true }));
+  assert.deepEqual(m.warnings.map((w) => [w.key, w.vars.source]), [["import.warn.duplicate", "json"], ["import.warn.paid_conflict", "json"]]);
 });

@@ -21,7 +21,7 @@ export const STYLE = `
 [part~=verdict][data-tone=ok] { background: var(--certpolicy-ok-bg, #e3f9e9); color: var(--certpolicy-ok, #006837); }
 [part~=verdict][data-tone=bad] { background: var(--certpolicy-bad-bg, #fdecee); color: var(--certpolicy-bad, #b0202e); }
 [part~=verdict][data-tone=warn] { background: var(--certpolicy-warn-bg, #fff1e9); color: var(--certpolicy-warn, #8f4308); }
-dl { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: .35rem 1rem; margin: .75rem 0; }
+dl { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap: .35rem 1rem; margin: .75rem 0; }
 dt { color: var(--certpolicy-muted, #5b6270); }
 dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .local { display: block; color: var(--certpolicy-muted, #5b6270); font-size: .85em; }

@@ -14,7 +14,8 @@ const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 
 /** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
 const addDays = (date, n) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10);
 /** The facts' rows: the working days, each tier's last day to apply (by name), then the deferral and the notices. */
-const FACTS = (tiers) => ["working-days", ...tiers, "deferral", "decision-on", "notice-on"];
+const NOTICES = ["decision-on", "notice-on"];
+const FACTS = (tiers) => ["working-days", ...tiers, "deferral", ...NOTICES];
 const MOVES = { ArrowLeft: -1, ArrowRight: 1, ArrowUp: -7, ArrowDown: 7 };
 
 export class CertpolicyTraining extends CertpolicyElement {
@@ -119,7 +120,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   tierRows(r) {
     if (!this.tiered(r)) return [];
     return r.refund_tiers.map((t, k) => [k === 0 ? "full-until" : k === 1 ? "partial-until" : `tier-${k}-until`,
-      t.percent === 100 ? this.word("trn.full_until") : this.word("trn.tier_until", { percent: t.percent }), this.actBy(t.act_by, t.last_day)]);
+      t.percent === 100 ? this.word("trn.full_until") : this.word("trn.tier_until", { percent: t.percent }), this.actBy(t.act_by, t.last_day, r.today)]);
   }
 
   /**
@@ -132,10 +133,21 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       || between(r.deferral.act_by, r.deferral.deadline);
   }
 
-  /** A date to act by, with the other reading's last day beside it when they differ: "2026-12-08（含今天计算为 2026-12-09）". */
-  actBy(actBy, until) {
+  /**
+   * A date to act by, with the other reading's last day beside it when they differ: "2026-12-08（含今天计算为 2026-12-09）";
+   * on the day between them (the date to act by gone, today the last day counting today) today's date with its
+   * condition, as the headline, the reasons and the .ics say it.
+   */
+  actBy(actBy, until, today) {
     if (!actBy && !until) return "—";
+    if (actBy && until && today > actBy && today <= until) return this.word("trn.date_if_today", { date: until });
     return actBy && until && actBy !== until ? this.word("trn.act_by", { date: actBy, until }) : actBy ?? until;
+  }
+
+  /** The share, said with its condition on the day it holds only if today counts (as the reasons say it). */
+  verdictWord(r) {
+    const disputed = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
+    return this.word(disputed ? "trn.percent_if_today" : "trn.percent", { percent: r.refund.percent });
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -157,7 +169,9 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
       disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
-      ...info.reasons.map((x) => x.message)].filter(Boolean).join(" · ");
+      // The day's own sentence; its year's caveat (CAL-2, CAL-4) is the banner's, said here in three words, not again in full.
+      ...info.reasons.filter((x) => !x.code.startsWith("CALENDAR_YEAR_")).map((x) => x.message),
+      !info.verified && this.word("trn.day_unconfirmed")].filter(Boolean).join(" · ");
     attrs(cell, {
       part: parts.join(" "), "aria-label": sentence, title: sentence, tabindex: date === this._focus ? "0" : "-1",
       "data-kind": info.kind, "data-sentence": sentence, "data-band": band && band !== "start" ? String(band.percent) : null,
@@ -266,13 +280,14 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     attrs(text($.estimated, estimated), { hidden: !estimated });
     // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
     const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
-    // On that day the share is said with its condition, as the reasons say it: the headline tells the same story.
-    attrs(text($.verdict, this.word(disputedToday ? "trn.percent_if_today" : "trn.percent", { percent: r.refund.percent })), {
+    attrs(text($.verdict, this.verdictWord(r)), {
       "data-tone": r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });
     text($.amount, yuan(r.refund.amount_fen));
     // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
     const names = FACTS(this.tierRows(r).map(([name]) => name));
+    // A class that did not open has no opening decision or notice still to come: those rows are hidden (TRN-5).
+    const notOpened = r.reasons.some((x) => x.code === "CLASS_NOT_OPENED");
     if ($.factNames !== names.join()) {
       const dl = this.facts(names);
       $.facts.replaceWith(dl);
@@ -286,7 +301,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       ["deferral", this.word("trn.deferral"), this.deferral(r)],
       ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
       ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
-    ]);
+    ].filter(([name]) => !(notOpened && NOTICES.includes(name))));
     const { why, caveats } = splitReasons(r);
     writeCaveats(this, $.caveats, caveats);
     this.writeReasons($.why, why);
@@ -310,7 +325,11 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * The caveat of a year counted by its estimate (CAL-4: its notice not published; every day that may be off
    * counted off, so each date to apply by is the earliest it can be), naming the years among the days shown; or "".
    */
-  estimated(r) { return this.yearCaveat(r, "CALENDAR_YEAR_ESTIMATED", "trn.estimated"); }
+  estimated(r) {
+    // Beside a year counted Monday to Friday (CAL-2), dates are not the earliest they can be: said without that claim.
+    const mixed = r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNVERIFIED");
+    return this.yearCaveat(r, "CALENDAR_YEAR_ESTIMATED", mixed ? "trn.estimated_mixed" : "trn.estimated");
+  }
 
   /** `word`_years naming the years among the days shown whose answers give `code`, else `word` if the answer gives it, else "". */
   yearCaveat(r, code, word) {
@@ -336,9 +355,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const byEstimate = !d.allowed && r.reasons.some((x) => x.code === "DEFERRAL_TOO_LATE_BY_ESTIMATE");
     const word = d.allowed ? "trn.deferral_allowed" : byEstimate ? "trn.deferral_not_allowed_estimate" : "trn.deferral_not_allowed";
     const verdict = `${this.word(word)}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
-    // The last day counting today is today, the date to apply by (without today) has passed: today, if today counts.
-    if (r.reasons.some((x) => x.code === "DEFERRAL_LAST_DAY_DISPUTED")) return `${this.word("trn.deferral_if_today", { date: d.deadline })} · ${verdict}`;
-    if (d.act_by || d.deadline) return `${this.actBy(d.act_by, d.deadline)} · ${verdict}`;
+    if (d.act_by || d.deadline) return `${this.actBy(d.act_by, d.deadline, r.today)} · ${verdict}`;
     // No date: none is stated for a class that did not open (TRN-5); none is left once the right is used (TRN-4).
     return d.allowed ? `${this.word("trn.deferral_no_deadline")} · ${verdict}` : verdict;
   }
@@ -347,7 +364,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   // calendar caveat): said again whenever a word changes.
   stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return said([[this.word("trn.percent", { percent: r.refund.percent }), yuan(r.refund.amount_fen)],
+    return said([[this.verdictWord(r), yuan(r.refund.amount_fen)],
       ...this.tierRows(r).map(([, label, value]) => [label, value]),
       [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)], [this.estimated(r)]], this.locale);
   }

@@ -106,10 +106,29 @@ export function redrawPage() {
   pageUpdate();
 }
 
+/**
+ * A link from the answer to the form that asks (the answer comes first: on a phone the form is far below it,
+ * and on a wide screen it is first to the keyboard though drawn on the right). Following it moves focus to
+ * the form, so the next Tab is its first field.
+ */
+function linkAnswerToForm() {
+  const answer = document.querySelector("main > .answer");
+  const form = document.querySelector("main > .answer ~ section form[id]");
+  if (!answer || !form || answer.querySelector("a.to-form")) return;
+  form.tabIndex = -1;
+  const link = document.createElement("a");
+  link.className = "to-form";
+  link.href = `#${form.id}`;
+  link.dataset.i18n = "answer.to_form";
+  link.dataset.testid = "to-form";
+  answer.querySelector("h2")?.after(link);
+}
+
 /** Draws the header, applies the strings and wires the language menu; `onChange` re-renders the page. */
 export function setupLocale(onChange) {
   pageUpdate = onChange;
   renderHeader();
+  linkAnswerToForm();
   const select = document.getElementById("lang");
   if (select) select.value = getLocale();
   applyStrings();

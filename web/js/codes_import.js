@@ -581,9 +581,10 @@ async function readAs(blob, encoding, json, onProgress) {
       onProgress({ bytes, total: blob.size, rows: sink?.rows ?? 0 });
     }
     take(decode(null));
-    if (text !== null) return { ...jsonRows(text), encoding };
+    // `source` says what a row's `line` counts: a line of the CSV, an item of the JSON list.
+    if (text !== null) return { ...jsonRows(text), encoding, source: "json" };
     if (!sink) throw new ImportError("import.empty");
-    return { ...sink.end(), encoding };
+    return { ...sink.end(), encoding, source: "csv" };
   } finally {
     reader.cancel().catch(() => {});
   }

@@ -71,10 +71,12 @@ function say(sentence, error = false) {
   region.replaceChildren(document.createTextNode(sentence));
 }
 
+/** An import's message with each place it names (`line`, `at`, `other`) worded as a line of a CSV file or an item of a JSON one. */
 function errorText(error) {
   const vars = { ...error.vars };
-  if (vars.source === "json") vars.line = tf("console.item", { n: vars.line });
-  else if (vars.line !== undefined) vars.line = tf("console.line_n", { n: vars.line });
+  for (const key of ["line", "at", "other"]) {
+    if (vars[key] !== undefined) vars[key] = tf(vars.source === "json" ? "console.item" : "console.line_n", { n: vars[key] });
+  }
   return tf(error.key, vars);
 }
 

@@ -134,13 +134,14 @@ export class ConsoleModel {
    * in them (duplicates, an order paid on two days, a validity end the rules
    * do not give) and decides everything. `onProgress(phase, done, total)`.
    */
-  load({ rows, warnings = [] }, onProgress = () => {}) {
+  load({ rows, warnings = [], source = "csv" }, onProgress = () => {}) {
     this.clear();
     const notes = new Map();
+    // Every place named (`at`, `other`) is a line of a CSV file or an item of a JSON one: `source` says which.
     const warn = (key, vars) => {
       const list = notes.get(key) ?? [];
       notes.set(key, list);
-      list.push(vars);
+      list.push({ source, ...vars });
     };
     for (const w of warnings) warn(w.key, w.vars);
     let t = performance.now();
@@ -153,7 +154,7 @@ export class ConsoleModel {
           warn("import.warn.duplicate", { code: row.code, at: row.line, other: first.line });
           continue;
         }
-        throw new ImportError("import.duplicate_conflict", { code: row.code, at: row.line, other: first.line });
+        throw new ImportError("import.duplicate_conflict", { code: row.code, at: row.line, other: first.line, source });
       }
       byCode.set(row.code, row);
       this.addRow(row);

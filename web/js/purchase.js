@@ -6,7 +6,8 @@ import "./engine.js";
 import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
 import { getLocale, t } from "./locale.js";
-import { chinaInputValue, chinaInstant, yuanToFen } from "./inputs.js";
+import { amountProblem, yuanToFen } from "./amounts.js";
+import { chinaInputValue, chinaInstant } from "./inputs.js";
 import { fieldFailure, inputFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
@@ -53,16 +54,16 @@ async function initialValues() {
  */
 function payments() {
   const list = [];
-  let bad = false;
+  let problem = null;  // the first refused amount's sentence key
   for (const method of ["online", "balance", "voucher"]) {
     const input = $(`pay_${method}`);
     const fen = yuanToFen(input.value);
     input.setAttribute("aria-invalid", String(fen === null));
-    if (fen === null) bad = true;
+    if (fen === null) problem ??= amountProblem(input.value);
     else if (fen > 0) list.push({ method, amount_fen: fen });
   }
-  $("pay_error").textContent = bad ? t("amount.invalid") : "";
-  return bad ? null : list;
+  $("pay_error").textContent = problem ? t(problem) : "";
+  return problem ? { problem } : list;
 }
 
 function order(paid) {
@@ -90,7 +91,7 @@ function update() {
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
   const paid = payments();
   const now = $("simulate").checked ? chinaInstant($("now").value) : null;
-  if (paid === null) return refuse(inputFailure(t("amount.invalid")), [$("timeline_card"), $("before_exam")]);
+  if (paid.problem) return refuse(inputFailure(t(paid.problem)), [$("timeline_card"), $("before_exam")]);
   if ($("simulate").checked && !now) return refuse(fieldFailure("now"), [$("timeline_card"), $("before_exam")]);
   if (engine) fillPicker($("certification"), engine, now ?? new Date().toISOString());  // the statuses on the day decided for
   const next = order(paid);

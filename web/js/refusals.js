@@ -10,20 +10,19 @@ export function inputFailure(message) {
 
 /** A field the page itself found empty or not a time, said as the engine's refusals are ("请填写当前时间"). */
 export function fieldFailure(path) {
-  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: t(FIELD_LABELS[path] ?? path) }) } };
+  return { ok: false, error: { code: "INVALID_REQUEST", detail: "MISSING", path, expected: "", message: tf("error.missing", { field: fieldLabel(FIELD_LABELS[path] ?? path) }) } };
 }
 
 // The request fields the pages fill, by the i18n key of their label.
 const FIELD_LABELS = {
   now: "now", "order.paid_at": "paid_at", "purchase.paid_at": "paid_at", "order.booking.exam_at": "exam_at",
-  exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid",
+  exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid", today: "today",
   "passes.published_on": "cert.published_on",
 };
 const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
   IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
-// A field that contradicts another (INCONSISTENT), by what the engine says it should be.
-const INCONSISTENT_SENTENCES = { "a time up to now": "error.after_now", "a time up to now for a taken or missed exam": "error.after_now",
-  "a time after order.paid_at": "error.before_paid", "a date up to today": "error.after_today" };
+// A field that contradicts another (INCONSISTENT), by the relation it breaks (the engine's `error.relation`).
+const INCONSISTENT_SENTENCES = { UP_TO_NOW: "error.after_now", AFTER_PAYMENT: "error.before_paid", UP_TO_TODAY: "error.after_today" };
 
 /**
  * A refused request in plain words of the page's language ("请填写支付时间");
@@ -35,7 +34,7 @@ export function failureSentence(error) {
   const field = FIELD_LABELS[error.path] ?? FIELD_LABELS[String(error.path).replace(/\[\d+\]/g, "")];
   if (error.code === "INVALID_REQUEST" && !field && error.path) return t("error.check_input");
   if (error.code !== "INVALID_REQUEST" || !field) return error.message;
-  const contradiction = error.detail === "INCONSISTENT" && INCONSISTENT_SENTENCES[error.expected];
+  const contradiction = error.detail === "INCONSISTENT" && INCONSISTENT_SENTENCES[error.relation];
   return contradiction ? tf(contradiction, { field: fieldLabel(field) }) : fieldSentence(error.detail, field);
 }
 

@@ -6,7 +6,8 @@ import "./engine.js";
 import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
 import { getLocale, t, tf } from "./locale.js";
-import { chinaInputValue, yuanToFen } from "./inputs.js";
+import { amountProblem, yuanToFen } from "./amounts.js";
+import { chinaInputValue } from "./inputs.js";
 import { fieldFailure, inputFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
@@ -23,11 +24,16 @@ function initialValues() {
 }
 
 function update() {
+  // A date left empty (or half typed) is asked for by its label, never said as the engine's "now" or a format.
+  if (!$("class_start").value) return refuse(fieldFailure("enrolment.class_start"));
+  if (!$("today").value) return refuse(fieldFailure("today"));
   const paid = yuanToFen($("paid").value);
   const empty = $("paid").value.trim() === "";
   $("paid").setAttribute("aria-invalid", String(paid === null || empty));
-  $("paid_error").textContent = paid === null ? t("amount.invalid") : "";
-  if (paid === null) return refuse(inputFailure(t("amount.invalid")));
+  // Said under the field, as what is wrong with it: empty, negative, too large, too many decimals, not a number.
+  const problem = empty ? "amount.missing" : paid === null ? amountProblem($("paid").value) : null;
+  $("paid_error").textContent = problem ? t(problem) : "";
+  if (paid === null) return refuse(inputFailure(t(problem)));
   // An amount left empty is asked for, never decided as ¥0 ("refunds in full, CNY 0.00").
   if (empty) return refuse(fieldFailure("enrolment.paid_fen"));
   const el = $("training");
@@ -55,9 +61,15 @@ function icsEvents() {
   if (!r?.ok) return [];
   const caveat = [el.unverified(r), el.uncited(r), el.estimated(r)].filter(Boolean).join("\n");
   const say = (...lines) => lines.filter(Boolean).join("\n") || undefined;
-  const applyBy = (key, title, actBy, until, extra) => (actBy ?? until) && {
-    uid: `class-${r.class_start}-${key}`, title, date: actBy ?? until, alarmDaysBefore: 1,
-    description: say(extra, actBy && until && actBy !== until && tf("ics.counting_today", { date: until })),
+  // On the day between the readings the date to apply by has passed and today is the last day counting today:
+  // the event is today's, said with its condition (as the card says it), never a day already gone.
+  const applyBy = (key, title, actBy, until, extra) => {
+    if (!(actBy ?? until) || (until && r.today > until)) return null;
+    const today = actBy && until && r.today > actBy;
+    // Today's event has no alarm (it would fire at a midnight already past); its title carries the condition.
+    return { uid: `class-${r.class_start}-${key}`, title: today ? `${title}${t("ics.if_today_title")}` : title, date: today ? until : actBy ?? until,
+      ...(today ? {} : { alarmDaysBefore: 1 }),
+      description: say(extra, today ? t("ics.if_today") : actBy && until && actBy !== until && tf("ics.counting_today", { date: until })) };
   };
   // The last day to apply for each refund tier of the policy in force, in its own words.
   const tiers = el.tiered(r) ? r.refund_tiers.map((tier, k) => tier.percent > 0 && applyBy(k === 0 ? "full" : k === 1 ? "partial" : `tier-${k}`,
@@ -65,7 +77,8 @@ function icsEvents() {
   return [
     ...tiers,
     r.deferral.allowed && applyBy("deferral", t("ics.deferral"), r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
-    { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
+    // A class that did not open has no opening decision still to come (TRN-5), as the card says.
+    !r.reasons.some((x) => x.code === "CLASS_NOT_OPENED") && { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
   ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }

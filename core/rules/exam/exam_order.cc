@@ -125,15 +125,15 @@ std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDec
 }  // namespace
 
 std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in) {
-  if (in.paid_at > in.now) return OrderContradiction{OrderField::kPaidAt, "a time up to now"};
+  if (in.paid_at > in.now) return OrderContradiction{OrderField::kPaidAt, "UP_TO_NOW", "a time up to now"};
   if (in.status != BookingStatus::kNone && in.exam_at < in.paid_at) {
-    return OrderContradiction{OrderField::kExamAt, "a time after order.paid_at"};
+    return OrderContradiction{OrderField::kExamAt, "AFTER_PAYMENT", "a time after order.paid_at"};
   }
   if ((in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow) && in.exam_at > in.now) {
-    return OrderContradiction{OrderField::kExamAt, "a time up to now for a taken or missed exam"};
+    return OrderContradiction{OrderField::kExamAt, "UP_TO_NOW", "a time up to now for a taken or missed exam"};
   }
   if (in.fault == PlatformFault::kCentreUnavailable && in.status != BookingStatus::kBooked) {
-    return OrderContradiction{OrderField::kPlatformFault, "a booked exam (booking.status booked)"};
+    return OrderContradiction{OrderField::kPlatformFault, "WITH_A_BOOKED_EXAM", "a booked exam (booking.status booked)"};
   }
   return std::nullopt;
 }

@@ -105,6 +105,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
 enum class OrderField { kPaidAt, kExamAt, kPlatformFault };
 struct OrderContradiction {
   OrderField field;
+  const char* relation;  // the error's `relation` (codes.json): UP_TO_NOW, AFTER_PAYMENT, WITH_A_BOOKED_EXAM
   const char* expected;  // what the field should be, in the words of the error's `expected`
 };
 std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in);

@@ -94,17 +94,23 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
         break;
       }
     }
+    // The class has begun (today is its first day or later): no working day is left before it, and the
+    // answer says so instead of "0 working days before the start" and "too late to defer".
+    const bool started = in.today >= in.class_start && d.percent == 0;
     if (in.deferred) {
       d.percent = 0;  // TRN-4: once deferred, no refund
       d.refund_until.reset();
       d.refund_act_by.reset();
       d.reasons.add("DEFERRED_NOT_REFUNDABLE", "TRN-4");
     } else {
-      d.reasons.add(refund_tier_code(d.percent, d.refund_act_by && in.today > *d.refund_act_by), "TRN-3");
+      d.reasons.add(started ? "CLASS_STARTED" : refund_tier_code(d.percent, d.refund_act_by && in.today > *d.refund_act_by), "TRN-3");
     }
     d.refund_allowed = d.percent > 0;
     // TRN-4: at least N working days before, and one right only.
     const bool in_time = n.count >= p.deferral_min_working_days;
+    // TRN-4 decision: a deferred enrolment's right is counted as used (a deferral the candidate asked for uses
+    // it, as `deferred` means in the API); the reading is said, since a deferral because the class did not
+    // open would not have used it (TRN-5).
     d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
     // CAL-4: N counted by an estimate is the fewest the published schedule can
     // give. Where Monday to Friday's count would give a higher share or a
@@ -116,12 +122,15 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
       may_allow_more = percent_for(most) > d.percent || deferral_may_be_in_time;
     }
     if (in.deferral_used || in.deferred) {
-      // The one right is used: there is no date to apply by, so none is stated.
+      // The one right is used (or counted so): there is no date to apply by, so none is stated.
       d.deferral_deadline.reset();
       d.deferral_act_by.reset();
-      d.reasons.add("DEFERRAL_RIGHT_USED", "TRN-4");
+      d.reasons.add(in.deferral_used ? "DEFERRAL_RIGHT_USED" : "READING_DEFERRED_RIGHT_USED", "TRN-4");
     }
-    else if (!in_time) d.reasons.add(deferral_may_be_in_time ? "DEFERRAL_TOO_LATE_BY_ESTIMATE" : "DEFERRAL_TOO_LATE", "TRN-4");
+    else if (!in_time) {
+      // A class that began has CLASS_STARTED, which says no deferral is left.
+      if (!started || in.deferred) d.reasons.add(deferral_may_be_in_time ? "DEFERRAL_TOO_LATE_BY_ESTIMATE" : "DEFERRAL_TOO_LATE", "TRN-4");
+    }
     else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
     if (may_allow_more) d.reasons.add("ESTIMATE_MAY_ALLOW_MORE", "CAL-4");
   }
