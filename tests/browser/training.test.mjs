@@ -40,7 +40,10 @@ test("TRN-3 across National Day 2026: tiers, bands, makeup days", async () => {
   assert.match(await cell(page, "2026-09-28").getAttribute("part"), /band-70.*deferral-deadline.*disputed/);
   assert.match(await cell(page, "2026-09-29").getAttribute("part"), /band-0.*disputed/);
   assert.doesNotMatch(await cell(page, "2026-09-29").getAttribute("part"), /deferral-deadline/);
-  assert.match(await cell(page, "2026-09-29").getAttribute("aria-label"), /仅按含今天计算时适用/);
+  assert.match(await cell(page, "2026-09-29").getAttribute("aria-label"), /仅按含今天计算时适用：稳妥起见请提前一天申请/);
+  // Today's own cell (a disputed day too) never says "a day earlier", which would be yesterday.
+  assert.match(await cell(page, "2026-09-20").getAttribute("aria-label"), /仅按含今天计算时适用：请今天申请/);
+  assert.doesNotMatch(await cell(page, "2026-09-20").getAttribute("aria-label"), /提前一天/);
   assert.deepEqual(await page.locator('#training [part~="legend"] li').evaluateAll((l) => l.map((li) => li.dataset.key)),
     ["100", "70", "0", "disputed", "start", "defer"]);
   assert.equal(await cell(page, "2026-10-01").getAttribute("data-kind"), "holiday");

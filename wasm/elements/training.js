@@ -168,7 +168,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       ...(band === "start" ? ["class-start"] : band ? ["band", `band-${band.percent}`, `band-tier-${band.tier}`] : []), date === deferBy && "deferral-deadline", disputed && "disputed",
       date === r.today && "today", !info.verified && "unverified"].filter(Boolean);
     const sentence = [this.longDate(date), band && (band === "start" ? this.word("trn.start") : this.bandWord(band)),
-      disputed && this.word("trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
+      // On today's own cell "a day earlier" is yesterday: today says "apply today", as the rows do.
+      disputed && this.word(date === r.today ? "trn.disputed_today" : "trn.disputed"), date === deferBy && this.word("trn.deferral_deadline"), date === r.today && this.word("trn.today"),
       // The day's own sentence; its year's caveat (CAL-2, CAL-4) is the banner's, said here in three words, not again in full.
       ...info.reasons.filter((x) => !x.code.startsWith("CALENDAR_YEAR_")).map((x) => x.message),
       !info.verified && this.word("trn.day_unconfirmed")].filter(Boolean).join(" · ");

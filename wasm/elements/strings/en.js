@@ -141,5 +141,6 @@ export default {
   "trn.working_days_both": "{with} (counting today); {without} without today",
   "trn.act_by": "{date} ({until} counting today)",
   "trn.disputed": "holds only if today counts: to be safe, apply a day earlier",
+  "trn.disputed_today": "holds only if today counts: apply today",
   "trn.deferral_no_deadline": "no deadline stated",
 };

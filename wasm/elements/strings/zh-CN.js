@@ -141,5 +141,6 @@ export default {
   "trn.working_days_both": "{with} 个（含今天）；不含今天为 {without} 个",
   "trn.act_by": "{date}（按含今天计算为 {until}）",
   "trn.disputed": "仅按含今天计算时适用：稳妥起见请提前一天申请",
+  "trn.disputed_today": "仅按含今天计算时适用：请今天申请",
   "trn.deferral_no_deadline": "未说明截止日期",
 };

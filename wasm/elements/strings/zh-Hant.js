@@ -142,5 +142,6 @@ export default {
   "trn.working_days_both": "{with} 個（含今天）；不含今天為 {without} 個",
   "trn.act_by": "{date}（按含今天計算為 {until}）",
   "trn.disputed": "僅按含今天計算時適用：穩妥起見請提前一天申請",
+  "trn.disputed_today": "僅按含今天計算時適用：請今天申請",
   "trn.deferral_no_deadline": "未說明截止日期",
 };
