@@ -20,8 +20,9 @@ async function purchase(locale = "en") {
 
 test("amounts typed as people write them are read as meant", async () => {
   const { page, context, problems } = await purchase();
-  for (const [typed, shown] of [["1,200", "¥1200.00"], ["¥1200", "¥1200.00"], ["￥1,200.50", "¥1200.50"], ["１２００", "¥1200.00"],
-    ["1200元", "¥1200.00"], ["CNY 99.9", "¥99.90"], ["1 200", "¥1200.00"]]) {
+  // Shown in English as the engine's English sentences write money: CNY.
+  for (const [typed, shown] of [["1,200", "CNY 1200.00"], ["¥1200", "CNY 1200.00"], ["￥1,200.50", "CNY 1200.50"], ["１２００", "CNY 1200.00"],
+    ["1200元", "CNY 1200.00"], ["CNY 99.9", "CNY 99.90"], ["1 200", "CNY 1200.00"]]) {
     await page.getByTestId("pay-online").fill(typed);
     assert.equal(await page.locator('[part~="amount"]').textContent(), shown, typed);
     assert.equal(await page.locator('[part~="verdict"]').isVisible(), true, typed);

@@ -28,8 +28,9 @@ test("elements: attribute input decides; a property replaces it; each change sen
   const { page, context, problems } = await open();
   assert.equal(await partText(page, "refund", "verdict"), "Refundable");
   assert.match(await partText(page, "refund", "value deadline"), /^2026-11-26 10:00 \(China time\)/);
-  assert.equal(await partText(page, "refund", "value amount"), "¥1000.00");
-  assert.equal(await partText(page, "refund", "breakdown"), "Online payment ¥1000.00");
+  // English money as the engine's English sentences write it (CNY), one notation on the card.
+  assert.equal(await partText(page, "refund", "value amount"), "CNY 1000.00");
+  assert.equal(await partText(page, "refund", "breakdown"), "Online payment CNY 1000.00");
   assert.equal(await partText(page, "refund", "countdown"), "2 d 00:00:00");
   assert.match(await partText(page, "refund", "next-step"), /^Next step: Book an exam/);
   const events = await page.evaluate(() => window.decisions.filter((d) => d.id === "refund").length);

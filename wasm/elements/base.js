@@ -5,7 +5,7 @@
 // (only the words and attributes that changed), `updateComplete`, the
 // `certpolicy-decision` event, the theme and its announcements.
 import { onEngineReplaced, sharedEngine } from "./engine.js";
-import { chinaTime, labelled, localeOf, viewerTime } from "./format.js";
+import { chinaTime, labelled, localeOf, viewerTime, yuan } from "./format.js";
 import { ElementBase, holdEarlyProperties, loadFailure, readInput, setEarlyProperties } from "./inputs.js";
 import zhCN from "./strings/zh-CN.js";
 import zhHant from "./strings/zh-Hant.js";
@@ -225,6 +225,9 @@ export class CertpolicyElement extends ElementBase {
   }
 
   /** A word of the element's locale, {name}s filled; `key.one` when `vars.n` is 1 and the locale has it ("1 day"). */
+  /** An amount of fen as this element's locale writes money, the engine's sentences beside it alike ("CNY 3580.00" in English). */
+  money(fen) { return yuan(fen, this.word("yuan_prefix")); }
+
   word(key, vars = {}) {
     const words = WORDS[this.locale];
     const form = vars.n === 1 && words[`${key}.one`] !== undefined ? `${key}.one` : key;

@@ -56,7 +56,8 @@ export function said(facts, locale) {
 export const labelled = (label, value, locale) => `${label}${locale === "en" ? ": " : "："}${value}`;
 
 /** Whole fen → "¥1200.00". */
-export const yuan = (fen) => (fen === null || fen === undefined ? "—" : `¥${Math.floor(fen / 100)}.${pad(fen % 100)}`);
+/** An amount of fen in the locale's currency words (`prefix`: "¥" in Chinese, "CNY " in English, as the engine's sentences write it): yuan(358000, "¥") === "¥3580.00". */
+export const yuan = (fen, prefix) => (fen === null || fen === undefined ? "—" : `${prefix}${Math.floor(fen / 100)}.${pad(fen % 100)}`);
 
 /** Milliseconds → "4 d 03:12:45" (the day word of the locale). */
 export function countdown(ms, dayWord) {

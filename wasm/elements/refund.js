@@ -5,7 +5,7 @@
 // answer applies and why (EXO-4, EXO-5, EXO-9, EXO-10, CAT-2).
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
 import { CertpolicyElement, attrs, text } from "./base.js";
-import { chinaTime, countdown, said, yuan } from "./format.js";
+import { chinaTime, countdown, said } from "./format.js";
 import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
 // What the "time left" line says in each refund.state: a countdown only while the
@@ -49,14 +49,14 @@ export class CertpolicyRefund extends CertpolicyElement {
     this.writeFacts($.facts, [
       ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
       ["remaining", this.word("refund.remaining"), $.clock],
-      ["amount", this.word("refund.amount"), yuan(r.refund.amount_fen)],
+      ["amount", this.word("refund.amount"), this.money(r.refund.amount_fen)],
       ["valid-until", this.word("order.valid_until"), r.order.valid_until],
       // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
       paid && ["destination", this.word("refund.destination"), this.word("refund.to_account")],
     ]);
     attrs($.split, { hidden: !paid });
     this.list($.split, r.refund.breakdown, (b) => b.method, () => this.box("li", "method"),
-      (li, b) => text(li, `${this.word(`pay.${b.method}`)} ${yuan(b.amount_fen)}`));
+      (li, b) => text(li, `${this.word(`pay.${b.method}`)} ${this.money(b.amount_fen)}`));
     this.writeNextStep($.next, r);
     const { why, caveats } = splitReasons(r);
     writeCaveats(this, $.caveats, caveats);
@@ -69,7 +69,7 @@ export class CertpolicyRefund extends CertpolicyElement {
   summary(r) {
     return said([[this.verdictText(r)],
       [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
-      [this.word("refund.amount"), r.refund.amount_fen === null ? "" : yuan(r.refund.amount_fen)],
+      [this.word("refund.amount"), r.refund.amount_fen === null ? "" : this.money(r.refund.amount_fen)],
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
   }
   ticks(r) { return REMAINING[r.refund.state] === "countdown"; }

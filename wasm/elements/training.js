@@ -7,7 +7,7 @@
 // year whose holiday schedule is not published (Monday to Friday, or an estimate).
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement, attrs, text } from "./base.js";
-import { INTL, pad, said, yuan } from "./format.js";
+import { INTL, pad, said } from "./format.js";
 import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
 const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
@@ -284,7 +284,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     attrs(text($.verdict, this.verdictWord(r)), {
       "data-tone": r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });
-    text($.amount, yuan(r.refund.amount_fen));
+    text($.amount, this.money(r.refund.amount_fen));
     // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
     const names = FACTS(this.tierRows(r).map(([name]) => name));
     // A class that did not open has no opening decision or notice still to come: those rows are hidden (TRN-5).
@@ -365,7 +365,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   // calendar caveat): said again whenever a word changes.
   stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
-    return said([[this.verdictWord(r), yuan(r.refund.amount_fen)],
+    return said([[this.verdictWord(r), this.money(r.refund.amount_fen)],
       ...this.tierRows(r).map(([, label, value]) => [label, value]),
       [this.word("trn.deferral"), this.deferral(r)], ...splitReasons(r).caveats.map((c) => [c.message]), [this.unverified(r)], [this.uncited(r)], [this.estimated(r)]], this.locale);
   }

@@ -1,5 +1,6 @@
 // The elements' own words in English.
 export default {
+  "yuan_prefix": "CNY ",
   "loading": "Loading…",
   "bad_attribute": "The {name} attribute is not valid JSON.",
   "internal": "The policy engine failed; try again.",

@@ -1,5 +1,6 @@
 // The elements' own words in Simplified Chinese (the source of zh-Hant.js).
 export default {
+  "yuan_prefix": "¥",
   "loading": "正在加载…",
   "bad_attribute": "属性 {name} 不是有效的 JSON。",
   "internal": "规则引擎出错，请重试。",

@@ -1,6 +1,7 @@
 // The elements' own words in Traditional Chinese, derived from zh-CN.js by
 // tests/i18n/zh_hant.mjs (do not edit by hand: add an override there).
 export default {
+  "yuan_prefix": "¥",
   "loading": "正在載入…",
   "bad_attribute": "屬性 {name} 不是有效的 JSON。",
   "internal": "規則引擎出錯，請重試。",
