@@ -211,26 +211,33 @@ bool load_estimate(const JsonIn& in, int year, YearEstimate& out, Issues& issues
   return true;
 }
 
-bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
-  if (!read_string(in["source"], issues, kMaxSourceBytes, std::string())) return false;
-  JsonIn years = in["years"];
-  if (!read_object(years, issues)) return false;
-  for (const auto& [key, year_in] : years.members()) {
-    auto y = read_year_key(key, year_in, issues);
-    YearCalendar yc;
-    if (!y || !load_year(year_in, *y, yc, issues)) return false;
-    cal.set_year(*y, std::move(yc));
-  }
-  JsonIn estimates = in["estimates"];
-  if (!estimates.present()) return true;
-  if (!read_object(estimates, issues)) return false;
-  for (const auto& [key, estimate_in] : estimates.members()) {
-    auto y = read_year_key(key, estimate_in, issues);
-    YearEstimate e;
-    if (!y || !load_estimate(estimate_in, *y, e, issues)) return false;
-    cal.set_estimate(*y, std::move(e));
+// Each member of an object keyed by year ("2027"), read by `load(year, member)`.
+template <class Load>
+bool for_each_year(const JsonIn& in, Issues& issues, Load load) {
+  if (!read_object(in, issues)) return false;
+  for (const auto& [key, member] : in.members()) {
+    auto y = read_year_key(key, member, issues);
+    if (!y || !load(*y, member)) return false;
   }
   return true;
+}
+
+bool load_calendar(const JsonIn& in, WorkCalendar& cal, Issues& issues) {
+  if (!read_string(in["source"], issues, kMaxSourceBytes, std::string())) return false;
+  const bool years = for_each_year(in["years"], issues, [&](int y, const JsonIn& year_in) {
+    YearCalendar yc;
+    if (!load_year(year_in, y, yc, issues)) return false;
+    cal.set_year(y, std::move(yc));
+    return true;
+  });
+  if (!years) return false;
+  // CAL-4: estimates are optional.
+  return !in["estimates"].present() || for_each_year(in["estimates"], issues, [&](int y, const JsonIn& estimate_in) {
+    YearEstimate e;
+    if (!load_estimate(estimate_in, y, e, issues)) return false;
+    cal.set_estimate(y, std::move(e));
+    return true;
+  });
 }
 
 bool load_exam_order(const JsonIn& in, ExamOrderPolicy& p, Issues& issues) {

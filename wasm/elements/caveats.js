@@ -7,6 +7,17 @@
 
 import { attrs, text } from "./base.js";
 
+/** Whether the answer gives the reason `code`. */
+export const says = (r, code) => r.reasons.some((x) => x.code === code);
+
+/**
+ * The day between the two working-day readings (TRN-3, TRN-4): the date to act by (today not counted) has
+ * passed, and `date` is up to the last day counting today. The card, its calendar and its .ics say such a day
+ * with its condition ("only if today counts"), never the date gone.
+ *   betweenReadings("2026-12-11", "2026-12-10", "2026-12-11") === true
+ */
+export const betweenReadings = (date, actBy, until) => Boolean(actBy && until && date > actBy && date <= until);
+
 /** The answer's reasons: the readings (`caveats`) and the rest (`why`). */
 export function splitReasons(r) {
   const reading = (x) => x.code.startsWith("READING_");

@@ -8,7 +8,7 @@
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement, attrs, text } from "./base.js";
 import { INTL, pad, said } from "./format.js";
-import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
+import { CAVEAT_STYLE, betweenReadings, caveatBox, says, splitReasons, writeCaveats } from "./caveats.js";
 
 const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 /** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
@@ -128,9 +128,8 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * the last day counting today, for the 100 % and 70 % bands and the deferral.
    */
   disputed(date, r) {
-    const between = (actBy, until) => actBy && until && date > actBy && date <= until;
-    return this.tiered(r) && r.refund_tiers.some((t) => t.percent > 0 && between(t.act_by, t.last_day))
-      || between(r.deferral.act_by, r.deferral.deadline);
+    return this.tiered(r) && r.refund_tiers.some((t) => t.percent > 0 && betweenReadings(date, t.act_by, t.last_day))
+      || betweenReadings(date, r.deferral.act_by, r.deferral.deadline);
   }
 
   /**
@@ -140,14 +139,13 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    */
   actBy(actBy, until, today) {
     if (!actBy && !until) return "—";
-    if (actBy && until && today > actBy && today <= until) return this.word("trn.date_if_today", { date: until });
+    if (betweenReadings(today, actBy, until)) return this.word("trn.date_if_today", { date: until });
     return actBy && until && actBy !== until ? this.word("trn.act_by", { date: actBy, until }) : actBy ?? until;
   }
 
   /** The share, said with its condition on the day it holds only if today counts (as the reasons say it). */
   verdictWord(r) {
-    const disputed = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
-    return this.word(disputed ? "trn.percent_if_today" : "trn.percent", { percent: r.refund.percent });
+    return this.word(says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") ? "trn.percent_if_today" : "trn.percent", { percent: r.refund.percent });
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -280,7 +278,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const estimated = this.estimated(r);
     attrs(text($.estimated, estimated), { hidden: !estimated });
     // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
-    const disputedToday = r.reasons.some((x) => x.code === "TRAINING_REFUND_LAST_DAY_DISPUTED");
+    const disputedToday = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED");
     attrs(text($.verdict, this.verdictWord(r)), {
       "data-tone": r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });
@@ -288,7 +286,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
     const names = FACTS(this.tierRows(r).map(([name]) => name));
     // A class that did not open has no opening decision or notice still to come: those rows are hidden (TRN-5).
-    const notOpened = r.reasons.some((x) => x.code === "CLASS_NOT_OPENED");
+    const notOpened = says(r, "CLASS_NOT_OPENED");
     if ($.factNames !== names.join()) {
       const dl = this.facts(names);
       $.facts.replaceWith(dl);
@@ -328,7 +326,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    */
   estimated(r) {
     // Beside a year counted Monday to Friday (CAL-2), dates are not the earliest they can be: said without that claim.
-    const mixed = r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNVERIFIED");
+    const mixed = says(r, "CALENDAR_YEAR_UNVERIFIED");
     return this.yearCaveat(r, "CALENDAR_YEAR_ESTIMATED", mixed ? "trn.estimated_mixed" : "trn.estimated");
   }
 
@@ -336,24 +334,24 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
   yearCaveat(r, code, word) {
     const years = this.yearsSaying(r, code);
     if (years.length) return this.word(`${word}_years`, { years: years.join(this.word("list_sep")) });
-    return r.reasons.some((x) => x.code === code) ? this.word(word) : "";
+    return says(r, code) ? this.word(word) : "";
   }
 
   /** The caveat of a year whose holiday data cites no official notice (CAL-2): used, not verified; or "". */
   uncited(r) {
-    return r.reasons.some((x) => x.code === "CALENDAR_YEAR_UNCITED") || this.yearsSaying(r, "CALENDAR_YEAR_UNCITED").length ? this.word("trn.uncited") : "";
+    return says(r, "CALENDAR_YEAR_UNCITED") || this.yearsSaying(r, "CALENDAR_YEAR_UNCITED").length ? this.word("trn.uncited") : "";
   }
 
   /** The years among the days shown whose answers give the reason `code`. */
   yearsSaying(r, code) {
-    return [...new Set([...this._days].filter(([, d]) => d.reasons.some((x) => x.code === code)).map(([date]) => date.slice(0, 4)))];
+    return [...new Set([...this._days].filter(([, d]) => says(d, code)).map(([date]) => date.slice(0, 4)))];
   }
 
   /** The deferral: the date to apply by (or that none is stated), whether it is possible, whether it uses the right. */
   deferral(r) {
     const d = r.deferral;
     // CAL-4: refused by the estimate's count only, it may still be possible (DEFERRAL_TOO_LATE_BY_ESTIMATE).
-    const byEstimate = !d.allowed && r.reasons.some((x) => x.code === "DEFERRAL_TOO_LATE_BY_ESTIMATE");
+    const byEstimate = !d.allowed && says(r, "DEFERRAL_TOO_LATE_BY_ESTIMATE");
     const word = d.allowed ? "trn.deferral_allowed" : byEstimate ? "trn.deferral_not_allowed_estimate" : "trn.deferral_not_allowed";
     const verdict = `${this.word(word)}${d.consumes_right ? "" : ` ${this.word("trn.deferral_free")}`}`;
     if (d.act_by || d.deadline) return `${this.actBy(d.act_by, d.deadline, r.today)} · ${verdict}`;

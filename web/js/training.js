@@ -11,6 +11,7 @@ import { chinaInputValue } from "./inputs.js";
 import { fieldFailure, inputFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
+import { betweenReadings, says } from "/pkg/elements/caveats.js";
 import "/pkg/elements/training.js";
 
 const $ = (id) => document.getElementById(id);
@@ -65,7 +66,7 @@ function icsEvents() {
   // the event is today's, said with its condition (as the card says it), never a day already gone.
   const applyBy = (key, title, actBy, until, extra) => {
     if (!(actBy ?? until) || (until && r.today > until)) return null;
-    const today = actBy && until && r.today > actBy;
+    const today = betweenReadings(r.today, actBy, until);
     // Today's event has no alarm (it would fire at a midnight already past); its title carries the condition.
     return { uid: `class-${r.class_start}-${key}`, title: today ? `${title}${t("ics.if_today_title")}` : title, date: today ? until : actBy ?? until,
       ...(today ? {} : { alarmDaysBefore: 1 }),
@@ -78,7 +79,7 @@ function icsEvents() {
     ...tiers,
     r.deferral.allowed && applyBy("deferral", t("ics.deferral"), r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
     // A class that did not open has no opening decision still to come (TRN-5), as the card says.
-    !r.reasons.some((x) => x.code === "CLASS_NOT_OPENED") && { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
+    !says(r, "CLASS_NOT_OPENED") && { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
   ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }

@@ -75,24 +75,22 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.reasons.add("CLASS_NOT_OPENED", "TRN-5");
     d.reasons.add("READING_NOT_OPENED_DEFERRAL", "TRN-5");
   } else {
-    // TRN-3: the first tier whose threshold N exceeds.
-    auto percent_for = [&](int count) {
+    // TRN-3: the first tier whose threshold a count of working days exceeds (none: the band after the last).
+    auto tier_for = [&](int count) -> const TierDay* {
       for (const TierDay& tier : d.tiers) {
-        if (count > tier.more_than_working_days) return tier.percent;
+        if (count > tier.more_than_working_days) return &tier;
       }
-      return p.otherwise_percent;
+      return nullptr;
     };
-    d.percent = p.otherwise_percent;
-    // The band after the last tier lasts until the day before the start
-    // (no tier boundary to count: its date to act by is the same day).
-    if (p.otherwise_percent > 0) d.refund_until = d.refund_act_by = add_days(in.class_start, -1);
-    for (const TierDay& tier : d.tiers) {
-      if (n.count > tier.more_than_working_days) {
-        d.percent = tier.percent;
-        d.refund_until = tier.last_day;
-        d.refund_act_by = tier.act_by;
-        break;
-      }
+    auto percent_for = [&](int count) { const TierDay* t = tier_for(count); return t ? t->percent : p.otherwise_percent; };
+    d.percent = percent_for(n.count);
+    if (const TierDay* tier = tier_for(n.count)) {
+      d.refund_until = tier->last_day;
+      d.refund_act_by = tier->act_by;
+    } else if (p.otherwise_percent > 0) {
+      // The band after the last tier lasts until the day before the start
+      // (no tier boundary to count: its date to act by is the same day).
+      d.refund_until = d.refund_act_by = add_days(in.class_start, -1);
     }
     // The class has begun (today is its first day or later): no working day is left before it, and the
     // answer says so instead of "0 working days before the start" and "too late to defer".
@@ -129,7 +127,7 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     }
     else if (!in_time) {
       // A class that began has CLASS_STARTED, which says no deferral is left.
-      if (!started || in.deferred) d.reasons.add(deferral_may_be_in_time ? "DEFERRAL_TOO_LATE_BY_ESTIMATE" : "DEFERRAL_TOO_LATE", "TRN-4");
+      if (!started) d.reasons.add(deferral_may_be_in_time ? "DEFERRAL_TOO_LATE_BY_ESTIMATE" : "DEFERRAL_TOO_LATE", "TRN-4");
     }
     else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
     if (may_allow_more) d.reasons.add("ESTIMATE_MAY_ALLOW_MORE", "CAL-4");
