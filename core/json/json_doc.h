@@ -53,6 +53,7 @@ class JsonDoc {
   std::int64_t int_value(Ref r) const { return nodes_[r].i; }
   std::uint64_t uint_value(Ref r) const { return nodes_[r].u; }
   std::string_view string(Ref r) const { return {pool_.data() + nodes_[r].str, nodes_[r].str_len}; }
+  double float_value(Ref r) const { return nodes_[r].d; }
   // Children of an array or object.
   std::size_t size(Ref r) const { return nodes_[r].count; }
 
@@ -62,6 +63,12 @@ class JsonDoc {
   Ref element(Ref array, std::size_t k) const;
   // An object's members by key, sorted, a repeated key once (its last value).
   std::vector<std::pair<std::string_view, Ref>> members(Ref object) const;
+  // An object's members in document order, a repeated key each time, none
+  // counted as read (for copying a document whole): f(key, member).
+  template <class F>
+  void each_member(Ref object, F&& f) const {
+    for (Ref c = object + 1; c < nodes_[object].end; c = nodes_[c].end) f(key(c), c);
+  }
 
   // Strict input: every member looked up with `find` (found or not) or
   // listed with `members` counts as known. The first member under `root`

@@ -3,6 +3,7 @@
 #include "policy/policy_file.h"
 
 #include "engine.h"
+#include "json/json_tree.h"
 #include "json/raw_scan.h"
 
 namespace certpolicy {
@@ -75,8 +76,7 @@ bool PolicyFile::read(std::string_view text, Issues& issues) {
     issues.fail(*repeated, detail_code::kDuplicateKey, "each key once in an object");
     return false;
   }
-  const std::string_view text_view = text_;  // const char* iterators: the parser's one instantiation
-  tree_ = json::parse(text_view.begin(), text_view.end(), nullptr, false);
+  tree_ = to_tree(doc_, doc_.root());
   return true;
 }
 

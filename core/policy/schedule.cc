@@ -8,6 +8,7 @@
 
 #include "engine.h"
 #include "json/json_out.h"
+#include "json/json_tree.h"
 #include "policy/messages.h"
 
 namespace certpolicy {
@@ -339,8 +340,9 @@ class ScheduleReader {
       if (!s.changes_[k].effective_from) continue;
       (s.changes_[k].governs == Governs::kOrdersPaid ? s.orders_ : s.decisions_).push_back(k);
     }
-    const std::string_view builtin = default_policy_text();
-    json base = json::parse(builtin.begin(), builtin.end(), nullptr, false);
+    JsonDoc builtin;
+    builtin.parse(default_policy_text());
+    json base = to_tree(builtin, builtin.root());
     if (version_given_) base["version"] = s.version_;
 
     // Every change in order, once: the checks of a published file, and the

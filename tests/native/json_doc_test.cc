@@ -9,6 +9,8 @@
 #include "json/fields.h"
 #include "json/json_doc.h"
 #include "json/json_in.h"
+#include "json/json_tree.h"
+#include "policy/policy.h"
 #include "json/raw_scan.h"
 
 namespace certpolicy {
@@ -79,6 +81,37 @@ TEST(JsonDoc, TrimmedDocumentStillParses) {
   ASSERT_TRUE(doc.parse(R"({"a": [true, null]})"));
   EXPECT_TRUE(doc.boolean(doc.element(doc.find(doc.root(), "a"), 0)));
   EXPECT_EQ(doc.kind(doc.element(doc.find(doc.root(), "a"), 1)), JsonKind::kNull);
+}
+
+// The policy readers' tree is built from the flat document (json_tree.h):
+// for every text, the tree nlohmann's own DOM parser makes of it.
+TEST(JsonTree, IsTheTreeNlohmannsParserMakes) {
+  const std::string texts[] = {
+      R"({"a": [1, -2, 2.5, "x", true, null, {}], "b": {"c": []}, "a": null})",
+      R"([18446744073709551615, -9223372036854775808, 1e300, -0.0, 0.1, "\u00e9\ud83d\ude00"])",
+      R"("only a string")",
+      R"(7)",
+      R"({"deep": [[[[{"k": [{"z": 1, "y": 2, "z": 3}]}]]]]})",
+      default_policy_text(),
+  };
+  for (const std::string& text : texts) {
+    JsonDoc doc;
+    ASSERT_TRUE(doc.parse(text)) << text;
+    const nlohmann::json tree = to_tree(doc, doc.root());
+    const nlohmann::json expected = nlohmann::json::parse(text);
+    EXPECT_EQ(tree, expected) << text;
+    EXPECT_EQ(tree.dump(), expected.dump()) << text;  // number kinds too: 1 and 1.0 compare equal
+  }
+}
+
+TEST(JsonTree, CopyingCountsNoMemberAsRead) {
+  JsonDoc doc;
+  ASSERT_TRUE(doc.parse(R"({"known": 1, "typo": 2})"));
+  (void)doc.find(doc.root(), "known");
+  (void)to_tree(doc, doc.root());
+  auto unread = doc.first_unread(doc.root());
+  ASSERT_TRUE(unread.has_value());
+  EXPECT_EQ(unread->path, "typo");
 }
 
 TEST(Fields, WritesKeysSortedWhateverTheOrderPut) {
