@@ -73,6 +73,9 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.deferral_deadline.reset();
     d.deferral_act_by.reset();
     d.reasons.add("CLASS_NOT_OPENED", "TRN-5");
+    // TRN-2: "did not open" before the day that is announced is an early notice or the wrong choice.
+    // Taken as given (full refund, no deadline), the answer says how to see a class that goes ahead.
+    if (in.today < d.class_decision_on) d.reasons.add("NOT_OPENED_BEFORE_NOTICE", "TRN-2");
     d.reasons.add("READING_NOT_OPENED_DEFERRAL", "TRN-5");
   } else {
     // TRN-3: the first tier whose threshold a count of working days exceeds (none: the band after the last).
