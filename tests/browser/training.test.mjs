@@ -79,6 +79,21 @@ test("TRN-5 class not opened, in English", async () => {
   await context.close();
 });
 
+test("TRN-2: 'did not open' chosen before the notice day keeps the full refund but not green, and says how to see a class that goes ahead", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
+  await enrol(page, { start: "2026-12-28", today: "2026-12-17", status: "not_opened" });
+  const verdict = page.locator('#training [part~="verdict"]');
+  assert.equal(await verdict.getAttribute("data-percent"), "100");
+  assert.equal(await verdict.getAttribute("data-tone"), "warn");
+  assert.match(await page.locator('#training [part~="reasons"]').textContent(), /是否开班一般在 2026-12-18 才通知。若您还没有收到未开班的通知，请把开班状态选为“待确认”/);
+  // On the notice day the status is taken as told: green, and nothing more is said.
+  await page.getByTestId("today").fill("2026-12-18");
+  await page.locator('#training [part~="verdict"][data-tone="ok"]').waitFor();
+  assert.doesNotMatch(await page.locator('#training [part~="reasons"]').textContent(), /是否开班一般在/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("CAL-2 banner for a class in a year without published data", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2029-01-18", today: "2028-12-20" });

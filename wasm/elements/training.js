@@ -277,10 +277,11 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     attrs(text($.uncited, uncited), { hidden: !uncited });
     const estimated = this.estimated(r);
     attrs(text($.estimated, estimated), { hidden: !estimated });
-    // A percent that holds only if today counts is not green (TRAINING_REFUND_LAST_DAY_DISPUTED: apply today).
-    const disputedToday = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED");
+    // A percent that holds only on a condition is not green: only if today counts (TRAINING_REFUND_LAST_DAY_DISPUTED:
+    // apply today), or only if the class really did not open (NOT_OPENED_BEFORE_NOTICE: said before the notice day).
+    const conditional = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") || says(r, "NOT_OPENED_BEFORE_NOTICE");
     attrs(text($.verdict, this.verdictWord(r)), {
-      "data-tone": r.refund.percent === 100 && !disputedToday ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
+      "data-tone": r.refund.percent === 100 && !conditional ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });
     text($.amount, this.money(r.refund.amount_fen));
     // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
