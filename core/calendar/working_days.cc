@@ -82,13 +82,19 @@ bool WorkCalendar::may_be_off(CivilDate d) const {
   return e != estimates_.end() && estimated(d.year()) && e->second.may_be_off.count(d) != 0;
 }
 
-int WorkCalendar::estimated_days_off(CivilDate from, CivilDate to) const {
+bool WorkCalendar::may_be_makeup(CivilDate d) const {
+  auto e = estimates_.find(d.year());
+  return e != estimates_.end() && estimated(d.year()) && e->second.may_be_makeup.count(d) != 0;
+}
+
+int WorkCalendar::estimated_may_work(CivilDate from, CivilDate to) const {
   int n = 0;
   for (const auto& [year, estimate] : estimates_) {
     if (!estimated(year)) continue;
     for (auto it = estimate.may_be_off.lower_bound(from); it != estimate.may_be_off.end() && *it < to; ++it) {
       if (weekday_kind(*it) == DayKind::kWeekday) ++n;
     }
+    for (auto it = estimate.may_be_makeup.lower_bound(from); it != estimate.may_be_makeup.end() && *it < to; ++it) ++n;
   }
   return n;
 }

@@ -45,6 +45,7 @@ struct YearCalendar {
 struct YearEstimate {
   std::set<CivilDate> days_off;    // fixed by law
   std::set<CivilDate> may_be_off;  // joined to them by some notices
+  std::set<CivilDate> may_be_makeup;  // weekends near them some notices may declare worked (counted off too)
   std::string basis;               // how the days were chosen (never empty)
 };
 
@@ -93,13 +94,17 @@ class WorkCalendar {
   // `verified` is false when any year in [from, to) has no data or no notice.
   WorkingDayCount count_working_days(CivilDate from, CivilDate to) const;
 
-  // CAL-4: the weekdays in [from, to) an estimate counts off that the law does
-  // not fix (the most a published schedule may give back, makeup days aside):
+  // CAL-4: the days in [from, to) an estimate counts off that a published
+  // schedule may make working days (the most it may give back): the weekdays
+  // the law does not fix, and the weekends that may be makeup days.
   // count_working_days(1 Feb 2027, 15 Feb 2027) is 3 by the estimate, and
-  // estimated_days_off(…) is 6 (02-04, 02-05, 02-09 … 02-12; 初三 02-08 is the law's).
-  int estimated_days_off(CivilDate from, CivilDate to) const;
+  // estimated_may_work(…) is 10: 02-04, 02-05, 02-09 … 02-12 (初三 02-08 is
+  // the law's) and the weekends 01-30, 01-31, 02-13, 02-14.
+  int estimated_may_work(CivilDate from, CivilDate to) const;
   // CAL-4: the estimate counts the day off though the law does not fix it.
   bool may_be_off(CivilDate d) const;
+  // CAL-4: a weekend day, counted off, that the published schedule may make a makeup working day.
+  bool may_be_makeup(CivilDate d) const;
 
   // Every year from `from`'s through `to`'s is verified.
   bool verified_span(CivilDate from, CivilDate to) const;

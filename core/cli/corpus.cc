@@ -311,7 +311,8 @@ class Builder {
       for (int y : p->calendar.estimate_years()) years.insert(y);
       for (int y : years) {
         for (CivilDate d = CivilDate::from_ymd(y, 1, 1); d.year() == y; d = add_days(d, 1)) {
-          if (p->calendar.kind(d) == DayKind::kHoliday || p->calendar.kind(d) == DayKind::kMakeupWorkday) dates.insert(d);
+          const DayKind k = p->calendar.kind(d);
+          if (k == DayKind::kHoliday || k == DayKind::kMakeupWorkday || p->calendar.may_be_makeup(d)) dates.insert(d);
         }
         dates.insert(CivilDate::from_ymd(y, 1, 1));
       }

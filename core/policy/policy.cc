@@ -118,8 +118,8 @@ int first_year_named(std::string_view text) {
 }
 
 // A list of dates, each in `year` (a calendar year's holidays, makeup days, an estimate's days off).
-bool read_dates_of_year(const JsonIn& list, int year, std::set<CivilDate>& out, Issues& issues) {
-  auto n = read_array(list, issues, 366, false);
+bool read_dates_of_year(const JsonIn& list, int year, std::set<CivilDate>& out, Issues& issues, bool optional = false) {
+  auto n = read_array(list, issues, 366, optional);
   if (!n) return false;
   for (size_t k = 0; k < *n; ++k) {
     auto d = read_date(list[k], issues);
@@ -129,6 +129,23 @@ bool read_dates_of_year(const JsonIn& list, int year, std::set<CivilDate>& out, 
       return false;
     }
     out.insert(*d);
+  }
+  return true;
+}
+
+// POL-8: a makeup working day (调休上班) is a weekend day declared worked; a
+// weekday in `list` (read into `dates`) would change nothing, so it is a mistake.
+bool weekends_only(const JsonIn& list, const std::set<CivilDate>& dates, Issues& issues) {
+  for (CivilDate d : dates) {
+    const unsigned wd = d.weekday().c_encoding();
+    if (wd == 0 || wd == 6) continue;
+    // The list's own index of the date (the set is sorted, the file may not be).
+    size_t k = 0;
+    for (size_t j = 0; j < list.size(); ++j) {
+      if (list[j].is(JsonKind::kString) && list[j].string() == format_date(d)) k = j;
+    }
+    issues.fail(list[k].path(), detail_code::kInconsistent, "a Saturday or Sunday: " + format_date(d) + " is a weekday");
+    return false;
   }
   return true;
 }
@@ -151,21 +168,7 @@ bool load_year(const JsonIn& in, int year, YearCalendar& out, Issues& issues) {
                           std::pair{"makeup_workdays", &out.makeup_workdays}}) {
     if (!read_dates_of_year(in[key], year, *set, issues)) return false;
   }
-  // POL-8: a makeup working day (调休上班) is a weekend day declared worked; a
-  // weekday in the list would change nothing, so it is a mistake.
-  size_t k = 0;
-  for (CivilDate d : out.makeup_workdays) {
-    const unsigned wd = d.weekday().c_encoding();
-    if (wd != 0 && wd != 6) {
-      // The list's own index of the date (the set is sorted, the file may not be).
-      JsonIn list = in["makeup_workdays"];
-      for (size_t j = 0; j < list.size(); ++j) {
-        if (list[j].is(JsonKind::kString) && list[j].string() == format_date(d)) k = j;
-      }
-      issues.fail(list[k].path(), detail_code::kInconsistent, "a Saturday or Sunday: " + format_date(d) + " is a weekday");
-      return false;
-    }
-  }
+  if (!weekends_only(in["makeup_workdays"], out.makeup_workdays, issues)) return false;
   for (CivilDate d : out.holidays) {
     if (out.makeup_workdays.count(d) != 0) {
       issues.fail(in["makeup_workdays"].path(), detail_code::kInconsistent,
@@ -187,8 +190,9 @@ std::optional<int> read_year_key(std::string_view key, const JsonIn& at, Issues&
   return y;
 }
 
-// CAL-4: a year's estimate, {"basis": "…", "days_off": [the law's], "may_be_off": [joined to them]}:
-// days off only (no makeup working day), each in one list.
+// CAL-4: a year's estimate, {"basis": "…", "days_off": [the law's], "may_be_off": [joined to them],
+// "may_be_makeup": [weekends a notice may declare worked; optional]}: counted as days off only (no makeup
+// working day), each day in one list.
 bool load_estimate(const JsonIn& in, int year, YearEstimate& out, Issues& issues) {
   if (!read_object(in, issues)) return false;
   auto basis = read_string(in["basis"], issues, kMaxSourceBytes);
@@ -199,12 +203,20 @@ bool load_estimate(const JsonIn& in, int year, YearEstimate& out, Issues& issues
   }
   out.basis = *basis;
   if (!read_dates_of_year(in["days_off"], year, out.days_off, issues) ||
-      !read_dates_of_year(in["may_be_off"], year, out.may_be_off, issues)) {
+      !read_dates_of_year(in["may_be_off"], year, out.may_be_off, issues) ||
+      !read_dates_of_year(in["may_be_makeup"], year, out.may_be_makeup, issues, true) ||
+      !weekends_only(in["may_be_makeup"], out.may_be_makeup, issues)) {
     return false;
   }
   for (CivilDate d : out.may_be_off) {
     if (out.days_off.count(d) != 0) {
       issues.fail(in["may_be_off"].path(), detail_code::kInconsistent, "no day the law fixes (days_off): " + format_date(d));
+      return false;
+    }
+  }
+  for (CivilDate d : out.may_be_makeup) {
+    if (out.days_off.count(d) != 0 || out.may_be_off.count(d) != 0) {
+      issues.fail(in["may_be_makeup"].path(), detail_code::kInconsistent, "no day the estimate counts off: " + format_date(d));
       return false;
     }
   }

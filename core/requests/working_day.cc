@@ -18,9 +18,11 @@ std::optional<Outcome> handle_working_day(const JsonIn& req, const Context& ctx,
       .put("verified", verified);
   static constexpr const char* kCodes[] = {"DAY_WEEKDAY", "DAY_WEEKEND", "DAY_HOLIDAY",
                                            "DAY_MAKEUP_WORKDAY"};
-  // CAL-4: a day an estimate counts off that the law does not fix may be one; it is not said to be one.
-  const bool estimated_off = cal.may_be_off(*date);
-  out.reasons.add(estimated_off ? "DAY_ESTIMATED_OFF" : kCodes[static_cast<int>(kind)], estimated_off ? "CAL-4" : "CAL-1");
+  // CAL-4: a day an estimate counts off that the law does not fix may be one; it is not said to be one. A
+  // weekend near its days off may become a makeup working day.
+  if (cal.may_be_off(*date)) out.reasons.add("DAY_ESTIMATED_OFF", "CAL-4");
+  else if (cal.may_be_makeup(*date)) out.reasons.add("DAY_MAY_BE_MAKEUP", "CAL-4");
+  else out.reasons.add(kCodes[static_cast<int>(kind)], "CAL-1");
   add_calendar_gaps(cal.gaps(*date, *date), out.reasons);
   return out;
 }

@@ -183,7 +183,8 @@ TEST(Policy, InvalidPatchesNameTheField) {
        "calendar.years.2027.holidays[0]", "INCONSISTENT"},
       {R"({"calendar":{"years":{"27":{"holidays":[],"makeup_workdays":[]}}}})", "calendar.years.27", "BAD_FORMAT"},
       {R"({"calendar":{"years":{"2027":{"holidays":[]}}}})", "calendar.years.2027.makeup_workdays", "MISSING"},
-      // CAL-4: an estimate names its basis, lists days of its year, and has no other keys (no makeup days).
+      // CAL-4: an estimate names its basis, lists days of its year, and has no other keys (no makeup working days:
+      // its may_be_makeup weekends count off).
       {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":["2027-01-01"]}}}})",
        "calendar.estimates.2029.days_off[0]", "INCONSISTENT"},
       {R"({"calendar":{"estimates":{"2029":{"basis":"","days_off":[]}}}})", "calendar.estimates.2029.basis", "BAD_FORMAT"},
@@ -191,6 +192,12 @@ TEST(Policy, InvalidPatchesNameTheField) {
       {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[]}}}})", "calendar.estimates.2029.may_be_off", "MISSING"},
       {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":["2029-01-01"],"may_be_off":["2029-01-01"]}}}})",
        "calendar.estimates.2029.may_be_off", "INCONSISTENT"},
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[],"may_be_off":[],"may_be_makeup":["2029-01-06","2029-01-08"]}}}})",
+       "calendar.estimates.2029.may_be_makeup[1]", "INCONSISTENT"},  // a Monday
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[],"may_be_off":["2029-01-06"],"may_be_makeup":["2029-01-06"]}}}})",
+       "calendar.estimates.2029.may_be_makeup", "INCONSISTENT"},  // counted off already
+      {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[],"may_be_off":[],"may_be_makeup":["2030-01-05"]}}}})",
+       "calendar.estimates.2029.may_be_makeup[0]", "INCONSISTENT"},  // another year
       {R"({"calendar":{"estimates":{"2029":{"basis":"test","days_off":[],"may_be_off":[],"makeup_workdays":[]}}}})",
        "calendar.estimates.2029.makeup_workdays", "UNKNOWN_FIELD"},
       {R"({"calendar":{"estimates":{"28":{"basis":"test","days_off":[]}}}})", "calendar.estimates.28", "BAD_FORMAT"},

@@ -101,15 +101,18 @@ TEST(CAL_4, EstimatedYearCountsEveryDayThatMayBeOff) {
   // The 11th working day before a class on 2027-02-22 (the last day of the 100 % tier): 01-27, where
   // Monday to Friday would give 02-05, more than a week later than the published schedule can make it.
   EXPECT_EQ(calendar().last_date_with_count_at_least(D(2027, 2, 22), 11, D(2026, 1, 1)), D(2027, 1, 27));
-  // What Monday to Friday would count on top (the most a published schedule may add back, makeup days aside).
-  // 02-04, 02-05, 02-09 … 02-12 (初三 02-08 is the law's: no schedule gives it back).
-  EXPECT_EQ(calendar().estimated_days_off(D(2027, 2, 1), D(2027, 2, 15)), 6);
+  // The most a published schedule may add back: the joined weekdays 02-04, 02-05, 02-09 … 02-12 (初三 02-08 is
+  // the law's: no schedule gives it back) and the weekends that may be makeup days, 02-13 and 02-14.
+  EXPECT_EQ(calendar().estimated_may_work(D(2027, 2, 1), D(2027, 2, 15)), 8);
   EXPECT_EQ(calendar().count_working_days(D(2027, 2, 1), D(2027, 2, 15)).count, 3);
-  EXPECT_EQ(calendar().estimated_days_off(D(2026, 12, 28), D(2027, 1, 4)), 0);   // 元旦 is the law's
-  EXPECT_EQ(calendar().estimated_days_off(D(2027, 6, 7), D(2027, 6, 12)), 4);    // 端午's Monday … Friday but 06-09
+  EXPECT_EQ(calendar().estimated_may_work(D(2026, 12, 28), D(2027, 1, 4)), 0);   // 元旦 is the law's, 01-02/03 a weekend
+  EXPECT_EQ(calendar().estimated_may_work(D(2027, 6, 7), D(2027, 6, 12)), 4);    // 端午's Monday … Friday but 06-09
+  EXPECT_EQ(calendar().estimated_may_work(D(2027, 6, 7), D(2027, 6, 13)), 5);    // and Saturday 06-12, the day after
   EXPECT_FALSE(calendar().may_be_off(D(2027, 6, 9)));
   EXPECT_TRUE(calendar().may_be_off(D(2027, 6, 10)));
-  EXPECT_EQ(calendar().estimated_days_off(D(2027, 2, 15), D(2027, 4, 5)), 0);     // the end is not counted
+  // No joined weekday between 春节 and 清明; the weekends a week from either (02-20, 02-21, 03-27, 03-28) may be
+  // makeup days, the others (02-27, 02-28, 03-06 … 03-21) not; the end (04-05) is not counted.
+  EXPECT_EQ(calendar().estimated_may_work(D(2027, 2, 15), D(2027, 4, 5)), 4);
 
   // A year's own data replaces its estimate, cited or not.
   WorkCalendar cal;

@@ -114,11 +114,12 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     // open would not have used it (TRN-5).
     d.deferral_allowed = in_time && !in.deferral_used && !in.deferred;
     // CAL-4: N counted by an estimate is the fewest the published schedule can
-    // give. Where Monday to Friday's count would give a higher share or a
-    // deferral, the answer says the refusal may not stand: apply today anyway.
+    // give. Where the count with every day it may make a working day (a joined
+    // weekday, a makeup weekend) would give a higher share or a deferral, the
+    // answer says the refusal may not stand: apply today anyway.
     bool may_allow_more = false, deferral_may_be_in_time = false;
     if (d.calendar_gaps.estimated && !in.deferred) {
-      const int most = n.count + cal.estimated_days_off(in.today, in.class_start);
+      const int most = n.count + cal.estimated_may_work(in.today, in.class_start);
       deferral_may_be_in_time = !in_time && most >= p.deferral_min_working_days && !in.deferral_used;
       may_allow_more = percent_for(most) > d.percent || deferral_may_be_in_time;
     }
