@@ -29,8 +29,8 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   in.status = *status;
   in.refunded = refunded;
   in.fault = *fault;
-  if (order_contradiction(in)) return out;  // as the JSON entry, which names the field
   in.certification = certification < 0 ? nullptr : &p.catalogue.certifications[static_cast<size_t>(certification)];
+  if (order_contradiction(in)) return out;  // as the JSON entry, which names the field
   const ExamOrderDecision d = certpolicy::decide_exam_order(in, p, Detail::kFlags);
   out.decided = true;
   out.refund = d.refund.allowed;

@@ -18,7 +18,8 @@ export type ErrorCode =
 /** The relation an INCONSISTENT field breaks (`error.relation`; the registry is core/policy/data/codes.json). */
 export type ErrorRelation =
   | "UP_TO_NOW" | "AFTER_PAYMENT" | "UP_TO_TODAY" | "WITH_A_BOOKED_EXAM" | "BETWEEN_PAYMENT_AND_NOW"
-  | "NONE_AFTER_A_PASS" | "ON_AN_EXAMINED_CODE" | "WITH_A_REFUNDED_CODE";
+  | "NONE_AFTER_A_PASS" | "ON_AN_EXAMINED_CODE" | "WITH_A_REFUNDED_CODE" | "BOOKED_BEFORE_PURCHASE"
+  | "SOLD_AS_EXAM_ORDER";
 
 /** Why a field was refused (mirrors detail_code in core/json/json_in.h; the registry is core/policy/data/codes.json). */
 export type ErrorDetail =

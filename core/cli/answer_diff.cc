@@ -16,7 +16,10 @@ using nlohmann::json;
 // Leaf paths that differ; the envelope's policy_version and reasons are
 // compared on their own.
 void walk(const json& a, const json& b, const std::string& path, std::vector<FieldChange>& out) {
-  if (a.is_object() && b.is_object()) {
+  // An object on either side (the other absent or null: an answer refused now, a section given only now) is
+  // looked into, so that each of its fields is said under its own rule.
+  const bool objects = (a.is_object() || a.is_null()) && (b.is_object() || b.is_null()) && (a.is_object() || b.is_object());
+  if (objects) {
     std::set<std::string> keys;
     for (const auto& [k, v] : a.items()) keys.insert(k);
     for (const auto& [k, v] : b.items()) keys.insert(k);

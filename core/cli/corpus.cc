@@ -77,6 +77,19 @@ class Builder {
     if (flow != nullptr) o["flow"] = flow;
     return o;
   }
+  // Booked before buying: the flow given, or (none given) a compared policy's default.
+  bool booked_first(const char* flow) const {
+    if (flow != nullptr) return flow[0] == 'b';
+    return std::any_of(in_.policies.begin(), in_.policies.end(),
+                       [](const Policy* p) { return p->exam_order.default_flow == Flow::kBookThenPurchase; });
+  }
+  // An order with nothing more said of it; booked before buying it has its booking (EXO-2, EXO-5: changed,
+  // never cancelled), here an exam 30 days after the payment.
+  json plain_order(Instant paid, const char* flow) const {
+    json o = order(paid, flow);
+    if (booked_first(flow)) o["booking"] = {{"status", "booked"}, {"exam_at", instant(paid + hours(24 * 30))}};
+    return o;
+  }
 
   void day(CivilDate d) {
     const std::string noon = instant(at(d, 12));
@@ -100,8 +113,8 @@ class Builder {
     for (const char* flow : flows) {
       // The refund window (EXO-4), without and with every payment method (EXO-10).
       for (std::int64_t s : refund) {
-        emit({{"type", "exam_order"}, {"now", instant(paid + seconds(s))}, {"order", order(paid, flow)}});
-        json o = order(paid, flow);
+        emit({{"type", "exam_order"}, {"now", instant(paid + seconds(s))}, {"order", plain_order(paid, flow)}});
+        json o = plain_order(paid, flow);
         o["payments"] = all_methods();
         emit({{"type", "exam_order"}, {"now", instant(paid + seconds(s))}, {"order", o}});
       }
@@ -113,6 +126,7 @@ class Builder {
       }));
       for (std::int64_t s : change) {
         for (const char* status : {"booked", "cancelled", "taken", "no_show"}) {
+          if (status[0] == 'c' && booked_first(flow)) continue;  // never cancelled (EXO-5)
           json o = order(paid, flow);
           o["booking"] = {{"status", status}, {"exam_at", instant(exam)}};
           // A taken or missed exam has begun (EXO-1): asked the same time after it.
@@ -127,7 +141,7 @@ class Builder {
         lasts.insert(p->exam_order.flow(f).validity.after(kChina.date_of(paid)));
       }
       for (CivilDate last : lasts) {
-        for (int k : {-1, 0, 1}) emit({{"type", "exam_order"}, {"now", instant(at(add_days(last, k), 12))}, {"order", order(paid, flow)}});
+        for (int k : {-1, 0, 1}) emit({{"type", "exam_order"}, {"now", instant(at(add_days(last, k), 12))}, {"order", plain_order(paid, flow)}});
         json o = order(paid, flow);
         o["booking"] = {{"status", "booked"}, {"exam_at", instant(at(add_days(last, 1), 9))}};
         emit({{"type", "exam_order"}, {"now", instant(paid + hours(1))}, {"order", o}});
@@ -135,7 +149,7 @@ class Builder {
     }
     // Each payment method alone, inside the window (EXO-10).
     for (const std::string& m : methods_) {
-      json o = order(paid, nullptr);
+      json o = plain_order(paid, nullptr);
       o["payments"] = json::array({{{"method", m}, {"amount_fen", 120000}}});
       emit({{"type", "exam_order"}, {"now", instant(paid + hours(1))}, {"order", o}});
     }
@@ -404,7 +418,7 @@ class Builder {
         if (paid + seconds(s) >= start && paid + seconds(s) < end) nows.insert(paid + seconds(s));
       }
       for (Instant now : nows) {
-        emit({{"type", "exam_order"}, {"now", instant(now)}, {"order", order(paid, nullptr)}});
+        emit({{"type", "exam_order"}, {"now", instant(now)}, {"order", plain_order(paid, nullptr)}});
         emit({{"type", "exam_code_order"}, {"now", instant(now)}, {"order", {{"paid_at", instant(paid)}, {"codes", json::array({{{"state", "unused"}}})}}}});
         emit({{"type", "practitioner"}, {"now", instant(now)}, {"purchase", {{"paid_at", instant(paid)}}}, {"attempts", json::array()}});
         const CivilDate start_day = add_days(kChina.date_of(paid), 30);

@@ -84,9 +84,12 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
     in.kind = *kind;
   }
   if (auto c = order_contradiction(in)) {
-    const JsonIn field = c->field == OrderField::kPaidAt ? order["paid_at"]
-                         : c->field == OrderField::kExamAt ? booking["exam_at"]
-                                                            : order["platform_fault"];
+    const JsonIn field = c->field == OrderField::kPaidAt           ? order["paid_at"]
+                         : c->field == OrderField::kExamAt        ? booking["exam_at"]
+                         : c->field == OrderField::kBooking       ? booking
+                         : c->field == OrderField::kBookingStatus ? booking["status"]
+                         : c->field == OrderField::kCertification ? order["certification"]
+                                                                  : order["platform_fault"];
     issues.contradict(field.path(), c->relation, c->expected);
     return std::nullopt;
   }

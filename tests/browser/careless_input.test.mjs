@@ -174,6 +174,34 @@ test("a refused field is said in plain words of the page's language; the engine'
   }
 });
 
+test("EXO-2, EXO-5: an order booked before buying with no booking, or a cancelled one, is said as such, never promised a refund; the practitioner exam is not offered as an order", async () => {
+  const cases = [
+    ["zh-CN", "none", "先预约后购买的订单在购买前已有预约，且预约只能改期、不能取消：请在“预约状态”中选择已预约、已参加考试或缺考", "order.booking"],
+    ["en", "cancelled", "An order booked before buying has its booking, which can be moved but never cancelled: in “Booking”, choose booked, exam taken or missed", "order.booking.status"],
+  ];
+  for (const [locale, status, sentence, path] of cases) {
+    const { page, context, problems } = await purchase(locale);
+    // The 从业者 exam is its own page: the order's picker does not offer it.
+    assert.equal(await page.locator('#certification option[value="practitioner"]').count(), 0);
+    assert.ok(await page.locator('#certification option[value="cloud-computing-engineer"]').count() > 0);
+    await page.getByTestId("flow").selectOption("book_then_purchase");
+    await page.getByTestId("status").selectOption(status);
+    if (status !== "none") await page.getByTestId("exam-at").fill("2026-12-10T09:00");  // (asked only for a booking)
+    const failure = page.locator("#failure");
+    await failure.locator("details").waitFor();
+    assert.equal(await failure.evaluate((el) => el.firstChild.textContent), sentence, locale);
+    assert.match(await failure.locator("details code").textContent(), new RegExp(`^${path.replaceAll(".", "\\.")} · INCONSISTENT · `));
+    assert.equal(await page.locator("#result").isHidden(), true, "no verdict beside the refusal");
+    // Its booking given: decided, and the refund is not promised.
+    await page.getByTestId("status").selectOption("booked");
+    await page.getByTestId("exam-at").fill("2026-12-10T09:00");
+    await page.locator("#result").waitFor();
+    assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "bad");
+    assert.deepEqual(problems(), []);
+    await context.close();
+  }
+});
+
 test("EXO-1: a payment time later than now, or an exam before the payment, is said as such, never decided", async () => {
   const cases = [
     ["zh-CN", "paid-at", "2026-11-22T10:01", "支付时间晚于现在，请检查", "order.paid_at"],

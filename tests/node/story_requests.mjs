@@ -28,6 +28,8 @@ export function storyRequests({ catalogue, legacy = false }) {
 
   const lifecycleIds = catalogue.filter((c) => c.lifecycle.exams_until || c.lifecycle.on_sale_from).map((c) => c.id);
   const anyIds = catalogue.map((c) => c.id);
+  // The 从业者 exam is no exam order (its own request, practitioner): an order naming it is refused (PRA-4).
+  const orderIds = catalogue.filter((c) => c.kind !== "practitioner").map((c) => c.id);
   const byId = new Map(catalogue.map((c) => [c.id, c]));
 
   // An instant in a range (ms), at whole minutes most of the time.
@@ -63,7 +65,7 @@ export function storyRequests({ catalogue, legacy = false }) {
     fault: legacy ? fc.constantFrom(false, false, false, undefined, true)
       : fc.constantFrom(false, false, false, undefined, true, "exam_time_changed", "centre_unavailable"),
     payments,
-    certification: legacy ? fc.constant(undefined) : fc.oneof(fc.constant(undefined), fc.constant(undefined), fc.constantFrom(...lifecycleIds), fc.constantFrom(...anyIds)),
+    certification: legacy ? fc.constant(undefined) : fc.oneof(fc.constant(undefined), fc.constant(undefined), fc.constantFrom(...lifecycleIds), fc.constantFrom(...orderIds)),
     nowAt: fc.nat(),
     nowJitter: jitter,
     locale,
@@ -76,7 +78,8 @@ export function storyRequests({ catalogue, legacy = false }) {
     let exam = g.paid + g.examOffset;
     if (g.examNearLastDay && lastDay) exam = startOf(addDays(lastDay, g.examOffset > 30 * DAY ? 1 : 0)) + g.examMinutes * 60000;
     else exam = startOf(chinaDate(exam)) + g.examMinutes * 60000;
-    const status = g.status;
+    // Booked before buying, the order has its booking, changed and never cancelled, unless it was refunded (EXO-2, EXO-5).
+    const status = flow === "book_then_purchase" && !g.refunded && ["none", "cancelled"].includes(g.status) ? "booked" : g.status;
     const booked = status !== "none";
     const examDate = chinaDate(exam);
     const marks = [g.paid, g.paid + 120 * HOUR, endOf(validUntil), ...[90, 60, 30, 15].map((d) => startOf(addDays(validUntil, -d)))];

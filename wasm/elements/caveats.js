@@ -11,6 +11,13 @@ import { attrs, text } from "./base.js";
 export const says = (r, code) => r.reasons.some((x) => x.code === code);
 
 /**
+ * Whether a class's opening decision and notice are still to come (TRN-2, TRN-5): not for a class that did not
+ * open, unless that was said before the day it is announced (NOT_OPENED_BEFORE_NOTICE: it may still open). The
+ * card's rows and the page's .ics say the same.
+ */
+export const noticesToCome = (r) => !says(r, "CLASS_NOT_OPENED") || says(r, "NOT_OPENED_BEFORE_NOTICE");
+
+/**
  * The day between the two working-day readings (TRN-3, TRN-4): the date to act by (today not counted) has
  * passed, and `date` is up to the last day counting today. The card, its calendar and its .ics say such a day
  * with its condition ("only if today counts"), never the date gone.

@@ -8,7 +8,7 @@
 //   <certpolicy-training enrolment='{"class_start":"2026-12-24","paid_fen":358000}'></certpolicy-training>
 import { CertpolicyElement, attrs, text } from "./base.js";
 import { INTL, pad, said } from "./format.js";
-import { CAVEAT_STYLE, betweenReadings, caveatBox, says, splitReasons, writeCaveats } from "./caveats.js";
+import { CAVEAT_STYLE, betweenReadings, caveatBox, noticesToCome, says, splitReasons, writeCaveats } from "./caveats.js";
 
 const monthKey = (date) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
 /** A date n days on (n may be negative): addDays("2026-12-31", 1) → "2027-01-01". */
@@ -143,9 +143,14 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     return actBy && until && actBy !== until ? this.word("trn.act_by", { date: actBy, until }) : actBy ?? until;
   }
 
-  /** The share, said with its condition on the day it holds only if today counts (as the reasons say it). */
+  /**
+   * The share, said with its condition (as the reasons say it): on the day it holds only if today counts, and
+   * for a class said not to open before the day that is announced.
+   */
   verdictWord(r) {
-    return this.word(says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") ? "trn.percent_if_today" : "trn.percent", { percent: r.refund.percent });
+    const word = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") ? "trn.percent_if_today"
+      : says(r, "NOT_OPENED_BEFORE_NOTICE") ? "trn.percent_if_not_opened" : "trn.percent";
+    return this.word(word, { percent: r.refund.percent });
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -286,8 +291,9 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     text($.amount, this.money(r.refund.amount_fen));
     // One row per tier of the policy in force: a policy with another number of tiers gets its rows made anew.
     const names = FACTS(this.tierRows(r).map(([name]) => name));
-    // A class that did not open has no opening decision or notice still to come: those rows are hidden (TRN-5).
-    const notOpened = says(r, "CLASS_NOT_OPENED");
+    // A class that did not open has no opening decision or notice still to come: those rows are hidden (TRN-5),
+    // unless that was said before the decision day (TRN-2: the class may still open).
+    const notices = noticesToCome(r);
     if ($.factNames !== names.join()) {
       const dl = this.facts(names);
       $.facts.replaceWith(dl);
@@ -301,7 +307,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
       ["deferral", this.word("trn.deferral"), this.deferral(r)],
       ["decision-on", this.word("trn.decision_on"), r.class_decision_on],
       ["notice-on", this.word("trn.notice_on"), r.opening_notice_on],
-    ].filter(([name]) => !(notOpened && NOTICES.includes(name))));
+    ].filter(([name]) => notices || !NOTICES.includes(name)));
     const { why, caveats } = splitReasons(r);
     writeCaveats(this, $.caveats, caveats);
     this.writeReasons($.why, why);

@@ -1,5 +1,6 @@
 // The certification picker of the purchase and booking pages: every entry of
-// the engine's catalogue (engine.catalogue(now)), grouped by track, each with
+// the engine's catalogue (engine.catalogue(now)) sold as an exam order (not the
+// 从业者 exam: its own page, which the engine refuses in an order), grouped by track, each with
 // its status on the China date the page decides for; the chosen catalogue id
 // goes to the request as `order.certification`. The statuses and names are
 // the engine's; the picker only lists them.
@@ -14,7 +15,7 @@ const TRACKS = ["cloud", "database", "big_data", "ai", "specialty", "developer"]
  *   fillPicker(select, engine, "2026-11-22T10:00:00+08:00")
  */
 export function fillPicker(select, engine, instant) {
-  const entries = engine.catalogue(instant);
+  const entries = engine.catalogue(instant).filter((c) => c.kind !== "practitioner");
   const key = `${getLocale()}|${entries.map((c) => `${c.id}:${c.status}`).join(",")}`;
   if (select.dataset.filled === key) return entries.map((c) => c.id);
   const chosen = select.value;

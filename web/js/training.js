@@ -11,7 +11,7 @@ import { chinaInputValue } from "./inputs.js";
 import { fieldFailure, inputFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { setupIcsExport } from "./ics_export.js";
-import { betweenReadings, says } from "/pkg/elements/caveats.js";
+import { betweenReadings, noticesToCome } from "/pkg/elements/caveats.js";
 import "/pkg/elements/training.js";
 
 const $ = (id) => document.getElementById(id);
@@ -79,7 +79,7 @@ function icsEvents() {
     ...tiers,
     r.deferral.allowed && applyBy("deferral", t("ics.deferral"), r.deferral.act_by, r.deferral.deadline, `${t("ics.deferral")} — ${r.apply_to}`),
     // A class that did not open has no opening decision still to come (TRN-5), as the card says.
-    !says(r, "CLASS_NOT_OPENED") && { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
+    noticesToCome(r) && { uid: `class-${r.class_start}-decision`, title: t("ics.class_decision"), date: r.class_decision_on },
     { uid: `class-${r.class_start}-start`, title: t("ics.class_start"), date: r.class_start },
   ].filter(Boolean).map((e) => ({ ...e, description: say(e.description, caveat) }));
 }

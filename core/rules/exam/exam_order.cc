@@ -135,6 +135,21 @@ std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in) 
   if (in.fault == PlatformFault::kCentreUnavailable && in.status != BookingStatus::kBooked) {
     return OrderContradiction{OrderField::kPlatformFault, "WITH_A_BOOKED_EXAM", "a booked exam (booking.status booked)"};
   }
+  // PRA: the 从业者 exam is bought and sat online with no booking and never refunded but for a platform fault;
+  // decided as an order, it would be promised the 5-day refund (a candidate's tryout, 2026-12-07).
+  if (in.certification != nullptr && in.certification->kind == "practitioner") {
+    return OrderContradiction{OrderField::kCertification, "SOLD_AS_EXAM_ORDER",
+                              "a certification sold as an exam order (the practitioner exam is the practitioner request)"};
+  }
+  // EXO-2, EXO-5: booked before buying, the order has its booking, which can be changed and never cancelled
+  // (decided without it, it was promised the refund "no exam booked" allows).
+  if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kNone) {
+    return OrderContradiction{OrderField::kBooking, "BOOKED_BEFORE_PURCHASE", "a booking (the order was booked before buying)"};
+  }
+  if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kCancelled) {
+    return OrderContradiction{OrderField::kBookingStatus, "BOOKED_BEFORE_PURCHASE",
+                              "booked, taken or no_show (a booking made before buying is changed, never cancelled)"};
+  }
   return std::nullopt;
 }
 

@@ -100,12 +100,14 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
 // names the field and what it should be, the fast path answers undecided.
 // The order is paid by now; its exam, when it has one, is sat after the
 // payment (booked before or after it); a taken or missed exam has begun; a
-// centre that cannot hold the exam moves a booked one.
+// centre that cannot hold the exam moves a booked one; an order booked before
+// buying has its booking (changed, never cancelled) unless it was refunded;
+// the 从业者 exam is no exam order (the `practitioner` request decides it).
 //   order_contradiction({.paid_at = tomorrow, .now = today})->field == OrderField::kPaidAt
-enum class OrderField { kPaidAt, kExamAt, kPlatformFault };
+enum class OrderField { kPaidAt, kExamAt, kPlatformFault, kBooking, kBookingStatus, kCertification };
 struct OrderContradiction {
   OrderField field;
-  const char* relation;  // the error's `relation` (codes.json): UP_TO_NOW, AFTER_PAYMENT, WITH_A_BOOKED_EXAM
+  const char* relation;  // the error's `relation` (codes.json): UP_TO_NOW, AFTER_PAYMENT, WITH_A_BOOKED_EXAM, …
   const char* expected;  // what the field should be, in the words of the error's `expected`
 };
 std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in);

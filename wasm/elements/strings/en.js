@@ -41,6 +41,7 @@ export default {
   "pra.passed_on": "Passed on attempt {n} of {total}",
   "trn.percent": "Refund share {percent}%",
   "trn.percent_if_today": "Refund share {percent}% only if today counts: apply today",
+  "trn.percent_if_not_opened": "Refund share {percent}% if the class really is not opening",
   "trn.date_if_today": "Today, {date}, only if today counts: apply today",
   "trn.full_until": "Full refund: last day to apply",
   "trn.tier_until": "{percent}% refund: last day to apply",
