@@ -92,7 +92,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     if (open) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
       d.reasons.add(change_boundary_reading(in.now, *d.change_deadline), "EXO-5");
-    } else if (in.now < in.exam_at) {
+    } else if (in.now < in.exam_at && !in.time_changed_by_platform) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_CLOSED" : "CHANGE_ONLY_WINDOW_CLOSED", "EXO-5");
     }
     if (in.now <= *d.check_in_by) {

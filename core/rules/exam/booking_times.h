@@ -43,6 +43,9 @@ struct BookingInput {
   std::optional<CivilDate> last_exam_day;
   // EXO-9: the test centre cannot hold the booked session; it is moved.
   bool centre_unavailable = false;
+  // EXO-9: Tencent Cloud changed the exam time; the candidate chooses a refund or the nearest session, so a
+  // closed change window forfeits nothing (its sentence, "not attending forfeits the fee", is not said).
+  bool time_changed_by_platform = false;
 };
 
 struct BookingDecision {

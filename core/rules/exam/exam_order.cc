@@ -168,7 +168,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   d.exams_over = last_exam_day && today > *last_exam_day;
   // EXO-1, EXO-5 … EXO-9.
   d.booking = decide_booking({in.flow, in.status, in.exam_at, in.kind, in.now, in.refunded, d.validity.valid_until,
-                              last_exam_day, in.fault == PlatformFault::kCentreUnavailable},
+                              last_exam_day, in.fault == PlatformFault::kCentreUnavailable,
+                              in.fault == PlatformFault::kExamTimeChanged},
                              p, zone);
   const BookingDecision& b = d.booking;
   // EXO-4, EXO-9, CAT-2.
