@@ -50,10 +50,12 @@ test("EXO-5..8 on the page: every deadline for the chosen exam time", async () =
 test("BKG-1..3 on the page: errors appear field by field as the candidate types", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html`);
   await exam(page, { date: "2026-12-10", time: "09:00", paid: "2026-11-20T10:00", now: "2026-12-01T09:00:00" });
-  // Untouched fields show nothing yet.
+  // Untouched fields show nothing yet, and the form is asked to be filled in, not "correct the marked fields".
   assert.equal(await page.getByTestId("error-surname").textContent(), "");
+  assert.equal(await page.getByTestId("form-state").textContent(), "请填写预约信息");
   await page.getByTestId("id_number").fill("110105194912310021");
   assert.equal(await page.getByTestId("error-id_number").textContent(), "身份证号码校验位不正确，请逐位核对。");
+  assert.equal(await page.getByTestId("form-state").textContent(), "请修正标出的项目");
   assert.equal(await page.getByTestId("id_number").getAttribute("aria-invalid"), "true");
   await page.getByTestId("id_number").fill("11010519491231002X");
   assert.equal(await page.getByTestId("error-id_number").textContent(), "");

@@ -96,7 +96,9 @@ function renderForm(engine, showAll = false) {
     document.querySelector(`.error[data-for="${f}"]`).textContent = message;
   }
   const state = $("form_state");
-  state.textContent = r.valid ? t("form.valid") : t("form.invalid");
+  // "Correct the marked fields" only when a field is marked: an untouched empty form is asked to be filled in.
+  const marked = FORM_FIELDS.some((f) => (showAll || touched.has(f)) && byField.has(f));
+  state.textContent = t(r.valid ? "form.valid" : marked ? "form.invalid" : "form.incomplete");
   state.className = `badge ${r.valid ? "ok" : "warn"}`;
   state.dataset.valid = String(r.valid);
 }

@@ -65,6 +65,7 @@ export default {
   "form.title": "ProScheduler booking details",
   "form.valid": "All details are valid",
   "form.invalid": "Please correct the marked fields",
+  "form.incomplete": "Fill in the booking details",
   "id_type": "ID document",
   "id.cn_id_card": "Resident ID card",
   "id.hk_macao_permit": "HK/Macao travel permit",

@@ -65,6 +65,7 @@ export default {
   "form.title": "ProScheduler 预约信息",
   "form.valid": "信息完整有效",
   "form.invalid": "请修正标出的项目",
+  "form.incomplete": "请填写预约信息",
   "id_type": "证件类型",
   "id.cn_id_card": "居民身份证",
   "id.hk_macao_permit": "港澳居民来往内地通行证",

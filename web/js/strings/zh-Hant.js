@@ -66,6 +66,7 @@ export default {
   "form.title": "ProScheduler 預約資料",
   "form.valid": "資訊完整有效",
   "form.invalid": "請修正標出的項目",
+  "form.incomplete": "請填寫預約資料",
   "id_type": "證件類型",
   "id.cn_id_card": "居民身份證",
   "id.hk_macao_permit": "港澳居民來往內地通行證",
