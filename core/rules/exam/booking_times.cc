@@ -53,6 +53,8 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     d.reasons.add(by_validity ? (d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED")
                               : (d.movable ? "EXAM_AFTER_LAST_EXAM_DAY" : "EXAM_AFTER_LAST_EXAM_DAY_LOCKED"),
                   by_validity ? "EXO-2" : "CAT-2");
+    // The documentation says an expired order cannot book; that its exam must be sat by then is a reading.
+    if (by_validity) d.reasons.add("READING_EXAM_WITHIN_VALIDITY", "EXO-2");
     // The time to act by is the change deadline itself: its boundary is read one way.
     if (d.movable && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
     return d;
