@@ -245,6 +245,8 @@ export interface ExamOrderResult {
     deadline: Instant;
     /** What comes back now; 0 when not allowed; null when no payments were given. */
     amount_fen: number | null;
+    /** *Added:* what would come back once the booking is cancelled (`state: "cancel_booking_first"`, payments given); else null. */
+    amount_after_cancelling_fen: number | null;
     breakdown: { method: string; amount_fen: number }[];
   };
   booking: {

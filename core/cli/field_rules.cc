@@ -44,6 +44,7 @@ constexpr FieldRule kRules[] = {
     {"exam_order", "refund.deadline", "EXO-4"},
     {"exam_order", "refund.amount_fen", "EXO-10"},
     {"exam_order", "refund.breakdown", "EXO-10"},
+    {"exam_order", "refund.amount_after_cancelling_fen", "EXO-10"},
     {"exam_order", "booking.can_book", "EXO-2"},
     {"exam_order", "booking.can_change", "EXO-5"},
     {"exam_order", "booking.can_cancel", "EXO-5"},

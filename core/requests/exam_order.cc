@@ -151,7 +151,8 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
       .put("state", name_of(d.refund.state))
       .put("tone", name_of(d.refund_tone))
       .put("deadline", Value(d.refund.deadline, zone))
-      .put("amount_fen", r->payments_given ? Value(d.split.amount_fen) : Value(nullptr));
+      .put("amount_fen", r->payments_given ? Value(d.split.amount_fen) : Value(nullptr))
+      .put("amount_after_cancelling_fen", d.amount_after_cancelling ? Value(*d.amount_after_cancelling) : Value(nullptr));
   Fields::Array breakdown = refund.array("breakdown");
   if (d.refund.allowed) {
     for (size_t k = 0; k < r->payments.size(); ++k) {

@@ -49,6 +49,16 @@ test("EXO-4 countdown and booking block on the page", async () => {
   assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "warn");
   assert.equal(await page.locator('[part~="verdict"]').textContent(), "取消预约后可以退款");
   assert.match(await page.locator('[part~="reasons"]').textContent(), /请先取消预约/);
+  // Its amount is what comes back once the booking is cancelled, said so (the amount now, ¥0.00, told another story).
+  assert.equal(await page.locator('[part~="amount"]').textContent(), "¥1200.00");
+  assert.match(await page.locator("certpolicy-refund").evaluate((el) => el.shadowRoot.textContent), /取消预约后预计退回/);
+  // Paid by voucher only: cancelling would bring nothing back, and the verdict says so (not warn but bad).
+  await page.getByTestId("pay-online").fill("0");
+  await page.getByTestId("pay-voucher").fill("1200");
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "取消预约后可以退款，但只退回 ¥0.00");
+  assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "bad");
+  await page.getByTestId("pay-online").fill("1200.00");
+  await page.getByTestId("pay-voucher").fill("0");
   await page.getByTestId("status").selectOption("cancelled");
   // Refundable, on the reading that a cancelled booking no longer blocks it: the engine's tone is "warn", and the reading is said.
   assert.equal(await page.locator('[part~="verdict"]').textContent(), "可以退款");

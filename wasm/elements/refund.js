@@ -19,10 +19,21 @@ export class CertpolicyRefund extends CertpolicyElement {
 
   decide() { return this.ask("exam_order", { order: this.order ?? {} }); }
 
-  /** The verdict's words: the refund's state, and "¥0.00 back" when it is allowed but returns nothing. */
+  /** The verdict's words: the refund's state, and "¥0.00 back" when it (or the one after cancelling) returns nothing. */
   verdictText(r) {
-    const nothing = r.refund.allowed && r.refund.amount_fen === 0;
+    const nothing = (r.refund.allowed && r.refund.amount_fen === 0) || r.refund.amount_after_cancelling_fen === 0;
     return this.word(`refund.state.${r.refund.state}`) + (nothing ? this.word("refund.nothing_back") : "");
+  }
+
+  /**
+   * The amount row: what comes back now, or, where the refund waits on cancelling the booking, what would come
+   * back then (now it is ¥0.00, which beside "refundable after cancelling" told two stories).
+   */
+  amount(r, { spoken = false } = {}) {
+    const after = r.refund.amount_after_cancelling_fen;
+    const fen = after ?? r.refund.amount_fen;
+    // No amount known (no payments given): "—" on the card, nothing in the spoken summary.
+    return [this.word(after != null ? "refund.amount_after_cancelling" : "refund.amount"), spoken && fen === null ? "" : this.money(fen)];
   }
 
   build(body) {
@@ -49,7 +60,7 @@ export class CertpolicyRefund extends CertpolicyElement {
     this.writeFacts($.facts, [
       ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
       ["remaining", this.word("refund.remaining"), $.clock],
-      ["amount", this.word("refund.amount"), this.money(r.refund.amount_fen)],
+      ["amount", ...this.amount(r)],
       ["valid-until", this.word("order.valid_until"), r.order.valid_until],
       // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
       paid && ["destination", this.word("refund.destination"), this.word("refund.to_account")],
@@ -69,7 +80,7 @@ export class CertpolicyRefund extends CertpolicyElement {
   summary(r) {
     return said([[this.verdictText(r)],
       [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
-      [this.word("refund.amount"), r.refund.amount_fen === null ? "" : this.money(r.refund.amount_fen)],
+      this.amount(r, { spoken: true }),
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
   }
   ticks(r) { return REMAINING[r.refund.state] === "countdown"; }

@@ -180,6 +180,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   // EXO-10: what comes back.
   if (in.payments != nullptr) d.split = split_refund(*in.payments, d.refund.allowed);
   const bool refund_worth_it = in.payments == nullptr || d.split.amount_fen > 0;
+  const bool cancel_first = d.refund.state == RefundState::kCancelBookingFirst;
+  if (cancel_first && in.payments != nullptr) d.amount_after_cancelling = split_refund(*in.payments, true).amount_fen;
 
   // The reasons, in the order a reader needs them.
   const bool alive = !in.refunded && in.status != BookingStatus::kTaken && in.status != BookingStatus::kNoShow;
@@ -206,7 +208,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
 
   // The badges.
   std::tie(d.booking_state, d.booking_tone) = booking_badge(in, b);
-  d.refund_tone = !d.refund.allowed ? (d.refund.state == RefundState::kCancelBookingFirst ? Tone::kWarn : Tone::kBad)
+  // Cancelling a booking for a refund of nothing (vouchers only) is no way to a refund: not warn but bad.
+  d.refund_tone = !d.refund.allowed ? (cancel_first && d.amount_after_cancelling != Fen{0} ? Tone::kWarn : Tone::kBad)
                   : !refund_worth_it || (d.refund.state == RefundState::kOpen && in.status == BookingStatus::kCancelled) ? Tone::kWarn
                   : Tone::kOk;
 

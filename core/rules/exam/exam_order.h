@@ -79,6 +79,9 @@ struct ExamOrderDecision {
   BookingDecision booking;
   RefundDecision refund;
   RefundSplit split;  // when payments were given
+  // EXO-4, EXO-10: what would come back once the booking is cancelled (refund state cancel_booking_first,
+  // payments given): the card's amount beside "refundable after cancelling", where `split` (now) is 0.
+  std::optional<Fen> amount_after_cancelling;
   bool exams_over = false;  // the certification's last exam day has passed
   BookingState booking_state = BookingState::kCanBook;
   Tone booking_tone = Tone::kOk, refund_tone = Tone::kOk;

@@ -14,6 +14,7 @@ export default {
   "refund.closed": "已截止",
   "refund.no_limit": "不受无理由退款期限限制",
   "refund.amount": "预计退回",
+  "refund.amount_after_cancelling": "取消预约后预计退回",
   "pay.online": "在线支付",
   "pay.balance": "账户余额",
   "pay.voucher": "代金券/折扣券",

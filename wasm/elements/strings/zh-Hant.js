@@ -15,6 +15,7 @@ export default {
   "refund.closed": "已截止",
   "refund.no_limit": "不受無理由退款期限限制",
   "refund.amount": "預計退回",
+  "refund.amount_after_cancelling": "取消預約後預計退回",
   "pay.online": "線上支付",
   "pay.balance": "帳戶餘額",
   "pay.voucher": "代金券/折扣券",
