@@ -264,6 +264,12 @@ function examOrder(r, a, now, said, codes, hit) {
 
   // Badges: green only for what is both allowed and worth doing.
   if (refundTone === "ok" && (!a.refund.allowed || a.refund.amount_fen === 0)) hit("badge_contradicts_fields", "refund badge green");
+  // "Refundable after cancelling": with the payments known, the amount then is given, and a refund of nothing is not held out.
+  if (a.refund.state === "cancel_booking_first" && Array.isArray(r.order?.payments)) {
+    const after = a.refund.amount_after_cancelling_fen;
+    if (after === null || after === undefined) hit("reason_field_mismatch", "cancel_booking_first without the amount after cancelling");
+    else if (after === 0 && refundTone !== "bad") hit("refund_of_nothing", "cancelling a booking for ¥0.00 held out");
+  }
   if (bookingTone === "ok" && (outside || refunded || status === "no_show" || (status !== "booked" && status !== "taken" && !b.can_book))) {
     hit("badge_contradicts_fields", `booking badge green (${a.booking.state ?? "inferred"})`);
   }
