@@ -87,7 +87,8 @@ class Engine {
   // when `booking_status` is BookingStatus::kNone. booking_status, flow and
   // platform_fault are the value's number in its wire-name table
   // (EnumNames<BookingStatus>, <Flow>, <PlatformFault>; the wasm binding
-  // registers those tables, engine.js reads the numbers from the module); a
+  // registers those tables, engine.js reads the numbers from the module; a
+  // flow below 0 is the policy's default flow, as an order without `flow`); a
   // centre unavailable goes only with a booked exam; certification: the index
   // of the catalogue entry (the order of the `catalogue` answer), -1 for none.
   // `decided` is false, and every flag with it, for an input the JSON entry

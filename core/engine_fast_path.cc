@@ -20,7 +20,8 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   const Policy& p = schedule_->at(in.now, in.paid_at);
   const int entries = static_cast<int>(p.catalogue.certifications.size());
   const auto status = enum_at<BookingStatus>(booking_status);
-  const auto order_flow = enum_at<Flow>(flow);
+  // flow < 0: not given, the policy's default flow (as the JSON entry reads an order without `flow`).
+  const auto order_flow = flow < 0 ? std::optional<Flow>(p.exam_order.default_flow) : enum_at<Flow>(flow);
   const auto fault = enum_at<PlatformFault>(platform_fault);
   if (!status || !order_flow || !fault || certification < -1 || certification >= entries) {
     return out;  // the JSON entry says which field and why

@@ -406,11 +406,12 @@ class Engine {
     return typeof id === "string" && this.#certifications.has(id) ? this.#certifications.get(id) : undefined;
   }
 
-  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = "purchase_then_book", refunded = false, platformFault = false, certification = null }) {
+  #decideExamOrder({ paidAt, now, examAt = null, status = "none", flow = null, refunded = false, platformFault = false, certification = null }) {
     const ms = (v) => (v instanceof Date ? v.getTime() : v);
     const { status: S, flow: F, fault: P } = this.#codes;
     const s = Object.hasOwn(S, status ?? "none") ? S[status ?? "none"] : undefined;
-    const f = Object.hasOwn(F, flow) ? F[flow] : undefined;
+    // No flow: the policy's default (-1), as `evaluate` reads an order without one.
+    const f = flow === null || flow === undefined ? -1 : Object.hasOwn(F, flow) ? F[flow] : undefined;
     // As `evaluate` reads platform_fault: a boolean, or a case by name ("none" is said by false).
     const fault = platformFault === null || platformFault === undefined || platformFault === false ? P.none
       : platformFault === true ? P.exam_time_changed

@@ -735,7 +735,8 @@ export interface Engine {
     now: Date | number;
     examAt?: Date | number | null | undefined;
     status?: "none" | "booked" | "cancelled" | "taken" | "no_show" | undefined;
-    flow?: Flow | undefined;
+    /** Absent: the policy's default flow, as `evaluate` reads an order without one. */
+    flow?: Flow | null | undefined;
     refunded?: boolean | undefined;
     platformFault?: boolean | PlatformFault | undefined;
     /** A catalogue id, as order.certification. */

@@ -98,8 +98,8 @@ class WorkCalendar {
   // schedule may make working days (the most it may give back): the weekdays
   // the law does not fix, and the weekends that may be makeup days.
   // count_working_days(1 Feb 2027, 15 Feb 2027) is 3 by the estimate, and
-  // estimated_may_work(…) is 10: 02-04, 02-05, 02-09 … 02-12 (初三 02-08 is
-  // the law's) and the weekends 01-30, 01-31, 02-13, 02-14.
+  // estimated_may_work(…) is 8: 02-04, 02-05, 02-09 … 02-12 (初三 02-08 is
+  // the law's) and the weekends 02-13, 02-14.
   int estimated_may_work(CivilDate from, CivilDate to) const;
   // CAL-4: the estimate counts the day off though the law does not fix it.
   bool may_be_off(CivilDate d) const;

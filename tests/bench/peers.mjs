@@ -83,8 +83,11 @@ export function orderInputs(n, seed = 42) {
   for (let k = 0; k < n; k++) {
     const paid = base + rand(30 * 24) * HOUR;
     const now = paid + (rand(2) ? 120 * HOUR + (rand(3) - 1) * 1000 : rand(200) * HOUR);
-    const status = statuses[rand(statuses.length)];
+    const drawn = statuses[rand(statuses.length)];
     const flow = rand(3) ? "purchase_then_book" : "book_then_purchase";
+    const refunded = rand(10) === 0;
+    // Booked before buying, the order has its booking (changed, never cancelled) unless refunded (EXO-2, EXO-5).
+    const status = flow === "book_then_purchase" && !refunded && (drawn === "none" || drawn === "cancelled") ? "booked" : drawn;
     const window = (flow === "book_then_purchase" ? 240 : 72) * HOUR;
     // A taken or missed exam has begun, after the payment (the engine refuses one after now or before paid_at).
     const exam = status === "taken" || status === "no_show" ? Math.max(paid, now - HOUR - rand(100) * HOUR)
@@ -96,7 +99,7 @@ export function orderInputs(n, seed = 42) {
       order: {
         paid_at: iso(paid),
         flow,
-        refunded: rand(10) === 0,
+        refunded,
         platform_fault: rand(20) === 0,
         booking: status === "none" ? null : { status, exam_at: iso(exam) },
       },

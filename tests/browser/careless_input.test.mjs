@@ -176,8 +176,8 @@ test("a refused field is said in plain words of the page's language; the engine'
 
 test("EXO-2, EXO-5: an order booked before buying with no booking, or a cancelled one, is said as such, never promised a refund; the practitioner exam is not offered as an order", async () => {
   const cases = [
-    ["zh-CN", "none", "先预约后购买的订单在购买前已有预约，且预约只能改期、不能取消：请在“预约状态”中选择已预约、已参加考试或缺考", "order.booking"],
-    ["en", "cancelled", "An order booked before buying has its booking, which can be moved but never cancelled: in “Booking”, choose booked, exam taken or missed", "order.booking.status"],
+    ["zh-CN", "none", "先预约后购买的订单在购买前已有预约，且预约只能改期、不能取消：请在“预约状态”中选择已预约、已参加考试或缺考；已退款的订单请勾选“该订单已退款过”", "order.booking"],
+    ["en", "cancelled", "An order booked before buying has its booking, which can be moved but never cancelled: in “Booking”, choose booked, exam taken or missed; for an order already refunded, tick “This order was already refunded”", "order.booking.status"],
   ];
   for (const [locale, status, sentence, path] of cases) {
     const { page, context, problems } = await purchase(locale);

@@ -49,6 +49,42 @@ test("one accepted range: at 1969-12-31T12:00Z evaluate refuses (YEAR_OUT_OF_RAN
   assert.equal(engine.decideExamOrder({ paidAt: 0, now: 0, status: "booked", examAt: Date.UTC(2200, 0, 1) }), null);
 });
 
+test("decideExamOrder refuses what evaluate refuses as contradictory: the 从业者 exam as an order, an order booked before buying without its booking", () => {
+  const base = { type: "exam_order", now: "2026-03-02T10:00:00+08:00", order: { paid_at: "2026-03-01T10:00:00+08:00" } };
+  const cases = [
+    [{ certification: "practitioner" }, "order.certification", "SOLD_AS_EXAM_ORDER"],
+    [{ flow: "book_then_purchase" }, "order.booking", "BOOKED_BEFORE_PURCHASE"],
+    [{ flow: "book_then_purchase", booking: { status: "cancelled", exam_at: "2026-03-20T09:00:00+08:00" } }, "order.booking.status", "BOOKED_BEFORE_PURCHASE"],
+  ];
+  for (const [order, path, relation] of cases) {
+    const request = { ...base, order: { ...base.order, ...order } };
+    const answer = engine.evaluate(request);
+    assert.equal(answer.ok, false, JSON.stringify(order));
+    assert.deepEqual([answer.error.path, answer.error.relation], [path, relation]);
+    const [flags, fast] = both(request);
+    assert.equal(flags, null);
+    assert.equal(fast, null, `the fast path decided ${JSON.stringify(order)}`);
+  }
+  // Decided by both: refunded, or the platform changed the session (EXO-9).
+  for (const order of [{ flow: "book_then_purchase", refunded: true },
+    { flow: "book_then_purchase", platform_fault: "exam_time_changed", booking: { status: "cancelled", exam_at: "2026-03-20T09:00:00+08:00" } }]) {
+    const [flags, fast] = both({ ...base, order: { ...base.order, ...order } });
+    assert.notEqual(flags, null, JSON.stringify(order));
+    assert.deepEqual(fast, flags);
+  }
+});
+
+test("decideExamOrder without a flow takes the policy's default flow, as evaluate does", async () => {
+  const booked = await createEngine({ policy: { exam_order: { default_flow: "book_then_purchase" } } });
+  try {
+    const request = { type: "exam_order", now: "2026-03-02T10:00:00+08:00", order: { paid_at: "2026-03-01T10:00:00+08:00" } };
+    assert.equal(booked.evaluate(request).error.relation, "BOOKED_BEFORE_PURCHASE");
+    assert.equal(booked.decideExamOrder({ paidAt: Date.parse("2026-03-01T10:00:00+08:00"), now: Date.parse("2026-03-02T10:00:00+08:00") }), null);
+  } finally {
+    booked.dispose();
+  }
+});
+
 test("decideExamOrder takes the certification and both platform faults, as order.certification and order.platform_fault", () => {
   const base = { type: "exam_order", now: "2025-04-02T10:00:00+08:00", order: { paid_at: "2024-10-01T10:00:00+08:00" } };
   // A retired certification whose notice refunds unused attempts: refundable, no booking.

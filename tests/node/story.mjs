@@ -164,7 +164,7 @@ function examOrder(r, a, now, said, codes, hit) {
   }
   if ((REFUND_STEPS.has(step) || codes.has("PLATFORM_FAULT_REFUND")) && !a.refund.allowed) hit("refund_said_but_blocked", step);
   // The platform changed the exam time: a refund or the nearest session, never "not attending forfeits the fee".
-  if (codes.has("PLATFORM_FAULT_REFUND") && (codes.has("CHANGE_WINDOW_CLOSED") || codes.has("CHANGE_ONLY_WINDOW_CLOSED"))) {
+  if (codes.has("PLATFORM_FAULT_REFUND") && ["CHANGE_WINDOW_CLOSED", "CHANGE_ONLY_WINDOW_CLOSED"].some((c) => codes.has(c))) {
     hit("refund_said_but_blocked", "a closed change window's forfeit beside the platform's refund");
   }
 

@@ -6,12 +6,14 @@
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
 import { CertpolicyElement, attrs, text } from "./base.js";
 import { chinaTime, countdown, said } from "./format.js";
-import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
+import { CAVEAT_STYLE, caveatBox, says, splitReasons, writeCaveats } from "./caveats.js";
 
 // What the "time left" line says in each refund.state: a countdown only while the
 // no-reason window is the rule that applies; states not listed show "—".
 const REMAINING = { open: "countdown", cancel_booking_first: "countdown", platform_fault: "refund.no_limit",
   unused_attempt: "refund.no_limit", closed: "refund.closed" };
+// Waiting on a cancellation for the notice's unused-attempt refund (CAT-2), the window is not the rule either.
+const remaining = (r) => (says(r, "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING") ? REMAINING.unused_attempt : REMAINING[r.refund.state]);
 
 export class CertpolicyRefund extends CertpolicyElement {
   static properties = { order: "json" };
@@ -53,7 +55,7 @@ export class CertpolicyRefund extends CertpolicyElement {
   update(r) {
     const $ = this.$;
     const left = new Date(r.refund.deadline).getTime() - new Date(this.instant()).getTime();
-    const shows = REMAINING[r.refund.state];
+    const shows = remaining(r);
     text($.clock, shows === "countdown" ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—");
     attrs(text($.verdict, this.verdictText(r)), { "data-tone": r.refund.tone, "data-state": r.refund.state });
     const paid = r.refund.breakdown.length > 0;
@@ -83,7 +85,7 @@ export class CertpolicyRefund extends CertpolicyElement {
       this.amount(r, { spoken: true }),
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
   }
-  ticks(r) { return REMAINING[r.refund.state] === "countdown"; }
+  ticks(r) { return remaining(r) === "countdown"; }
 }
 
 CertpolicyRefund.define("certpolicy-refund");

@@ -49,12 +49,14 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     d.can_cancel = open && flow.cancel_allowed;
     d.movable = open && today <= d.usable_until;
     if (d.movable) d.move_by = std::min(change_deadline, usable_end);
-    const bool by_validity = exam_day > in.valid_until;
+    // The limit that binds is the earlier one: the order's validity, or the certification's last exam day.
+    const bool by_validity = d.usable_until == in.valid_until;
     d.reasons.add(by_validity ? (d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED")
                               : (d.movable ? "EXAM_AFTER_LAST_EXAM_DAY" : "EXAM_AFTER_LAST_EXAM_DAY_LOCKED"),
                   by_validity ? "EXO-2" : "CAT-2");
-    // The documentation says an expired order cannot book; that its exam must be sat by then is a reading.
-    if (by_validity) d.reasons.add("READING_EXAM_WITHIN_VALIDITY", "EXO-2");
+    // The documentation says an expired order cannot book; that its exam must be sat by then is a reading
+    // (not said where the certification's last exam day would stop that exam under either reading).
+    if (by_validity && !(in.last_exam_day && exam_day > *in.last_exam_day)) d.reasons.add("READING_EXAM_WITHIN_VALIDITY", "EXO-2");
     // The time to act by is the change deadline itself: its boundary is read one way.
     if (d.movable && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
     return d;

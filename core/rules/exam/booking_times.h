@@ -44,7 +44,7 @@ struct BookingInput {
   // EXO-9: the test centre cannot hold the booked session; it is moved.
   bool centre_unavailable = false;
   // EXO-9: Tencent Cloud changed the exam time; the candidate chooses a refund or the nearest session, so a
-  // closed change window forfeits nothing (its sentence, "not attending forfeits the fee", is not said).
+  // closed change window forfeits nothing (its "not attending forfeits the fee" is not said).
   bool time_changed_by_platform = false;
 };
 

@@ -146,7 +146,9 @@ std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in) 
   if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kNone) {
     return OrderContradiction{OrderField::kBooking, "BOOKED_BEFORE_PURCHASE", "a booking (the order was booked before buying)"};
   }
-  if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kCancelled) {
+  // (A session the platform changed may have been cancelled with it: EXO-9 decides that order.)
+  if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kCancelled &&
+      in.fault != PlatformFault::kExamTimeChanged) {
     return OrderContradiction{OrderField::kBookingStatus, "BOOKED_BEFORE_PURCHASE",
                               "booked, taken or no_show (a booking made before buying is changed, never cancelled)"};
   }

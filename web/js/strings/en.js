@@ -49,7 +49,7 @@ export default {
   "error.check_input": "Something entered contradicts the rest or cannot be used: check the fields",
   "cert.published_on": "Result publication date",
   "error.before_paid": "“{field}” is before the payment time: check it",
-  "error.booked_before_purchase": "An order booked before buying has its booking, which can be moved but never cancelled: in “{field}”, choose booked, exam taken or missed",
+  "error.booked_before_purchase": "An order booked before buying has its booking, which can be moved but never cancelled: in “{field}”, choose booked, exam taken or missed; for an order already refunded, tick “This order was already refunded”",
   "error.practitioner_not_an_order": "The practitioner exam is not an exam order: it is taken online with no booking, and once sold it is refunded only for a technical fault of the platform. See the “Practitioner exam” page",
   "details": "Details",
   "next_step": "Next step:",

@@ -49,7 +49,7 @@ export default {
   "error.check_input": "填写的内容相互矛盾或无法使用，请检查",
   "cert.published_on": "成绩发布日期",
   "error.before_paid": "{field}早于支付时间，请检查",
-  "error.booked_before_purchase": "先预约后购买的订单在购买前已有预约，且预约只能改期、不能取消：请在“{field}”中选择已预约、已参加考试或缺考",
+  "error.booked_before_purchase": "先预约后购买的订单在购买前已有预约，且预约只能改期、不能取消：请在“{field}”中选择已预约、已参加考试或缺考；已退款的订单请勾选“该订单已退款过”",
   "error.practitioner_not_an_order": "从业者认证不按考试订单办理：购买后在线考试，无需预约；一经售出，除平台技术原因外不予退款。请到“从业者考试”页面查看",
   "details": "详情",
   "next_step": "下一步：",

@@ -50,7 +50,7 @@ export default {
   "error.check_input": "填寫的內容相互矛盾或無法使用，請檢查",
   "cert.published_on": "成績公佈日期",
   "error.before_paid": "{field}早於支付時間，請檢查",
-  "error.booked_before_purchase": "先預約後購買的訂單在購買前已有預約，且預約只能改期、不能取消：請在“{field}”中選擇已預約、已參加考試或缺考",
+  "error.booked_before_purchase": "先預約後購買的訂單在購買前已有預約，且預約只能改期、不能取消：請在“{field}”中選擇已預約、已參加考試或缺考；已退款的訂單請勾選“該訂單已退款過”",
   "error.practitioner_not_an_order": "從業者認證不按考試訂單辦理：購買後線上考試，無需預約；一經售出，除平臺技術原因外不予退款。請到“從業者考試”頁面查看",
   "details": "詳情",
   "next_step": "下一步：",
