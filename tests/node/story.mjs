@@ -269,6 +269,9 @@ function examOrder(r, a, now, said, codes, hit) {
     const after = a.refund.amount_after_cancelling_fen;
     if (after === null || after === undefined) hit("reason_field_mismatch", "cancel_booking_first without the amount after cancelling");
     else if (after === 0 && refundTone !== "bad") hit("refund_of_nothing", "cancelling a booking for ¥0.00 held out");
+    else if (after === 0 && (codes.has("REFUND_BLOCKED_BY_BOOKING") || codes.has("LIFECYCLE_REFUND_BLOCKED_BY_BOOKING"))) {
+      hit("refund_of_nothing", "cancelling a booking advised for ¥0.00");
+    }
   }
   if (bookingTone === "ok" && (outside || refunded || status === "no_show" || (status !== "booked" && status !== "taken" && !b.can_book))) {
     hit("badge_contradicts_fields", `booking badge green (${a.booking.state ?? "inferred"})`);

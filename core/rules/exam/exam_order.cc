@@ -196,6 +196,15 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     }
     d.reasons.add("READING_SERVICE_STOP_DATE", "CAT-2");
   }
+  // Cancelling a booking to get back nothing (vouchers only) is not advised: the blocked refund says so instead.
+  if (d.amount_after_cancelling == Fen{0}) {
+    Reasons said;
+    for (const Reason& r : d.refund.reasons) {
+      const bool advice = r.code == "REFUND_BLOCKED_BY_BOOKING" || r.code == "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING";
+      said.add(advice ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : r.code, r.rule);
+    }
+    d.refund.reasons = said;
+  }
   d.reasons.append(d.refund.reasons);
   if (d.refund.allowed) {
     if (in.payments != nullptr) d.reasons.add(refund_worth_it ? "REFUND_TO_METHODS" : "REFUND_RETURNS_NOTHING", "EXO-10");
