@@ -164,7 +164,7 @@ function examOrder(r, a, now, said, codes, hit) {
   }
   if ((REFUND_STEPS.has(step) || codes.has("PLATFORM_FAULT_REFUND")) && !a.refund.allowed) hit("refund_said_but_blocked", step);
   // The platform changed the exam time: a refund or the nearest session, never "not attending forfeits the fee".
-  if (codes.has("PLATFORM_FAULT_REFUND") && ["CHANGE_WINDOW_CLOSED", "CHANGE_ONLY_WINDOW_CLOSED"].some((c) => codes.has(c))) {
+  if (codes.has("PLATFORM_FAULT_REFUND") && ["CHANGE_WINDOW_CLOSED", "CHANGE_ONLY_WINDOW_CLOSED", "CHECK_IN_CLOSED"].some((c) => codes.has(c))) {
     hit("refund_said_but_blocked", "a closed change window's forfeit beside the platform's refund");
   }
 
@@ -200,7 +200,7 @@ function examOrder(r, a, now, said, codes, hit) {
   // Check-in closed and not said.
   const centre = o.platform_fault === "centre_unavailable";
   if (status === "booked" && !refunded && !outside && !centre && a.booking.check_in_by && past(a.booking.check_in_by) &&
-      !past(a.booking.ends_at) && !codes.has("CHECK_IN_CLOSED")) {
+      !past(a.booking.ends_at) && !codes.has("CHECK_IN_CLOSED") && !codes.has("CHECK_IN_CLOSED_PLATFORM_CHANGED")) {
     hit("check_in_closed_unsaid", "check-in closed");
   }
 

@@ -102,7 +102,8 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     if (in.now <= *d.check_in_by) {
       d.reasons.add("CHECK_IN", "EXO-6");
     } else if (in.now <= *d.ends_at) {
-      d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
+      // EXO-9: the platform changed this session; its refund or the nearest session still stand.
+      d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_CLOSED_PLATFORM_CHANGED" : "CHECK_IN_CLOSED", "EXO-6");
     }
     if (in.now <= *d.ends_at) d.reasons.add("EXAM_ENDS", "EXO-7");
   }

@@ -44,7 +44,8 @@ struct BookingInput {
   // EXO-9: the test centre cannot hold the booked session; it is moved.
   bool centre_unavailable = false;
   // EXO-9: Tencent Cloud changed the exam time; the candidate chooses a refund or the nearest session, so a
-  // closed change window forfeits nothing (its "not attending forfeits the fee" is not said).
+  // closed change window forfeits nothing (its "not attending forfeits the fee" is not said), and a closed
+  // check-in is said without the forfeit (CHECK_IN_CLOSED_PLATFORM_CHANGED).
   bool time_changed_by_platform = false;
 };
 
