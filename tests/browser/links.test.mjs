@@ -98,6 +98,16 @@ test("the purchase page opened without a link never invents an exam time either:
   await context.close();
 });
 
+test("a link naming the 从业者 exam as an order's certification says why, and where to go instead", async () => {
+  const { page, context, problems } = await openPage(env.browser,
+    `${env.url}purchase.html?paid_at=2026-11-21T10:00&certification=practitioner`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
+  assert.equal(await page.getByTestId("link-error-certification").textContent(),
+    "链接中的认证科目“practitioner”无法使用：从业者认证不按考试订单办理（在线考试、无需预约，一经售出除平台技术原因外不予退款），请到“从业者考试”页面查看。请重新选择。");
+  assert.equal(await page.getByTestId("certification").inputValue(), "");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("a choice the link names that the page does not offer is refused beside it; the booking page's exam date and time too", async () => {
   const { page, context, problems } = await openPage(env.browser,
     `${env.url}booking.html?paid_at=2026-11-21T10:00&flow=x&exam_at=2026-13-45T99:99&lang=en`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });

@@ -86,10 +86,20 @@ export async function readLink(choices, search = location.search) {
       else refused.push({ field, text, detail: r.ok ? "BAD_FORMAT" : r.error.detail });
     } else if (listed) {
       if (listed.includes(text)) values[field] = text;
-      else refused.push({ field, text, detail: "UNKNOWN_VALUE" });
+      else refused.push({ field, text, detail: field === "certification" ? certificationRefusal(engine, text) : "UNKNOWN_VALUE" });
     }
   }
   return { values, refused, given: ORDER_FIELDS.some((f) => q.has(f)) };
+}
+
+/**
+ * Why a certification the link names is not offered: the engine's relation where it refuses that certification
+ * in an exam order (SOLD_AS_EXAM_ORDER: the 从业者 exam, its own page), else not a choice.
+ */
+function certificationRefusal(engine, id) {
+  const now = new Date().toISOString();
+  const r = engine.evaluate({ type: "exam_order", now, order: { paid_at: now, certification: id } });
+  return !r.ok && r.error.relation ? r.error.relation : "UNKNOWN_VALUE";
 }
 
 /** Puts a link's China-time value in a date-time (or time) input, showing its seconds when it has them. */

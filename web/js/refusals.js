@@ -24,7 +24,7 @@ const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid"
   IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
 // A field that contradicts another (INCONSISTENT), by the relation it breaks (the engine's `error.relation`).
 const INCONSISTENT_SENTENCES = { UP_TO_NOW: "error.after_now", AFTER_PAYMENT: "error.before_paid", UP_TO_TODAY: "error.after_today",
-  BOOKED_BEFORE_PURCHASE: "error.booked_before_purchase", SOLD_AS_EXAM_ORDER: "error.practitioner_not_an_order" };
+  BOOKED_BEFORE_PURCHASE: "error.booked_before_purchase" };
 
 /**
  * A refused request in plain words of the page's language ("请填写支付时间");
