@@ -143,14 +143,15 @@ std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in) 
   }
   // EXO-2, EXO-5: booked before buying, the order has its booking, which can be changed and never cancelled
   // (decided without it, it was promised the refund "no exam booked" allows).
-  if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kNone) {
-    return OrderContradiction{OrderField::kBooking, "BOOKED_BEFORE_PURCHASE", "a booking (the order was booked before buying)"};
-  }
   // (A session the platform changed may have been cancelled with it: EXO-9 decides that order.)
-  if (in.flow == Flow::kBookThenPurchase && !in.refunded && in.status == BookingStatus::kCancelled &&
-      in.fault != PlatformFault::kExamTimeChanged) {
-    return OrderContradiction{OrderField::kBookingStatus, "BOOKED_BEFORE_PURCHASE",
-                              "booked, taken or no_show (a booking made before buying is changed, never cancelled)"};
+  if (in.flow == Flow::kBookThenPurchase && !in.refunded) {
+    if (in.status == BookingStatus::kNone) {
+      return OrderContradiction{OrderField::kBooking, "BOOKED_BEFORE_PURCHASE", "a booking (the order was booked before buying)"};
+    }
+    if (in.status == BookingStatus::kCancelled && in.fault != PlatformFault::kExamTimeChanged) {
+      return OrderContradiction{OrderField::kBookingStatus, "BOOKED_BEFORE_PURCHASE",
+                                "booked, taken or no_show (a booking made before buying is changed, never cancelled)"};
+    }
   }
   return std::nullopt;
 }
@@ -176,14 +177,17 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   const BookingDecision& b = d.booking;
   // EXO-4, EXO-9, CAT-2.
   const bool unused_refund = c != nullptr && c->unused_attempt_refund_from && today >= *c->unused_attempt_refund_from;
+  // EXO-10: what a refund would return, when the payments are known.
+  const std::optional<Fen> returnable =
+      in.payments != nullptr ? std::optional<Fen>(split_refund(*in.payments, true).amount_fen) : std::nullopt;
   d.refund = decide_refund({in.paid_at, in.now, in.status, in.refunded, in.fault, b.can_cancel, !b.outside_usable, unused_refund,
-                            !p.flow(in.flow).cancel_allowed},
+                            !p.flow(in.flow).cancel_allowed, returnable == Fen{0}},
                            p.refund_window);
-  // EXO-10: what comes back.
+  // EXO-10: what comes back now.
   if (in.payments != nullptr) d.split = split_refund(*in.payments, d.refund.allowed);
   const bool refund_worth_it = in.payments == nullptr || d.split.amount_fen > 0;
   const bool cancel_first = d.refund.state == RefundState::kCancelBookingFirst;
-  if (cancel_first && in.payments != nullptr) d.amount_after_cancelling = split_refund(*in.payments, true).amount_fen;
+  if (cancel_first) d.amount_after_cancelling = returnable;
 
   // The reasons, in the order a reader needs them.
   const bool alive = !in.refunded && in.status != BookingStatus::kTaken && in.status != BookingStatus::kNoShow;
@@ -195,15 +199,6 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
       if (!c->successor.empty()) d.reasons.add("LIFECYCLE_SUCCESSOR", "CAT-2");
     }
     d.reasons.add("READING_SERVICE_STOP_DATE", "CAT-2");
-  }
-  // Cancelling a booking to get back nothing (vouchers only) is not advised: the blocked refund says so instead.
-  if (d.amount_after_cancelling == Fen{0}) {
-    Reasons said;
-    for (const Reason& r : d.refund.reasons) {
-      const bool advice = r.code == "REFUND_BLOCKED_BY_BOOKING" || r.code == "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING";
-      said.add(advice ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : r.code, r.rule);
-    }
-    d.refund.reasons = said;
   }
   d.reasons.append(d.refund.reasons);
   if (d.refund.allowed) {

@@ -33,7 +33,9 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
   if (in.unused_attempt_refund) {
     if (booked && in.booking_can_be_sat) {
       // Cancelling first is advice only while the booking can be cancelled (never, when booked before buying).
-      d.reasons.add(in.booking_cancellable ? "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING" : "LIFECYCLE_REFUND_BOOKING_LOCKED", "CAT-2");
+      d.reasons.add(!in.booking_cancellable ? "LIFECYCLE_REFUND_BOOKING_LOCKED"
+                    : in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING",
+                    "CAT-2");
       set(in.booking_cancellable ? RefundState::kCancelBookingFirst : RefundState::kBookingLocked, false);
     } else {
       d.reasons.add("LIFECYCLE_UNUSED_ATTEMPT_REFUND", "CAT-2");
@@ -54,7 +56,7 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
     d.reasons.add("REFUND_WINDOW_CLOSED", "EXO-4");
     set(RefundState::kClosed, false);
   } else if (booked && in.booking_cancellable) {
-    d.reasons.add("REFUND_BLOCKED_BY_BOOKING", "EXO-4");
+    d.reasons.add(in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : "REFUND_BLOCKED_BY_BOOKING", "EXO-4");
     d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
     set(RefundState::kCancelBookingFirst, false);
   } else if (booked) {

@@ -74,6 +74,9 @@ struct RefundInput {
   // EXO-5): a booking that blocks the refund is said as never cancellable,
   // not as "no longer" cancellable.
   bool cancel_never_allowed = false;
+  // EXO-10: a refund would return nothing (vouchers only): cancelling a booking
+  // for it is not advised (REFUND_AFTER_CANCELLING_RETURNS_NOTHING says so).
+  bool nothing_to_return = false;
 };
 
 struct RefundDecision {
