@@ -178,6 +178,22 @@ test("elements: refused input is said in the element's language, with the field,
   await context.close();
 });
 
+test("elements: EXO-9 the booking badge tells the platform's choice, not the changed session's closed windows", async () => {
+  const { page, context, problems } = await open();
+  const order = { paid_at: "2026-11-21T10:00:00+08:00", booking: { status: "booked", exam_at: "2026-11-26T09:00:00+08:00" } };
+  const verdict = page.locator('#booking [part~="verdict"]');
+  await page.locator("#booking").evaluate((el, o) => { el.order = o; }, order);
+  await page.waitForFunction(() => document.getElementById("booking").result?.booking.state === "locked");
+  assert.equal(await verdict.textContent(), "Can no longer be changed or cancelled");
+  await page.locator("#booking").evaluate((el, o) => { el.order = { ...o, platform_fault: "exam_time_changed" }; }, order);
+  await page.waitForFunction(() => document.getElementById("booking").result?.booking.state === "platform_changed");
+  assert.equal(await verdict.textContent(), "The exam time was changed by Tencent Cloud: a refund or the nearest session, your choice");
+  assert.equal(await verdict.getAttribute("data-tone"), "warn");
+  assert.match(await partText(page, "booking", "next-step"), /a refund, or a seat in the nearest session/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("elements: a property set before the element was defined is kept; JSON text as a property; it wins over a server's attribute", async () => {
   const { page, context, problems } = await open();
   const seen = await page.evaluate(async () => {

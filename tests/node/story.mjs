@@ -273,6 +273,10 @@ function examOrder(r, a, now, said, codes, hit) {
       hit("refund_of_nothing", "cancelling a booking advised for ¥0.00");
     }
   }
+  // The platform changed the exam time: the badge tells the choice, not the self-service windows of the session it changed.
+  if (codes.has("PLATFORM_FAULT_REFUND") && status === "booked" && ["booked", "locked", "check_in_closed"].includes(a.booking.state)) {
+    hit("badge_contradicts_fields", `booking badge ${a.booking.state} beside the platform's refund or nearest session`);
+  }
   if (bookingTone === "ok" && (outside || refunded || status === "no_show" || (status !== "booked" && status !== "taken" && !b.can_book))) {
     hit("badge_contradicts_fields", `booking badge green (${a.booking.state ?? "inferred"})`);
   }

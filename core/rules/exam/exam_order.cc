@@ -25,6 +25,8 @@ std::pair<BookingState, Tone> booking_badge(const ExamOrderInput& in, const Book
       break;
   }
   if (in.status == BookingStatus::kBooked) {
+    // EXO-9: the platform's change gives the choice; its session's self-service windows are not the story.
+    if (in.fault == PlatformFault::kExamTimeChanged) return {S::kPlatformChanged, Tone::kWarn};
     if (b.outside_usable) return b.movable ? std::pair{S::kMustMove, Tone::kWarn} : std::pair{S::kCannotBeSat, Tone::kBad};
     if (in.fault == PlatformFault::kCentreUnavailable) return {S::kCentreMoving, Tone::kWarn};
     if (b.can_change) return {S::kBooked, Tone::kOk};
