@@ -309,6 +309,10 @@ function pointUntrue(key, a, r, { refunded, used, status, outside, codes }) {
   const alive = !refunded && !used;
   switch (key) {
     case "refund_deadline":
+      // Waiting on a cancellation for the notice's unused-attempt refund (CAT-2), which has no deadline: the 5-day window decides nothing.
+      if (a.reasons.some((x) => x.rule === "CAT-2" && ["LIFECYCLE_REFUND_BLOCKED_BY_BOOKING", "REFUND_AFTER_CANCELLING_RETURNS_NOTHING"].includes(x.code))) {
+        return "the unused-attempt refund has no deadline";
+      }
       if (a.refund.state) return ["open", "cancel_booking_first"].includes(a.refund.state) ? "" : `refund state ${a.refund.state}`;
       return a.refund.allowed || codes.has("REFUND_BLOCKED_BY_BOOKING") ? "" : "the refund is not possible";
     case "change_deadline":

@@ -72,11 +72,12 @@ std::optional<Reason> next_step(const ExamOrderInput& in, const ExamOrderDecisio
 
 // The dated points of the card, each only where it is true for this order,
 // in time order (equal instants as listed).
-std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDecision& d, const FixedZone& zone) {
+// `unused_refund`: the notice refunds the unused attempt (CAT-2), with no deadline; the 5-day window then decides nothing.
+std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDecision& d, const FixedZone& zone, bool unused_refund) {
   const BookingDecision& b = d.booking;
   const bool alive = !in.refunded && in.status != BookingStatus::kTaken && in.status != BookingStatus::kNoShow;
-  const bool window = d.refund.state == RefundState::kOpen || d.refund.state == RefundState::kCancelBookingFirst ||
-                      d.refund.state == RefundState::kClosed;
+  const bool window = !unused_refund && (d.refund.state == RefundState::kOpen || d.refund.state == RefundState::kCancelBookingFirst ||
+                                         d.refund.state == RefundState::kClosed);
   const bool held = !b.outside_usable;                       // its times are true
   const bool sat = held && in.status != BookingStatus::kNoShow;  // a missed exam's times tell nothing more
   const bool in_use = alive && !d.exams_over;
@@ -235,7 +236,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
       const CertificateDecision cert = decide_certificate({published}, published, policy.certificate, p.theory_results_terms_days);
       d.certificate_if_passed = ExamOrderDecision::Certificate{published, *cert.valid_until, *cert.expiring_from, cert.renew_by};
     }
-    d.timeline = timeline(in, d, zone);
+    d.timeline = timeline(in, d, zone, unused_refund);
   }
   d.next_step = next_step(in, d, refund_worth_it);
   return d;
