@@ -84,7 +84,7 @@ class Engine {
   // same composition as `exam_order` (rules/exam/exam_order.h). Instants are
   // milliseconds since the Unix epoch, accepted in the one range of every
   // input (kMinInstant … kMaxInstant, civil_time.h); `exam_at_ms` is ignored
-  // when `booking_status` is BookingStatus::kNone. booking_status, flow and
+  // when `booking_status` is BookingStatus::kNone, and may be NaN (not given) for kCancelled. booking_status, flow and
   // platform_fault are the value's number in its wire-name table
   // (EnumNames<BookingStatus>, <Flow>, <PlatformFault>; the wasm binding
   // registers those tables, engine.js reads the numbers from the module; a

@@ -1,6 +1,9 @@
 // The typed fast path of the Engine: an exam order decided from numbers, by
 // the same composition as the `exam_order` request (rules/exam/exam_order.h).
 #include "engine.h"
+
+#include <cmath>
+
 #include "rules/exam/exam_order.h"
 
 namespace certpolicy {
@@ -11,11 +14,9 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   ExamOrderFlags out;
   ExamOrderInput in;
   const auto paid_at = instant_from_ms(paid_at_ms), now = instant_from_ms(now_ms);
-  const auto exam_at = booking_status != 0 ? instant_from_ms(exam_at_ms) : std::optional<Instant>(in.exam_at);
-  if (!paid_at || !now || !exam_at) return out;  // the JSON entry says which field and why
+  if (!paid_at || !now) return out;  // the JSON entry says which field and why
   in.paid_at = *paid_at;
   in.now = *now;
-  in.exam_at = *exam_at;
   // The policy in force for this order at this moment (a file's dated changes).
   const Policy& p = schedule_->at(in.now, in.paid_at);
   const int entries = static_cast<int>(p.catalogue.certifications.size());
@@ -25,6 +26,11 @@ Engine::ExamOrderFlags Engine::decide_exam_order(double paid_at_ms, double now_m
   const auto fault = enum_at<PlatformFault>(platform_fault);
   if (!status || !order_flow || !fault || certification < -1 || certification >= entries) {
     return out;  // the JSON entry says which field and why
+  }
+  // The exam's time: as the JSON entry reads it (NaN: not given; a cancelled booking may leave it out).
+  if (*status != BookingStatus::kNone && (exam_time_required(*status) || !std::isnan(exam_at_ms))) {
+    in.exam_at = instant_from_ms(exam_at_ms);
+    if (!in.exam_at) return out;
   }
   in.flow = *order_flow;
   in.status = *status;

@@ -416,9 +416,11 @@ class Engine {
     const fault = platformFault === null || platformFault === undefined || platformFault === false ? P.none
       : platformFault === true ? P.exam_time_changed
       : typeof platformFault === "string" && platformFault !== "none" && Object.hasOwn(P, platformFault) ? P[platformFault] : undefined;
-    const times = [ms(paidAt), ms(now), examAt === null || examAt === undefined ? 0 : ms(examAt)];
+    // No exam time: NaN, which a cancelled booking may give (as `evaluate` reads it) and a booked, taken or missed one may not.
+    const noTime = examAt === null || examAt === undefined;
+    const times = [ms(paidAt), ms(now), noTime ? NaN : ms(examAt)];
     if (s === undefined || f === undefined || fault === undefined || times.some((x) => typeof x !== "number") ||
-        (s !== S.none && (examAt === null || examAt === undefined)) || !this.#raw) {
+        (s !== S.none && s !== S.cancelled && noTime) || !this.#raw) {
       return null;
     }
     const c = this.#certificationIndex(certification);

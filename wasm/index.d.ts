@@ -169,8 +169,13 @@ export interface ExamOrderRequest extends RequestBase {
     certification?: string | undefined;
     booking?: null | {
       exam_at: Instant;
-      status: "booked" | "cancelled" | "taken" | "no_show";
+      status: "booked" | "taken" | "no_show";
       /** Default "theory" (EXO-8). */
+      exam_kind?: "theory" | "lab" | "interview" | undefined;
+    } | {
+      /** A cancelled booking's time decides nothing; it may be left out (checked against paid_at when given). */
+      exam_at?: Instant | undefined;
+      status: "cancelled";
       exam_kind?: "theory" | "lab" | "interview" | undefined;
     } | undefined;
   };

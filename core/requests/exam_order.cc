@@ -76,11 +76,14 @@ std::optional<ExamOrderRequest> read_request(const JsonIn& req, const Context& c
   if (booking.present()) {
     if (!read_object(booking, issues)) return std::nullopt;
     auto status = read_enum<BookingStatus>(booking["status"], issues, BookingStatus::kBooked);
-    auto exam_at = read_instant(booking["exam_at"], issues);
+    if (!issues.ok()) return std::nullopt;
+    // A cancelled booking's time is read only when given (it decides nothing then).
+    const JsonIn at = booking["exam_at"];
+    auto exam_at = exam_time_required(*status) || at.present() ? read_instant(at, issues) : std::nullopt;
     auto kind = read_enum<ExamKind>(booking["exam_kind"], issues, ExamKind{}, ExamKind::kTheory);
     if (!issues.ok()) return std::nullopt;
     in.status = *status;
-    in.exam_at = *exam_at;
+    in.exam_at = exam_at;
     in.kind = *kind;
   }
   if (auto c = order_contradiction(in)) {

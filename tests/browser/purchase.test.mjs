@@ -60,6 +60,8 @@ test("EXO-4 countdown and booking block on the page", async () => {
   await page.getByTestId("pay-online").fill("1200.00");
   await page.getByTestId("pay-voucher").fill("0");
   await page.getByTestId("status").selectOption("cancelled");
+  // A cancelled booking's time decides nothing: the page no longer asks for it.
+  assert.equal(await page.getByTestId("exam-at").isVisible(), false);
   // Refundable, on the reading that a cancelled booking no longer blocks it: the engine's tone is "warn", and the reading is said.
   assert.equal(await page.locator('[part~="verdict"]').textContent(), "可以退款");
   assert.equal(await page.locator('[part~="verdict"]').getAttribute("data-tone"), "warn");

@@ -47,6 +47,14 @@ test("one accepted range: at 1969-12-31T12:00Z evaluate refuses (YEAR_OUT_OF_RAN
   assert.equal(engine.decideExamOrder({ paidAt: Date.parse("1969-12-31T16:00:00Z"), now: 0 }), null);
   assert.equal(engine.evaluate({ type: "exam_order", now: "1970-01-01T00:00:00Z", order: { paid_at: "1970-01-01T00:00:00+08:00" } }).error.path, "order.paid_at");
   assert.equal(engine.decideExamOrder({ paidAt: 0, now: 0, status: "booked", examAt: Date.UTC(2200, 0, 1) }), null);
+  // A cancelled booking may leave its time out, as evaluate reads it; a booked one may not.
+  const paid = { paid_at: "2025-03-18T10:00:00+08:00" }, now = "2025-03-20T10:00:00+08:00";
+  for (const [booking, decided] of [[{ status: "cancelled" }, true], [{ status: "booked" }, false], [{ status: "taken" }, false],
+    [{ status: "cancelled", exam_at: "2025-03-18T09:59:59+08:00" }, false], [{ status: "cancelled", exam_at: "2025-03-19T09:00:00+08:00" }, true]]) {
+    const [f, d] = both({ type: "exam_order", now, order: { ...paid, booking } });
+    assert.equal(f !== null, decided, `evaluate ${JSON.stringify(booking)}`);
+    assert.deepEqual(d, f, `decideExamOrder ${JSON.stringify(booking)}`);
+  }
 });
 
 test("decideExamOrder refuses what evaluate refuses as contradictory: the 从业者 exam as an order, an order booked before buying without its booking", () => {

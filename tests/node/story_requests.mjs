@@ -102,7 +102,9 @@ export function storyRequests({ catalogue, legacy = false }) {
       order: {
         paid_at: iso(g.paid), flow: g.flow, payments: g.payments,
         refunded: g.refunded || undefined, platform_fault: fault, certification: g.certification,
-        booking: booked ? { status, exam_at: iso(exam), exam_kind: g.kind } : g.nullBooking ? null : undefined,
+        // A cancelled booking may leave its time out (it decides nothing then).
+        booking: !booked ? (g.nullBooking ? null : undefined)
+          : status === "cancelled" && g.nullBooking ? { status, exam_kind: g.kind } : { status, exam_at: iso(exam), exam_kind: g.kind },
       },
     };
   });

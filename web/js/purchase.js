@@ -76,16 +76,18 @@ function order(paid) {
     ...(paid.length ? { payments: paid } : {}),
     refunded: $("refunded").checked,
     platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
-    booking: status === "none" ? null : { status, exam_at: chinaInstant($("exam_at").value) },
+    // A cancelled booking's time decides nothing: the field is hidden and not sent.
+    booking: status === "none" ? null : status === "cancelled" ? { status } : { status, exam_at: chinaInstant($("exam_at").value) },
   };
 }
 
 function update() {
-  $("exam_field").hidden = $("booking_status").value === "none";
+  const timed = !["none", "cancelled"].includes($("booking_status").value);
+  $("exam_field").hidden = !timed;
   $("now_field").hidden = !$("simulate").checked;
   $("to_booking").href = orderLink("booking.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
-    exam_at: $("booking_status").value === "none" ? "" : $("exam_at").value,
+    exam_at: timed ? $("exam_at").value : "",
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);

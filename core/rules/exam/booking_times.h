@@ -33,7 +33,7 @@ struct EnumNames<ExamKind> {
 struct BookingInput {
   Flow flow = Flow::kPurchaseThenBook;
   BookingStatus status = BookingStatus::kNone;
-  Instant exam_at;  // meaningful unless status is kNone
+  Instant exam_at;  // meaningful for booked, taken and no_show (read only for those)
   ExamKind kind = ExamKind::kTheory;
   Instant now;
   bool refunded = false;

@@ -129,7 +129,7 @@ std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDec
 
 std::optional<OrderContradiction> order_contradiction(const ExamOrderInput& in) {
   if (in.paid_at > in.now) return OrderContradiction{OrderField::kPaidAt, "UP_TO_NOW", "a time up to now"};
-  if (in.status != BookingStatus::kNone && in.exam_at < in.paid_at) {
+  if (in.status != BookingStatus::kNone && in.exam_at && *in.exam_at < in.paid_at) {
     return OrderContradiction{OrderField::kExamAt, "AFTER_PAYMENT", "a time after order.paid_at"};
   }
   if ((in.status == BookingStatus::kTaken || in.status == BookingStatus::kNoShow) && in.exam_at > in.now) {
@@ -173,7 +173,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   const std::optional<CivilDate> last_exam_day = c != nullptr ? c->exams_until : std::nullopt;
   d.exams_over = last_exam_day && today > *last_exam_day;
   // EXO-1, EXO-5 … EXO-9.
-  d.booking = decide_booking({in.flow, in.status, in.exam_at, in.kind, in.now, in.refunded, d.validity.valid_until,
+  d.booking = decide_booking({in.flow, in.status, in.exam_at.value_or(in.paid_at), in.kind, in.now, in.refunded, d.validity.valid_until,
                               last_exam_day, in.fault == PlatformFault::kCentreUnavailable,
                               in.fault == PlatformFault::kExamTimeChanged},
                              p, zone);

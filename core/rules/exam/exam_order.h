@@ -31,7 +31,9 @@ struct ExamOrderInput {
   Instant now;
   Flow flow = Flow::kPurchaseThenBook;
   BookingStatus status = BookingStatus::kNone;
-  Instant exam_at;  // meaningful unless status is kNone
+  // The booked exam's time: given for booked, taken and no_show; for a cancelled booking only if known (it
+  // decides nothing then, BOOKING_CANCELLED); none without a booking.
+  std::optional<Instant> exam_at;
   ExamKind kind = ExamKind::kTheory;
   bool refunded = false;
   PlatformFault fault = PlatformFault::kNone;
@@ -99,6 +101,12 @@ struct ExamOrderDecision {
 };
 
 ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& policy, Detail detail);
+
+// Whether a booking of this status must give its exam's time (booked, taken, no_show); a cancelled one may.
+//   exam_time_required(BookingStatus::kCancelled) == false
+constexpr bool exam_time_required(BookingStatus s) {
+  return s != BookingStatus::kNone && s != BookingStatus::kCancelled;
+}
 
 // An order whose fields contradict each other is not decided: the JSON entry
 // names the field and what it should be, the fast path answers undecided.
