@@ -116,8 +116,42 @@ test("CRT on the page: passes loaded from a file; bad files are refused", async 
   await writeFile(bad, "not a date\n");
   await page.getByTestId("load").setInputFiles(bad);
   await page.waitForFunction(() => document.querySelector("[data-testid=load-error]").textContent !== "");
-  assert.match(await page.getByTestId("load-error").textContent(), /Cannot read the file/);
+  assert.match(await page.getByTestId("load-error").textContent(), /entry 1, “not a date”, is not a real date/);
   assert.equal(await page.getByTestId("pass-date").count(), 2);
+  // A date the calendar does not have (2025 is no leap year) is named by its line, and nothing is loaded:
+  // dropped, the older pass would decide, and the card would say "expired".
+  await writeFile(bad, "2023-03-01\n2025-02-29\n");
+  await page.getByTestId("load").setInputFiles(bad);
+  await page.waitForFunction(() => /2025-02-29/.test(document.querySelector("[data-testid=load-error]").textContent));
+  assert.equal(await page.getByTestId("load-error").textContent(),
+    "Not loaded: entry 2, “2025-02-29”, is not a real date written YYYY-MM-DD; nothing was loaded from the file.");
+  assert.equal(await page.getByTestId("pass-date").count(), 2);
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2026-02-28");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("CRT-1: a pass date half typed is asked to be finished, never left out (an older pass would say expired); today left empty is asked for by its label", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}certificates.html`);
+  await page.getByTestId("today").fill("2025-06-06");
+  await page.getByTestId("pass-date").first().fill("2023-03-01");
+  await page.locator('#certificate [part~="verdict"]').waitFor();
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2025-03-01");
+  await page.getByTestId("add-pass").click();
+  const second = page.getByTestId("pass-date").nth(1);
+  await second.focus();
+  await page.keyboard.type("2");  // one part begun, the others empty
+  await page.locator("#failure").waitFor();
+  assert.equal(await page.locator("#failure").textContent(), "第 2 条通过记录的日期没有填写完整，请补全或删除这一条");
+  assert.equal(await second.getAttribute("aria-invalid"), "true");
+  assert.equal(await page.locator("#result").isHidden(), true, "no verdict from the older pass alone");
+  await second.fill("2025-02-28");
+  await page.locator("#result").waitFor();
+  assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2027-02-28");
+  assert.equal(await second.getAttribute("aria-invalid"), "false");
+  await page.getByTestId("today").fill("");
+  await page.locator("#failure").waitFor();
+  assert.equal(await page.locator("#failure").textContent(), "请填写今天");
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -157,6 +191,14 @@ test("PRA-2 on the page: the 3-slot meter and what happens next", async () => {
   assert.equal(await page.locator('#practitioner [part~="next"]').getAttribute("data-state"), "passed");
   assert.equal(await page.locator('[part~="valid-until"]').textContent(), "2028-03-08");
   assert.equal(await page.getByTestId("add-attempt").isDisabled(), true);
+  // It looks so: not the pointer of a button that acts.
+  assert.equal(await page.getByTestId("add-attempt").evaluate((b) => getComputedStyle(b).cursor), "not-allowed");
+  // "Now" moved before an attempt: the attempt's time is named, not "something contradicts the rest".
+  await page.getByTestId("now").fill("2026-03-07T10:00:00");
+  await page.locator("#failure").waitFor();
+  assert.equal(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), "考试时间应在支付时间之后、当前时间之前，请检查");
+  await page.getByTestId("now").fill("2026-03-10T10:00:00");
+  await page.locator("#result").waitFor();
   await page.screenshot({ path: `${screenshotDir}practitioner.png`, fullPage: true });
   assert.deepEqual(problems(), []);
   await context.close();

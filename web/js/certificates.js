@@ -5,9 +5,10 @@
 import "./engine.js";
 import { setupLocale } from "./app.js";
 import { loadEngine } from "./load_engine.js";
-import { getLocale, t } from "./locale.js";
+import { getLocale, t, tf } from "./locale.js";
 import { chinaInputValue } from "./inputs.js";
-import { answerFrom } from "./answer_card.js";
+import { answerFrom, refuse } from "./answer_card.js";
+import { fieldFailure, inputFailure } from "./refusals.js";
 import { addReadback } from "./readback.js";
 import { setupIcsExport } from "./ics_export.js";
 import "/pkg/elements/certificate.js";
@@ -35,33 +36,50 @@ function addPassRow(value = "") {
   addReadback(input);
 }
 
-/** A JSON array ([{published_on}] or ["YYYY-MM-DD"]) or one date per line. */
+/** An error carrying the sentence the page shows for it. */
+const said = (sentence) => Object.assign(new Error(sentence), { sentence });
+
+/** A date the calendar has, written YYYY-MM-DD ("2025-02-29" is not one). */
+const realDate = (d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) &&
+  new Date(`${d}T00:00:00Z`).toISOString().startsWith(d);
+
+/**
+ * A JSON array ([{published_on}] or ["YYYY-MM-DD"]) or one date per line (text after a comma ignored).
+ * Throws the sentence to show: a file it cannot read, or the first entry that is not a real date, by its place.
+ */
 function parsePasses(text) {
   const trimmed = text.trim();
-  let items;
+  let items;  // [place (line or entry, from 1), date]
   if (trimmed.startsWith("[")) {
-    const parsed = JSON.parse(trimmed);
-    if (!Array.isArray(parsed)) throw new Error("not a list");
-    items = parsed.map((p) => (typeof p === "string" ? p : p?.published_on));
+    let parsed;
+    try { parsed = JSON.parse(trimmed); } catch { parsed = null; }
+    if (!Array.isArray(parsed)) throw said(t("cert.load.error"));
+    items = parsed.map((p, k) => [k + 1, typeof p === "string" ? p : p?.published_on]);
   } else {
-    items = trimmed.split(/\r?\n/).map((l) => l.split(",")[0].trim()).filter(Boolean);
+    items = text.split(/\r?\n/).map((l, k) => [k + 1, l.split(",")[0].trim()]).filter(([, d]) => d);
   }
-  if (items.length > 64 || items.some((d) => typeof d !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(d))) {
-    throw new Error("bad dates");
-  }
-  return items;
+  if (items.length > 64) throw said(t("cert.load.error"));
+  const bad = items.find(([, d]) => !realDate(d));
+  if (bad) throw said(tf("cert.load.bad_date", { place: bad[0], value: String(bad[1] ?? "").slice(0, 40) }));
+  return items.map(([, d]) => d);
 }
 
 function update() {
   const el = $("certificate");
-  el.locale = getLocale();
-  el.now = `${$("today").value}T12:00:00+08:00`;
-  el.level = $("level").value || undefined;
-  el.passes = [...document.querySelectorAll("#passes input.pass")].map((i) => i.value).filter(Boolean);
+  const inputs = [...document.querySelectorAll("#passes input.pass")];
   // Each Remove is named with the date it removes ("Remove 2025-01-10"), not one of many "Remove"s.
   for (const row of document.querySelectorAll("#passes .list-row")) {
     row.querySelector(".remove-pass").setAttribute("aria-label", `${t("cert.remove")} ${row.querySelector("input.pass").value}`.trim());
   }
+  // A date half typed is asked to be finished, never left out: an older pass would then decide ("expired").
+  for (const input of inputs) input.setAttribute("aria-invalid", String(input.validity.badInput));
+  const unfinished = inputs.findIndex((i) => i.validity.badInput);
+  if (!$("today").value) return refuse(fieldFailure("today"));
+  if (unfinished >= 0) return refuse(inputFailure(tf("cert.pass_unfinished", { n: unfinished + 1 })));
+  el.locale = getLocale();
+  el.now = `${$("today").value}T12:00:00+08:00`;
+  el.level = $("level").value || undefined;
+  el.passes = inputs.map((i) => i.value).filter(Boolean);
 }
 
 function icsEvents() {
@@ -81,8 +99,18 @@ $("certificate").addEventListener("certpolicy-decision", (e) => { $("ics").hidde
 $("today").value = chinaInputValue(new Date()).slice(0, 10);
 addPassRow();
 setupLocale(update);
-$("passes_form").addEventListener("input", update);
-$("passes_form").addEventListener("change", update);
+// The events of one task (a pass date left, then today cleared) decide once, on what the form holds at its end:
+// deciding at the first would let that decision (the element's, a microtask later) replace the refusal of the last.
+let queued = false;
+const updateSoon = () => {
+  if (queued) return;
+  queued = true;
+  queueMicrotask(() => { queued = false; update(); });
+};
+$("passes_form").addEventListener("input", updateSoon);
+$("passes_form").addEventListener("change", updateSoon);
+// A date input half typed keeps its value "" and sends no input event: its keys and leaving it are what tell.
+for (const type of ["keyup", "focusout"]) $("passes").addEventListener(type, (e) => { if (e.target.matches("input.pass")) updateSoon(); });
 $("add").addEventListener("click", () => {
   addPassRow();
   update();
@@ -97,8 +125,8 @@ $("load").addEventListener("change", async () => {
     $("passes").replaceChildren();
     for (const d of dates) addPassRow(d);
     update();
-  } catch {
-    $("load_error").textContent = t("cert.load.error");
+  } catch (error) {
+    $("load_error").textContent = error.sentence ?? t("cert.load.error");
   }
 });
 setupIcsExport($("ics"), "certificate.ics", icsEvents);

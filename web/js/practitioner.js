@@ -95,9 +95,8 @@ function addAttempt() {
     // The score's range is the policy's: read from what the engine expected ("integer 0..100").
     const max = /\.\.(\d+)$/.exec(r.ok ? "" : r.error.expected)?.[1];
     if (!r.ok && r.error.path.endsWith(".score")) problem = ["pra.score_invalid", { max: max ?? "" }];
-    else if (!r.ok && r.error.path.endsWith(".taken_at")) problem = ["pra.taken_invalid", {}];
-    else if (!r.ok && r.error.path.startsWith("attempts")) problem = ["pra.cannot_take", {}];
-    else if (!r.ok) problem = failureSentence(r.error);  // the purchase time or now: said as the page says it
+    else if (!r.ok && r.error.path.startsWith("attempts") && !r.error.path.endsWith(".taken_at")) problem = ["pra.cannot_take", {}];
+    else if (!r.ok) problem = failureSentence(r.error);  // the exam's time, the purchase time or now: said as the page says it
   }
   error.textContent = typeof problem === "string" ? problem : problem ? tf(...problem) : "";
   $("new_score").setAttribute("aria-invalid", String(problem?.[0] === "pra.score_invalid"));

@@ -18,13 +18,13 @@ const FIELD_LABELS = {
   now: "now", "order.paid_at": "paid_at", "purchase.paid_at": "paid_at", "order.booking.exam_at": "exam_at",
   exam_at: "exam_at", "enrolment.class_start": "class_start", "enrolment.paid_fen": "paid", today: "today",
   "passes.published_on": "cert.published_on", "order.booking": "booking.status", "order.booking.status": "booking.status",
-  "order.certification": "certification",
+  "order.certification": "certification", "attempts.taken_at": "taken_at",
 };
 const DETAIL_SENTENCES = { MISSING: "error.missing", BAD_FORMAT: "error.invalid", IMPOSSIBLE_DATE: "error.invalid",
   IMPOSSIBLE_TIME: "error.invalid", YEAR_OUT_OF_RANGE: "error.year", MISSING_OFFSET: "error.invalid" };
 // A field that contradicts another (INCONSISTENT), by the relation it breaks (the engine's `error.relation`).
 const INCONSISTENT_SENTENCES = { UP_TO_NOW: "error.after_now", AFTER_PAYMENT: "error.before_paid", UP_TO_TODAY: "error.after_today",
-  BOOKED_BEFORE_PURCHASE: "error.booked_before_purchase" };
+  BOOKED_BEFORE_PURCHASE: "error.booked_before_purchase", BETWEEN_PAYMENT_AND_NOW: "error.between_paid_and_now" };
 
 /**
  * A refused request in plain words of the page's language ("请填写支付时间");
