@@ -46,7 +46,7 @@ export type RuleId =
   | "TRN-1" | "TRN-2" | "TRN-3" | "TRN-4" | "TRN-5" | "TRN-6"
   | "EXO-1" | "EXO-2" | "EXO-3" | "EXO-4" | "EXO-5" | "EXO-6" | "EXO-7" | "EXO-8" | "EXO-9" | "EXO-10"
   | "MNY-1" | "MNY-2" | "BKG-1" | "BKG-2" | "BKG-3" | "BKG-4"
-  | "CRT-1" | "CRT-2" | "CRT-3" | "CRT-4" | "PRA-1" | "PRA-2" | "PRA-3" | "PRA-4"
+  | "CRT-1" | "CRT-2" | "CRT-3" | "CRT-4" | "PRA-1" | "PRA-2" | "PRA-3" | "PRA-4" | "PRA-5"
   | "COD-1" | "COD-2" | "COD-3" | "COD-4" | "COD-5" | "CAT-1" | "CAT-2" | "CAT-3" | "NTF-1" | "NTF-2";
 
 export type ReasonCode =
@@ -72,7 +72,8 @@ export type ReasonCode =
   | "CERTIFICATE_NONE" | "CERTIFICATE_ACTIVE" | "CERTIFICATE_EXPIRING"
   | "CERTIFICATE_EXPIRING_RENEWAL_PASSED" | "CERTIFICATE_EXPIRED" | "READING_RENEWAL_RESULTS"
   | "LATEST_PASS_COUNTS" | "CERTIFICATE_ELECTRONIC" | "CERTIFICATE_PAPER_ERA" | "LEVEL_RENAMED"
-  | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT" | "PRACTITIONER_REPURCHASE_WARNING"
+  | "PRACTITIONER_PASSED" | "PRACTITIONER_ATTEMPTS_LEFT" | "READING_PRACTITIONER_USE_BY"
+  | "READING_PRACTITIONER_USE_BY_PASSED" | "PRACTITIONER_REPURCHASE_WARNING"
   | "PRACTITIONER_MUST_REPURCHASE" | "NOT_REFUNDABLE_ONCE_SOLD" | "PLATFORM_FAULT_REFUND_ONLY"
   | "CLASS_NOT_OPENED" | "READING_NOT_OPENED_DEFERRAL" | "TRAINING_REFUND_FULL"
   | "TRAINING_REFUND_PARTIAL" | "TRAINING_REFUND_NONE" | "CLASS_STARTED"
@@ -428,6 +429,11 @@ export interface PractitionerResult {
   must_repurchase: boolean;
   /** Buying again now would waste attempts. */
   repurchase_warning: boolean;
+  /**
+   * PRA-5 (a reading): while attempts can be taken, the last day to use them if the purchase is valid 1 year
+   * like the certification exam orders (the guide states no validity); null after a pass or the last fail.
+   */
+  use_by: CivilDate | null;
   refund: { allowed: boolean };
   certificate: CertificateFields;
   reasons: Reason[];

@@ -86,6 +86,7 @@ constexpr FieldRule kRules[] = {
     {"practitioner", "can_take", "PRA-2"},
     {"practitioner", "must_repurchase", "PRA-2"},
     {"practitioner", "repurchase_warning", "PRA-2"},
+    {"practitioner", "use_by", "PRA-5"},
     {"practitioner", "pass_score", "PRA-1"},
     {"practitioner", "passed", "PRA-1"},
     {"practitioner", "refund.", "PRA-4"},

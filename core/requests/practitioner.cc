@@ -32,7 +32,8 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
     }
     attempts.push_back({*taken, static_cast<int>(*score)});
   }
-  PractitionerDecision d = decide_practitioner(attempts, *fault, *now, ctx.policy.zone, p, ctx.policy.certificate);
+  PractitionerDecision d = decide_practitioner(attempts, *fault, *paid, *now, ctx.policy.zone, p, ctx.policy.certificate,
+                                               ctx.policy.exam_order.flow(Flow::kPurchaseThenBook).validity);
   if (d.after_pass) {
     issues.contradict(list[*d.after_pass].path(), "NONE_AFTER_A_PASS", "no attempt after a pass");
     return std::nullopt;
@@ -47,7 +48,8 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
       .put("passed", d.passed)
       .put("can_take", d.can_take)
       .put("must_repurchase", d.must_repurchase)
-      .put("repurchase_warning", d.repurchase_warning);
+      .put("repurchase_warning", d.repurchase_warning)
+      .put("use_by", d.use_by);
   f.object("refund").put("allowed", d.refund_allowed);
   put_certificate(f.object("certificate"), d.certificate);
   out.reasons = d.reasons;

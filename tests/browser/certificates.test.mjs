@@ -204,6 +204,22 @@ test("PRA-2 on the page: the 3-slot meter and what happens next", async () => {
   await context.close();
 });
 
+test("PRA-3: a pass whose certificate has since expired is not said as valid; PRA-5: the year's reading is said with its date", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}practitioner.html`);
+  await page.getByTestId("paid-at").fill("2024-05-01T10:00");
+  await page.getByTestId("now").fill("2024-05-10T10:00:00");
+  assert.match(await page.locator('[part~="reasons"]').textContent(), /若按认证考试订单的 1 年有效期计，请在 2025-05-01 前（含当日）用完考试机会/);
+  await page.getByTestId("new-taken-at").fill("2024-05-02T10:00");
+  await page.getByTestId("new-score").fill("80");
+  await page.getByTestId("add-attempt").click();
+  await page.getByTestId("now").fill("2026-05-03T10:00:00");
+  await page.locator('#practitioner [part~="next"][data-state="passed"]').waitFor();
+  assert.equal(await page.locator('#practitioner [part~="next"]').textContent(), "已通过，但证书已于 2026-05-02 到期；重新购买并通过考试即可重新获得证书。");
+  assert.doesNotMatch(await page.locator('[part~="reasons"]').textContent(), /无需再考|1 年有效期/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("PRA-2 three fails: must buy again", async () => {
   const { page, context } = await openPage(env.browser, `${env.url}practitioner.html?lang=en`);
   await page.getByTestId("paid-at").fill("2026-03-01T09:00");

@@ -46,10 +46,11 @@ export class CertpolicyPractitioner extends CertpolicyElement {
     this.writeReasons($.why, r.reasons);
   }
 
-  stateKey(r) { return `${r.attempts_left}|${r.passed}|${r.must_repurchase}|${this.locale}`; }
+  stateKey(r) { return `${this.locale}|${this.next(r)}`; }
   /** What happens next, in one sentence. */
   next(r) {
-    if (r.passed) return this.word("pra.passed_until", { until: r.certificate.valid_until });
+    // A pass whose certificate has since expired is not said as "valid until" (a candidate's tryout).
+    if (r.passed) return this.word(r.certificate.status === "expired" ? "pra.passed_expired" : "pra.passed_until", { until: r.certificate.valid_until });
     if (r.must_repurchase) return this.word("pra.must_repurchase", { total: r.attempts_total });
     return this.word("pra.can_take", { left: r.attempts_left });
   }

@@ -4,11 +4,13 @@
 
 #include <cstddef>
 
+#include "rules/exam/order_validity.h"
+
 namespace certpolicy {
 
-PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>& attempts, bool platform_fault, Instant now,
-                                         const FixedZone& zone, const PractitionerPolicy& policy,
-                                         const CertificatePolicy& certificates) {
+PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>& attempts, bool platform_fault, Instant paid_at,
+                                         Instant now, const FixedZone& zone, const PractitionerPolicy& policy,
+                                         const CertificatePolicy& certificates, const CalendarPeriod& order_validity) {
   PractitionerDecision d;
   // The order taken: an insertion sort of the positions (a handful, and
   // equal times keep the order given).
@@ -37,6 +39,10 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
     d.reasons.add("PRACTITIONER_PASSED", "PRA-2");
   } else if (d.left > 0) {
     d.reasons.add("PRACTITIONER_ATTEMPTS_LEFT", "PRA-2");
+    // PRA-5: "随时参加线上考试" and no stated validity, or the exam orders' 12 months: the earlier is the date to use them by.
+    const OrderValidity v = decide_validity(zone.date_of(paid_at), zone.date_of(now), order_validity, {});
+    d.use_by = v.valid_until;
+    d.reasons.add(v.expired ? "READING_PRACTITIONER_USE_BY_PASSED" : "READING_PRACTITIONER_USE_BY", "PRA-5");
     d.reasons.add("PRACTITIONER_REPURCHASE_WARNING", "PRA-2");
   } else {
     d.reasons.add("PRACTITIONER_MUST_REPURCHASE", "PRA-2");

@@ -78,6 +78,7 @@ export default {
   "tl.title": "Timeline",
   "pra.can_take": "You can take the exam now ({left} left).",
   "pra.passed_until": "Passed; the certificate is valid until {until}.",
+  "pra.passed_expired": "Passed, but the certificate expired on {until}: buy the exam again and pass it to hold one again.",
   "pra.must_repurchase": "All {total} attempts are used: buy the exam again to continue.",
   "pra.next": "What happens next",
   "trn.working_days": "Working days before start",

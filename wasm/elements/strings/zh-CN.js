@@ -78,6 +78,7 @@ export default {
   "tl.title": "时间线",
   "pra.can_take": "现在可以参加考试（还剩 {left} 次）。",
   "pra.passed_until": "已通过，证书有效期至 {until}。",
+  "pra.passed_expired": "已通过，但证书已于 {until} 到期；重新购买并通过考试即可重新获得证书。",
   "pra.must_repurchase": "{total} 次机会已用完，如需认证请重新购买。",
   "pra.next": "接下来",
   "trn.working_days": "距开课工作日",

@@ -79,6 +79,7 @@ export default {
   "tl.title": "時間線",
   "pra.can_take": "現在可以參加考試（還剩 {left} 次）。",
   "pra.passed_until": "已通過，證書有效期至 {until}。",
+  "pra.passed_expired": "已通過，但證書已於 {until} 到期；重新購買並通過考試即可重新獲得證書。",
   "pra.must_repurchase": "{total} 次機會已用完，如需認證請重新購買。",
   "pra.next": "接下來",
   "trn.working_days": "距開課工作日",
