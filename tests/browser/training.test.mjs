@@ -94,6 +94,26 @@ test("TRN-2: 'did not open' chosen before the notice day keeps the full refund b
   await context.close();
 });
 
+test("TRN-4/TRN-5 readings: a refund after the candidate's own deferral, or with the right used but the enrolment not marked deferred, is conditional and orange", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
+  await enrol(page, { start: "2026-12-28", today: "2026-12-18", status: "not_opened" });
+  const verdict = page.locator('#training [part~="verdict"]');
+  await page.locator('#training [part~="verdict"][data-tone="ok"]').waitFor();
+  await page.getByTestId("deferred").check();
+  await page.getByTestId("deferral-used").check();
+  await page.locator('#training [part~="verdict"][data-tone="warn"]').waitFor();
+  assert.equal(await verdict.textContent(), "如培训办公室确认：退款比例 100%");
+  assert.match(await page.locator('#training').evaluate((el) => el.shadowRoot.textContent), /申请前请先向培训办公室确认/);
+  // Only the right ticked, the class pending and far enough ahead: the tier's share, on the reading it was not deferred.
+  await page.getByTestId("deferred").uncheck();
+  await page.getByTestId("class-status").selectOption("pending");
+  await page.getByTestId("today").fill("2026-12-01");
+  await page.locator('#training [part~="verdict"][data-percent="100"][data-tone="warn"]').waitFor();
+  assert.equal(await verdict.textContent(), "如这次报名未改期：退款比例 100%");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("CAL-2 banner for a class in a year without published data", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}training.html`);
   await enrol(page, { start: "2029-01-18", today: "2028-12-20" });

@@ -342,6 +342,10 @@ function training(r, a, now, codes, hit) {
   if (codes.has("TRAINING_REFUND_FULL") && a.full_refund_act_by && a.full_refund_act_by < today) hit("stale_deadline_open", "TRAINING_REFUND_FULL after its date to apply by");
   if (codes.has("TRAINING_REFUND_PARTIAL") && a.partial_refund_act_by && a.partial_refund_act_by < today) hit("stale_deadline_open", "TRAINING_REFUND_PARTIAL after its date to apply by");
   if (!codes.has("READING_WORKING_DAYS")) hit("ambiguity_unsaid", "working days counted including today");
+  // A refund of an enrolment that was (or may have been) deferred rests on a reading ("一旦改期，将不可退款").
+  const e = r.enrolment ?? {};
+  if (a.refund.allowed && e.deferred && !codes.has("READING_NOT_OPENED_AFTER_DEFERRAL")) hit("ambiguity_unsaid", "a refund after a deferral, said as a fact");
+  if (a.refund.allowed && e.deferral_used && !e.deferred && !codes.has("READING_RIGHT_USED_NOT_DEFERRED")) hit("ambiguity_unsaid", "a refund with the deferral right used, said as a fact");
 }
 
 function certificate(r, a, now, codes, hit) {

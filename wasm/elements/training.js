@@ -149,7 +149,9 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    */
   verdictWord(r) {
     const word = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") ? "trn.percent_if_today"
-      : says(r, "NOT_OPENED_BEFORE_NOTICE") ? "trn.percent_if_not_opened" : "trn.percent";
+      : says(r, "NOT_OPENED_BEFORE_NOTICE") ? "trn.percent_if_not_opened"
+      : says(r, "READING_NOT_OPENED_AFTER_DEFERRAL") ? "trn.percent_if_office_confirms"
+      : says(r, "READING_RIGHT_USED_NOT_DEFERRED") ? "trn.percent_if_not_deferred" : "trn.percent";
     return this.word(word, { percent: r.refund.percent });
   }
 
@@ -283,8 +285,9 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     const estimated = this.estimated(r);
     attrs(text($.estimated, estimated), { hidden: !estimated });
     // A percent that holds only on a condition is not green: only if today counts (TRAINING_REFUND_LAST_DAY_DISPUTED:
-    // apply today), or only if the class really did not open (NOT_OPENED_BEFORE_NOTICE: said before the notice day).
-    const conditional = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") || says(r, "NOT_OPENED_BEFORE_NOTICE");
+    // apply today), or only if the class really did not open (NOT_OPENED_BEFORE_NOTICE: said before the notice day),
+    // or only on a reading of a deferral (READING_NOT_OPENED_AFTER_DEFERRAL, READING_RIGHT_USED_NOT_DEFERRED).
+    const conditional = this.verdictWord(r) !== this.word("trn.percent", { percent: r.refund.percent });
     attrs(text($.verdict, this.verdictWord(r)), {
       "data-tone": r.refund.percent === 100 && !conditional ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });

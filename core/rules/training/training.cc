@@ -73,6 +73,9 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.deferral_deadline.reset();
     d.deferral_act_by.reset();
     d.reasons.add("CLASS_NOT_OPENED", "TRN-5");
+    // TRN-5 reading: deferred before (the candidate's own deferral), "一旦改期，将不可退款" and the not-opened
+    // class's "申请退款" disagree; the refund is shown, subject to the office (a candidate's tryout).
+    if (in.deferred) d.reasons.add("READING_NOT_OPENED_AFTER_DEFERRAL", "TRN-5");
     // TRN-2: "did not open" before the day that is announced is an early notice or the wrong choice.
     // Taken as given (full refund, no deadline), the answer says how to see a class that goes ahead.
     if (in.today < d.class_decision_on) d.reasons.add("NOT_OPENED_BEFORE_NOTICE", "TRN-2");
@@ -137,6 +140,8 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     if (may_allow_more) d.reasons.add("ESTIMATE_MAY_ALLOW_MORE", "CAL-4");
   }
   d.amount_fen = d.refund_allowed ? percent_of(in.paid_fen, d.percent) : 0;  // MNY-1
+  // TRN-4 reading: the right used but this enrolment not deferred; were it the deferred one, no refund is left.
+  if (d.refund_allowed && in.deferral_used && !in.deferred) d.reasons.add("READING_RIGHT_USED_NOT_DEFERRED", "TRN-4");
   if (in.class_status == ClassStatus::kPending && in.today <= d.class_decision_on) {
     d.reasons.add("CLASS_DECISION_DATES", "TRN-2");
   }

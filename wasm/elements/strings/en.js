@@ -43,6 +43,8 @@ export default {
   "trn.percent": "Refund share {percent}%",
   "trn.percent_if_today": "Refund share {percent}% only if today counts: apply today",
   "trn.percent_if_not_opened": "Refund share {percent}% if the class really is not opening",
+  "trn.percent_if_office_confirms": "Refund share {percent}% if the training office confirms it",
+  "trn.percent_if_not_deferred": "Refund share {percent}% if this enrolment was not deferred",
   "trn.date_if_today": "Today, {date}, only if today counts: apply today",
   "trn.full_until": "Full refund: last day to apply",
   "trn.tier_until": "{percent}% refund: last day to apply",

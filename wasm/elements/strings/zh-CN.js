@@ -43,6 +43,8 @@ export default {
   "trn.percent": "退款比例 {percent}%",
   "trn.percent_if_today": "仅在今天计入时退款 {percent}%：请今天申请",
   "trn.percent_if_not_opened": "如确已通知不开班：退款比例 {percent}%",
+  "trn.percent_if_office_confirms": "如培训办公室确认：退款比例 {percent}%",
+  "trn.percent_if_not_deferred": "如这次报名未改期：退款比例 {percent}%",
   "trn.date_if_today": "今天（{date}），仅在含今天计算时：请今天申请",
   "trn.full_until": "全额退款：最晚申请日（含当日）",
   "trn.tier_until": "退 {percent}%：最晚申请日（含当日）",

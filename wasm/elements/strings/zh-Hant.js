@@ -44,6 +44,8 @@ export default {
   "trn.percent": "退款比例 {percent}%",
   "trn.percent_if_today": "僅在今天計入時退款 {percent}%：請今天申請",
   "trn.percent_if_not_opened": "如確已通知不開班：退款比例 {percent}%",
+  "trn.percent_if_office_confirms": "如培訓辦公室確認：退款比例 {percent}%",
+  "trn.percent_if_not_deferred": "如這次報名未改期：退款比例 {percent}%",
   "trn.date_if_today": "今天（{date}），僅在含今天計算時：請今天申請",
   "trn.full_until": "全額退款：最晚申請日（含當日）",
   "trn.tier_until": "退 {percent}%：最晚申請日（含當日）",
