@@ -33,7 +33,8 @@ std::optional<Outcome> handle_practitioner(const JsonIn& req, const Context& ctx
     attempts.push_back({*taken, static_cast<int>(*score)});
   }
   PractitionerDecision d = decide_practitioner(attempts, *fault, *paid, *now, ctx.policy.zone, p, ctx.policy.certificate,
-                                               ctx.policy.exam_order.flow(Flow::kPurchaseThenBook).validity);
+                                               ctx.policy.exam_order.flow(Flow::kPurchaseThenBook).validity,
+                                               ctx.policy.exam_order.theory_results_terms_days);
   if (d.after_pass) {
     issues.contradict(list[*d.after_pass].path(), "NONE_AFTER_A_PASS", "no attempt after a pass");
     return std::nullopt;

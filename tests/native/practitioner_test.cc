@@ -33,7 +33,7 @@ CalendarPeriod one_year() {
 
 PractitionerDecision decide(const std::vector<PractitionerAttempt>& attempts, bool fault = false,
                             std::string_view now = "2026-03-10T10:00:00+08:00", std::string_view paid = "2026-03-01T09:00:00+08:00") {
-  return decide_practitioner(attempts, fault, at(paid), at(now), kChina, three_attempts(), two_years(), one_year());
+  return decide_practitioner(attempts, fault, at(paid), at(now), kChina, three_attempts(), two_years(), one_year(), 3);
 }
 
 TEST(PRA_2, AttemptsLeftAndRepurchaseWarningUntilThePassOrTheLastFail) {

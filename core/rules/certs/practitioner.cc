@@ -10,7 +10,8 @@ namespace certpolicy {
 
 PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>& attempts, bool platform_fault, Instant paid_at,
                                          Instant now, const FixedZone& zone, const PractitionerPolicy& policy,
-                                         const CertificatePolicy& certificates, const CalendarPeriod& order_validity) {
+                                         const CertificatePolicy& certificates, const CalendarPeriod& order_validity,
+                                         int results_within_days) {
   PractitionerDecision d;
   // The order taken: an insertion sort of the positions (a handful, and
   // equal times keep the order given).
@@ -48,10 +49,13 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
     d.reasons.add("PRACTITIONER_MUST_REPURCHASE", "PRA-2");
   }
   d.reasons.add(platform_fault ? "PLATFORM_FAULT_REFUND_ONLY" : "NOT_REFUNDABLE_ONCE_SOLD", "PRA-4");
-  // PRA-3: the online exam shows its result at once, so renewal needs no lag.
-  d.certificate = decide_certificate(passes, zone.date_of(now), certificates, 0);
+  // PRA-3: when a renewal exam's result comes is not documented for this exam: renewal by the certification
+  // exams' latest results day, the earlier date to sit it by (as the certificates page advises it), said as
+  // this exam's reading.
+  d.certificate = decide_certificate(passes, zone.date_of(now), certificates, results_within_days);
   for (const Reason& r : d.certificate.reasons) {
-    if (r.code != "CERTIFICATE_NONE") d.reasons.add(r.code, r.rule);
+    if (r.code == "READING_RENEWAL_RESULTS") d.reasons.add("READING_PRACTITIONER_RENEWAL_RESULTS", "PRA-3");
+    else if (r.code != "CERTIFICATE_NONE") d.reasons.add(r.code, r.rule);
   }
   return d;
 }

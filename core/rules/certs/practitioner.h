@@ -4,7 +4,9 @@
 // PRA-2: one purchase gives `attempts` tries (3); a score of `pass_score`
 // (70 of 100) passes and stops further attempts; after the last fail the
 // candidate must buy again, and buying again while attempts remain is
-// discouraged. PRA-3: the pass is published on the exam day (China date).
+// discouraged. PRA-3: the pass is published on the exam day (China date);
+// when its result comes is not documented, so renewal is advised by the
+// certification exams' latest results day (`results_within_days`, a reading).
 // PRA-4: never refundable except for a platform fault. PRA-5 (a reading):
 // the purchase states no validity; read as the certification exam orders'
 // 12 months, the attempts are to be used by `use_by` (the earlier reading).
@@ -46,6 +48,7 @@ struct PractitionerDecision {
 // orders' (EXO-2, bought before booking), which PRA-5 reads the purchase by.
 PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>& attempts, bool platform_fault, Instant paid_at,
                                          Instant now, const FixedZone& zone, const PractitionerPolicy& policy,
-                                         const CertificatePolicy& certificates, const CalendarPeriod& order_validity);
+                                         const CertificatePolicy& certificates, const CalendarPeriod& order_validity,
+                                         int results_within_days);
 
 }  // namespace certpolicy
