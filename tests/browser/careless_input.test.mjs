@@ -76,6 +76,11 @@ test("the training page says a bad amount instead of deciding with ¥0", async (
   assert.equal(await page.locator("#result").isHidden(), true);
   assert.match(await page.locator("#failure").evaluate((el) => el.firstChild.textContent), /^请填写/);
   assert.equal(await page.locator("#paid_error").textContent(), "请填写实缴金额");  // said under the field too
+  // Zero: nothing to refund, never "full refund ¥0.00" in green.
+  await page.getByTestId("paid").fill("0");
+  assert.equal(await page.locator("#result").isHidden(), true);
+  assert.equal(await page.locator("#failure").textContent(), "实缴金额为 0：没有可退的款项，请填写实际缴费金额");
+  assert.equal(await page.getByTestId("paid").getAttribute("aria-invalid"), "true");
   await context.close();
 });
 

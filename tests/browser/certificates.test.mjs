@@ -166,6 +166,9 @@ test("certificate .ics: expiry with a reminder 90 days before", async () => {
   assert.ok(lines.includes("DTSTART;VALUE=DATE:20270110"));
   assert.ok(lines.includes("TRIGGER:-P90D"));
   assert.ok(lines.includes("DTSTART;VALUE=DATE:20261012"));
+  // The one date to act by (CRT-2, renew_by: three days before the expiry, for the results) is in it too.
+  assert.ok(lines.includes("DTSTART;VALUE=DATE:20270107"));
+  assert.ok(lines.some((l) => l.startsWith("SUMMARY:续证考试最晚日期")));
   await context.close();
 });
 

@@ -89,6 +89,8 @@ function icsEvents() {
   return [
     { uid: `certificate-${last.valid_from}-expiry`, title: t("ics.cert_expiry"), date: last.valid_until, alarmDaysBefore: days },
     { uid: `certificate-${last.valid_from}-expiring`, title: t("ics.cert_expiring"), date: last.expiring_from },
+    // The one date to act by (CRT-2): while one is left.
+    ...(last.renew_by ? [{ uid: `certificate-${last.valid_from}-renew-by`, title: t("ics.cert_renew_by"), date: last.renew_by }] : []),
   ];
 }
 

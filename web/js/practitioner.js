@@ -57,7 +57,8 @@ function icsEvents() {
   const c = last?.ok ? last.certificate : null;
   if (!c?.valid_until) return [];
   const days = Math.round((Date.parse(c.valid_until) - Date.parse(c.expiring_from)) / 86400000);
-  return [{ uid: `practitioner-${c.valid_from}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days }];
+  return [{ uid: `practitioner-${c.valid_from}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days },
+    ...(c.renew_by ? [{ uid: `practitioner-${c.valid_from}-renew-by`, title: t("ics.cert_renew_by"), date: c.renew_by }] : [])];
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.

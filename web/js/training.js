@@ -30,11 +30,12 @@ function update() {
   if (!$("today").value) return refuse(fieldFailure("today"));
   const paid = yuanToFen($("paid").value);
   const empty = $("paid").value.trim() === "";
-  $("paid").setAttribute("aria-invalid", String(paid === null || empty));
+  $("paid").setAttribute("aria-invalid", String(paid === null || paid === 0 || empty));
   // Said under the field, as what is wrong with it: empty, negative, too large, too many decimals, not a number.
-  const problem = empty ? "amount.missing" : paid === null ? amountProblem($("paid").value) : null;
+  // Nothing paid, nothing to refund: "full refund ¥0.00" would read as good news.
+  const problem = empty ? "amount.missing" : paid === null ? amountProblem($("paid").value) : paid === 0 ? "amount.zero" : null;
   $("paid_error").textContent = problem ? t(problem) : "";
-  if (paid === null) return refuse(inputFailure(t(problem)));
+  if (paid === null || paid === 0) return refuse(inputFailure(t(problem)));
   // An amount left empty is asked for, never decided as ¥0 ("refunds in full, CNY 0.00").
   if (empty) return refuse(fieldFailure("enrolment.paid_fen"));
   const el = $("training");

@@ -146,7 +146,9 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.reasons.add("CLASS_DECISION_DATES", "TRN-2");
   }
   d.reasons.add("READING_WORKING_DAYS", "CAL-3");
-  d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
+  // TRN-6: where to cancel or defer, until the class begins (then neither is left; a tryout read the address
+  // under "no refund, no deferral any more"); a class that did not open keeps its refund and deferral.
+  if (in.class_status == ClassStatus::kNotOpened || in.today < in.class_start) d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
   add_calendar_gaps(d.calendar_gaps, d.reasons);
   return d;
 }
