@@ -352,7 +352,7 @@ function certificate(r, a, now, codes, hit) {
   const today = chinaDate(now);
   if ((r.passes ?? []).some((p) => p.published_on > today)) hit("future_publication_accepted", "a pass published after today");
   if (a.status === "expired" && !("days_expired" in a)) hit("negative_days_left", `days_left ${a.days_left}`);
-  if (a.status === "expiring" && a.renew_by && !codes.has("READING_RENEWAL_RESULTS")) hit("ambiguity_unsaid", "renew_by without the results reading");
+  if (a.renew_by && !codes.has("READING_RENEWAL_RESULTS")) hit("ambiguity_unsaid", `renew_by without the results reading (${a.status})`);
   // A date to act by, said after it passed.
   if (a.renew_by && a.renew_by < today) hit("stale_deadline_open", `renew_by ${a.renew_by} said on ${today}`);
 }

@@ -36,12 +36,13 @@ CertificateDecision decide_certificate(const std::vector<CivilDate>& passes, Civ
       d.reasons.add("CERTIFICATE_EXPIRING_RENEWAL_PASSED", "CRT-2");
     } else {
       d.reasons.add("CERTIFICATE_EXPIRING", "CRT-2");
-      if (results_within_days > 0) d.reasons.add("READING_RENEWAL_RESULTS", "CRT-2");
     }
   } else {
     d.status = CertificateStatus::kActive;
     d.reasons.add("CERTIFICATE_ACTIVE", "CRT-1");
   }
+  // The renewal date rests on the later results day wherever it is given (the card shows it while active too).
+  if (d.renew_by && results_within_days > 0) d.reasons.add("READING_RENEWAL_RESULTS", "CRT-2");
   if (passes.size() > 1) d.reasons.add("LATEST_PASS_COUNTS", "CRT-1");
   d.reasons.add(d.electronic_only ? "CERTIFICATE_ELECTRONIC" : "CERTIFICATE_PAPER_ERA", "CRT-3");
   return d;
