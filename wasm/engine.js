@@ -420,7 +420,7 @@ class Engine {
     const noTime = examAt === null || examAt === undefined;
     const times = [ms(paidAt), ms(now), noTime ? NaN : ms(examAt)];
     if (s === undefined || f === undefined || fault === undefined || times.some((x) => typeof x !== "number") ||
-        (s !== S.none && s !== S.cancelled && noTime) || !this.#raw) {
+        (!noTime && Number.isNaN(times[2])) || (s !== S.none && s !== S.cancelled && noTime) || !this.#raw) {
       return null;
     }
     const c = this.#certificationIndex(certification);

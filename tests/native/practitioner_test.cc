@@ -123,7 +123,9 @@ TEST(PRA_5, AttemptsToBeUsedByTheExamOrdersYearWhileAttemptsCanBeTaken) {
     const PractitionerDecision d = decide(attempts, false, c.now, c.paid);
     EXPECT_EQ(d.use_by, c.use_by) << c.paid << " " << c.now;
     const auto got = codes(d.reasons);
-    const bool said = std::find_if(got.begin(), got.end(), [](const std::string& x) { return x.rfind("READING_PRACTITIONER", 0) == 0; }) != got.end();
+    const bool said = std::find_if(got.begin(), got.end(), [](const std::string& x) {
+                        return x == "READING_PRACTITIONER_USE_BY" || x == "READING_PRACTITIONER_USE_BY_PASSED";
+                      }) != got.end();
     EXPECT_EQ(said, c.reason != nullptr) << c.paid << " " << c.now;
     if (c.reason) EXPECT_NE(std::find(got.begin(), got.end(), c.reason), got.end()) << c.paid << " " << c.now;
   }

@@ -16,7 +16,7 @@ const seed = Number(process.env.CERTPOLICY_PROPERTY_SEED || 20261206);
 function fastInput(r) {
   const o = r.order;
   return {
-    paidAt: Date.parse(o.paid_at), now: new Date(r.now), examAt: o.booking ? Date.parse(o.booking.exam_at) : null,
+    paidAt: Date.parse(o.paid_at), now: new Date(r.now), examAt: o.booking?.exam_at ? Date.parse(o.booking.exam_at) : null,
     status: o.booking?.status ?? "none", flow: o.flow, refunded: o.refunded, platformFault: o.platform_fault, certification: o.certification,
   };
 }
@@ -54,6 +54,10 @@ test("one accepted range: at 1969-12-31T12:00Z evaluate refuses (YEAR_OUT_OF_RAN
     const [f, d] = both({ type: "exam_order", now, order: { ...paid, booking } });
     assert.equal(f !== null, decided, `evaluate ${JSON.stringify(booking)}`);
     assert.deepEqual(d, f, `decideExamOrder ${JSON.stringify(booking)}`);
+  }
+  // Given but not a time (an Invalid Date, NaN): refused, as for a booked exam, never read as "not given".
+  for (const examAt of [new Date("x"), NaN]) {
+    assert.equal(engine.decideExamOrder({ paidAt: Date.parse(paid.paid_at), now: Date.parse(now), status: "cancelled", examAt }), null);
   }
 });
 

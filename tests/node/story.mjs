@@ -345,7 +345,15 @@ function training(r, a, now, codes, hit) {
   // A refund of an enrolment that was (or may have been) deferred rests on a reading ("一旦改期，将不可退款").
   const e = r.enrolment ?? {};
   if (a.refund.allowed && e.deferred && !codes.has("READING_NOT_OPENED_AFTER_DEFERRAL")) hit("ambiguity_unsaid", "a refund after a deferral, said as a fact");
-  if (a.refund.allowed && e.deferral_used && !e.deferred && !codes.has("READING_RIGHT_USED_NOT_DEFERRED")) hit("ambiguity_unsaid", "a refund with the deferral right used, said as a fact");
+  if (a.refund.allowed && e.deferral_used && !e.deferred && !codes.has("READING_RIGHT_USED_NOT_DEFERRED") && !codes.has("READING_NOT_OPENED_AFTER_DEFERRAL")) {
+    hit("ambiguity_unsaid", "a refund with the deferral right used, said as a fact");
+  }
+  // Both readings of one enrolment would tell two stories (refund shown, to be confirmed / no refund left).
+  if (codes.has("READING_RIGHT_USED_NOT_DEFERRED") && codes.has("READING_NOT_OPENED_AFTER_DEFERRAL")) hit("reason_field_mismatch", "two readings of one deferral");
+  // The office's address beside nothing to apply for.
+  if (codes.has("APPLY_BY_EMAIL") && !a.refund.allowed && !a.deferral.allowed && !codes.has("ESTIMATE_MAY_ALLOW_MORE") && !codes.has("READING_DEFERRED_RIGHT_USED")) {
+    hit("next_step_not_possible", "the office's address beside no refund and no deferral");
+  }
 }
 
 function certificate(r, a, now, codes, hit) {

@@ -1,8 +1,9 @@
 // <certpolicy-practitioner>: the practitioner exam's three attempts as a
 // meter, how many are left, what happens next (take it, passed until, or
-// buy again) and why (PRA-1 … PRA-4, CRT-1).
+// buy again) and why (PRA-1 … PRA-5, CRT-1).
 //   <certpolicy-practitioner purchase='{"paid_at":"…"}' attempts='[{"taken_at":"…","score":55}]'></certpolicy-practitioner>
 import { CertpolicyElement, attrs, text } from "./base.js";
+import { says } from "./caveats.js";
 
 export class CertpolicyPractitioner extends CertpolicyElement {
   static properties = { purchase: "json", attempts: "json" };
@@ -52,6 +53,8 @@ export class CertpolicyPractitioner extends CertpolicyElement {
     // A pass whose certificate has since expired is not said as "valid until" (a candidate's tryout).
     if (r.passed) return this.word(r.certificate.status === "expired" ? "pra.passed_expired" : "pra.passed_until", { until: r.certificate.valid_until });
     if (r.must_repurchase) return this.word("pra.must_repurchase", { total: r.attempts_total });
+    // PRA-5: past the year's reading, the attempts are said with the check to make first.
+    if (says(r, "READING_PRACTITIONER_USE_BY_PASSED")) return this.word("pra.can_take_check_first", { left: r.attempts_left, date: r.use_by });
     return this.word("pra.can_take", { left: r.attempts_left });
   }
   summary(r) { return this.next(r); }

@@ -147,12 +147,13 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
    * The share, said with its condition (as the reasons say it): on the day it holds only if today counts, and
    * for a class said not to open before the day that is announced.
    */
-  verdictWord(r) {
-    const word = says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") ? "trn.percent_if_today"
+  verdictWord(r) { return this.word(this.verdictKey(r), { percent: r.refund.percent }); }
+  /** The share's words: "trn.percent", or one that says the condition it holds on. */
+  verdictKey(r) {
+    return says(r, "TRAINING_REFUND_LAST_DAY_DISPUTED") ? "trn.percent_if_today"
       : says(r, "NOT_OPENED_BEFORE_NOTICE") ? "trn.percent_if_not_opened"
       : says(r, "READING_NOT_OPENED_AFTER_DEFERRAL") ? "trn.percent_if_office_confirms"
       : says(r, "READING_RIGHT_USED_NOT_DEFERRED") ? "trn.percent_if_not_deferred" : "trn.percent";
-    return this.word(word, { percent: r.refund.percent });
   }
 
   /** A date in words that cannot be misread: "Thu, Dec 3, 2026" / "2026年12月3日周四". */
@@ -287,7 +288,7 @@ td { text-align: center; padding: .25rem 0; font-size: .85em; font-variant-numer
     // A percent that holds only on a condition is not green: only if today counts (TRAINING_REFUND_LAST_DAY_DISPUTED:
     // apply today), or only if the class really did not open (NOT_OPENED_BEFORE_NOTICE: said before the notice day),
     // or only on a reading of a deferral (READING_NOT_OPENED_AFTER_DEFERRAL, READING_RIGHT_USED_NOT_DEFERRED).
-    const conditional = this.verdictWord(r) !== this.word("trn.percent", { percent: r.refund.percent });
+    const conditional = this.verdictKey(r) !== "trn.percent";
     attrs(text($.verdict, this.verdictWord(r)), {
       "data-tone": r.refund.percent === 100 && !conditional ? "ok" : r.refund.percent > 0 ? "warn" : "bad", "data-percent": r.refund.percent,
     });

@@ -49,14 +49,14 @@ const realDate = (d) => typeof d === "string" && /^\d{4}-\d{2}-\d{2}$/.test(d) &
  */
 function parsePasses(text) {
   const trimmed = text.trim();
-  let items;  // [place (line or entry, from 1), date]
+  let items;  // [place (the entry, from 1; blank lines are no entry), date]
   if (trimmed.startsWith("[")) {
     let parsed;
     try { parsed = JSON.parse(trimmed); } catch { parsed = null; }
     if (!Array.isArray(parsed)) throw said(t("cert.load.error"));
     items = parsed.map((p, k) => [k + 1, typeof p === "string" ? p : p?.published_on]);
   } else {
-    items = text.split(/\r?\n/).map((l, k) => [k + 1, l.split(",")[0].trim()]).filter(([, d]) => d);
+    items = text.split(/\r?\n/).map((l) => l.split(",")[0].trim()).filter(Boolean).map((d, k) => [k + 1, d]);
   }
   if (items.length > 64) throw said(t("cert.load.error"));
   const bad = items.find(([, d]) => !realDate(d));

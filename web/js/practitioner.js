@@ -87,6 +87,7 @@ function addAttempt() {
   const taken = $("new_taken_at").value;
   if (!engine) return;  // still loading
   let problem = taken ? null : ["pra.taken_missing", {}];
+  let timeWrong = !taken;  // the typed time's own problem marks its field
   if (!problem) {
     const r = engine.evaluate({
       type: "practitioner", locale: getLocale(), now: chinaInstant($("now").value),
@@ -98,9 +99,12 @@ function addAttempt() {
     if (!r.ok && r.error.path.endsWith(".score")) problem = ["pra.score_invalid", { max: max ?? "" }];
     else if (!r.ok && r.error.path.startsWith("attempts") && !r.error.path.endsWith(".taken_at")) problem = ["pra.cannot_take", {}];
     else if (!r.ok) problem = failureSentence(r.error);  // the exam's time, the purchase time or now: said as the page says it
+    timeWrong = !r.ok && r.error.path === `attempts[${attempts.length}].taken_at`;
   }
   error.textContent = typeof problem === "string" ? problem : problem ? tf(...problem) : "";
   $("new_score").setAttribute("aria-invalid", String(problem?.[0] === "pra.score_invalid"));
+  // The time's own problems mark the time field (missing, or outside the purchase … now).
+  $("new_taken_at").setAttribute("aria-invalid", String(timeWrong));
   if (problem) return;
   attempts.push({ taken_at: taken, score });
   $("new_score").value = "";

@@ -40,7 +40,8 @@ async function initialValues() {
   if (link.values.status) $("booking_status").value = link.values.status;
   if (link.values.certification) $("certification").value = link.values.certification;
   const examRefused = link.refused.some((r) => r.field === "exam_at");
-  if (link.values.status && link.values.status !== "none" && !link.values.exam_at && !examRefused) {
+  // A booking with a time needs it; a cancelled one's time decides nothing (its field is hidden).
+  if (link.values.status && !["none", "cancelled"].includes(link.values.status) && !link.values.exam_at && !examRefused) {
     link.refused.push({ field: "exam_at", text: "", detail: "MISSING" });
   }
   return showRefusals(link.refused, {

@@ -34,7 +34,7 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
   d.passed = !passes.empty();
   d.can_take = !d.passed && d.left > 0;
   d.must_repurchase = !d.passed && d.left == 0;
-  d.repurchase_warning = !d.passed && d.left > 0;
+  d.repurchase_warning = !d.passed && d.left > 0;  // (PRA-5: not once the year's reading has passed)
   d.refund_allowed = platform_fault;
   if (d.passed) {
     d.reasons.add("PRACTITIONER_PASSED", "PRA-2");
@@ -44,7 +44,9 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
     const OrderValidity v = decide_validity(zone.date_of(paid_at), zone.date_of(now), order_validity, {});
     d.use_by = v.valid_until;
     d.reasons.add(v.expired ? "READING_PRACTITIONER_USE_BY_PASSED" : "READING_PRACTITIONER_USE_BY", "PRA-5");
-    d.reasons.add("PRACTITIONER_REPURCHASE_WARNING", "PRA-2");
+    // Past it, "do not buy again" would contradict the reading the answer applies: ask first instead.
+    d.repurchase_warning = !v.expired;
+    if (d.repurchase_warning) d.reasons.add("PRACTITIONER_REPURCHASE_WARNING", "PRA-2");
   } else {
     d.reasons.add("PRACTITIONER_MUST_REPURCHASE", "PRA-2");
   }
@@ -55,6 +57,7 @@ PractitionerDecision decide_practitioner(const std::vector<PractitionerAttempt>&
   d.certificate = decide_certificate(passes, zone.date_of(now), certificates, results_within_days);
   for (const Reason& r : d.certificate.reasons) {
     if (r.code == "READING_RENEWAL_RESULTS") d.reasons.add("READING_PRACTITIONER_RENEWAL_RESULTS", "PRA-3");
+    else if (r.code == "CERTIFICATE_EXPIRING_RENEWAL_PASSED") d.reasons.add("PRACTITIONER_EXPIRING_RENEWAL_PASSED", "PRA-3");
     else if (r.code != "CERTIFICATE_NONE") d.reasons.add(r.code, r.rule);
   }
   return d;

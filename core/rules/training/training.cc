@@ -64,6 +64,9 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
   d.calendar_gaps = cal.gaps(std::min(earliest, in.class_start), add_days(in.class_start, -1));
   d.calendar_verified = !d.calendar_gaps.any();
 
+  // What the office may still grant beyond the answer's flags: a share or deferral an estimated calendar may
+  // allow (CAL-4), a deferral right counted used that the office may find kept (READING_DEFERRED_RIGHT_USED).
+  bool office_may_grant = false;
   if (in.class_status == ClassStatus::kNotOpened) {
     // TRN-5: full refund or a free deferral, with no deadline stated for it.
     d.percent = 100;
@@ -75,7 +78,8 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     d.reasons.add("CLASS_NOT_OPENED", "TRN-5");
     // TRN-5 reading: deferred before (the candidate's own deferral), "一旦改期，将不可退款" and the not-opened
     // class's "申请退款" disagree; the refund is shown, subject to the office (a candidate's tryout).
-    if (in.deferred) d.reasons.add("READING_NOT_OPENED_AFTER_DEFERRAL", "TRN-5");
+    // (The right used without this enrolment marked deferred: it may be the deferred one, the same reading.)
+    if (in.deferred || in.deferral_used) d.reasons.add("READING_NOT_OPENED_AFTER_DEFERRAL", "TRN-5");
     // TRN-2: "did not open" before the day that is announced is an early notice or the wrong choice.
     // Taken as given (full refund, no deadline), the answer says how to see a class that goes ahead.
     if (in.today < d.class_decision_on) d.reasons.add("NOT_OPENED_BEFORE_NOTICE", "TRN-2");
@@ -138,17 +142,20 @@ TrainingDecision decide_training(const TrainingInput& in, const TrainingPolicy& 
     }
     else d.reasons.add(in.today > *d.deferral_act_by ? "DEFERRAL_LAST_DAY_DISPUTED" : "DEFERRAL_ALLOWED", "TRN-4");
     if (may_allow_more) d.reasons.add("ESTIMATE_MAY_ALLOW_MORE", "CAL-4");
+    office_may_grant = may_allow_more || (in.deferred && !in.deferral_used);
   }
   d.amount_fen = d.refund_allowed ? percent_of(in.paid_fen, d.percent) : 0;  // MNY-1
   // TRN-4 reading: the right used but this enrolment not deferred; were it the deferred one, no refund is left.
-  if (d.refund_allowed && in.deferral_used && !in.deferred) d.reasons.add("READING_RIGHT_USED_NOT_DEFERRED", "TRN-4");
+  if (d.refund_allowed && in.deferral_used && !in.deferred && in.class_status != ClassStatus::kNotOpened) {
+    d.reasons.add("READING_RIGHT_USED_NOT_DEFERRED", "TRN-4");
+  }
   if (in.class_status == ClassStatus::kPending && in.today <= d.class_decision_on) {
     d.reasons.add("CLASS_DECISION_DATES", "TRN-2");
   }
   d.reasons.add("READING_WORKING_DAYS", "CAL-3");
-  // TRN-6: where to cancel or defer, until the class begins (then neither is left; a tryout read the address
-  // under "no refund, no deferral any more"); a class that did not open keeps its refund and deferral.
-  if (in.class_status == ClassStatus::kNotOpened || in.today < in.class_start) d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
+  // TRN-6: where to apply, while there is something to apply for (a tryout read the address under "no refund,
+  // no deferral any more").
+  if (d.refund_allowed || d.deferral_allowed || office_may_grant) d.reasons.add("APPLY_BY_EMAIL", "TRN-6");
   add_calendar_gaps(d.calendar_gaps, d.reasons);
   return d;
 }

@@ -79,6 +79,7 @@ export default {
   "cert.renewal.expired": "The certificate expired: register and pass again for a new one.",
   "tl.title": "Timeline",
   "pra.can_take": "You can take the exam now ({left} left).",
+  "pra.can_take_check_first": "{left} left, but read as the exam orders' validity the purchase ended after {date}: check with Tencent Cloud before the exam.",
   "pra.passed_until": "Passed; the certificate is valid until {until}.",
   "pra.passed_expired": "Passed, but the certificate expired on {until}: buy the exam again and pass it to hold one again.",
   "pra.must_repurchase": "All {total} attempts are used: buy the exam again to continue.",

@@ -79,6 +79,7 @@ export default {
   "cert.renewal.expired": "证书已过期：重新报名并通过考试即可获得新证书。",
   "tl.title": "时间线",
   "pra.can_take": "现在可以参加考试（还剩 {left} 次）。",
+  "pra.can_take_check_first": "还剩 {left} 次，但若按认证考试订单的有效期计，购买已于 {date} 到期：考试前请先向腾讯云确认。",
   "pra.passed_until": "已通过，证书有效期至 {until}。",
   "pra.passed_expired": "已通过，但证书已于 {until} 到期；重新购买并通过考试即可重新获得证书。",
   "pra.must_repurchase": "{total} 次机会已用完，如需认证请重新购买。",

@@ -80,6 +80,7 @@ export default {
   "cert.renewal.expired": "證書已過期：重新報名並通過考試即可獲得新證書。",
   "tl.title": "時間線",
   "pra.can_take": "現在可以參加考試（還剩 {left} 次）。",
+  "pra.can_take_check_first": "還剩 {left} 次，但若按認證考試訂單的有效期計，購買已於 {date} 到期：考試前請先向騰訊雲確認。",
   "pra.passed_until": "已通過，證書有效期至 {until}。",
   "pra.passed_expired": "已通過，但證書已於 {until} 到期；重新購買並通過考試即可重新獲得證書。",
   "pra.must_repurchase": "{total} 次機會已用完，如需認證請重新購買。",
