@@ -164,7 +164,7 @@ function examOrder(r, a, now, said, codes, hit) {
   }
   if ((REFUND_STEPS.has(step) || codes.has("PLATFORM_FAULT_REFUND")) && !a.refund.allowed) hit("refund_said_but_blocked", step);
   // The platform changed the exam time: a refund or the nearest session, never "not attending forfeits the fee".
-  if (codes.has("PLATFORM_FAULT_REFUND") && ["CHANGE_WINDOW_CLOSED", "CHANGE_ONLY_WINDOW_CLOSED", "CHECK_IN_CLOSED"].some((c) => codes.has(c))) {
+  if (codes.has("PLATFORM_FAULT_REFUND") && ["CHANGE_WINDOW_CLOSED", "CHANGE_ONLY_WINDOW_CLOSED", "CHECK_IN_CLOSED", "CHECK_IN"].some((c) => codes.has(c))) {
     hit("refund_said_but_blocked", "a closed change window's forfeit beside the platform's refund");
   }
 
@@ -195,7 +195,7 @@ function examOrder(r, a, now, said, codes, hit) {
   const past = (iso) => iso !== null && iso !== undefined && now > ms(iso);
   if (codes.has("REFUND_WINDOW_OPEN") && past(a.refund.deadline)) hit("stale_deadline_open", "REFUND_WINDOW_OPEN");
   if ((codes.has("CHANGE_WINDOW_OPEN") || codes.has("CHANGE_ONLY_WINDOW_OPEN")) && past(a.booking.change_deadline)) hit("stale_deadline_open", "CHANGE_WINDOW_OPEN");
-  if ((codes.has("CHECK_IN") || step === "NEXT_CHECK_IN") && past(a.booking.check_in_by)) hit("stale_deadline_open", "CHECK_IN after check-in closed");
+  if ((codes.has("CHECK_IN") || codes.has("CHECK_IN_PLATFORM_CHANGED") || step === "NEXT_CHECK_IN") && past(a.booking.check_in_by)) hit("stale_deadline_open", "CHECK_IN after check-in closed");
 
   // Check-in closed and not said.
   const centre = o.platform_fault === "centre_unavailable";
@@ -206,7 +206,7 @@ function examOrder(r, a, now, said, codes, hit) {
 
   // A void or used order told what only a live one needs.
   if (refunded && (a.booking.check_in_by || a.booking.ends_at || a.booking.results_at ||
-      ["CHECK_IN", "EXAM_ENDS", "RESULTS_AVAILABLE"].some((c) => codes.has(c)) || ["NEXT_CHECK_IN", "NEXT_RESULTS"].includes(step))) {
+      ["CHECK_IN", "CHECK_IN_PLATFORM_CHANGED", "EXAM_ENDS", "RESULTS_AVAILABLE"].some((c) => codes.has(c)) || ["NEXT_CHECK_IN", "NEXT_RESULTS"].includes(step))) {
     hit("void_order_times", "refunded order with exam times");
   }
   if (status === "no_show" && (codes.has("RESULTS_AVAILABLE") || a.booking.results_at)) hit("void_order_times", "no-show told results come");

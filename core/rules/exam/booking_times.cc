@@ -100,7 +100,8 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_CLOSED" : "CHANGE_ONLY_WINDOW_CLOSED", "EXO-5");
     }
     if (in.now <= *d.check_in_by) {
-      d.reasons.add("CHECK_IN", "EXO-6");
+      // EXO-9: the session the platform changed may be sat, or refunded: no "late, the fee is not refunded".
+      d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_PLATFORM_CHANGED" : "CHECK_IN", "EXO-6");
     } else if (in.now <= *d.ends_at) {
       // EXO-9: the platform changed this session; its refund or the nearest session still stand.
       d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_CLOSED_PLATFORM_CHANGED" : "CHECK_IN_CLOSED", "EXO-6");
