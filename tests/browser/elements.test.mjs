@@ -190,6 +190,10 @@ test("elements: EXO-9 the booking badge tells the platform's choice, not the cha
   assert.equal(await verdict.textContent(), "The exam time was changed by Tencent Cloud: a refund or the nearest session, your choice");
   assert.equal(await verdict.getAttribute("data-tone"), "warn");
   assert.match(await partText(page, "booking", "next-step"), /a refund, or a seat in the nearest session/);
+  // Paid by vouchers only, a refund returns nothing: the badge says the one choice left, as the next step does.
+  await page.locator("#booking").evaluate((el, o) => { el.order = { ...o, platform_fault: "exam_time_changed", payments: [{ method: "voucher", amount_fen: 30000 }] }; }, order);
+  await page.waitForFunction(() => document.getElementById("booking").result?.next_step?.code === "NEXT_TAKE_NEAREST_SESSION");
+  assert.equal(await verdict.textContent(), "The exam time was changed by Tencent Cloud: take the nearest session");
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -134,6 +134,7 @@ export default {
   "booking.state.cannot_be_sat": "This exam cannot be sat on this order",
   "booking.state.centre_moving": "The centre moves it free to its first available date",
   "booking.state.platform_changed": "The exam time was changed by Tencent Cloud: a refund or the nearest session, your choice",
+  "booking.state.platform_changed_session": "The exam time was changed by Tencent Cloud: take the nearest session",
   "booking.state.missed": "Missed",
   "booking.state.void": "The order was refunded; the booking no longer counts",
   "booking.book_until": "Exams can be sat until",

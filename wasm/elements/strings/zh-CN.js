@@ -134,6 +134,7 @@ export default {
   "booking.state.cannot_be_sat": "本订单不能参加这场考试",
   "booking.state.centre_moving": "考点将免费改到第一个可选日期",
   "booking.state.platform_changed": "腾讯云变更了考试时间：可选择退款或就近考期考试",
+  "booking.state.platform_changed_session": "腾讯云变更了考试时间：可安排在就近考期考试",
   "booking.state.missed": "已缺考",
   "booking.state.void": "订单已退款，预约不再有效",
   "booking.book_until": "可参加考试至",

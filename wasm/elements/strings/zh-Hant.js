@@ -135,6 +135,7 @@ export default {
   "booking.state.cannot_be_sat": "本訂單不能參加這場考試",
   "booking.state.centre_moving": "考場將免費改到第一個可選日期",
   "booking.state.platform_changed": "騰訊雲變更了考試時間：可選擇退款或就近考期考試",
+  "booking.state.platform_changed_session": "騰訊雲變更了考試時間：可安排在就近考期考試",
   "booking.state.missed": "已缺考",
   "booking.state.void": "訂單已退款，預約不再有效",
   "booking.book_until": "可參加考試至",
