@@ -210,7 +210,7 @@ export type RefundState =
 /** What the booking card says (booking.state). */
 export type BookingState =
   | "can_book" | "cannot_book" | "booked" | "locked" | "check_in_closed" | "awaiting_results" | "done"
-  | "must_move" | "cannot_be_sat" | "centre_moving" | "platform_changed" | "missed" | "void";
+  | "must_move" | "cannot_be_sat" | "centre_moving" | "platform_changed" | "platform_changed_session" | "missed" | "void";
 /** A point of the order's timeline (timeline[].key). */
 export type TimelineKey =
   | "paid" | "refund_deadline" | "change_deadline" | "move_by" | "check_in_by" | "ends_at" | "results_at"

@@ -277,6 +277,8 @@ function examOrder(r, a, now, said, codes, hit) {
   if (codes.has("PLATFORM_FAULT_REFUND") && status === "booked" && ["booked", "locked", "check_in_closed"].includes(a.booking.state)) {
     hit("badge_contradicts_fields", `booking badge ${a.booking.state} beside the platform's refund or nearest session`);
   }
+  // "Your choice" beside "take the nearest session" (a refund of nothing): the badge tells the one choice left.
+  if (a.booking.state === "platform_changed" && step === "NEXT_TAKE_NEAREST_SESSION") hit("badge_contradicts_fields", "a choice offered beside the one choice left");
   if (bookingTone === "ok" && (outside || refunded || status === "no_show" || (status !== "booked" && status !== "taken" && !b.can_book))) {
     hit("badge_contradicts_fields", `booking badge green (${a.booking.state ?? "inferred"})`);
   }

@@ -20,8 +20,6 @@ export class CertpolicyBooking extends CertpolicyElement {
   /** The verdict's words: the booking's state (a booking that can be moved but not cancelled says so). */
   verdictText(r) {
     const b = r.booking;
-    // EXO-9 with a refund of nothing (vouchers only): the session is the one choice left, as the next step says.
-    if (b.state === "platform_changed" && r.next_step?.code === "NEXT_TAKE_NEAREST_SESSION") return this.word("booking.state.platform_changed_session");
     return this.word(`booking.state.${b.state}`) + (b.state === "booked" && !b.can_cancel ? ` ${this.word("booking.no_cancel")}` : "");
   }
 

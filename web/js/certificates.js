@@ -10,7 +10,7 @@ import { chinaInputValue } from "./inputs.js";
 import { answerFrom, refuse } from "./answer_card.js";
 import { fieldFailure, inputFailure } from "./refusals.js";
 import { addReadback } from "./readback.js";
-import { setupIcsExport } from "./ics_export.js";
+import { certificateEvents, setupIcsExport } from "./ics_export.js";
 import "/pkg/elements/certificate.js";
 
 const $ = (id) => document.getElementById(id);
@@ -84,14 +84,7 @@ function update() {
 
 function icsEvents() {
   const last = $("certificate").result;
-  if (!last?.ok || !last.valid_until) return [];
-  const days = Math.round((Date.parse(last.valid_until) - Date.parse(last.expiring_from)) / 86400000);
-  return [
-    { uid: `certificate-${last.valid_from}-expiry`, title: t("ics.cert_expiry"), date: last.valid_until, alarmDaysBefore: days },
-    { uid: `certificate-${last.valid_from}-expiring`, title: t("ics.cert_expiring"), date: last.expiring_from },
-    // The one date to act by (CRT-2): while one is left.
-    ...(last.renew_by ? [{ uid: `certificate-${last.valid_from}-renew-by`, title: t("ics.cert_renew_by"), date: last.renew_by }] : []),
-  ];
+  return last?.ok ? certificateEvents("certificate", last) : [];
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.

@@ -1,6 +1,24 @@
 // When a page writes its calendar file: at the click of its export button,
 // with what the page shows then (the .ics writer is loaded on the first click).
 
+import { t } from "./locale.js";
+
+/**
+ * A certificate's dates for a calendar (the `certificate` answer, or a practitioner answer's `certificate`): its
+ * expiry with a reminder from `expiring_from`, the start of that window, and while one is left the last day to sit
+ * the renewal exam (CRT-2). `prefix` keeps the page's event ids apart.
+ */
+export function certificateEvents(prefix, c) {
+  if (!c?.valid_until) return [];
+  const days = Math.round((Date.parse(c.valid_until) - Date.parse(c.expiring_from)) / 86400000);
+  const id = `${prefix}-${c.valid_from}`;
+  return [
+    { uid: `${id}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days },
+    { uid: `${id}-expiring`, title: t("ics.cert_expiring"), date: c.expiring_from },
+    ...(c.renew_by ? [{ uid: `${id}-renew-by`, title: t("ics.cert_renew_by"), date: c.renew_by }] : []),
+  ];
+}
+
 /** Wires an "export to calendar" button: `events()` lists what the page shows now. */
 export function setupIcsExport(button, filename, events) {
   button.addEventListener("click", async () => {

@@ -10,7 +10,7 @@ import { getLocale, t, tf } from "./locale.js";
 import { chinaInputValue, chinaInstant } from "./inputs.js";
 import { failureSentence, fieldFailure } from "./refusals.js";
 import { answerFrom, refuse } from "./answer_card.js";
-import { setupIcsExport } from "./ics_export.js";
+import { certificateEvents, setupIcsExport } from "./ics_export.js";
 import { renderBeforePractitioner } from "./before_exam.js";
 import "/pkg/elements/practitioner.js";
 
@@ -54,11 +54,7 @@ function update() {
 
 function icsEvents() {
   const last = $("practitioner").result;
-  const c = last?.ok ? last.certificate : null;
-  if (!c?.valid_until) return [];
-  const days = Math.round((Date.parse(c.valid_until) - Date.parse(c.expiring_from)) / 86400000);
-  return [{ uid: `practitioner-${c.valid_from}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days },
-    ...(c.renew_by ? [{ uid: `practitioner-${c.valid_from}-renew-by`, title: t("ics.cert_renew_by"), date: c.renew_by }] : [])];
+  return last?.ok ? certificateEvents("practitioner", last.certificate) : [];
 }
 
 // The engine compiles while the page sets itself up; the elements decide as soon as it is ready.

@@ -19,6 +19,9 @@ import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/refund.js";
 import "/pkg/elements/timeline.js";
 
+/** Whether a booking status comes with its exam's time (a cancelled booking's decides nothing: not asked for). */
+const timed = (status) => !["none", "cancelled"].includes(status);
+
 const $ = (id) => document.getElementById(id);
 const options = (select) => [...select.options].map((o) => o.value);
 
@@ -41,7 +44,7 @@ async function initialValues() {
   if (link.values.certification) $("certification").value = link.values.certification;
   const examRefused = link.refused.some((r) => r.field === "exam_at");
   // A booking with a time needs it; a cancelled one's time decides nothing (its field is hidden).
-  if (link.values.status && !["none", "cancelled"].includes(link.values.status) && !link.values.exam_at && !examRefused) {
+  if (link.values.status && timed(link.values.status) && !link.values.exam_at && !examRefused) {
     link.refused.push({ field: "exam_at", text: "", detail: "MISSING" });
   }
   return showRefusals(link.refused, {
@@ -78,17 +81,17 @@ function order(paid) {
     refunded: $("refunded").checked,
     platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
     // A cancelled booking's time decides nothing: the field is hidden and not sent.
-    booking: status === "none" ? null : status === "cancelled" ? { status } : { status, exam_at: chinaInstant($("exam_at").value) },
+    booking: status === "none" ? null : timed(status) ? { status, exam_at: chinaInstant($("exam_at").value) } : { status },
   };
 }
 
 function update() {
-  const timed = !["none", "cancelled"].includes($("booking_status").value);
-  $("exam_field").hidden = !timed;
+  const withTime = timed($("booking_status").value);
+  $("exam_field").hidden = !withTime;
   $("now_field").hidden = !$("simulate").checked;
   $("to_booking").href = orderLink("booking.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
-    exam_at: timed ? $("exam_at").value : "",
+    exam_at: withTime ? $("exam_at").value : "",
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);

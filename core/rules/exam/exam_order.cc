@@ -10,8 +10,8 @@ namespace {
 
 const std::vector<int> kNoReminders;
 
-// The booking card's state and tone.
-std::pair<BookingState, Tone> booking_badge(const ExamOrderInput& in, const BookingDecision& b) {
+// The booking card's state and tone (`refund_worth_it`: a refund would return money, or an unknown amount).
+std::pair<BookingState, Tone> booking_badge(const ExamOrderInput& in, const BookingDecision& b, bool refund_worth_it) {
   using S = BookingState;
   if (in.refunded) return {S::kVoid, Tone::kBad};
   switch (in.status) {
@@ -26,7 +26,8 @@ std::pair<BookingState, Tone> booking_badge(const ExamOrderInput& in, const Book
   }
   if (in.status == BookingStatus::kBooked) {
     // EXO-9: the platform's change gives the choice; its session's self-service windows are not the story.
-    if (in.fault == PlatformFault::kExamTimeChanged) return {S::kPlatformChanged, Tone::kWarn};
+    // With a refund of nothing (vouchers only) the session is the one choice left, as the next step says.
+    if (in.fault == PlatformFault::kExamTimeChanged) return {refund_worth_it ? S::kPlatformChanged : S::kPlatformChangedSession, Tone::kWarn};
     if (b.outside_usable) return b.movable ? std::pair{S::kMustMove, Tone::kWarn} : std::pair{S::kCannotBeSat, Tone::kBad};
     if (in.fault == PlatformFault::kCentreUnavailable) return {S::kCentreMoving, Tone::kWarn};
     if (b.can_change) return {S::kBooked, Tone::kOk};
@@ -216,7 +217,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   d.reasons.append(b.reasons);
 
   // The badges.
-  std::tie(d.booking_state, d.booking_tone) = booking_badge(in, b);
+  std::tie(d.booking_state, d.booking_tone) = booking_badge(in, b, refund_worth_it);
   // Cancelling a booking for a refund of nothing (vouchers only) is no way to a refund: not warn but bad.
   d.refund_tone = !d.refund.allowed ? (cancel_first && d.amount_after_cancelling != Fen{0} ? Tone::kWarn : Tone::kBad)
                   : !refund_worth_it || (d.refund.state == RefundState::kOpen && in.status == BookingStatus::kCancelled) ? Tone::kWarn

@@ -61,12 +61,13 @@ enum class BookingState {
   kCannotBeSat,      // … and can no longer be moved
   kCentreMoving,     // EXO-9: the centre cannot hold it; the booking is being moved
   kPlatformChanged,  // EXO-9: Tencent Cloud changed its time; a refund or the nearest session, the candidate's choice
+  kPlatformChangedSession,  // … and a refund would return nothing: the nearest session
   kMissed,           // no-show
   kVoid,             // the order was refunded
 };
 template <>
 struct EnumNames<BookingState> {
-  static constexpr std::array<std::string_view, 13> names{"can_book", "cannot_book", "booked", "locked", "check_in_closed", "awaiting_results", "done", "must_move", "cannot_be_sat", "centre_moving", "platform_changed", "missed", "void"};
+  static constexpr std::array<std::string_view, 14> names{"can_book", "cannot_book", "booked", "locked", "check_in_closed", "awaiting_results", "done", "must_move", "cannot_be_sat", "centre_moving", "platform_changed", "platform_changed_session", "missed", "void"};
 };
 
 struct TimelinePoint {
