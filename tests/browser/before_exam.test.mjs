@@ -46,6 +46,21 @@ test("purchase, booked: the remote item gives the check-in time; after the exam,
   await context.close();
 });
 
+test("purchase, a session whose time Tencent Cloud changed: the block while it can still be sat, gone once its check-in closed", async () => {
+  const { page, context, problems } = await openPage(env.browser,
+    `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T14:00&lang=en`, { clock: { fixed: "2026-12-09T10:00:00+08:00" } });
+  await page.getByTestId("platform-fault").selectOption("exam_time_changed");
+  assert.equal(await page.getByTestId("before-exam").isHidden(), false);
+  const list = await items(page);
+  assert.deepEqual(list.map(([k]) => k), ["id", "remote", "contacts", "one_attempt"]);
+  assert.match(list[1][1], /by 2026-12-10 13:30 \(China time\)\.$/);
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("now").fill("2026-12-10T13:31:00");  // check-in closed: that session can no longer be entered
+  assert.equal(await page.getByTestId("before-exam").isHidden(), true);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("booking page: the block in every language; a refused link hides it with the answer", async () => {
   for (const [lang, title] of [["zh-CN", "考前须知"], ["zh-Hant", "考前須知"], ["en", "Before your exam"]]) {
     const { page, context, problems } = await openPage(env.browser, `${env.url}booking.html?paid_at=2026-11-21T10:00&exam_at=2026-12-10T09:00&lang=${lang}`,

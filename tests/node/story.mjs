@@ -277,6 +277,14 @@ function examOrder(r, a, now, said, codes, hit) {
   if (codes.has("PLATFORM_FAULT_REFUND") && status === "booked" && ["booked", "locked", "check_in_closed"].includes(a.booking.state)) {
     hit("badge_contradicts_fields", `booking badge ${a.booking.state} beside the platform's refund or nearest session`);
   }
+  // A session the platform changed whose check-in closed unentered (a session sat is `taken`): it gives no results
+  // or certificate, and a time it set is answered by the refund or the nearest session, not "move it yourself by".
+  if (codes.has("CHECK_IN_CLOSED_PLATFORM_CHANGED") && (a.booking.results_at || codes.has("RESULTS_AVAILABLE") || codes.has("EXAM_ENDS"))) {
+    hit("void_order_times", "results of a session the platform changed and the candidate could not enter");
+  }
+  if (codes.has("PLATFORM_FAULT_REFUND") && (a.booking.move_by || ["EXAM_AFTER_ORDER_EXPIRY", "EXAM_AFTER_LAST_EXAM_DAY", "NEXT_MOVE_EXAM"].some((c) => codes.has(c)))) {
+    hit("next_step_not_possible", "a deadline to move the exam beside the platform's refund or nearest session");
+  }
   // "Your choice" beside "take the nearest session" (a refund of nothing): the badge tells the one choice left.
   if (a.booking.state === "platform_changed" && step === "NEXT_TAKE_NEAREST_SESSION") hit("badge_contradicts_fields", "a choice offered beside the one choice left");
   if (bookingTone === "ok" && (outside || refunded || status === "no_show" || (status !== "booked" && status !== "taken" && !b.can_book))) {

@@ -20,13 +20,16 @@ function fill(box, items) {
 /**
  * A professional exam order (`exam_order` answer, decided on the China date
  * `today`): shown while the answer's booking.state says an exam is ahead —
- * `can_book`, or a booked exam before check-in (`booked`, `locked`). The name
- * item is for a booking not made yet; the remote-exam item gives the booked
- * check-in time; the reminders named are those still to come.
+ * `can_book`, or a booked exam before check-in (`booked`, `locked`, or a
+ * session whose time Tencent Cloud changed while the answer still says how to
+ * sit it, `CHECK_IN_PLATFORM_CHANGED`). The name item is for a booking not
+ * made yet; the remote-exam item gives the booked check-in time; the
+ * reminders named are those still to come.
  */
 export function renderBeforeExam(box, r, today) {
   const booking = r?.ok ? r.booking : null;
-  const booked = booking?.state === "booked" || booking?.state === "locked";
+  const changedButOpen = booking?.state?.startsWith("platform_changed") && r.reasons.some((x) => x.code === "CHECK_IN_PLATFORM_CHANGED");
+  const booked = booking?.state === "booked" || booking?.state === "locked" || changedButOpen;
   box.hidden = !(booked || booking?.state === "can_book");
   if (box.hidden) return;
   const reminders = r.order.reminders.filter((d) => d >= today).join(t("list.sep"));

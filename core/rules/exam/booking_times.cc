@@ -48,17 +48,23 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     d.can_change = open;
     d.can_cancel = open && flow.cancel_allowed;
     d.movable = open && today <= d.usable_until;
-    if (d.movable) d.move_by = std::min(change_deadline, usable_end);
+    // EXO-9: a time Tencent Cloud set gives the refund or the nearest session (terms 4.4), not "move it yourself by":
+    // no deadline to move is given beside that choice.
+    if (d.movable && !in.time_changed_by_platform) d.move_by = std::min(change_deadline, usable_end);
     // The limit that binds is the earlier one: the order's validity, or the certification's last exam day.
     const bool by_validity = d.usable_until == in.valid_until;
-    d.reasons.add(by_validity ? (d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED")
-                              : (d.movable ? "EXAM_AFTER_LAST_EXAM_DAY" : "EXAM_AFTER_LAST_EXAM_DAY_LOCKED"),
-                  by_validity ? "EXO-2" : "CAT-2");
+    if (in.time_changed_by_platform) {
+      d.reasons.add(by_validity ? "EXAM_AFTER_ORDER_EXPIRY_PLATFORM_CHANGED" : "EXAM_AFTER_LAST_EXAM_DAY_PLATFORM_CHANGED", "EXO-9");
+    } else {
+      d.reasons.add(by_validity ? (d.movable ? "EXAM_AFTER_ORDER_EXPIRY" : "EXAM_AFTER_ORDER_EXPIRY_LOCKED")
+                                : (d.movable ? "EXAM_AFTER_LAST_EXAM_DAY" : "EXAM_AFTER_LAST_EXAM_DAY_LOCKED"),
+                    by_validity ? "EXO-2" : "CAT-2");
+    }
     // The documentation says an expired order cannot book; that its exam must be sat by then is a reading
     // (not said where the certification's last exam day would stop that exam under either reading).
     if (by_validity && !(in.last_exam_day && exam_day > *in.last_exam_day)) d.reasons.add("READING_EXAM_WITHIN_VALIDITY", "EXO-2");
     // The time to act by is the change deadline itself: its boundary is read one way.
-    if (d.movable && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
+    if (d.move_by && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
     return d;
   }
 
@@ -102,9 +108,16 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     if (in.now <= *d.check_in_by) {
       // EXO-9: the session the platform changed may be sat, or refunded: no "late, the fee is not refunded".
       d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_PLATFORM_CHANGED" : "CHECK_IN", "EXO-6");
+    } else if (in.time_changed_by_platform) {
+      // EXO-9: the platform changed this session and it was not entered (a session sat is `taken`): it gives no
+      // end to wait for, no results and no certificate; the refund or the nearest session still stand.
+      d.session_not_entered = true;
+      d.results_at.reset();
+      d.results_by.reset();
+      d.reasons.add("CHECK_IN_CLOSED_PLATFORM_CHANGED", "EXO-6");
+      return d;
     } else if (in.now <= *d.ends_at) {
-      // EXO-9: the platform changed this session; its refund or the nearest session still stand.
-      d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_CLOSED_PLATFORM_CHANGED" : "CHECK_IN_CLOSED", "EXO-6");
+      d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
     }
     if (in.now <= *d.ends_at) d.reasons.add("EXAM_ENDS", "EXO-7");
   }

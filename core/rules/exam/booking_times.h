@@ -62,6 +62,8 @@ struct BookingDecision {
   bool outside_usable = false;    // booked for a day after usable_until
   bool movable = false;           // … and it can still be moved into it
   std::optional<Instant> move_by;  // … by then: the earlier of the change deadline and the end of usable_until
+                                   // (not for a time the platform set: EXO-9 gives its refund or nearest session)
+  bool session_not_entered = false;  // EXO-9: the platform's changed session, its check-in closed, not sat: no end or results
   Reasons reasons;
 };
 

@@ -98,7 +98,7 @@ std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDec
       {"move_by", !held, b.move_by, {}, false},
       {"change_deadline", held && in.status == BookingStatus::kBooked, b.change_deadline, {}, false},
       {"check_in_by", sat, b.check_in_by, {}, false},
-      {"ends_at", sat, b.ends_at, {}, false},
+      {"ends_at", sat && !b.session_not_entered, b.ends_at, {}, false},
       {"results_at", held, b.results_at, {}, false},
       {"results_by", held && b.results_by != b.results_at, b.results_by, {}, false},
       {"valid_until", in_use, {}, d.validity.valid_until, true},
