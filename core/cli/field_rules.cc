@@ -42,6 +42,7 @@ constexpr FieldRule kRules[] = {
     {"exam_order", "order.reminders", "EXO-3"},
     {"exam_order", "refund.allowed", "EXO-4"},
     {"exam_order", "refund.deadline", "EXO-4"},
+    {"exam_order", "refund.act_by", "EXO-4"},
     {"exam_order", "refund.amount_fen", "EXO-10"},
     {"exam_order", "refund.breakdown", "EXO-10"},
     {"exam_order", "refund.amount_after_cancelling_fen", "EXO-10"},

@@ -154,6 +154,7 @@ std::optional<Outcome> handle_exam_order(const JsonIn& req, const Context& ctx, 
       .put("state", name_of(d.refund.state))
       .put("tone", name_of(d.refund_tone))
       .put("deadline", Value(d.refund.deadline, zone))
+      .put("act_by", Value(d.refund.act_by, zone))
       .put("amount_fen", r->payments_given ? Value(d.split.amount_fen) : Value(nullptr))
       .put("amount_after_cancelling_fen", d.amount_after_cancelling ? Value(*d.amount_after_cancelling) : Value(nullptr));
   Fields::Array breakdown = refund.array("breakdown");

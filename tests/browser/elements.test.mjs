@@ -55,6 +55,19 @@ test("elements: attribute input decides; a property replaces it; each change sen
   await context.close();
 });
 
+test("elements: with a booking to cancel first that locks before the window ends, the countdown runs to the cancel deadline", async () => {
+  const { page, context, problems } = await open();
+  // The fixture decides at 2026-11-24 10:00; the window ends 11-26 10:00; the exam at 11-28 09:00 can be cancelled until 11-25 09:00.
+  await page.evaluate(() => { document.getElementById("refund").order = { paid_at: "2026-11-21T10:00:00+08:00", booking: { status: "booked", exam_at: "2026-11-28T09:00:00+08:00" } }; });
+  await page.waitForFunction(() => document.getElementById("refund").result?.refund.state === "cancel_booking_first");
+  assert.match(await partText(page, "refund", "value cancel-by"), /^2026-11-25 09:00 \(China time\)/);
+  assert.match(await partText(page, "refund", "value deadline"), /^2026-11-26 10:00 \(China time\)/);
+  assert.equal(await partText(page, "refund", "countdown"), "23:00:00");
+  assert.match(await page.locator("#refund").evaluate((el) => el.summary(el.result)), /Cancel the booking by \(for a refund\): 2026-11-25 09:00/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
 test("elements: locale attribute switches the element's words and the engine's sentences (zh-CN, zh-Hant, en)", async () => {
   const { page, context, problems } = await open();
   await page.locator("#refund").evaluate((el) => el.setAttribute("locale", "zh-Hant"));

@@ -277,6 +277,13 @@ function examOrder(r, a, now, said, codes, hit) {
   if (codes.has("PLATFORM_FAULT_REFUND") && status === "booked" && ["booked", "locked", "check_in_closed"].includes(a.booking.state)) {
     hit("badge_contradicts_fields", `booking badge ${a.booking.state} beside the platform's refund or nearest session`);
   }
+  // With a booking to cancel first, the refund is lost once the booking can no longer be cancelled: the moment to act
+  // by (the card's countdown) and the sentence name that moment when it comes before the window's end.
+  if (a.refund.state === "cancel_booking_first" && a.booking.change_deadline && a.refund.amount_after_cancelling_fen !== 0) {
+    const cancelBy = ms(a.booking.change_deadline);
+    if (ms(a.refund.act_by ?? a.refund.deadline) > cancelBy) hit("stale_deadline_open", "a refund countdown past the moment the booking can no longer be cancelled");
+    if (cancelBy < ms(a.refund.deadline) && codes.has("REFUND_BLOCKED_BY_BOOKING")) hit("advice_unfollowable", "cancel, then refund by the window's end, after the booking locks");
+  }
   // A session the platform changed whose check-in closed unentered (a session sat is `taken`): it gives no results
   // or certificate, and a time it set is answered by the refund or the nearest session, not "move it yourself by".
   if (codes.has("CHECK_IN_CLOSED_PLATFORM_CHANGED") && (a.booking.results_at || codes.has("RESULTS_AVAILABLE") || codes.has("EXAM_ENDS"))) {

@@ -15,6 +15,9 @@ const REMAINING = { open: "countdown", cancel_booking_first: "countdown", platfo
 // Waiting on a cancellation for the notice's unused-attempt refund (CAT-2), the window is not the rule either.
 const remaining = (r) => (says(r, "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING") ? REMAINING.unused_attempt : REMAINING[r.refund.state]);
 
+// With a booking to cancel first, the moment it stops being cancellable, when that comes first: said as its own line.
+const cancelBy = (r) => r.refund.state === "cancel_booking_first" && r.refund.act_by != null && r.refund.act_by !== r.refund.deadline;
+
 export class CertpolicyRefund extends CertpolicyElement {
   static properties = { order: "json" };
   static style = CAVEAT_STYLE;
@@ -41,7 +44,7 @@ export class CertpolicyRefund extends CertpolicyElement {
   build(body) {
     this.$ = {
       verdict: this.box("span", "verdict"),
-      facts: this.facts(["deadline", "remaining", "amount", "valid-until", "destination"]),
+      facts: this.facts(["cancel-by", "deadline", "remaining", "amount", "valid-until", "destination"]),
       clock: this.box("span", "countdown", "", { role: "timer" }),
       split: this.box("ul", "breakdown"),
       next: this.nextStep(),
@@ -54,12 +57,14 @@ export class CertpolicyRefund extends CertpolicyElement {
 
   update(r) {
     const $ = this.$;
-    const left = new Date(r.refund.deadline).getTime() - new Date(this.instant()).getTime();
+    // The countdown runs to the last moment to act (with a booking to cancel first, possibly its cancel deadline).
+    const left = new Date(r.refund.act_by ?? r.refund.deadline).getTime() - new Date(this.instant()).getTime();
     const shows = remaining(r);
     text($.clock, shows === "countdown" ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—");
     attrs(text($.verdict, this.verdictText(r)), { "data-tone": r.refund.tone, "data-state": r.refund.state });
     const paid = r.refund.breakdown.length > 0;
     this.writeFacts($.facts, [
+      cancelBy(r) && ["cancel-by", this.word("refund.cancel_by"), this.when(r.refund.act_by)],
       ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
       ["remaining", this.word("refund.remaining"), $.clock],
       ["amount", ...this.amount(r)],
@@ -81,6 +86,7 @@ export class CertpolicyRefund extends CertpolicyElement {
   stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
     return said([[this.verdictText(r)],
+      cancelBy(r) ? [this.word("refund.cancel_by"), chinaTime(r.refund.act_by)] : [],
       [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
       this.amount(r, { spoken: true }),
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);

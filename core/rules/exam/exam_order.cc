@@ -184,7 +184,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   // EXO-10: what a refund would return, when the payments are known.
   const std::optional<Fen> returnable =
       in.payments != nullptr ? std::optional<Fen>(split_refund(*in.payments, true).amount_fen) : std::nullopt;
-  d.refund = decide_refund({in.paid_at, in.now, in.status, in.refunded, in.fault, b.can_cancel, !b.outside_usable, unused_refund,
+  d.refund = decide_refund({in.paid_at, in.now, in.status, in.refunded, in.fault, b.can_cancel,
+                            b.can_cancel ? b.change_deadline : std::nullopt, !b.outside_usable, unused_refund,
                             !p.flow(in.flow).cancel_allowed, returnable == Fen{0}},
                            p.refund_window);
   // EXO-10: what comes back now.

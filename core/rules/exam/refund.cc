@@ -37,6 +37,7 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
                     : in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING",
                     "CAT-2");
       set(in.booking_cancellable ? RefundState::kCancelBookingFirst : RefundState::kBookingLocked, false);
+      if (in.booking_cancellable && !in.nothing_to_return) d.act_by = in.cancel_by;
     } else {
       d.reasons.add("LIFECYCLE_UNUSED_ATTEMPT_REFUND", "CAT-2");
       set(RefundState::kUnusedAttempt, true);
@@ -56,14 +57,20 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
     d.reasons.add("REFUND_WINDOW_CLOSED", "EXO-4");
     set(RefundState::kClosed, false);
   } else if (booked && in.booking_cancellable) {
-    d.reasons.add(in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : "REFUND_BLOCKED_BY_BOOKING", "EXO-4");
+    // The booking can be cancelled only until its change deadline: when that comes before the window's end, it is
+    // the moment to act by (a tryout's countdown ran to the window's end, days after the booking locked).
+    const bool cancel_first_binds = in.cancel_by && *in.cancel_by < d.deadline;
+    d.reasons.add(in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING"
+                  : cancel_first_binds ? "REFUND_BLOCKED_BY_BOOKING_CANCEL_BY" : "REFUND_BLOCKED_BY_BOOKING", "EXO-4");
     d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
     set(RefundState::kCancelBookingFirst, false);
+    if (!in.nothing_to_return) d.act_by = cancel_first_binds ? *in.cancel_by : d.deadline;
   } else if (booked) {
     d.reasons.add(in.cancel_never_allowed ? "REFUND_BLOCKED_BOOKED_BEFORE_PURCHASE" : "REFUND_BLOCKED_BOOKING_LOCKED", "EXO-4");
     set(RefundState::kBookingLocked, false);
   } else {
     d.reasons.add("REFUND_WINDOW_OPEN", "EXO-4");
+    d.act_by = d.deadline;
     if (in.booking == BookingStatus::kCancelled) d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
     set(RefundState::kOpen, true);
   }

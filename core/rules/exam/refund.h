@@ -15,6 +15,7 @@
 // account.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,8 @@ struct RefundInput {
   // The booked exam can be cancelled now (EXO-5): only then is "cancel first,
   // then request the refund" advice that can be followed.
   bool booking_cancellable = false;
+  // … until then (EXO-5: the booking's change deadline), when it can.
+  std::optional<Instant> cancel_by;
   // The booked exam can still be sat on the order (not after its last
   // usable day): only then does it stand in the way of the CAT-2 refund.
   bool booking_can_be_sat = false;
@@ -83,6 +86,10 @@ struct RefundDecision {
   bool allowed = false;
   RefundState state = RefundState::kClosed;
   Instant deadline;  // paid_at + window: the last instant of the no-reason window
+  // The last instant to act for the refund said now: the window's end while it is open; with a booking to cancel
+  // first, the earlier of that end and the booking's last cancellable instant (the refund is lost after either);
+  // the cancel deadline alone for the notice's unused-attempt refund (CAT-2, no window). Unset otherwise.
+  std::optional<Instant> act_by;
   Reasons reasons;
 };
 

@@ -9,6 +9,7 @@ export default {
   "your_time": "your time",
   "days": "d",
   "next_step": "Next step:",
+  "refund.cancel_by": "Cancel the booking by (for a refund)",
   "refund.deadline": "Refund window ends",
   "refund.remaining": "Time left",
   "refund.closed": "Closed",

@@ -9,6 +9,7 @@ export default {
   "your_time": "你的本地时间",
   "days": "天",
   "next_step": "下一步：",
+  "refund.cancel_by": "如需退款，取消预约截止",
   "refund.deadline": "无理由退款截止",
   "refund.remaining": "剩余时间",
   "refund.closed": "已截止",

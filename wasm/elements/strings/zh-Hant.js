@@ -10,6 +10,7 @@ export default {
   "your_time": "你的本地時間",
   "days": "天",
   "next_step": "下一步：",
+  "refund.cancel_by": "如需退款，取消預約截止",
   "refund.deadline": "無理由退款截止",
   "refund.remaining": "剩餘時間",
   "refund.closed": "已截止",
