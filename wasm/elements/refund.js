@@ -12,8 +12,10 @@ import { CAVEAT_STYLE, caveatBox, says, splitReasons, writeCaveats } from "./cav
 // no-reason window is the rule that applies; states not listed show "—".
 const REMAINING = { open: "countdown", cancel_booking_first: "countdown", platform_fault: "refund.no_limit",
   unused_attempt: "refund.no_limit", closed: "refund.closed" };
-// Waiting on a cancellation for the notice's unused-attempt refund (CAT-2), the window is not the rule either.
-const remaining = (r) => (says(r, "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING") ? REMAINING.unused_attempt : REMAINING[r.refund.state]);
+// Waiting on a cancellation for the notice's unused-attempt refund (CAT-2), the window is not the rule either:
+// the countdown runs to the booking's last cancellable moment where it is known (refund.act_by).
+const lifecycle = (r) => says(r, "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING") || says(r, "LIFECYCLE_REFUND_BLOCKED_BY_MOVED_BOOKING");
+const remaining = (r) => (lifecycle(r) && r.refund.act_by == null ? REMAINING.unused_attempt : REMAINING[r.refund.state]);
 
 // With a booking to cancel first, the moment it stops being cancellable, when that comes first: said as its own line.
 const cancelBy = (r) => r.refund.state === "cancel_booking_first" && r.refund.act_by != null && r.refund.act_by !== r.refund.deadline;

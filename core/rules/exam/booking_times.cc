@@ -71,7 +71,11 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   if (in.status == BookingStatus::kBooked && in.centre_unavailable) {
     // EXO-9: the session is not held; the booking moves to the centre's first
     // available date, free, and the candidate may take it or pick another.
+    // Its new date is not known yet: it is changed, or cancelled where the flow allows it, under the usual rule
+    // (EXO-5, 72 h before that date); the centre's trouble takes no right away (a tryout saw the refund window
+    // said as "the booking can no longer be cancelled").
     d.can_change = true;
+    d.can_cancel = flow.cancel_allowed;
     d.reasons.add("CENTRE_UNAVAILABLE", "EXO-9");
     return d;
   }

@@ -34,7 +34,9 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
     if (booked && in.booking_can_be_sat) {
       // Cancelling first is advice only while the booking can be cancelled (never, when booked before buying).
       d.reasons.add(!in.booking_cancellable ? "LIFECYCLE_REFUND_BOOKING_LOCKED"
-                    : in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING" : "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING",
+                    : in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING"
+                    // A booking the centre is moving has no known date, so no known last moment to cancel it.
+                    : in.cancel_by ? "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING" : "LIFECYCLE_REFUND_BLOCKED_BY_MOVED_BOOKING",
                     "CAT-2");
       set(in.booking_cancellable ? RefundState::kCancelBookingFirst : RefundState::kBookingLocked, false);
       if (in.booking_cancellable && !in.nothing_to_return) d.act_by = in.cancel_by;
@@ -42,12 +44,6 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
       d.reasons.add("LIFECYCLE_UNUSED_ATTEMPT_REFUND", "CAT-2");
       set(RefundState::kUnusedAttempt, true);
     }
-    return d;
-  }
-  if (in.fault == PlatformFault::kCentreUnavailable) {
-    // The booking moves (CENTRE_UNAVAILABLE says it); no refund right is
-    // stated, and the booking blocks the one without reason.
-    set(RefundState::kBookingLocked, false);
     return d;
   }
   // (b) A booked exam blocks the refund. Advice only where it can be

@@ -6,7 +6,8 @@
 // names that reading).
 // EXO-9: Tencent Cloud changing the exam time after the purchase (terms 4.4)
 // allows a full refund regardless of the window; a test centre that cannot
-// hold the exam moves the booking and states no refund right.
+// hold the exam moves the booking and states no refund right of its own (the
+// moved booking blocks the refund without reason as any booking does).
 // CAT-2: where a certification's notice grants it, an unused attempt is
 // refundable from a date, regardless of the window; never once the exam was
 // taken or missed, nor while a booked exam that can still be sat stands.
