@@ -201,6 +201,9 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     if (alive) {
       d.reasons.add(d.exams_over ? "LIFECYCLE_EXAMS_ENDED" : "LIFECYCLE_EXAMS_UNTIL", "CAT-2");
       if (d.exams_over && !d.refund.allowed && !c->unused_attempt_refund_from) d.reasons.add("LIFECYCLE_NO_REFUND_STATED", "CAT-2");
+      // The notice's refund of an unused attempt, not open yet: said with the reading of when it opens, so a
+      // candidate who will not sit the exam knows the refund is coming (a tryout saw only "not refundable").
+      if (c->unused_attempt_refund_from && !unused_refund) d.reasons.add("READING_UNUSED_ATTEMPT_REFUND_FROM", "CAT-2");
       if (!c->successor.empty()) d.reasons.add("LIFECYCLE_SUCCESSOR", "CAT-2");
     }
     d.reasons.add("READING_SERVICE_STOP_DATE", "CAT-2");
