@@ -197,16 +197,23 @@ function examOrder(r, a, now, said, codes, hit) {
   if ((codes.has("CHANGE_WINDOW_OPEN") || codes.has("CHANGE_ONLY_WINDOW_OPEN")) && past(a.booking.change_deadline)) hit("stale_deadline_open", "CHANGE_WINDOW_OPEN");
   if ((codes.has("CHECK_IN") || codes.has("CHECK_IN_PLATFORM_CHANGED") || step === "NEXT_CHECK_IN") && past(a.booking.check_in_by)) hit("stale_deadline_open", "CHECK_IN after check-in closed");
 
+  // "Late" read one way (EXO-6): before the start, check-in is not said closed for good; after it, not "go now".
+  const started = o.booking?.exam_at && now >= ms(o.booking.exam_at);
+  if (status === "booked" && o.booking?.exam_at && !started && (codes.has("CHECK_IN_CLOSED") || a.booking.state === "check_in_closed")) {
+    hit("ambiguity_unsaid", "check-in said closed for good before the exam starts");
+  }
+  if (started && (codes.has("CHECK_IN_LATE") || step === "NEXT_GO_NOW")) hit("stale_deadline_open", "go now after the exam started");
+  if ((codes.has("CHECK_IN") || codes.has("CHECK_IN_LATE")) && !codes.has("READING_LATE_ARRIVAL")) hit("ambiguity_unsaid", "the check-in time without its reading of late");
   // Check-in closed and not said.
   const centre = o.platform_fault === "centre_unavailable";
   if (status === "booked" && !refunded && !outside && !centre && a.booking.check_in_by && past(a.booking.check_in_by) &&
-      !past(a.booking.ends_at) && !codes.has("CHECK_IN_CLOSED") && !codes.has("CHECK_IN_CLOSED_PLATFORM_CHANGED")) {
+      !past(a.booking.ends_at) && !["CHECK_IN_CLOSED", "CHECK_IN_CLOSED_PLATFORM_CHANGED", "CHECK_IN_LATE"].some((c) => codes.has(c))) {
     hit("check_in_closed_unsaid", "check-in closed");
   }
 
   // A void or used order told what only a live one needs.
   if (refunded && (a.booking.check_in_by || a.booking.ends_at || a.booking.results_at ||
-      ["CHECK_IN", "CHECK_IN_PLATFORM_CHANGED", "EXAM_ENDS", "RESULTS_AVAILABLE"].some((c) => codes.has(c)) || ["NEXT_CHECK_IN", "NEXT_RESULTS"].includes(step))) {
+      ["CHECK_IN", "CHECK_IN_PLATFORM_CHANGED", "CHECK_IN_LATE", "EXAM_ENDS", "RESULTS_AVAILABLE"].some((c) => codes.has(c)) || ["NEXT_CHECK_IN", "NEXT_GO_NOW", "NEXT_RESULTS"].includes(step))) {
     hit("void_order_times", "refunded order with exam times");
   }
   if (status === "no_show" && (codes.has("RESULTS_AVAILABLE") || a.booking.results_at)) hit("void_order_times", "no-show told results come");
@@ -247,6 +254,8 @@ function examOrder(r, a, now, said, codes, hit) {
     NEXT_BOOK_OR_REFUND: () => b.can_book && a.refund.allowed && !past(a.refund.deadline),
     NEXT_MOVE_EXAM: () => b.can_change && !past(b.move_by ?? b.change_deadline),
     NEXT_CHECK_IN: () => status === "booked" && !past(b.check_in_by),
+    // Past the check-in time, before the start (the exam's start is the request's exam_at).
+    NEXT_GO_NOW: () => status === "booked" && past(b.check_in_by) && now < ms(o.booking.exam_at),
     NEXT_RESULTS: () => (status === "booked" || status === "taken") && !past(b.results_by ?? b.results_at) && past(b.ends_at),
     NEXT_REQUEST_REFUND: () => a.refund.allowed,
     NEXT_REFUND_BY: () => a.refund.allowed && !past(a.refund.deadline),
@@ -274,7 +283,7 @@ function examOrder(r, a, now, said, codes, hit) {
     }
   }
   // The platform changed the exam time: the badge tells the choice, not the self-service windows of the session it changed.
-  if (codes.has("PLATFORM_FAULT_REFUND") && status === "booked" && ["booked", "locked", "check_in_closed"].includes(a.booking.state)) {
+  if (codes.has("PLATFORM_FAULT_REFUND") && status === "booked" && ["booked", "locked", "check_in_late", "check_in_closed"].includes(a.booking.state)) {
     hit("badge_contradicts_fields", `booking badge ${a.booking.state} beside the platform's refund or nearest session`);
   }
   // With a booking to cancel first, the refund is lost once the booking can no longer be cancelled: the moment to act

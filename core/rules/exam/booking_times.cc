@@ -112,6 +112,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     if (in.now <= *d.check_in_by) {
       // EXO-9: the session the platform changed may be sat, or refunded: no "late, the fee is not refunded".
       d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_PLATFORM_CHANGED" : "CHECK_IN", "EXO-6");
+      d.reasons.add("READING_LATE_ARRIVAL", "EXO-6");
     } else if (in.time_changed_by_platform) {
       // EXO-9: the platform changed this session and it was not entered (a session sat is `taken`): it gives no
       // end to wait for, no results and no certificate; the refund or the nearest session still stand.
@@ -120,6 +121,11 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
       d.results_by.reset();
       d.reasons.add("CHECK_IN_CLOSED_PLATFORM_CHANGED", "EXO-6");
       return d;
+    } else if (in.now < in.exam_at) {
+      // EXO-6's reading: the documentation's "迟到" may count from the arrival time or from the start; before the
+      // start, going now may still be let in (the act-by time given before was the earlier, the arrival time).
+      d.reasons.add("CHECK_IN_LATE", "EXO-6");
+      d.reasons.add("READING_LATE_ARRIVAL", "EXO-6");
     } else if (in.now <= *d.ends_at) {
       d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
     }

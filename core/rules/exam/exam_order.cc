@@ -32,6 +32,7 @@ std::pair<BookingState, Tone> booking_badge(const ExamOrderInput& in, const Book
     if (in.fault == PlatformFault::kCentreUnavailable) return {S::kCentreMoving, Tone::kWarn};
     if (b.can_change) return {S::kBooked, Tone::kOk};
     if (in.now <= *b.check_in_by) return {S::kLocked, Tone::kWarn};
+    if (in.now < *in.exam_at) return {S::kCheckInLate, Tone::kWarn};
     if (in.now <= *b.ends_at) return {S::kCheckInClosed, Tone::kWarn};
   }
   return b.results_by && in.now < *b.results_by ? std::pair{S::kAwaitingResults, Tone::kOk} : std::pair{S::kDone, Tone::kOk};
@@ -50,6 +51,8 @@ std::optional<Reason> next_step(const ExamOrderInput& in, const ExamOrderDecisio
   if (booked && in.fault == PlatformFault::kCentreUnavailable && !b.outside_usable) return Reason{"NEXT_AWAIT_NEW_DATE", "EXO-9"};
   if (booked && b.outside_usable && b.movable) return Reason{"NEXT_MOVE_EXAM", "EXO-2"};
   if (booked && !b.outside_usable && in.now <= *b.check_in_by) return Reason{"NEXT_CHECK_IN", "EXO-6"};
+  // EXO-6's reading: past the check-in time and before the start, "late" may still be let in: go now.
+  if (booked && !b.outside_usable && in.now < *in.exam_at) return Reason{"NEXT_GO_NOW", "EXO-6"};
   if ((booked || in.status == BookingStatus::kTaken) && !b.outside_usable && in.now > *b.ends_at && in.now < *b.results_by) {
     return Reason{"NEXT_RESULTS", "EXO-8"};
   }

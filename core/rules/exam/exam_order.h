@@ -54,7 +54,8 @@ enum class BookingState {
   kCannotBook,       // nothing booked and nothing can be (expired, exams ended)
   kBooked,           // booked, change window open
   kLocked,           // booked, change window closed, check-in ahead
-  kCheckInClosed,    // booked, check-in closed, exam not over
+  kCheckInLate,      // booked, check-in time passed, exam not started: EXO-6's reading, go now and ask the centre
+  kCheckInClosed,    // booked, exam started (late under either reading), exam not over
   kAwaitingResults,  // sat (or its time passed), results not yet due at the latest
   kDone,             // results due
   kMustMove,         // booked after the last usable day, can still be moved
@@ -67,7 +68,7 @@ enum class BookingState {
 };
 template <>
 struct EnumNames<BookingState> {
-  static constexpr std::array<std::string_view, 14> names{"can_book", "cannot_book", "booked", "locked", "check_in_closed", "awaiting_results", "done", "must_move", "cannot_be_sat", "centre_moving", "platform_changed", "platform_changed_session", "missed", "void"};
+  static constexpr std::array<std::string_view, 15> names{"can_book", "cannot_book", "booked", "locked", "check_in_late", "check_in_closed", "awaiting_results", "done", "must_move", "cannot_be_sat", "centre_moving", "platform_changed", "platform_changed_session", "missed", "void"};
 };
 
 struct TimelinePoint {

@@ -128,6 +128,7 @@ export default {
   "booking.state.cannot_book": "不能再预约考试",
   "booking.state.booked": "现在可以免费改期",
   "booking.state.locked": "现在不能改期或取消",
+  "booking.state.check_in_late": "已过签到时间：请立即赶往并联系考试中心",
   "booking.state.check_in_closed": "签到已截止：不能再入场",
   "booking.state.awaiting_results": "等待考试结果",
   "booking.state.done": "考试已结束",

@@ -129,6 +129,7 @@ export default {
   "booking.state.cannot_book": "不能再預約考試",
   "booking.state.booked": "現在可以免費改期",
   "booking.state.locked": "現在不能改期或取消",
+  "booking.state.check_in_late": "已過簽到時間：請立即趕往並聯絡考試中心",
   "booking.state.check_in_closed": "簽到已截止：不能再入場",
   "booking.state.awaiting_results": "等待考試結果",
   "booking.state.done": "考試已結束",
