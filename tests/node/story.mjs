@@ -197,6 +197,8 @@ function examOrder(r, a, now, said, codes, hit) {
   if ((codes.has("CHANGE_WINDOW_OPEN") || codes.has("CHANGE_ONLY_WINDOW_OPEN")) && past(a.booking.change_deadline)) hit("stale_deadline_open", "CHANGE_WINDOW_OPEN");
   if ((codes.has("CHECK_IN") || codes.has("CHECK_IN_PLATFORM_CHANGED") || step === "NEXT_CHECK_IN") && past(a.booking.check_in_by)) hit("stale_deadline_open", "CHECK_IN after check-in closed");
 
+  if (codes.has("PLATFORM_FAULT_REFUND") && !codes.has("READING_PLATFORM_CHOICE")) hit("ambiguity_unsaid", "the platform's refund or nearest session as the candidate's choice, unsaid");
+  if (a.booking.can_book && a.booking.book_until === today && !codes.has("BOOK_LAST_DAY")) hit("advice_unfollowable", "book by today without saying only a session later today can be");
   // "Late" read one way (EXO-6): before the start, check-in is not said closed for good; after it, not "go now".
   const started = o.booking?.exam_at && now >= ms(o.booking.exam_at);
   if (status === "booked" && o.booking?.exam_at && !started && (codes.has("CHECK_IN_CLOSED") || a.booking.state === "check_in_closed")) {
@@ -219,6 +221,9 @@ function examOrder(r, a, now, said, codes, hit) {
   if (status === "no_show" && (codes.has("RESULTS_AVAILABLE") || a.booking.results_at)) hit("void_order_times", "no-show told results come");
   const exhausted = cert && cert.exams_until && today > cert.exams_until;
   if ((refunded || used || exhausted) && a.order.reminders.length > 0) hit("void_order_times", "reminders for an order that cannot be used");
+  // A booked exam whose time is over was sat (its results are awaited): the order's one attempt is spent.
+  const sat = status === "booked" && !outside && !o.platform_fault && a.booking.ends_at && past(a.booking.ends_at);
+  if (sat && a.order.reminders.some((d) => startOfDay(d) > now)) hit("void_order_times", "expiry reminders after the booked exam was sat");
 
   // The certification's lifecycle.
   if (cert) {

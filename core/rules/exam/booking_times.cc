@@ -28,6 +28,9 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   d.can_book = today <= d.usable_until && !in.refunded &&
                (in.status == BookingStatus::kNone || in.status == BookingStatus::kCancelled);
   if (in.status == BookingStatus::kCancelled) d.reasons.add("BOOKING_CANCELLED", "EXO-4");
+  // The last usable day: only a session later today can still be booked (a tryout was told "book an exam on a day
+  // up to today" at 23:59:59).
+  if (d.can_book && today == d.usable_until) d.reasons.add("BOOK_LAST_DAY", "EXO-2");
   if (used) d.reasons.add("ONE_ATTEMPT", "EXO-1");
   // A refunded order's booking no longer counts: no times are given for it.
   if (in.status == BookingStatus::kNone || in.status == BookingStatus::kCancelled || in.refunded) return d;

@@ -234,7 +234,9 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     // EXO-3: reminders only while the order holds an attempt that can still
     // be sat, and not after its last usable day.
     auto& r = d.validity.reminders;
-    if (!alive || d.exams_over) r.clear();
+    // A booked exam whose time is over was sat (its results awaited): the attempt is spent as a taken one's is.
+    const bool sat = in.status == BookingStatus::kBooked && !b.session_not_entered && b.ends_at && in.now > *b.ends_at;
+    if (!alive || d.exams_over || sat) r.clear();
     r.erase(std::remove_if(r.begin(), r.end(), [&](CivilDate x) { return x > b.usable_until; }), r.end());
     // The certificate a pass would give: from the guide's (earlier) results
     // day, renewal by the terms' (later) results lag.

@@ -27,6 +27,7 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
   }
   if (in.fault == PlatformFault::kExamTimeChanged) {
     d.reasons.add("PLATFORM_FAULT_REFUND", "EXO-9");
+    d.reasons.add("READING_PLATFORM_CHOICE", "EXO-9");  // the terms do not say who chooses
     set(RefundState::kPlatformFault, true);
     return d;
   }
