@@ -52,9 +52,13 @@ test("timeline (purchase): every dated moment in time order, a now marker, past/
   assert.equal(list.find((p) => p.key === "results_by").at, "2026-12-13T00:00:00+08:00");
   assert.equal(list.find((p) => p.key === "certificate_valid_until").at, "2028-12-10");
   assert.equal(list.find((p) => p.key === "certificate_renew_by").at, "2028-12-07");
-  // The next moment is described under the axis; focus describes another.
+  // The next moment is described under the axis; focus describes another. The pointer is parked away first: a
+  // point under it (where the last click left it; a re-layout moves points under a still pointer) is described.
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.querySelector('#timeline').shadowRoot.querySelector('[part~="detail"]').textContent.startsWith("无理由退款截止"));
   assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^无理由退款截止：2026-11-26 10:00（下一个）。/);
   await page.locator('#timeline li[data-key="change_deadline"]').focus();
+  await page.waitForFunction(() => document.querySelector('#timeline').shadowRoot.querySelector('[part~="detail"]').textContent.startsWith("改期/取消截止"));
   assert.match(await page.locator('#timeline [part~="detail"]').textContent(), /^改期\/取消截止：2026-12-07 09:00（未到）。/);
   assert.match(await page.locator('#timeline li[data-key="change_deadline"]').getAttribute("aria-label"), /^改期\/取消截止：2026-12-07 09:00/);
   // One second past the refund deadline, the refund point is past and the change deadline next.

@@ -256,3 +256,19 @@ test("the purchase and booking pages show the engine's one next step", async () 
   assert.deepEqual(booking.problems(), []);
   await booking.context.close();
 });
+
+test("a year of five digits in the payment time is said invalid, not missing", async () => {
+  const { page, context, problems } = await purchase();
+  await page.getByTestId("paid-at").evaluate((input) => {
+    input.value = "20266-11-21T10:00";  // the browser's field accepts a five-digit year as typed
+    input.dispatchEvent(new Event("input", { bubbles: true }));
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  assert.equal(await page.getByTestId("paid-at").inputValue(), "20266-11-21T10:00");
+  await page.waitForFunction(() => !document.getElementById("failure").hidden);
+  const said = await page.getByTestId("failure").textContent();
+  assert.match(said, /^“Paid at” is not a valid date or time/);
+  assert.doesNotMatch(said, /Fill in/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

@@ -130,11 +130,19 @@ test("elements: the timeline in time order with now; vertical when narrow; point
     "check_in_by:future", "ends_at:future", "results_at:future", "results_by:future", "reminder-0:future", "reminder-1:future", "reminder-2:future",
     "reminder-3:future", "valid_until:future", "certificate_renew_from:future", "certificate_renew_by:future", "certificate_valid_until:future"]);
   assert.ok(list.every((p) => p.tab === 0));
-  assert.ok(list.every((p, k) => k === 0 || p.x > list[k - 1].x), "left to right when wide");
+  // Left to right in a row; a row that does not fit wraps below (reading order is time order).
+  assert.ok(list.every((p, k) => k === 0 || (p.y === list[k - 1].y ? p.x > list[k - 1].x : p.y > list[k - 1].y)), "left to right, rows top to bottom, when wide");
   // The next point is said under the axis; a focused point says itself there.
   assert.match(await partText(page, "timeline", "detail"), /^Refund window ends: 2026-11-26 10:00 \(next\)\.$/);
   await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="paid"]').focus());
   assert.match(await partText(page, "timeline", "detail"), /^Paid: 2026-11-21 10:00 \(passed\)\.$/);
+  // A pointed-at point says itself; once the pointer leaves the points, the focused one is said again.
+  await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="valid_until"]').scrollIntoView());
+  const box = await page.locator("#timeline").evaluate((el) => { const r = el.shadowRoot.querySelector('[data-key="valid_until"]').getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+  await page.mouse.move(box.x, box.y);
+  await page.waitForFunction(() => document.getElementById("timeline").shadowRoot.querySelector('[part~="detail"]').textContent.startsWith("Order valid until"));
+  await page.mouse.move(0, 0);
+  await page.waitForFunction(() => document.getElementById("timeline").shadowRoot.querySelector('[part~="detail"]').textContent.startsWith("Paid"));
   await page.locator("#timeline").evaluate((el) => { el.style.width = "320px"; });
   const narrow = await points();
   assert.ok(narrow.every((p, k) => k === 0 || (p.y > narrow[k - 1].y && p.x === narrow[0].x)), "top to bottom when narrow");

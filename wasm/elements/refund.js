@@ -70,7 +70,8 @@ export class CertpolicyRefund extends CertpolicyElement {
       ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
       ["remaining", this.word("refund.remaining"), $.clock],
       ["amount", ...this.amount(r)],
-      ["valid-until", this.word("order.valid_until"), r.order.valid_until],
+      // A refunded order's validity decides nothing any more (a tryout read it as still usable).
+      r.refund.state !== "refunded" && ["valid-until", this.word("order.valid_until"), r.order.valid_until],
       // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
       paid && ["destination", this.word("refund.destination"), this.word("refund.to_account")],
     ]);
@@ -89,7 +90,8 @@ export class CertpolicyRefund extends CertpolicyElement {
   summary(r) {
     return said([[this.verdictText(r)],
       cancelBy(r) ? [this.word("refund.cancel_by"), chinaTime(r.refund.act_by)] : [],
-      [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
+      // The window's end is said only where the window is the rule (not for the platform's or the notice's refund).
+      remaining(r) === "refund.no_limit" ? [] : [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
       this.amount(r, { spoken: true }),
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
   }

@@ -12,11 +12,13 @@ import { chinaTime, toChina } from "./format.js";
 export class CertpolicyTimeline extends CertpolicyElement {
   static properties = { order: "json" };
   static style = `
-[part~=axis] { list-style: none; margin: 0; padding: 1rem 0 0; display: flex; position: relative; }
-[part~=axis]::before { content: ""; position: absolute; left: 0; right: 0; top: 1rem; height: 2px; background: var(--certpolicy-line, #dfe3ea); }
-[part~=point] { flex: 1 1 0; min-width: 0; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; overflow-wrap: break-word; }
+[part~=axis] { list-style: none; margin: 0; padding: 1rem 0 0; display: flex; flex-wrap: wrap; row-gap: 1.4rem; position: relative; }
+/* Each point draws its own stretch of the line, so a row that wraps keeps its line; a point is never narrower
+   than its longest word (words broke mid-word: "Certificat e", 2026-12-07). */
+[part~=point] { flex: 1 0 5.6em; min-width: 5.6em; position: relative; padding: .8rem .2rem 0; text-align: center; font-size: .8em; overflow-wrap: break-word; }
+[part~=point]::after { content: ""; position: absolute; left: 0; right: 0; top: -1px; height: 2px; background: var(--certpolicy-line, #dfe3ea); }
 [part~=point]::before { content: ""; position: absolute; top: -.4rem; left: 50%; width: .8rem; height: .8rem; margin-left: -.4rem; border-radius: 50%;
-  box-sizing: border-box; background: #fff; border: 2px solid var(--certpolicy-brand, #0052d9); }
+  box-sizing: border-box; background: #fff; border: 2px solid var(--certpolicy-brand, #0052d9); z-index: 1; }
 [part~=point][data-state=past] { color: var(--certpolicy-muted, #5b6270); }
 [part~=point][data-state=past]::before { background: var(--certpolicy-muted, #5b6270); border-color: var(--certpolicy-muted, #5b6270); }
 [part~=point][data-state=next]::before { background: var(--certpolicy-brand, #0052d9); }
@@ -26,9 +28,10 @@ export class CertpolicyTimeline extends CertpolicyElement {
 [part~=point]:focus-visible { outline: 2px solid var(--certpolicy-brand, #0052d9); }
 [part~=detail] { min-height: 1.4em; margin: .6rem 0 0; color: var(--certpolicy-muted, #5b6270); }
 @container (max-width: 560px) {
-  [part~=axis] { flex-direction: column; padding: 0 0 0 1.4rem; }
-  [part~=axis]::before { left: .5rem; right: auto; top: 0; bottom: 0; width: 2px; height: auto; }
-  [part~=point] { text-align: left; padding: .35rem 0; flex: none; }
+  [part~=axis] { flex-direction: column; flex-wrap: nowrap; row-gap: 0; padding: 0 0 0 1.4rem; }
+  [part~=axis]::before { content: ""; position: absolute; left: .5rem; top: 0; bottom: 0; width: 2px; background: var(--certpolicy-line, #dfe3ea); }
+  [part~=point] { text-align: left; padding: .35rem 0; flex: none; min-width: 0; }
+  [part~=point]::after { content: none; }
   [part~=point]::before { top: .55rem; left: -1.3rem; margin-left: 0; }
   [part~=point][data-state=now] { flex: none; }
   [part~=point][data-state=now]::before { top: .9rem; left: -1.5rem; width: 1.2rem; height: 2px; }
@@ -73,6 +76,13 @@ export class CertpolicyTimeline extends CertpolicyElement {
     };
     this.shadowRoot.addEventListener("focusin", show);
     this.shadowRoot.addEventListener("mouseover", show);
+    // The pointer leaving the points: the focused point's sentence again, else the next one's (it stayed on the
+    // last point pointed at until the next answer, which with a fixed time never came).
+    this.shadowRoot.addEventListener("mouseout", (e) => {
+      if (e.relatedTarget?.closest?.("[part~=point]")) return;
+      const focused = this.shadowRoot.activeElement?.dataset?.sentence;
+      text(this.$.detail, focused ?? this.$.axis.dataset.fallback ?? "");
+    });
   }
 
   update(r) {
@@ -93,7 +103,9 @@ export class CertpolicyTimeline extends CertpolicyElement {
     });
     // The pointed-at (or focused) point's sentence, else the next one's, in words under the axis.
     const pointed = this.shadowRoot.querySelector("[part~=point]:hover") ?? this.shadowRoot.activeElement;
-    const shown = points.find((p) => p.key === pointed?.dataset.key) ?? points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
+    const fallback = points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
+    $.axis.dataset.fallback = fallback.sentence;
+    const shown = points.find((p) => p.key === pointed?.dataset.key) ?? fallback;
     text($.detail, shown.sentence);
   }
 

@@ -8,8 +8,13 @@ export function chinaInputValue(date) {
   return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`;
 }
 
-/** "2026-11-26T10:00" (China time, from an input; seconds and milliseconds kept) → RFC 3339 with +08:00, or null. */
+/**
+ * "2026-11-26T10:00" (China time, from an input; seconds and milliseconds kept) → RFC 3339 with +08:00, or null.
+ * A complete value with a year of five or six digits (the browser's field takes "20266") is passed on as typed,
+ * so the engine names it invalid; it was said as missing ("fill in …"), which is not what the person did.
+ */
 export function chinaInstant(value) {
+  if (/^\d{5,6}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value || "")) return `${value}+08:00`;
   if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?$/.test(value || "")) return null;
   return `${value.length === 16 ? value + ":00" : value}+08:00`;
 }

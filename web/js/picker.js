@@ -27,7 +27,11 @@ export function fillPicker(select, engine, instant) {
       option.value = c.id;
       option.dataset.status = c.status;
       const level = c.level ? `${c.level} · ` : "";
-      option.textContent = `${level}${localName(c.name)}（${t(`cat.status.${c.status}`)}）`.replace(/（(.*)）$/, getLocale() === "en" ? " ($1)" : "（$1）");
+      // The status in brackets after the name; a status with its own bracket ("停售（已购可考）") is joined with a
+      // comma instead, so brackets never nest.
+      const zh = getLocale() !== "en";
+      const status = t(`cat.status.${c.status}`).replace(/\s*[（(]([^（）()]*)[）)]/, zh ? "，$1" : ", $1");
+      option.textContent = `${level}${localName(c.name)}${zh ? `（${status}）` : ` (${status})`}`;
       group.append(option);
     }
     return group;

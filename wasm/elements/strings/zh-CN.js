@@ -73,7 +73,7 @@ export default {
   "tl.state.next": "下一个",
   "tl.state.future": "未到",
   "tl.sentence": "{label}：{when}（{state}）。",
-  "tl.certificate_renew_from": "证书续证期开始（如通过）",
+  "tl.certificate_renew_from": "证书即将过期（如通过）",
   "tl.certificate_valid_until": "证书有效期至（如通过）",
   "cert.renewal.expiring": "如需连续持证，请在 {date} 前（含当日）重新报名参加考试并通过。",
   "cert.renewal.late": "现在考试的成绩可能在证书到期后才发布，证书可能中断；通过后获得新证书。",

@@ -74,7 +74,7 @@ export default {
   "tl.state.next": "下一個",
   "tl.state.future": "未到",
   "tl.sentence": "{label}：{when}（{state}）。",
-  "tl.certificate_renew_from": "證書續證期開始（如通過）",
+  "tl.certificate_renew_from": "證書即將過期（如通過）",
   "tl.certificate_valid_until": "證書有效期至（如通過）",
   "cert.renewal.expiring": "如需連續持證，請在 {date} 前（含當日）重新報名參加考試並通過。",
   "cert.renewal.late": "現在考試的成績可能在證書到期後才公佈，證書可能中斷；通過後獲得新證書。",
