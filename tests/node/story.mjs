@@ -197,6 +197,7 @@ function examOrder(r, a, now, said, codes, hit) {
   if ((codes.has("CHANGE_WINDOW_OPEN") || codes.has("CHANGE_ONLY_WINDOW_OPEN")) && past(a.booking.change_deadline)) hit("stale_deadline_open", "CHANGE_WINDOW_OPEN");
   if ((codes.has("CHECK_IN") || codes.has("CHECK_IN_PLATFORM_CHANGED") || step === "NEXT_CHECK_IN") && past(a.booking.check_in_by)) hit("stale_deadline_open", "CHECK_IN after check-in closed");
 
+  if (codes.has("EXAM_ENDS") && !codes.has("READING_EXAM_DURATION")) hit("ambiguity_unsaid", "the exam's end from the documentation's one example of its length, unsaid");
   if (codes.has("PLATFORM_FAULT_REFUND") && !codes.has("READING_PLATFORM_CHOICE")) hit("ambiguity_unsaid", "the platform's refund or nearest session as the candidate's choice, unsaid");
   if (a.booking.can_book && a.booking.book_until === today && !codes.has("BOOK_LAST_DAY")) hit("advice_unfollowable", "book by today without saying only a session later today can be");
   // "Late" read one way (EXO-6): before the start, check-in is not said closed for good; after it, not "go now".

@@ -132,7 +132,11 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     } else if (in.now <= *d.ends_at) {
       d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
     }
-    if (in.now <= *d.ends_at) d.reasons.add("EXAM_ENDS", "EXO-7");
+    if (in.now <= *d.ends_at) {
+      d.reasons.add("EXAM_ENDS", "EXO-7");
+      // The length is the documentation's one example (a booking confirmation); other exams may differ.
+      d.reasons.add("READING_EXAM_DURATION", "EXO-7");
+    }
   }
   d.reasons.add("RESULTS_AVAILABLE", "EXO-8");
   if (*d.results_by != *d.results_at) d.reasons.add("READING_RESULTS_TIME", "EXO-8");
