@@ -107,3 +107,23 @@ test("switching to English re-renders the decision in English", async () => {
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("EXO-8 on the page: a lab exam's results come fourteen days after its day, and the booking page gets the part by the link", async () => {
+  const { page, context, problems } = await openPage(env.browser,
+    `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T09:00&exam_kind=lab&lang=en`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });
+  assert.equal(await page.getByTestId("exam-kind").inputValue(), "lab");
+  const at = (key) => page.locator("#timeline").evaluate((el, k) => el.result.timeline.find((p) => p.key === k)?.at ?? null, key);
+  assert.equal(await at("results_at"), "2026-12-24T00:00:00+08:00");
+  assert.equal(await at("results_by"), null, "one results time for a lab exam");
+  await page.getByTestId("exam-kind").selectOption("theory");
+  assert.equal(await at("results_at"), "2026-12-10T11:00:00+08:00");
+  await page.getByTestId("exam-kind").selectOption("interview");
+  assert.equal(await at("results_at"), "2026-12-15T00:00:00+08:00");
+  assert.match(await page.getByTestId("to-booking").getAttribute("href"), /exam_kind=interview/);
+  // A part the page does not offer, in a link, is refused beside its field.
+  const bad = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T09:00&exam_kind=oral&lang=en`);
+  assert.equal(await bad.page.getByTestId("link-error-exam_kind").isVisible(), true);
+  await bad.context.close();
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

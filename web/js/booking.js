@@ -32,7 +32,8 @@ async function initialValues() {
   const now = new Date();
   $("now").value = chinaInputValue(now);
   const link = await readLink({
-    flow: [...$("flow").options].map((o) => o.value), certification: (engine) => fillPicker($("certification"), engine, now),
+    flow: [...$("flow").options].map((o) => o.value), exam_kind: [...$("exam_kind").options].map((o) => o.value),
+    certification: (engine) => fillPicker($("certification"), engine, now),
   });
   if (!link.given) {
     $("exam_date").value = chinaInputValue(new Date(now.getTime() + 10 * 86400 * 1000)).slice(0, 10);
@@ -46,9 +47,11 @@ async function initialValues() {
   }
   if (link.values.paid_at) setTimeInput($("paid_at"), link.values.paid_at);
   if (link.values.flow) $("flow").value = link.values.flow;
+  if (link.values.exam_kind) $("exam_kind").value = link.values.exam_kind;
   if (link.values.certification) $("certification").value = link.values.certification;
   return showRefusals(link.refused, {
     exam_at: [$("exam_date"), $("exam_time")], paid_at: [$("paid_at")], flow: [$("flow")], certification: [$("certification")],
+    exam_kind: [$("exam_kind")],
   });
 }
 
@@ -62,6 +65,7 @@ function renderExam() {
   const exam = $("exam_date").value && $("exam_time").value ? `${$("exam_date").value}T${$("exam_time").value}` : "";
   $("to_purchase").href = orderLink("purchase.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value, status: "booked", exam_at: exam,
+    exam_kind: $("exam_kind").value,
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
@@ -70,7 +74,7 @@ function renderExam() {
   const order = {
     paid_at: chinaInstant($("paid_at").value), flow: $("flow").value,
     ...($("certification").value ? { certification: $("certification").value } : {}),
-    booking: { status: "booked", exam_at: examInstant() },
+    booking: { status: "booked", exam_at: examInstant(), exam_kind: $("exam_kind").value },
   };
   for (const el of [$("booking"), $("timeline")]) {
     el.locale = getLocale();

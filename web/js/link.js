@@ -9,11 +9,12 @@ import { fieldLabel } from "./refusals.js";
 import { engineReady } from "./engine.js";
 import { pad } from "/pkg/elements/format.js";
 
-const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification"];
+const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification", "exam_kind"];
 const TIME_FIELDS = new Set(["paid_at", "exam_at"]);
 
 // The i18n key of each field's label.
-const LABELS = { paid_at: "paid_at", exam_at: "exam_at", flow: "flow", status: "booking.status", certification: "certification" };
+const LABELS = { paid_at: "paid_at", exam_at: "exam_at", flow: "flow", status: "booking.status", certification: "certification",
+  exam_kind: "exam_kind" };
 
 /**
  * A link to another page for the same order: the order's fields (China-time

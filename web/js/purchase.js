@@ -35,12 +35,14 @@ async function initialValues() {
   const now = new Date();
   $("now").value = chinaInputValue(now);
   const link = await readLink({
-    flow: options($("flow")), status: options($("booking_status")), certification: (engine) => fillPicker($("certification"), engine, now),
+    flow: options($("flow")), status: options($("booking_status")), exam_kind: options($("exam_kind")),
+    certification: (engine) => fillPicker($("certification"), engine, now),
   });
   if (!link.given) $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
   for (const field of ["paid_at", "exam_at"]) if (link.values[field]) setTimeInput($(field), link.values[field]);
   if (link.values.flow) $("flow").value = link.values.flow;
   if (link.values.status) $("booking_status").value = link.values.status;
+  if (link.values.exam_kind) $("exam_kind").value = link.values.exam_kind;
   if (link.values.certification) $("certification").value = link.values.certification;
   const examRefused = link.refused.some((r) => r.field === "exam_at");
   // A booking with a time needs it; a cancelled one's time decides nothing (its field is hidden).
@@ -49,6 +51,7 @@ async function initialValues() {
   }
   return showRefusals(link.refused, {
     paid_at: [$("paid_at")], exam_at: [$("exam_at")], flow: [$("flow")], status: [$("booking_status")], certification: [$("certification")],
+    exam_kind: [$("exam_kind")],
   });
 }
 
@@ -81,17 +84,18 @@ function order(paid) {
     refunded: $("refunded").checked,
     platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
     // A cancelled booking's time decides nothing: the field is hidden and not sent.
-    booking: status === "none" ? null : timed(status) ? { status, exam_at: chinaInstant($("exam_at").value) } : { status },
+    booking: status === "none" ? null : timed(status) ? { status, exam_at: chinaInstant($("exam_at").value), exam_kind: $("exam_kind").value } : { status },
   };
 }
 
 function update() {
   const withTime = timed($("booking_status").value);
   $("exam_field").hidden = !withTime;
+  $("exam_kind_field").hidden = !withTime;
   $("now_field").hidden = !$("simulate").checked;
   $("to_booking").href = orderLink("booking.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
-    exam_at: withTime ? $("exam_at").value : "",
+    exam_at: withTime ? $("exam_at").value : "", exam_kind: withTime ? $("exam_kind").value : "",
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
