@@ -40,13 +40,16 @@ test("purchase, booked: the remote item gives the check-in time; after the exam,
   assert.equal(await page.getByTestId("before-exam").isHidden(), true);
   await page.getByTestId("status").selectOption("booked");
   await page.getByTestId("simulate").check();
-  await page.getByTestId("now").fill("2026-12-11T08:31:00");  // check-in closed
-  assert.equal(await page.getByTestId("before-exam").isHidden(), true);
+  await page.getByTestId("now").fill("2026-12-11T08:31:00");  // past the check-in time, before the start: go now
+  await page.waitForFunction(() => document.querySelectorAll("#before_exam li").length === 2);
+  assert.deepEqual((await items(page)).map(([k]) => k), ["id", "one_attempt"]);
+  await page.getByTestId("now").fill("2026-12-11T09:00:01");  // started: late under either reading
+  await page.waitForFunction(() => document.getElementById("before_exam").hidden);
   assert.deepEqual(problems(), []);
   await context.close();
 });
 
-test("purchase, a session whose time Tencent Cloud changed: the block while it can still be sat, gone once its check-in closed", async () => {
+test("purchase, a session whose time Tencent Cloud changed: the block while it can still be sat, gone once it started", async () => {
   const { page, context, problems } = await openPage(env.browser,
     `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T14:00&lang=en`, { clock: { fixed: "2026-12-09T10:00:00+08:00" } });
   await page.getByTestId("platform-fault").selectOption("exam_time_changed");
@@ -55,8 +58,8 @@ test("purchase, a session whose time Tencent Cloud changed: the block while it c
   assert.deepEqual(list.map(([k]) => k), ["id", "remote", "contacts", "one_attempt"]);
   assert.match(list[1][1], /by 2026-12-10 13:30 \(China time\)\.$/);
   await page.getByTestId("simulate").check();
-  await page.getByTestId("now").fill("2026-12-10T13:31:00");  // check-in closed: that session can no longer be entered
-  assert.equal(await page.getByTestId("before-exam").isHidden(), true);
+  await page.getByTestId("now").fill("2026-12-10T14:00:01");  // started: that session can no longer be entered
+  await page.waitForFunction(() => document.getElementById("before_exam").hidden);
   assert.deepEqual(problems(), []);
   await context.close();
 });

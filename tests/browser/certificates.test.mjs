@@ -275,13 +275,33 @@ test("purchase and booking .ics: refund deadline, change deadline and exam as UT
   await booking.context.close();
 });
 
-test("the exam order's .ics holds only what the card says: no refund deadline once refunded; an exam that cannot be sat is to be moved, not attended", async () => {
-  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+/** The purchase page with an order paid 2026-11-21 10:00, decided at `now`, booked for `examAt`. */
+async function bookedOrder(now, examAt) {
+  const opened = await openPage(env.browser, `${env.url}purchase.html`);
+  const { page } = opened;
   await page.getByTestId("simulate").check();
   await page.getByTestId("paid-at").fill("2026-11-21T10:00");
-  await page.getByTestId("now").fill("2026-11-22T10:00:00");
+  await page.getByTestId("now").fill(now);
   await page.getByTestId("status").selectOption("booked");
-  await page.getByTestId("exam-at").fill("2027-12-10T09:00");  // after the order's last day, 2027-11-21
+  await page.getByTestId("exam-at").fill(examAt);
+  return opened;
+}
+
+test("the exam order's .ics: with a booking that locks before the refund window ends, the refund's event says to cancel first and rings before that", async () => {
+  // Cancellable until 11-22 09:00; the window ends 11-26 10:00.
+  const { page, context, problems } = await bookedOrder("2026-11-21T12:00:00", "2026-11-25T09:00");
+  const lines = checkIcs((await downloadIcs(page)).text);
+  const refund = lines.slice(lines.indexOf("SUMMARY:腾讯云认证：无理由退款截止"));
+  const event = refund.slice(0, refund.indexOf("END:VEVENT") + 1).join("\n");
+  assert.match(event, /DESCRIPTION:有预约时不能退款：须先在 2026-11-22 09:00/);
+  // The alarm rings a day before the booking locks: 11-26 10:00 less 121 hours (the 97 between the two, and a day).
+  assert.match(event, /TRIGGER:-P5DT1H|TRIGGER:-PT121H|TRIGGER:-PT7260M/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("the exam order's .ics holds only what the card says: no refund deadline once refunded; an exam that cannot be sat is to be moved, not attended", async () => {
+  const { page, context, problems } = await bookedOrder("2026-11-22T10:00:00", "2027-12-10T09:00");  // after the order's last day, 2027-11-21
   const summaries = (text) => checkIcs(text).filter((l) => l.startsWith("SUMMARY:")).map((l) => l.slice(8));
   const { text } = await downloadIcs(page);
   const lines = checkIcs(text);

@@ -201,16 +201,26 @@ function examOrder(r, a, now, said, codes, hit) {
   if (codes.has("PLATFORM_FAULT_REFUND") && !codes.has("READING_PLATFORM_CHOICE")) hit("ambiguity_unsaid", "the platform's refund or nearest session as the candidate's choice, unsaid");
   if (a.booking.can_book && a.booking.book_until === today && !codes.has("BOOK_LAST_DAY")) hit("advice_unfollowable", "book by today without saying only a session later today can be");
   // "Late" read one way (EXO-6): before the start, check-in is not said closed for good; after it, not "go now".
-  const started = o.booking?.exam_at && now >= ms(o.booking.exam_at);
+  const started = o.booking?.exam_at && now > ms(o.booking.exam_at);  // the start instant itself is not late yet
   if (status === "booked" && o.booking?.exam_at && !started && (codes.has("CHECK_IN_CLOSED") || a.booking.state === "check_in_closed")) {
     hit("ambiguity_unsaid", "check-in said closed for good before the exam starts");
   }
   if (started && (codes.has("CHECK_IN_LATE") || step === "NEXT_GO_NOW")) hit("stale_deadline_open", "go now after the exam started");
+  if (started && codes.has("CHECK_IN_LATE_PLATFORM_CHANGED")) hit("stale_deadline_open", "go now after the platform's session started");
+  if (!started && status === "booked" && codes.has("CHECK_IN_CLOSED_PLATFORM_CHANGED")) hit("ambiguity_unsaid", "the platform's session said closed for good before it starts");
+  // A notice's refund to come, with a booking that would block it then: its last moment to cancel is said.
+  if (codes.has("READING_UNUSED_ATTEMPT_REFUND_FROM") && status === "booked" && a.booking.can_cancel && a.booking.change_deadline && !outside) {
+    hit("advice_unfollowable", "the unused-attempt refund to come without the booking's last moment to cancel");
+  }
+  // A booked exam whose time is over was sat: "sit it" is advice no one can follow.
+  if (status === "booked" && !o.platform_fault && a.booking.ends_at && past(a.booking.ends_at) && codes.has("LIFECYCLE_REFUND_BOOKING_LOCKED")) {
+    hit("advice_unfollowable", "sit a booked exam whose time is over");
+  }
   if ((codes.has("CHECK_IN") || codes.has("CHECK_IN_LATE")) && !codes.has("READING_LATE_ARRIVAL")) hit("ambiguity_unsaid", "the check-in time without its reading of late");
   // Check-in closed and not said.
   const centre = o.platform_fault === "centre_unavailable";
   if (status === "booked" && !refunded && !outside && !centre && a.booking.check_in_by && past(a.booking.check_in_by) &&
-      !past(a.booking.ends_at) && !["CHECK_IN_CLOSED", "CHECK_IN_CLOSED_PLATFORM_CHANGED", "CHECK_IN_LATE"].some((c) => codes.has(c))) {
+      !past(a.booking.ends_at) && !["CHECK_IN_CLOSED", "CHECK_IN_CLOSED_PLATFORM_CHANGED", "CHECK_IN_LATE", "CHECK_IN_LATE_PLATFORM_CHANGED"].some((c) => codes.has(c))) {
     hit("check_in_closed_unsaid", "check-in closed");
   }
 
@@ -261,7 +271,7 @@ function examOrder(r, a, now, said, codes, hit) {
     NEXT_MOVE_EXAM: () => b.can_change && !past(b.move_by ?? b.change_deadline),
     NEXT_CHECK_IN: () => status === "booked" && !past(b.check_in_by),
     // Past the check-in time, before the start (the exam's start is the request's exam_at).
-    NEXT_GO_NOW: () => status === "booked" && past(b.check_in_by) && now < ms(o.booking.exam_at),
+    NEXT_GO_NOW: () => status === "booked" && past(b.check_in_by) && now <= ms(o.booking.exam_at),
     NEXT_RESULTS: () => (status === "booked" || status === "taken") && !past(b.results_by ?? b.results_at) && past(b.ends_at),
     NEXT_REQUEST_REFUND: () => a.refund.allowed,
     NEXT_REFUND_BY: () => a.refund.allowed && !past(a.refund.deadline),

@@ -6,10 +6,13 @@
 // EXO-5 … EXO-9, CAT-2).
 //   <certpolicy-booking order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-booking>
 import { CertpolicyElement, attrs, text } from "./base.js";
-import { chinaTime, said } from "./format.js";
+import { chinaTime, said, toChina } from "./format.js";
 import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.js";
 
 const NAME = { "zh-CN": "zh", "zh-Hant": "zh_hant", en: "en" };
+
+/** The order's reminder days from the China date of `instant` on. */
+const upcoming = (r, instant) => r.order.reminders.filter((d) => d >= toChina(instant).slice(0, 10));
 
 export class CertpolicyBooking extends CertpolicyElement {
   static properties = { order: "json" };
@@ -58,7 +61,8 @@ export class CertpolicyBooking extends CertpolicyElement {
       ["results-at", this.word("booking.results_at"), this.when(b.results_at)],
       b.results_by && b.results_by !== b.results_at && ["results-by", this.word("booking.results_by"), this.when(b.results_by)],
       ["valid-until", this.word("order.valid_until"), r.order.valid_until],
-      ["reminders", this.word("booking.reminders"), r.order.reminders.length ? r.order.reminders.join(", ") : "—"],
+      // The reminders still to come (the answer lists all four; a past one reminds of nothing).
+      ["reminders", this.word("booking.reminders"), upcoming(r, this.instant()).join(", ") || "—"],
     ]);
     this.writeNextStep($.next, r);
     const { why, caveats } = splitReasons(r);

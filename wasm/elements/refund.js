@@ -16,6 +16,8 @@ const REMAINING = { open: "countdown", cancel_booking_first: "countdown", platfo
 // the countdown runs to the booking's last cancellable moment where it is known (refund.act_by).
 const lifecycle = (r) => says(r, "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING") || says(r, "LIFECYCLE_REFUND_BLOCKED_BY_MOVED_BOOKING");
 const remaining = (r) => (lifecycle(r) && r.refund.act_by == null ? REMAINING.unused_attempt : REMAINING[r.refund.state]);
+// The no-reason window is the rule that applies (not the platform's or a notice's refund, which have none).
+const windowRules = (r) => !lifecycle(r) && remaining(r) !== "refund.no_limit";
 
 // With a booking to cancel first, the moment it stops being cancellable, when that comes first: said as its own line.
 const cancelBy = (r) => r.refund.state === "cancel_booking_first" && r.refund.act_by != null && r.refund.act_by !== r.refund.deadline;
@@ -91,7 +93,7 @@ export class CertpolicyRefund extends CertpolicyElement {
     return said([[this.verdictText(r)],
       cancelBy(r) ? [this.word("refund.cancel_by"), chinaTime(r.refund.act_by)] : [],
       // The window's end is said only where the window is the rule (not for the platform's or the notice's refund).
-      remaining(r) === "refund.no_limit" ? [] : [this.word("refund.deadline"), chinaTime(r.refund.deadline)],
+      windowRules(r) ? [this.word("refund.deadline"), chinaTime(r.refund.deadline)] : [],
       this.amount(r, { spoken: true }),
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
   }

@@ -20,19 +20,25 @@ function fill(box, items) {
 /**
  * A professional exam order (`exam_order` answer, decided on the China date
  * `today`): shown while the answer's booking.state says an exam is ahead —
- * `can_book`, or a booked exam before check-in (`booked`, `locked`, or a
- * session whose time Tencent Cloud changed while the answer still says how to
- * sit it, `CHECK_IN_PLATFORM_CHANGED`). The name item is for a booking not
+ * `can_book`, or a booked exam before its start (`booked`, `locked`,
+ * `check_in_late`, or a session whose time Tencent Cloud changed while the
+ * answer still says how to sit it). Late, only what to bring and the one
+ * attempt are listed. The name item is for a booking not
  * made yet; the remote-exam item gives the booked check-in time; the
  * reminders named are those still to come.
  */
 export function renderBeforeExam(box, r, today) {
   const booking = r?.ok ? r.booking : null;
-  const changedButOpen = booking?.state?.startsWith("platform_changed") && r.reasons.some((x) => x.code === "CHECK_IN_PLATFORM_CHANGED");
-  const booked = booking?.state === "booked" || booking?.state === "locked" || changedButOpen;
+  const changedButOpen = booking?.state?.startsWith("platform_changed") &&
+    r.reasons.some((x) => x.code === "CHECK_IN_PLATFORM_CHANGED" || x.code === "CHECK_IN_LATE_PLATFORM_CHANGED");
+  // Past the check-in time, before the start ("go now", EXO-6's reading): what to bring still matters most.
+  const late = booking?.state === "check_in_late" || r?.reasons?.some((x) => x.code === "CHECK_IN_LATE_PLATFORM_CHANGED");
+  const booked = booking?.state === "booked" || booking?.state === "locked" || booking?.state === "check_in_late" || changedButOpen;
   box.hidden = !(booked || booking?.state === "can_book");
   if (box.hidden) return;
   const reminders = r.order.reminders.filter((d) => d >= today).join(t("list.sep"));
+  // Late (the card says go now): what to bring, and that this is the one attempt; the rest is past.
+  if (late) return fill(box, [["id", t("before.id")], ["one_attempt", t("before.one_attempt")]]);
   fill(box, [
     ["id", t("before.id")],
     ["remote", booked ? tf("before.remote_at", { time: chinaTime(booking.check_in_by) }) : t("before.remote")],

@@ -14,11 +14,13 @@ import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
+import { fillExamKinds } from "./exam_kind.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/booking.js";
 import "/pkg/elements/timeline.js";
 
 const $ = (id) => document.getElementById(id);
+fillExamKinds($("exam_kind"));
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
 const touched = new Set();
 

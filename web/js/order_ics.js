@@ -5,7 +5,7 @@
 // "already refunded", a change deadline after check-in has closed).
 //   orderIcsEvents(answer) → [{ uid, title, start | date, … }]
 import { chinaTime, toChina } from "/pkg/elements/format.js";
-import { t } from "./locale.js";
+import { t, tf } from "./locale.js";
 
 // Each timeline key that becomes an event: its title and how long before it the alarm rings.
 const EVENTS = {
@@ -28,6 +28,11 @@ export function orderIcsEvents(r) {
     const exam = p.key === "check_in_by"
       ? { end: r.booking.ends_at, description: `${t("check_in_by")}: ${chinaTime(toChina(p.at))} (${t("china_time")})` } : {};
     const named = p.key === "change_deadline" && changeOnly ? "ics.change_only" : title;
-    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam };
+    // With a booking to cancel first, the refund is lost once the booking locks (refund.act_by, earlier than the
+    // window's end): the refund's event says so, and its alarm rings before that moment, not the window's end.
+    const cancelFirst = p.key === "refund_deadline" && r.refund.state === "cancel_booking_first" && r.refund.act_by && r.refund.act_by !== r.refund.deadline
+      ? { description: tf("ics.refund_cancel_first", { time: chinaTime(toChina(r.refund.act_by)) }),
+        alarmMinutesBefore: Math.round((Date.parse(r.refund.deadline) - Date.parse(r.refund.act_by)) / 60000) + 24 * 60 } : {};
+    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam, ...cancelFirst };
   });
 }

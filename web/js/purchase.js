@@ -15,6 +15,7 @@ import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
+import { fillExamKinds } from "./exam_kind.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/refund.js";
 import "/pkg/elements/timeline.js";
@@ -23,6 +24,7 @@ import "/pkg/elements/timeline.js";
 const timed = (status) => !["none", "cancelled"].includes(status);
 
 const $ = (id) => document.getElementById(id);
+fillExamKinds($("exam_kind"));
 const options = (select) => [...select.options].map((o) => o.value);
 
 /**

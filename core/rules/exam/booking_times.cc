@@ -112,27 +112,41 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     } else if (in.now < in.exam_at && !in.time_changed_by_platform) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_CLOSED" : "CHANGE_ONLY_WINDOW_CLOSED", "EXO-5");
     }
-    if (in.now <= *d.check_in_by) {
-      // EXO-9: the session the platform changed may be sat, or refunded: no "late, the fee is not refunded".
-      d.reasons.add(in.time_changed_by_platform ? "CHECK_IN_PLATFORM_CHANGED" : "CHECK_IN", "EXO-6");
-      d.reasons.add("READING_LATE_ARRIVAL", "EXO-6");
-    } else if (in.time_changed_by_platform) {
-      // EXO-9: the platform changed this session and it was not entered (a session sat is `taken`): it gives no
-      // end to wait for, no results and no certificate; the refund or the nearest session still stand.
-      d.session_not_entered = true;
-      d.results_at.reset();
-      d.results_by.reset();
-      d.reasons.add("CHECK_IN_CLOSED_PLATFORM_CHANGED", "EXO-6");
-      return d;
-    } else if (in.now < in.exam_at) {
-      // EXO-6's reading: the documentation's "迟到" may count from the arrival time or from the start; before the
-      // start, going now may still be let in (the act-by time given before was the earlier, the arrival time).
-      d.reasons.add("CHECK_IN_LATE", "EXO-6");
-      d.reasons.add("READING_LATE_ARRIVAL", "EXO-6");
-    } else if (in.now <= *d.ends_at) {
-      d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
+    const Session s = in.now <= *d.check_in_by ? Session::kAhead
+                      : in.now <= in.exam_at        ? Session::kLate
+                      : in.now <= *d.ends_at        ? Session::kUnderway
+                                                    : Session::kOver;
+    d.session = s;
+    // EXO-9: the session the platform changed may be sat, or refunded: no "late, the fee is not refunded".
+    const bool platform = in.time_changed_by_platform;
+    switch (s) {
+      case Session::kAhead:
+        d.reasons.add(platform ? "CHECK_IN_PLATFORM_CHANGED" : "CHECK_IN", "EXO-6");
+        d.reasons.add("READING_LATE_ARRIVAL", "EXO-6");
+        break;
+      case Session::kLate:
+        // EXO-6's reading: the documentation's "迟到" may count from the arrival time or from the start; up to the
+        // start, going now may still be let in (the act-by time given before was the earlier, the arrival time).
+        d.reasons.add(platform ? "CHECK_IN_LATE_PLATFORM_CHANGED" : "CHECK_IN_LATE", "EXO-6");
+        d.reasons.add("READING_LATE_ARRIVAL", "EXO-6");
+        break;
+      case Session::kUnderway:
+      case Session::kOver:
+        if (platform) {
+          // EXO-9: the platform's changed session started and was not entered (a session sat is `taken`): it gives
+          // no end to wait for, no results and no certificate; the refund or the nearest session still stand.
+          d.session_not_entered = true;
+          d.ends_at.reset();
+          d.results_at.reset();
+          d.results_by.reset();
+          d.reasons.add("CHECK_IN_CLOSED_PLATFORM_CHANGED", "EXO-6");
+          return d;
+        }
+        if (s == Session::kUnderway) d.reasons.add("CHECK_IN_CLOSED", "EXO-6");
+        d.attempt_spent = s == Session::kOver;
+        break;
     }
-    if (in.now <= *d.ends_at) {
+    if (s != Session::kOver) {
       d.reasons.add("EXAM_ENDS", "EXO-7");
       // The length is the documentation's one example (a booking confirmation); other exams may differ.
       d.reasons.add("READING_EXAM_DURATION", "EXO-7");

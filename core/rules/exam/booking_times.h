@@ -49,6 +49,11 @@ struct BookingInput {
   bool time_changed_by_platform = false;
 };
 
+// Where a booked session stands at `now` (EXO-6, EXO-7), decided once for the sentences, the badge and the next
+// step: check-in ahead (up to check_in_by, inclusive); past the check-in time but not past the start (up to
+// exam_at, inclusive: "late" may count from either, EXO-6's reading); underway (to ends_at, inclusive); over.
+enum class Session { kAhead, kLate, kUnderway, kOver };
+
 struct BookingDecision {
   bool can_book = false;
   bool can_change = false;
@@ -63,7 +68,11 @@ struct BookingDecision {
   bool movable = false;           // … and it can still be moved into it
   std::optional<Instant> move_by;  // … by then: the earlier of the change deadline and the end of usable_until
                                    // (not for a time the platform set: EXO-9 gives its refund or nearest session)
-  bool session_not_entered = false;  // EXO-9: the platform's changed session, its check-in closed, not sat: no end or results
+  bool session_not_entered = false;  // EXO-9: the platform's changed session, started unentered: no end or results
+  std::optional<Session> session;    // a booked session with its times (not moved, not outside the usable days)
+  // The booked session is over and was not the platform's changed one: it was sat (its results awaited), so the
+  // order's one attempt is spent, as a taken one's is (no expiry reminders, no refund of an unused attempt).
+  bool attempt_spent = false;
   Reasons reasons;
 };
 

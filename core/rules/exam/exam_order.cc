@@ -31,9 +31,9 @@ std::pair<BookingState, Tone> booking_badge(const ExamOrderInput& in, const Book
     if (b.outside_usable) return b.movable ? std::pair{S::kMustMove, Tone::kWarn} : std::pair{S::kCannotBeSat, Tone::kBad};
     if (in.fault == PlatformFault::kCentreUnavailable) return {S::kCentreMoving, Tone::kWarn};
     if (b.can_change) return {S::kBooked, Tone::kOk};
-    if (in.now <= *b.check_in_by) return {S::kLocked, Tone::kWarn};
-    if (in.now < *in.exam_at) return {S::kCheckInLate, Tone::kWarn};
-    if (in.now <= *b.ends_at) return {S::kCheckInClosed, Tone::kWarn};
+    if (b.session == Session::kAhead) return {S::kLocked, Tone::kWarn};
+    if (b.session == Session::kLate) return {S::kCheckInLate, Tone::kWarn};
+    if (b.session == Session::kUnderway) return {S::kCheckInClosed, Tone::kWarn};
   }
   return b.results_by && in.now < *b.results_by ? std::pair{S::kAwaitingResults, Tone::kOk} : std::pair{S::kDone, Tone::kOk};
 }
@@ -50,10 +50,10 @@ std::optional<Reason> next_step(const ExamOrderInput& in, const ExamOrderDecisio
   }
   if (booked && in.fault == PlatformFault::kCentreUnavailable && !b.outside_usable) return Reason{"NEXT_AWAIT_NEW_DATE", "EXO-9"};
   if (booked && b.outside_usable && b.movable) return Reason{"NEXT_MOVE_EXAM", "EXO-2"};
-  if (booked && !b.outside_usable && in.now <= *b.check_in_by) return Reason{"NEXT_CHECK_IN", "EXO-6"};
-  // EXO-6's reading: past the check-in time and before the start, "late" may still be let in: go now.
-  if (booked && !b.outside_usable && in.now < *in.exam_at) return Reason{"NEXT_GO_NOW", "EXO-6"};
-  if ((booked || in.status == BookingStatus::kTaken) && !b.outside_usable && in.now > *b.ends_at && in.now < *b.results_by) {
+  if (booked && b.session == Session::kAhead) return Reason{"NEXT_CHECK_IN", "EXO-6"};
+  // EXO-6's reading: past the check-in time and up to the start, "late" may still be let in: go now.
+  if (booked && b.session == Session::kLate) return Reason{"NEXT_GO_NOW", "EXO-6"};
+  if ((booked || in.status == BookingStatus::kTaken) && b.ends_at && in.now > *b.ends_at && in.now < *b.results_by) {
     return Reason{"NEXT_RESULTS", "EXO-8"};
   }
   // An unused attempt the notice refunds: offered beside a booking still possible, else alone.
@@ -189,7 +189,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
       in.payments != nullptr ? std::optional<Fen>(split_refund(*in.payments, true).amount_fen) : std::nullopt;
   d.refund = decide_refund({in.paid_at, in.now, in.status, in.refunded, in.fault, b.can_cancel,
                             b.can_cancel ? b.change_deadline : std::nullopt, !b.outside_usable, unused_refund,
-                            !p.flow(in.flow).cancel_allowed, returnable == Fen{0}},
+                            !p.flow(in.flow).cancel_allowed, returnable == Fen{0}, b.attempt_spent},
                            p.refund_window);
   // EXO-10: what comes back now.
   if (in.payments != nullptr) d.split = split_refund(*in.payments, d.refund.allowed);
@@ -206,7 +206,12 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
       if (d.exams_over && !d.refund.allowed && !c->unused_attempt_refund_from) d.reasons.add("LIFECYCLE_NO_REFUND_STATED", "CAT-2");
       // The notice's refund of an unused attempt, not open yet: said with the reading of when it opens, so a
       // candidate who will not sit the exam knows the refund is coming (a tryout saw only "not refundable").
-      if (c->unused_attempt_refund_from && !unused_refund) d.reasons.add("READING_UNUSED_ATTEMPT_REFUND_FROM", "CAT-2");
+      // A booking that would stand in the way then is said with its last moment to cancel (a review: the refund
+      // was said to open on a day the booking could no longer be cancelled).
+      if (c->unused_attempt_refund_from && !unused_refund && !b.attempt_spent) {
+        const bool cancel_first = in.status == BookingStatus::kBooked && b.can_cancel && b.change_deadline && !b.outside_usable;
+        d.reasons.add(cancel_first ? "READING_UNUSED_ATTEMPT_REFUND_FROM_BOOKED" : "READING_UNUSED_ATTEMPT_REFUND_FROM", "CAT-2");
+      }
       if (!c->successor.empty()) d.reasons.add("LIFECYCLE_SUCCESSOR", "CAT-2");
     }
     d.reasons.add("READING_SERVICE_STOP_DATE", "CAT-2");
@@ -234,9 +239,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     // EXO-3: reminders only while the order holds an attempt that can still
     // be sat, and not after its last usable day.
     auto& r = d.validity.reminders;
-    // A booked exam whose time is over was sat (its results awaited): the attempt is spent as a taken one's is.
-    const bool sat = in.status == BookingStatus::kBooked && !b.session_not_entered && b.ends_at && in.now > *b.ends_at;
-    if (!alive || d.exams_over || sat) r.clear();
+    if (!alive || d.exams_over || b.attempt_spent) r.clear();
     r.erase(std::remove_if(r.begin(), r.end(), [&](CivilDate x) { return x > b.usable_until; }), r.end());
     // The certificate a pass would give: from the guide's (earlier) results
     // day, renewal by the terms' (later) results lag.

@@ -81,6 +81,8 @@ struct RefundInput {
   // EXO-10: a refund would return nothing (vouchers only): cancelling a booking
   // for it is not advised (REFUND_AFTER_CANCELLING_RETURNS_NOTHING says so).
   bool nothing_to_return = false;
+  // The booked exam's time is over and it was sat (BookingDecision::attempt_spent): used, as a taken one.
+  bool attempt_spent = false;
 };
 
 struct RefundDecision {

@@ -118,6 +118,7 @@ export default {
   "score": "Score",
   "pra.result": "Attempts",
   "ics.refund": "Tencent Cloud certification: refund window closes",
+  "ics.refund_cancel_first": "A booking blocks the refund: cancel it by {time} (China time) first; after that it cannot be cancelled, and the refund is lost.",
   "ics.change": "Tencent Cloud certification: last moment to change or cancel",
   "ics.change_only": "Tencent Cloud certification: last moment to change (it cannot be cancelled)",
   "ics.exam": "Tencent Cloud certification exam",
