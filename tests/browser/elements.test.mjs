@@ -129,12 +129,22 @@ test("elements: the timeline in time order with now; vertical when narrow; point
   assert.deepEqual(list.map((p) => `${p.key}:${p.state}`), ["paid:past", "now:now", "refund_deadline:next", "change_deadline:future",
     "check_in_by:future", "ends_at:future", "results_at:future", "results_by:future", "reminder-0:future", "reminder-1:future", "reminder-2:future",
     "reminder-3:future", "valid_until:future", "certificate_renew_from:future", "certificate_renew_by:future", "certificate_valid_until:future"]);
-  assert.ok(list.every((p) => p.tab === 0));
+  // One Tab stop, the next point; the arrows move along the axis and the point moved to becomes the stop.
+  assert.deepEqual(list.filter((p) => p.tab === 0).map((p) => p.key), ["refund_deadline"]);
   // Left to right in a row; a row that does not fit wraps below (reading order is time order).
   assert.ok(list.every((p, k) => k === 0 || (p.y === list[k - 1].y ? p.x > list[k - 1].x : p.y > list[k - 1].y)), "left to right, rows top to bottom, when wide");
   // The next point is said under the axis; a focused point says itself there.
   assert.match(await partText(page, "timeline", "detail"), /^Refund window ends: 2026-11-26 10:00 \(next\)\.$/);
-  await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="paid"]').focus());
+  await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="refund_deadline"]').focus());
+  await page.keyboard.press("Home");
+  assert.match(await partText(page, "timeline", "detail"), /^Paid: 2026-11-21 10:00 \(passed\)\.$/);
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await page.locator("#timeline").evaluate((el) => el.shadowRoot.activeElement.dataset.key), "refund_deadline");
+  await page.keyboard.press("End");
+  assert.equal(await page.locator("#timeline").evaluate((el) => el.shadowRoot.activeElement.dataset.key), "certificate_valid_until");
+  assert.deepEqual((await points()).filter((p) => p.tab === 0).map((p) => p.key), ["certificate_valid_until"]);
+  await page.keyboard.press("Home");
   assert.match(await partText(page, "timeline", "detail"), /^Paid: 2026-11-21 10:00 \(passed\)\.$/);
   // A pointed-at point says itself; once the pointer leaves the points, the focused one is said again.
   await page.locator("#timeline").evaluate((el) => el.shadowRoot.querySelector('[data-key="valid_until"]').scrollIntoView());

@@ -4,7 +4,8 @@
 // exam day, and the certificate a pass would give) on one axis in time order,
 // with a "now" marker; past, next and later points (the engine's states) differ
 // in shape and words; each point's sentence is its name and shows on focus;
-// vertical when narrow (EXO-2 … EXO-9, CAT-2, CRT-1).
+// one Tab stop for the whole axis, the arrow keys (Home, End) moving between
+// points; vertical when narrow (EXO-2 … EXO-9, CAT-2, CRT-1).
 //   <certpolicy-timeline order='{"paid_at":"…","booking":{"status":"booked","exam_at":"…"}}'></certpolicy-timeline>
 import { CertpolicyElement, attrs, text } from "./base.js";
 import { chinaTime, toChina } from "./format.js";
@@ -74,8 +75,23 @@ export class CertpolicyTimeline extends CertpolicyElement {
       const li = e.composedPath().find((n) => n.dataset?.sentence);
       if (li) text(this.$.detail, li.dataset.sentence);
     };
-    this.shadowRoot.addEventListener("focusin", show);
+    this.shadowRoot.addEventListener("focusin", (e) => {
+      show(e);
+      const li = e.composedPath().find((n) => n.dataset?.key);
+      if (!li) return;
+      this.roving = li.dataset.key;  // the point moved to stays the Tab stop while it is shown
+      this.stop(li);
+    });
     this.shadowRoot.addEventListener("mouseover", show);
+    // One Tab stop (a timeline of seventeen points was seventeen Tab presses); the arrows move along it.
+    this.$.axis.addEventListener("keydown", (e) => {
+      const items = [...this.$.axis.children];
+      const at = items.indexOf(e.composedPath().find((n) => n.parentNode === this.$.axis));
+      const to = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: items.length - 1 }[e.key];
+      if (to === undefined || at < 0 || !items[to]) return;
+      e.preventDefault();
+      items[to].focus();
+    });
     // The pointer leaving the points: the focused point's sentence again, else the next one's (it stayed on the
     // last point pointed at until the next answer, which with a fixed time never came).
     this.shadowRoot.addEventListener("mouseout", (e) => {
@@ -85,12 +101,17 @@ export class CertpolicyTimeline extends CertpolicyElement {
     });
   }
 
+  /** Makes `li` the axis's one Tab stop. */
+  stop(li) {
+    for (const item of this.$.axis.children) attrs(item, { tabindex: item === li ? "0" : "-1" });
+  }
+
   update(r) {
     const $ = this.$;
     attrs($.axis, { "aria-label": this.word("tl.title") });
     const points = this.points(r);
     const point = () => {
-      const li = this.box("li", "point", "", { tabindex: "0" });
+      const li = this.box("li", "point", "", { tabindex: "-1" });
       li.append(this.box("b"), this.box("time"), this.box("small"));
       return li;
     };
@@ -105,6 +126,9 @@ export class CertpolicyTimeline extends CertpolicyElement {
     const pointed = this.shadowRoot.querySelector("[part~=point]:hover") ?? this.shadowRoot.activeElement;
     const fallback = points.find((p) => p.state === "next") ?? points.find((p) => p.state === "now");
     $.axis.dataset.fallback = fallback.sentence;
+    // The Tab stop: the point last moved to while it is still shown, else the next one.
+    const items = [...$.axis.children];
+    this.stop(items.find((li) => li.dataset.key === this.roving) ?? items.find((li) => li.dataset.key === fallback.key));
     const shown = points.find((p) => p.key === pointed?.dataset.key) ?? fallback;
     text($.detail, shown.sentence);
   }
