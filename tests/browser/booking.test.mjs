@@ -91,3 +91,24 @@ test("the home page loads under the CSP without errors", async () => {
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("booking page: the purchase page's platform cause comes by the link, so both pages tell one story (EXO-9); a lab exam's one results time is the terms'", async () => {
+  let { page, context, problems } = await openPage(env.browser,
+    `${env.url}purchase.html?paid_at=2026-03-01T10:00&status=booked&exam_at=2026-03-10T09:00&platform_fault=exam_time_changed`, { clock: { fixed: "2026-03-10T09:10:00+08:00" } });
+  const href = await page.getByTestId("to-booking").getAttribute("href");
+  assert.match(href, /platform_fault=exam_time_changed/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+  ({ page, context, problems } = await openPage(env.browser, `${env.url}${href}`, { clock: { fixed: "2026-03-10T09:10:00+08:00" } }));
+  await page.waitForFunction(() => document.getElementById("booking").result?.ok);
+  assert.equal(await page.getByTestId("platform-fault").inputValue(), "exam_time_changed");
+  assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-state"), "platform_changed");
+  assert.doesNotMatch(await page.locator("#booking").evaluate((el) => el.shadowRoot.textContent), /费用不退/);
+  // A lab exam: its one results time is named as the service terms', not the guide.
+  await page.getByTestId("platform-fault").selectOption({ index: 0 });
+  await page.getByTestId("exam-kind").selectOption("lab");
+  await page.waitForFunction(() => document.getElementById("booking").result?.booking.results_at === "2026-03-24T00:00:00+08:00");
+  assert.equal(await page.locator('#booking dt[data-name="results-at"]').textContent(), "可查成绩（服务条款）");
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

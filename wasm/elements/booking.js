@@ -11,6 +11,9 @@ import { CAVEAT_STYLE, caveatBox, splitReasons, writeCaveats } from "./caveats.j
 
 const NAME = { "zh-CN": "zh", "zh-Hant": "zh_hant", en: "en" };
 
+/** One results time (lab, interview: results_by equals results_at): the service terms' alone. */
+const termsOnly = (b) => b.results_at != null && b.results_at === b.results_by;
+
 /** The order's reminder days from the China date of `instant` on. */
 const upcoming = (r, instant) => r.order.reminders.filter((d) => d >= toChina(instant).slice(0, 10));
 
@@ -53,12 +56,15 @@ export class CertpolicyBooking extends CertpolicyElement {
     const b = r.booking;
     attrs(text($.verdict, this.verdictText(r)), { "data-tone": b.tone, "data-state": b.state });
     this.writeFacts($.facts, [
-      ["book-until", this.word("booking.book_until"), b.book_until],
+      // The last day an exam can be sat on the order, while it decides something: a booking still to make or
+      // move (a tryout read it, after the one attempt was spent, as an invitation to book again).
+      (b.can_book || b.can_change || b.state === "must_move") && ["book-until", this.word("booking.book_until"), b.book_until],
       this.certification(r),
       b.move_by ? ["move-by", this.word("booking.move_by"), this.when(b.move_by)] : ["change-deadline", this.changeLabel(r), this.when(b.change_deadline)],
       ["check-in-by", this.word("booking.check_in_by"), this.when(b.check_in_by)],
       ["ends-at", this.word("booking.ends_at"), this.when(b.ends_at)],
-      ["results-at", this.word("booking.results_at"), this.when(b.results_at)],
+      // A lab or interview exam has one results time, the service terms' (3.8), not the guide's.
+      ["results-at", this.word(termsOnly(b) ? "booking.results_by" : "booking.results_at"), this.when(b.results_at)],
       b.results_by && b.results_by !== b.results_at && ["results-by", this.word("booking.results_by"), this.when(b.results_by)],
       ["valid-until", this.word("order.valid_until"), r.order.valid_until],
       // The reminders still to come (the answer lists all four; a past one reminds of nothing).
@@ -83,7 +89,7 @@ export class CertpolicyBooking extends CertpolicyElement {
     const at = (iso) => (iso ? chinaTime(iso) : "");
     return said([[this.verdictText(r)],
       b.move_by ? [this.word("booking.move_by"), at(b.move_by)] : [this.changeLabel(r), at(b.change_deadline)],
-      [this.word("booking.check_in_by"), at(b.check_in_by)], [this.word("booking.results_at"), at(b.results_at)],
+      [this.word("booking.check_in_by"), at(b.check_in_by)], [this.word(termsOnly(b) ? "booking.results_by" : "booking.results_at"), at(b.results_at)],
       [this.word("booking.results_by"), b.results_by !== b.results_at ? at(b.results_by) : ""],
       [r.next_step?.message], ...splitReasons(r).caveats.map((c) => [c.message])], this.locale);
   }

@@ -52,7 +52,10 @@ export class CertpolicyTimeline extends CertpolicyElement {
     const changeOnly = r.booking.change_only;
     const list = r.timeline.map((p) => ({
       key: p.key === "reminder" ? `reminder-${reminders++}` : p.key,
-      word: p.key === "change_deadline" && changeOnly ? "change_only_deadline" : p.key, at: p.date ?? p.at,
+      // A lab or interview exam's one results time is the service terms' (3.8), named so.
+      word: p.key === "change_deadline" && changeOnly ? "change_only_deadline"
+        : p.key === "results_at" && r.booking.results_by === r.booking.results_at ? "results_by" : p.key,
+      at: p.date ?? p.at,
       shown: p.date ?? chinaTime(toChina(p.at)), state: p.state,
     }));
     const now = Date.parse(this.instant());

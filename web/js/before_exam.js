@@ -38,13 +38,15 @@ export function renderBeforeExam(box, r, today) {
   if (box.hidden) return;
   const reminders = r.order.reminders.filter((d) => d >= today).join(t("list.sep"));
   // Late (the card says go now): what to bring, and that this is the one attempt; the rest is past.
-  if (late) return fill(box, [["id", t("before.id")], ["one_attempt", t("before.one_attempt")]]);
+  // Beside the platform's refund or nearest session, "not attending forfeits the fee" is not said (EXO-9).
+  const oneAttempt = changedButOpen ? [] : [["one_attempt", t("before.one_attempt")]];
+  if (late) return fill(box, [["id", t("before.id")], ...oneAttempt]);
   fill(box, [
     ["id", t("before.id")],
     ["remote", booked ? tf("before.remote_at", { time: chinaTime(booking.check_in_by) }) : t("before.remote")],
     ["contacts", reminders ? tf("before.contacts", { dates: reminders }) : t("before.contacts_booking")],
     ...(booked ? [] : [["name", t("before.name")]]),
-    ["one_attempt", t("before.one_attempt")],
+    ...oneAttempt,
   ]);
 }
 

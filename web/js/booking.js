@@ -14,13 +14,14 @@ import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
-import { fillExamKinds } from "./exam_kind.js";
+import { fillChoices } from "./order_choices.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/booking.js";
 import "/pkg/elements/timeline.js";
 
 const $ = (id) => document.getElementById(id);
-fillExamKinds($("exam_kind"));
+fillChoices($("exam_kind"));
+fillChoices($("platform_fault"));
 const FORM_FIELDS = ["id_type", "id_number", "id_valid_until", "surname", "given_name", "phone", "email", "email_confirm"];
 const touched = new Set();
 
@@ -35,6 +36,7 @@ async function initialValues() {
   $("now").value = chinaInputValue(now);
   const link = await readLink({
     flow: [...$("flow").options].map((o) => o.value), exam_kind: [...$("exam_kind").options].map((o) => o.value),
+    platform_fault: [...$("platform_fault").options].map((o) => o.value),
     certification: (engine) => fillPicker($("certification"), engine, now),
   });
   if (!link.given) {
@@ -50,10 +52,11 @@ async function initialValues() {
   if (link.values.paid_at) setTimeInput($("paid_at"), link.values.paid_at);
   if (link.values.flow) $("flow").value = link.values.flow;
   if (link.values.exam_kind) $("exam_kind").value = link.values.exam_kind;
+  if (link.values.platform_fault) $("platform_fault").value = link.values.platform_fault;
   if (link.values.certification) $("certification").value = link.values.certification;
   return showRefusals(link.refused, {
     exam_at: [$("exam_date"), $("exam_time")], paid_at: [$("paid_at")], flow: [$("flow")], certification: [$("certification")],
-    exam_kind: [$("exam_kind")],
+    exam_kind: [$("exam_kind")], platform_fault: [$("platform_fault")],
   });
 }
 
@@ -67,7 +70,7 @@ function renderExam() {
   const exam = $("exam_date").value && $("exam_time").value ? `${$("exam_date").value}T${$("exam_time").value}` : "";
   $("to_purchase").href = orderLink("purchase.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value, status: "booked", exam_at: exam,
-    exam_kind: $("exam_kind").value,
+    exam_kind: $("exam_kind").value, platform_fault: $("platform_fault").value,
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
@@ -76,6 +79,7 @@ function renderExam() {
   const order = {
     paid_at: chinaInstant($("paid_at").value), flow: $("flow").value,
     ...($("certification").value ? { certification: $("certification").value } : {}),
+    platform_fault: $("platform_fault").value || false,  // the case by name (EXO-9), or none
     booking: { status: "booked", exam_at: examInstant(), exam_kind: $("exam_kind").value },
   };
   for (const el of [$("booking"), $("timeline")]) {

@@ -9,12 +9,12 @@ import { fieldLabel } from "./refusals.js";
 import { engineReady } from "./engine.js";
 import { pad } from "/pkg/elements/format.js";
 
-const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification", "exam_kind"];
+const ORDER_FIELDS = ["paid_at", "exam_at", "flow", "status", "certification", "exam_kind", "platform_fault"];
 const TIME_FIELDS = new Set(["paid_at", "exam_at"]);
 
 // The i18n key of each field's label.
 const LABELS = { paid_at: "paid_at", exam_at: "exam_at", flow: "flow", status: "booking.status", certification: "certification",
-  exam_kind: "exam_kind" };
+  exam_kind: "exam_kind", platform_fault: "platform_fault" };
 
 /**
  * A link to another page for the same order: the order's fields (China-time

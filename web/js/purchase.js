@@ -15,7 +15,7 @@ import { orderLink, readLink, setTimeInput, showRefusals } from "./link.js";
 import { renderBeforeExam } from "./before_exam.js";
 import { orderIcsEvents } from "./order_ics.js";
 import { fillPicker } from "./picker.js";
-import { fillExamKinds } from "./exam_kind.js";
+import { fillChoices } from "./order_choices.js";
 import { toChina } from "/pkg/elements/format.js";
 import "/pkg/elements/refund.js";
 import "/pkg/elements/timeline.js";
@@ -24,7 +24,8 @@ import "/pkg/elements/timeline.js";
 const timed = (status) => !["none", "cancelled"].includes(status);
 
 const $ = (id) => document.getElementById(id);
-fillExamKinds($("exam_kind"));
+fillChoices($("exam_kind"));
+fillChoices($("platform_fault"));
 const options = (select) => [...select.options].map((o) => o.value);
 
 /**
@@ -38,6 +39,7 @@ async function initialValues() {
   $("now").value = chinaInputValue(now);
   const link = await readLink({
     flow: options($("flow")), status: options($("booking_status")), exam_kind: options($("exam_kind")),
+    platform_fault: options($("platform_fault")),
     certification: (engine) => fillPicker($("certification"), engine, now),
   });
   if (!link.given) $("paid_at").value = chinaInputValue(new Date(now.getTime() - 26 * 3600 * 1000));
@@ -45,6 +47,7 @@ async function initialValues() {
   if (link.values.flow) $("flow").value = link.values.flow;
   if (link.values.status) $("booking_status").value = link.values.status;
   if (link.values.exam_kind) $("exam_kind").value = link.values.exam_kind;
+  if (link.values.platform_fault) $("platform_fault").value = link.values.platform_fault;
   if (link.values.certification) $("certification").value = link.values.certification;
   const examRefused = link.refused.some((r) => r.field === "exam_at");
   // A booking with a time needs it; a cancelled one's time decides nothing (its field is hidden).
@@ -53,7 +56,7 @@ async function initialValues() {
   }
   return showRefusals(link.refused, {
     paid_at: [$("paid_at")], exam_at: [$("exam_at")], flow: [$("flow")], status: [$("booking_status")], certification: [$("certification")],
-    exam_kind: [$("exam_kind")],
+    exam_kind: [$("exam_kind")], platform_fault: [$("platform_fault")],
   });
 }
 
@@ -98,6 +101,7 @@ function update() {
   $("to_booking").href = orderLink("booking.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
     exam_at: withTime ? $("exam_at").value : "", exam_kind: withTime ? $("exam_kind").value : "",
+    platform_fault: $("platform_fault").value,
   });
   const unread = refusals.first();
   if (unread) return refuse(inputFailure(unread), [$("timeline_card"), $("before_exam")]);
