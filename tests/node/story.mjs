@@ -156,7 +156,15 @@ function examOrder(r, a, now, said, codes, hit) {
   const refundTone = a.refund.tone ?? (a.refund.allowed ? "ok" : "bad");
   const bookingTone = a.booking.tone ?? (status !== "booked" ? "warn" : a.booking.can_change ? "ok" : "bad");
   const examDate = o.booking?.exam_at ? chinaDate(ms(o.booking.exam_at)) : null;
-  const outside = status === "booked" && examDate > lastDay;
+  // EXO-2's reading: booked after the order's validity and no longer movable into it, an exam still held is sat
+  // all the same (the documentation bars booking, not sitting; staying home forfeits the fee): said, never green.
+  const platformChanged = o.platform_fault === true || o.platform_fault === "exam_time_changed";
+  const movableIntoValidity = a.booking.change_deadline && now <= ms(a.booking.change_deadline) && today <= lastDay;
+  const sitAnyway = status === "booked" && !refunded && examDate > lastDay && lastDay === a.order.valid_until &&
+    !(cert?.exams_until && examDate > cert.exams_until) && !platformChanged && !movableIntoValidity;
+  const outside = status === "booked" && examDate > lastDay && !sitAnyway;
+  if (sitAnyway && !codes.has("EXAM_AFTER_ORDER_EXPIRY_SIT")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the reading it is sat on");
+  if (sitAnyway && bookingTone === "ok") hit("badge_contradicts_fields", "a green badge for an exam sat after the order's validity");
 
   // A refund offered that the fields deny.
   if (codes.has("REFUND_WINDOW_OPEN") && (!a.refund.allowed || [...codes].some((c) => c.startsWith("REFUND_BLOCKED")))) {
@@ -186,6 +194,7 @@ function examOrder(r, a, now, said, codes, hit) {
 
   // Acting after the order (or the certification's exams) can be used.
   for (const s of said) {
+    if (sitAnyway) break;  // its booking is kept and sat: changing it is not acting on an expired order
     if (!["EXAM_AFTER_ORDER_EXPIRY", "EXAM_AFTER_LAST_EXAM_DAY", "NEXT_MOVE_EXAM", "CHANGE_WINDOW_OPEN", "CHANGE_ONLY_WINDOW_OPEN"].includes(s.code)) continue;
     if (shownInstants(s.message).some((t) => t > lastMoment)) hit("act_after_expiry", s.code);
   }

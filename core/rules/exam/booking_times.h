@@ -73,6 +73,9 @@ struct BookingDecision {
   // The booked session is over and was not the platform's changed one: it was sat (its results awaited), so the
   // order's one attempt is spent, as a taken one's is (no expiry reminders, no refund of an unused attempt).
   bool attempt_spent = false;
+  // EXO-2: booked after the order's validity, no longer movable into it, the exam still held: sat all the same
+  // (EXAM_AFTER_ORDER_EXPIRY_SIT); its badge is never green.
+  bool sit_after_validity = false;
   Reasons reasons;
 };
 

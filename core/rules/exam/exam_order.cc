@@ -230,6 +230,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
 
   // The badges.
   std::tie(d.booking_state, d.booking_tone) = booking_badge(in, b, refund_worth_it);
+  // EXO-2: an exam sat after the order's validity rests on a reading: never green.
+  if (b.sit_after_validity && d.booking_tone == Tone::kOk) d.booking_tone = Tone::kWarn;
   // Cancelling a booking for a refund of nothing (vouchers only) is no way to a refund: not warn but bad.
   d.refund_tone = !d.refund.allowed ? (cancel_first && d.amount_after_cancelling != Fen{0} ? Tone::kWarn : Tone::kBad)
                   : !refund_worth_it || (d.refund.state == RefundState::kOpen && in.status == BookingStatus::kCancelled) ? Tone::kWarn
