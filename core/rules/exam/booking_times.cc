@@ -41,12 +41,11 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   // sat", no check-in, nothing to do): a booking after the order's validity that can no longer be moved into it,
   // of an exam still held, is read as the documentation says it (an expired order cannot *book*), because staying
   // at home forfeits the fee for certain: the session's times are given, with the advice to confirm first.
-  const bool after_validity = (in.status == BookingStatus::kBooked || in.status == BookingStatus::kTaken) &&
-                              exam_day > d.usable_until && d.usable_until == in.valid_until &&
+  const bool after_validity = in.status == BookingStatus::kBooked && exam_day > d.usable_until && d.usable_until == in.valid_until &&
                               !(in.last_exam_day && exam_day > *in.last_exam_day);
   d.sit_after_validity = after_validity && !in.time_changed_by_platform &&
-                         !(in.status == BookingStatus::kBooked && in.now <= in.exam_at - flow.change_window && today <= d.usable_until);
-  if (d.sit_after_validity && in.status == BookingStatus::kBooked) d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_SIT", "EXO-2");
+                         !(in.now <= in.exam_at - flow.change_window && today <= d.usable_until);
+  if (d.sit_after_validity) d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_SIT", "EXO-2");
   if (in.status == BookingStatus::kBooked && exam_day > d.usable_until && !d.sit_after_validity) {
     // EXO-2/CAT-2 first (before a centre's trouble: that exam could not be sat
   // anyway): an exam after the last usable day cannot be sat, so
