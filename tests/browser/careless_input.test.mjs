@@ -247,7 +247,7 @@ test("rule IDs are developer detail on each reason (data-rule), never in its sen
 test("the purchase and booking pages show the engine's one next step", async () => {
   const { page, context } = await purchase("en");
   assert.equal(await page.locator('[part~="next-step"]').getAttribute("data-code"), "NEXT_BOOK_OR_REFUND");
-  assert.match(await page.locator('[part~="next-step"]').textContent(), /^Next step: Book an exam on a day up to 2027-11-21; if you want your money back instead, request the refund by 2026-11-26 10:00/);
+  assert.match(await page.locator('[part~="next-step"]').textContent(), /^Next step: Book an exam on a day up to 2027-11-21; if you want your money back instead, request the refund before booking and by 2026-11-26 10:00/);
   await page.getByTestId("now").fill("2026-11-27T10:00");
   assert.equal(await page.locator('[part~="next-step"]').getAttribute("data-code"), "NEXT_BOOK");
   await context.close();
