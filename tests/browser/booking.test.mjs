@@ -28,7 +28,13 @@ test("EXO-5..8 on the page: every deadline for the chosen exam time", async () =
   assert.equal(await page.locator('#booking [part~="valid-until"]').textContent(), "2027-11-20");
   assert.equal(await page.locator('#booking [part~="reminders"]').textContent(), "2027-08-22, 2027-09-21, 2027-10-21, 2027-11-05");
 
+  const summary = () => page.locator("#booking").evaluate((el) => el.summary(el.result));
+  assert.match(await summary(), /改期\/取消截止：2026-12-07 09:00/);
   await page.getByTestId("now").fill("2026-12-07T09:00:01");
+  // Past, the change deadline is no longer said as if it were to come.
+  await page.waitForFunction(() => document.getElementById("booking").result?.booking.state === "locked");
+  assert.doesNotMatch(await summary(), /改期\/取消截止/);
+  assert.match(await summary(), /最晚签到：2026-12-10 08:30/);
   // The badge is the engine's (booking.state "locked", booking.tone "warn": the exam can still be sat).
   assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-tone"), "warn");
   assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-state"), "locked");

@@ -86,7 +86,9 @@ export class CertpolicyBooking extends CertpolicyElement {
   stateKey(r) { return `${this.locale}|${this.summary(r)}`; }
   summary(r) {
     const b = r.booking;
-    const at = (iso) => (iso ? chinaTime(iso) : "");
+    // Only the times still ahead are said (a tryout heard a passed change deadline read as if it were to come).
+    const now = Date.parse(this.instant());
+    const at = (iso) => (iso && Date.parse(iso) >= now ? chinaTime(iso) : "");  // a deadline instant is still open
     return said([[this.verdictText(r)],
       b.move_by ? [this.word("booking.move_by"), at(b.move_by)] : [this.changeLabel(r), at(b.change_deadline)],
       [this.word("booking.check_in_by"), at(b.check_in_by)], [this.word(termsOnly(b) ? "booking.results_by" : "booking.results_at"), at(b.results_at)],
