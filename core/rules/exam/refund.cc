@@ -57,10 +57,11 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
     // The booking can be cancelled only until its change deadline: when that comes before the window's end, it is
     // the moment to act by (a tryout's countdown ran to the window's end, days after the booking locked).
     const bool cancel_first_binds = in.cancel_by && *in.cancel_by < d.deadline;
-    // A booking the centre is moving (EXO-9) has no date yet, so no known last moment to cancel it: said so.
     d.reasons.add(in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING"
-                  : cancel_first_binds ? "REFUND_BLOCKED_BY_BOOKING_CANCEL_BY"
-                  : in.cancel_by ? "REFUND_BLOCKED_BY_BOOKING" : "REFUND_BLOCKED_BY_MOVED_BOOKING", "EXO-4");
+                  : cancel_first_binds ? "REFUND_BLOCKED_BY_BOOKING_CANCEL_BY" : "REFUND_BLOCKED_BY_BOOKING", "EXO-4");
+    // A booking the centre is moving (EXO-9) has no date yet, so no known last moment to cancel it, and the
+    // documentation does not say it can be cancelled: a reading.
+    if (!in.cancel_by) d.reasons.add("READING_MOVED_BOOKING_CANCEL", "EXO-9");
     d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
     set(RefundState::kCancelBookingFirst, false);
     if (!in.nothing_to_return) d.act_by = cancel_first_binds ? *in.cancel_by : d.deadline;
