@@ -23,6 +23,7 @@ test("EXO-5..8 on the page: every deadline for the chosen exam time", async () =
   assert.equal(await page.locator('#booking [part~="verdict"]').getAttribute("data-tone"), "ok");
   assert.equal(await page.locator('#booking [part~="change-deadline"]').textContent(), "2026-12-07 09:00 (北京时间)");
   assert.equal(await page.locator('#booking [part~="check-in-by"]').textContent(), "2026-12-10 08:30 (北京时间)");
+  assert.equal(await page.locator('#booking [part~="starts-at"]').textContent(), "2026-12-10 09:00 (北京时间)");
   assert.equal(await page.locator('#booking [part~="ends-at"]').textContent(), "2026-12-10 10:30 (北京时间)");
   assert.equal(await page.locator('#booking [part~="results-at"]').textContent(), "2026-12-10 11:00 (北京时间)");
   assert.equal(await page.locator('#booking [part~="valid-until"]').textContent(), "2027-11-20");

@@ -41,7 +41,7 @@ export class CertpolicyBooking extends CertpolicyElement {
   build(body) {
     this.$ = {
       verdict: this.box("span", "verdict"),
-      facts: this.facts(["book-until", "certification", "move-by", "change-deadline", "check-in-by", "ends-at", "results-at", "results-by",
+      facts: this.facts(["book-until", "certification", "move-by", "change-deadline", "check-in-by", "starts-at", "ends-at", "results-at", "results-by",
         "valid-until", "reminders"]),
       next: this.nextStep(),
       caveats: caveatBox(this),
@@ -62,6 +62,8 @@ export class CertpolicyBooking extends CertpolicyElement {
       this.certification(r),
       b.move_by ? ["move-by", this.word("booking.move_by"), this.when(b.move_by)] : ["change-deadline", this.changeLabel(r), this.when(b.change_deadline)],
       ["check-in-by", this.word("booking.check_in_by"), this.when(b.check_in_by)],
+      // The booked start, beside check-in: "late" may count from either (EXO-6's reading), so both are shown.
+      b.check_in_by && this.order?.booking?.exam_at && ["starts-at", this.word("booking.starts_at"), this.when(toChina(this.order.booking.exam_at))],
       ["ends-at", this.word("booking.ends_at"), this.when(b.ends_at)],
       // A lab or interview exam has one results time, the service terms' (3.8), not the guide's.
       ["results-at", this.word(termsOnly(b) ? "booking.results_by" : "booking.results_at"), this.when(b.results_at)],

@@ -24,6 +24,7 @@ export default {
   "booking.change_deadline": "Change/cancel until",
   "booking.change_only_deadline": "Change (no cancelling) until",
   "booking.check_in_by": "Check in by",
+  "booking.starts_at": "Exam starts",
   "booking.ends_at": "Exam ends",
   "booking.results_at": "Results from (guide)",
   "booking.reminders": "Expiry reminder dates",

@@ -24,6 +24,7 @@ export default {
   "booking.change_deadline": "改期/取消截止",
   "booking.change_only_deadline": "改期截止（不能取消）",
   "booking.check_in_by": "最晚签到",
+  "booking.starts_at": "考试开始",
   "booking.ends_at": "考试结束",
   "booking.results_at": "可查成绩（报名指引）",
   "booking.reminders": "到期提醒日期",

@@ -25,6 +25,7 @@ export default {
   "booking.change_deadline": "改期/取消截止",
   "booking.change_only_deadline": "改期截止（不能取消）",
   "booking.check_in_by": "最晚簽到",
+  "booking.starts_at": "考試開始",
   "booking.ends_at": "考試結束",
   "booking.results_at": "可查成績（報名指引）",
   "booking.reminders": "到期提醒日期",
