@@ -53,6 +53,7 @@ test("purchase, a session whose time Tencent Cloud changed: the block while it c
   const { page, context, problems } = await openPage(env.browser,
     `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T14:00&lang=en`, { clock: { fixed: "2026-12-09T10:00:00+08:00" } });
   await page.getByTestId("platform-fault").selectOption("exam_time_changed");
+  await page.waitForFunction(() => document.getElementById("refund").result?.refund.state === "platform_fault");
   assert.equal(await page.getByTestId("before-exam").isHidden(), false);
   const list = await items(page);
   // Beside the refund or the nearest session, "not attending forfeits the fee" is not said.

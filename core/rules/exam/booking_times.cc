@@ -41,10 +41,12 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   // sat", no check-in, nothing to do): a booking after the order's validity that can no longer be moved into it,
   // of an exam still held, is read as the documentation says it (an expired order cannot *book*), because staying
   // at home forfeits the fee for certain: the session's times are given, with the advice to confirm first.
+  // Whether a booked exam can still be moved onto a usable day: its change window open, a usable day left.
+  const Instant change_deadline = in.exam_at - flow.change_window;
+  const bool movable = in.now <= change_deadline && today <= d.usable_until;
   const bool after_validity = in.status == BookingStatus::kBooked && exam_day > d.usable_until && d.usable_until == in.valid_until &&
                               !(in.last_exam_day && exam_day > *in.last_exam_day);
-  d.sit_after_validity = after_validity && !in.time_changed_by_platform &&
-                         !(in.now <= in.exam_at - flow.change_window && today <= d.usable_until);
+  d.sit_after_validity = after_validity && !in.time_changed_by_platform && !movable;
   if (d.sit_after_validity) d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_SIT", "EXO-2");
   if (in.status == BookingStatus::kBooked && exam_day > d.usable_until && !d.sit_after_validity) {
     // EXO-2/CAT-2 first (before a centre's trouble: that exam could not be sat
@@ -52,14 +54,13 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     // no exam times are given as if it could; moving it is the advice while a
     // change is allowed and the usable period has not ended, by the earlier
     // of the two ends.
-    const Instant change_deadline = in.exam_at - flow.change_window;
     const bool open = in.now <= change_deadline;
     const Instant usable_end = zone.start_of(add_days(d.usable_until, 1)) - Millis(1);
     d.outside_usable = true;
     d.change_deadline = change_deadline;
     d.can_change = open;
     d.can_cancel = open && flow.cancel_allowed;
-    d.movable = open && today <= d.usable_until;
+    d.movable = movable;
     // EXO-9: a time Tencent Cloud set gives the refund or the nearest session (terms 4.4), not "move it yourself by":
     // no deadline to move is given beside that choice.
     if (d.movable && !in.time_changed_by_platform) d.move_by = std::min(change_deadline, usable_end);
@@ -91,7 +92,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     d.reasons.add("CENTRE_UNAVAILABLE", "EXO-9");
     return d;
   }
-  d.change_deadline = in.exam_at - flow.change_window;
+  d.change_deadline = change_deadline;
   d.check_in_by = in.exam_at - policy.check_in_before;
   d.ends_at = in.exam_at + policy.duration;
   switch (in.kind) {

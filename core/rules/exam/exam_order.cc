@@ -209,8 +209,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
       // A booking that would stand in the way then is said with its last moment to cancel (a review: the refund
       // was said to open on a day the booking could no longer be cancelled).
       if (c->unused_attempt_refund_from && !unused_refund && !b.attempt_spent) {
-        const bool cancel_first = in.status == BookingStatus::kBooked && b.can_cancel && b.change_deadline && !b.outside_usable;
-        d.reasons.add(cancel_first ? "READING_UNUSED_ATTEMPT_REFUND_FROM_BOOKED" : "READING_UNUSED_ATTEMPT_REFUND_FROM", "CAT-2");
+        const bool blocks_then = in.status == BookingStatus::kBooked && b.can_cancel && b.change_deadline && !b.outside_usable;
+        d.reasons.add(blocks_then ? "READING_UNUSED_ATTEMPT_REFUND_FROM_BOOKED" : "READING_UNUSED_ATTEMPT_REFUND_FROM", "CAT-2");
       }
       if (!c->successor.empty()) d.reasons.add("LIFECYCLE_SUCCESSOR", "CAT-2");
     }

@@ -37,7 +37,8 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
       d.reasons.add(!in.booking_cancellable ? "LIFECYCLE_REFUND_BOOKING_LOCKED"
                     : in.nothing_to_return ? "REFUND_AFTER_CANCELLING_RETURNS_NOTHING"
                     // A booking the centre is moving has no known date, so no known last moment to cancel it.
-                    : in.cancel_by ? "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING" : "LIFECYCLE_REFUND_BLOCKED_BY_MOVED_BOOKING",
+                    : in.fault == PlatformFault::kCentreUnavailable ? "LIFECYCLE_REFUND_BLOCKED_BY_MOVED_BOOKING"
+                                                                    : "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING",
                     "CAT-2");
       set(in.booking_cancellable ? RefundState::kCancelBookingFirst : RefundState::kBookingLocked, false);
       if (in.booking_cancellable && !in.nothing_to_return) d.act_by = in.cancel_by;
@@ -61,7 +62,7 @@ RefundDecision decide_refund(const RefundInput& in, Elapsed window) {
                   : cancel_first_binds ? "REFUND_BLOCKED_BY_BOOKING_CANCEL_BY" : "REFUND_BLOCKED_BY_BOOKING", "EXO-4");
     // A booking the centre is moving (EXO-9) has no date yet, so no known last moment to cancel it, and the
     // documentation does not say it can be cancelled: a reading.
-    if (!in.cancel_by) d.reasons.add("READING_MOVED_BOOKING_CANCEL", "EXO-9");
+    if (in.fault == PlatformFault::kCentreUnavailable) d.reasons.add("READING_MOVED_BOOKING_CANCEL", "EXO-9");
     d.reasons.add("READING_CANCELLED_BOOKING", "EXO-4");
     set(RefundState::kCancelBookingFirst, false);
     if (!in.nothing_to_return) d.act_by = cancel_first_binds ? *in.cancel_by : d.deadline;
