@@ -288,14 +288,54 @@ async function bookedOrder(now, examAt) {
 }
 
 test("the exam order's .ics: with a booking that locks before the refund window ends, the refund's event says to cancel first and rings before that", async () => {
-  // Cancellable until 11-22 09:00; the window ends 11-26 10:00.
-  const { page, context, problems } = await bookedOrder("2026-11-21T12:00:00", "2026-11-25T09:00");
+  // Cancellable until 11-23 09:00; the window ends 11-26 10:00.
+  const { page, context, problems } = await bookedOrder("2026-11-21T12:00:00", "2026-11-26T09:00");
   const lines = checkIcs((await downloadIcs(page)).text);
   const refund = lines.slice(lines.indexOf("SUMMARY:腾讯云认证：无理由退款截止"));
   const event = refund.slice(0, refund.indexOf("END:VEVENT") + 1).join("\n");
-  assert.match(event, /DESCRIPTION:有预约时不能退款：须先在 2026-11-22 09:00/);
-  // The alarm rings a day before the booking locks: 11-26 10:00 less 121 hours (the 97 between the two, and a day).
-  assert.match(event, /TRIGGER:-P5DT1H|TRIGGER:-PT121H|TRIGGER:-PT7260M/);
+  assert.match(event, /DESCRIPTION:有预约时不能退款：须先在 2026-11-23 09:00/);
+  // The alarm rings a day before the booking locks: 11-26 10:00 less 97 hours (the 73 between the two, and a day).
+  assert.match(event, /TRIGGER:-P4DT1H|TRIGGER:-PT97H|TRIGGER:-PT5820M/);
+  // Booked for 11-25 09:00, the booking locks at 11-22 09:00: the alarm a day before it (11-21 09:00) has rung
+  // by 12:00, and is not written; the event and its sentence stay.
+  await page.getByTestId("exam-at").fill("2026-11-25T09:00");
+  await page.waitForFunction(() => document.getElementById("refund").result?.refund?.act_by === "2026-11-22T09:00:00+08:00");
+  const locked = checkIcs((await downloadIcs(page)).text);
+  const soon = locked.slice(locked.indexOf("SUMMARY:腾讯云认证：无理由退款截止"));
+  const soonEvent = soon.slice(0, soon.indexOf("END:VEVENT") + 1).join("\n");
+  assert.match(soonEvent, /DESCRIPTION:有预约时不能退款：须先在 2026-11-22 09:00/);
+  assert.doesNotMatch(soonEvent, /BEGIN:VALARM/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("the exam order's .ics: late for check-in but before the start, the exam stays with the card's \"go now\"; no alarm that has rung", async () => {
+  // Check-in closed at 08:30; the exam starts at 09:00 (EXO-6: check_in_late).
+  const { page, context, problems } = await bookedOrder("2026-11-25T08:41:00", "2026-11-25T09:00");
+  const bookingState = (state) => page.waitForFunction((s) => document.getElementById("refund").result?.booking?.state === s, state);
+  await bookingState("check_in_late");
+  const lines = checkIcs((await downloadIcs(page)).text);
+  const start = lines.indexOf("SUMMARY:腾讯云认证考试");
+  assert.ok(start > 0, lines.filter((l) => l.startsWith("SUMMARY")).join());
+  const from = lines.lastIndexOf("BEGIN:VEVENT", start);
+  const event = lines.slice(from, lines.indexOf("END:VEVENT", start) + 1).join("\n");
+  assert.match(event, /DTSTART:20261125T003000Z/);
+  assert.match(event, /DTEND:20261125T023000Z/);
+  assert.match(event, /请立即赶往考场/);
+  assert.doesNotMatch(event, /BEGIN:VALARM/, "its alarm, two hours before check-in, has rung");
+  // At the start itself the card still says go now; a second after, the exam has begun and is not an event to attend.
+  await page.getByTestId("now").fill("2026-11-25T09:00:01");
+  await bookingState("check_in_closed");
+  const underway = checkIcs((await downloadIcs(page)).text);
+  assert.ok(!underway.includes("SUMMARY:腾讯云认证考试"), underway.filter((l) => l.startsWith("SUMMARY")).join());
+  // The order's last evening: its last day is an event, without the alarm 15 days before.
+  await page.getByTestId("status").selectOption("none");
+  await page.getByTestId("now").fill("2027-11-21T20:00:00");
+  await page.waitForFunction(() => document.getElementById("refund").result?.booking?.can_book === true);
+  const last = checkIcs((await downloadIcs(page)).text);
+  const expiry = last.slice(last.indexOf("SUMMARY:腾讯云认证：订单有效期最后一天"));
+  assert.ok(last.includes("SUMMARY:腾讯云认证：订单有效期最后一天"));
+  assert.doesNotMatch(expiry.slice(0, expiry.indexOf("END:VEVENT")).join("\n"), /BEGIN:VALARM/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -31,9 +31,9 @@ test("a calendar of deadlines is valid RFC 5545", () => {
     { uid: "cert-1", title: "Certificate expires", date: "2027-01-10", alarmDaysBefore: 90 },
     { uid: "leap", title: "Leap day", date: "2028-02-29" },
     null,
-  ], new Date("2026-11-26T00:00:00Z"));
+  ], new Date("2026-10-01T00:00:00Z"));
   const lines = checkIcs(text);
-  assert.ok(lines.includes("DTSTAMP:20261126T000000Z"));
+  assert.ok(lines.includes("DTSTAMP:20261001T000000Z"));
   assert.ok(lines.includes("DTSTART:20261126T020000Z"));
   assert.ok(lines.includes("SUMMARY:退款截止\\, 含当日\\; 北京时间"));
   assert.ok(lines.includes("TRIGGER:-PT1440M"));
@@ -64,7 +64,7 @@ test("alarm offsets must be whole numbers in range: a string cannot add lines", 
   for (const bad of ["30M\r\nX:1", -5, 52704001]) {
     assert.throws(() => buildCalendar([{ ...base, alarmMinutesBefore: bad }]), RangeError, String(bad));
   }
-  const [event] = parseIcs(buildCalendar([{ ...base, alarmDaysBefore: 0 }]));
+  const [event] = parseIcs(buildCalendar([{ ...base, alarmDaysBefore: 0 }], new Date("2027-01-09T00:00:00Z")));
   assert.equal(event.getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "PT0S");
 });
 
@@ -82,7 +82,7 @@ test("every field of a calendar round-trips through ical.js", () => {
   const text = buildCalendar([
     { uid: "refund;1,x", title: "退款截止, 含当日; \\ 备注", description: "line 1\nline 2", start: "2026-11-26T10:00:00+08:00" },
     { uid: "expiry", title: "Order expires", date: "2027-11-21", alarmDaysBefore: 30 },
-  ], new Date("2026-11-20T00:00:00Z"));
+  ], new Date("2026-10-01T00:00:00Z"));
   const [refund, expiry] = parseIcs(text);
   assert.equal(refund.getFirstPropertyValue("uid"), "refund;1,x@certpolicy");
   assert.equal(refund.getFirstPropertyValue("summary"), "退款截止, 含当日; \\ 备注");
@@ -90,4 +90,19 @@ test("every field of a calendar round-trips through ical.js", () => {
   assert.equal(refund.getFirstPropertyValue("dtstart").toString(), "2026-11-26T02:00:00Z");
   assert.equal(expiry.getFirstPropertyValue("dtstart").toString(), "2027-11-21");
   assert.equal(expiry.getFirstPropertyValue("dtend").toString(), "2027-11-22");
+});
+
+test("an alarm that would already have rung at the instant decided for is left out; one still ahead is kept", () => {
+  const refund = { uid: "refund", title: "Refund", start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 };  // rings 11-25 10:00 China
+  const expiry = { uid: "expiry", title: "Order expiry", date: "2027-11-21", alarmDaysBefore: 15 };  // rings 11-06 00:00 China
+  const alarms = (asOf) => parseIcs(buildCalendar([refund, expiry], new Date("2026-12-07T00:00:00Z"), asOf))
+    .map((e) => [e.getFirstPropertyValue("uid"), e.getAllSubcomponents("valarm").length]);
+  assert.deepEqual(alarms("2026-11-25T09:59:59+08:00"), [["refund@certpolicy", 1], ["expiry@certpolicy", 1]], "one second before");
+  assert.deepEqual(alarms("2026-11-25T10:00:00+08:00"), [["refund@certpolicy", 0], ["expiry@certpolicy", 1]], "the instant it rings");
+  assert.deepEqual(alarms("2027-11-05T23:59:59+08:00"), [["refund@certpolicy", 0], ["expiry@certpolicy", 1]]);
+  // The order's last evening: the event stays, its alarm (15 days before) does not.
+  assert.deepEqual(alarms("2027-11-21T20:00:00+08:00"), [["refund@certpolicy", 0], ["expiry@certpolicy", 0]]);
+  // Without an instant decided for, the DTSTAMP's moment decides.
+  assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T01:59:59Z")))[0].getAllSubcomponents("valarm").length, 1);
+  assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T02:00:00Z")))[0].getAllSubcomponents("valarm").length, 0);
 });

@@ -138,7 +138,7 @@ $("form").addEventListener("change", (e) => {
   if (e.target.name) touched.add(e.target.name);
   if (engine) renderForm(engine);
 });
-setupIcsExport($("ics"), "exam-booking.ics", () => orderIcsEvents($("booking").result));
+setupIcsExport($("ics"), "exam-booking.ics", () => orderIcsEvents($("booking").result), () => $("booking").now);
 update();
 engine = await loadEngine();
 update();

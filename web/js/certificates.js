@@ -124,7 +124,7 @@ $("load").addEventListener("change", async () => {
     $("load_error").textContent = error.sentence ?? t("cert.load.error");
   }
 });
-setupIcsExport($("ics"), "certificate.ics", icsEvents);
+setupIcsExport($("ics"), "certificate.ics", icsEvents, () => $("certificate").now);
 update();
 await loadEngine();  // the status line and the policy footer
 await decided;

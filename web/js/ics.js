@@ -70,11 +70,26 @@ function nextDay(date) {
 }
 
 /**
+ * The moment an event's alarm rings (ms), or null without one: its start less the offset; an all-day
+ * event starts at 00:00 China time, as every date the pages show is a China date.
+ */
+function alarmAt(e) {
+  const start = e.date ? Date.parse(`${e.date}T00:00:00+08:00`) : Date.parse(e.start);
+  if (e.alarmDaysBefore !== undefined) return start - alarmCount(e.alarmDaysBefore, 36600) * 86400000;
+  if (e.alarmMinutesBefore !== undefined) return start - alarmCount(e.alarmMinutesBefore, 52704000) * 60000;
+  return null;
+}
+
+/**
  * events: [{ uid, title, description?, start?: instant, end?: instant,
  *            date?: "YYYY-MM-DD" (all-day), alarmDaysBefore?: n, alarmMinutesBefore?: n }]
- * `now` sets DTSTAMP (default: this moment).
+ * `now` sets DTSTAMP (default: this moment). An alarm that would ring at or before `asOf` (the instant the
+ * page decided for; default `now`) is left out: a calendar rings it at once on import, or never.
+ *   buildCalendar([{ …, start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 }], now, "2026-11-25T12:00:00+08:00")
+ *   → no VALARM (it would have rung at 2026-11-25 10:00)
  */
-export function buildCalendar(events, now = new Date()) {
+export function buildCalendar(events, now = new Date(), asOf = now) {
+  const decidedAt = new Date(asOf).getTime();
   const stamp = utcStamp(now.toISOString());
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   for (const e of events) {
@@ -87,8 +102,9 @@ export function buildCalendar(events, now = new Date()) {
     }
     lines.push(`SUMMARY:${escapeText(e.title)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    const alarm = e.alarmDaysBefore !== undefined ? `-P${alarmCount(e.alarmDaysBefore, 36600)}D`
-      : e.alarmMinutesBefore !== undefined ? `-PT${alarmCount(e.alarmMinutesBefore, 52704000)}M` : null;
+    const rings = alarmAt(e);
+    const alarm = rings === null || rings <= decidedAt ? null
+      : e.alarmDaysBefore !== undefined ? `-P${e.alarmDaysBefore}D` : `-PT${e.alarmMinutesBefore}M`;
     if (alarm) {
       lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(e.title)}`, `TRIGGER:${alarm}`, "END:VALARM");
     }

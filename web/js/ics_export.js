@@ -19,11 +19,15 @@ export function certificateEvents(prefix, c) {
   ];
 }
 
-/** Wires an "export to calendar" button: `events()` lists what the page shows now. */
-export function setupIcsExport(button, filename, events) {
+/**
+ * Wires an "export to calendar" button: `events()` lists what the page shows now; `decidedAt()` is the instant the
+ * page decided for (an element's `now`; null: this moment), so that no alarm is written that has already rung.
+ */
+export function setupIcsExport(button, filename, events, decidedAt = () => null) {
   button.addEventListener("click", async () => {
     const list = events().filter(Boolean);  // what is shown at the click
     const { buildCalendar, download } = await import("./ics.js");
-    download(filename, buildCalendar(list));
+    const now = new Date();
+    download(filename, buildCalendar(list, now, decidedAt() ?? now));
   });
 }

@@ -2,7 +2,8 @@
 // answer's own timeline still ahead. The timeline holds only the points true
 // for this order, so a refunded order, a locked booking or an exam that cannot
 // be sat adds no event the card does not show (a refund deadline beside
-// "already refunded", a change deadline after check-in has closed).
+// "already refunded", a change deadline after check-in has closed). Late for
+// check-in but before the start, the exam stays, with the card's "go now".
 //   orderIcsEvents(answer) → [{ uid, title, start | date, … }]
 import { chinaTime, toChina } from "/pkg/elements/format.js";
 import { t, tf } from "./locale.js";
@@ -21,12 +22,16 @@ export function orderIcsEvents(r) {
   if (!r?.ok) return [];
   // A booking this order's flow never lets be cancelled (EXO-5): its deadline is named so, as on the card.
   const changeOnly = r.booking.change_only;
-  return r.timeline.filter((p) => p.state !== "past" && EVENTS[p.key]).map((p) => {
+  // Past the check-in time but before the start (EXO-6, `check_in_late`) the card says to go now: the exam stays.
+  const late = r.booking.state === "check_in_late";
+  const ahead = (p) => p.state !== "past" || (late && p.key === "check_in_by");
+  return r.timeline.filter((p) => ahead(p) && EVENTS[p.key]).map((p) => {
     const [title, alarm] = EVENTS[p.key];
     const when = p.date ? { date: p.date } : { start: p.at };
     // The exam is one event from the last moment to check in to its end, said as the card says a time.
+    const checkIn = () => `${t("check_in_by")}: ${chinaTime(toChina(p.at))} (${t("china_time")})`;
     const exam = p.key === "check_in_by"
-      ? { end: r.booking.ends_at, description: `${t("check_in_by")}: ${chinaTime(toChina(p.at))} (${t("china_time")})` } : {};
+      ? { end: r.booking.ends_at, description: late ? `${checkIn()}\n${r.next_step.message}` : checkIn() } : {};
     const named = p.key === "change_deadline" && changeOnly ? "ics.change_only" : title;
     // With a booking to cancel first, the refund is lost once the booking locks (refund.act_by, earlier than the
     // window's end): the refund's event says so, and its alarm rings before that moment, not the window's end.

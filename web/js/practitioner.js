@@ -111,7 +111,7 @@ $("add").addEventListener("click", addAttempt);
 $("purchase").addEventListener("submit", () => {
   if (document.activeElement?.id?.startsWith("new_")) addAttempt();
 });
-setupIcsExport($("ics"), "practitioner-certificate.ics", icsEvents);
+setupIcsExport($("ics"), "practitioner-certificate.ics", icsEvents, () => $("practitioner").now);
 update();
 engine = await loadEngine();
 await decided;

@@ -131,7 +131,7 @@ setupLocale(() => {
 });
 $("order").addEventListener("input", update);
 $("order").addEventListener("change", update);
-setupIcsExport($("ics"), "exam-order.ics", () => orderIcsEvents($("refund").result));
+setupIcsExport($("ics"), "exam-order.ics", () => orderIcsEvents($("refund").result), () => $("refund").now);
 update();
 engine = await loadEngine();  // the status line, the policy footer and the picker
 update();

@@ -91,7 +91,7 @@ initialValues();
 setupLocale(update);
 $("enrolment").addEventListener("input", update);
 $("enrolment").addEventListener("change", update);
-setupIcsExport($("ics"), "offline-class.ics", icsEvents);
+setupIcsExport($("ics"), "offline-class.ics", icsEvents, () => $("training").now);
 update();
 await loadEngine();  // the status line and the policy footer
 await decided;
