@@ -118,7 +118,7 @@ export default {
   "score": "成绩",
   "pra.result": "考试机会",
   "ics.refund": "腾讯云认证：无理由退款截止",
-  "ics.refund_cancel_first": "有预约时不能退款：须先在 {time}（北京时间）前取消预约，此后预约不能取消，退款也就无法申请。",
+  "ics.refund_cancel_first": "有预约时不能退款：须先在 {time}（北京时间，含该时刻）前取消预约，此后预约不能取消，退款也就无法申请。",
   "ics.change": "腾讯云认证：改期/取消截止",
   "ics.change_only": "腾讯云认证：改期截止（不能取消）",
   "ics.exam": "腾讯云认证考试",
