@@ -163,7 +163,9 @@ function examOrder(r, a, now, said, codes, hit) {
   const sitAnyway = status === "booked" && !refunded && examDate > lastDay && lastDay === a.order.valid_until &&
     !(cert?.exams_until && examDate > cert.exams_until) && !platformChanged && !movableIntoValidity;
   const outside = status === "booked" && examDate > lastDay && !sitAnyway;
-  if (sitAnyway && !codes.has("EXAM_AFTER_ORDER_EXPIRY_SIT")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the reading it is sat on");
+  if (sitAnyway && !codes.has("EXAM_AFTER_ORDER_EXPIRY_SIT")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the advice to confirm and check in");
+  // The reading is said where readings are (a READING_* reason, the readings box), not only inside the advice.
+  if (sitAnyway && !codes.has("READING_SIT_AFTER_ORDER_EXPIRY")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the reading it is sat on");
   if (sitAnyway && bookingTone === "ok") hit("badge_contradicts_fields", "a green badge for an exam sat after the order's validity");
 
   // A refund offered that the fields deny.

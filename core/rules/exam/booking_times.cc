@@ -47,7 +47,10 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   const bool after_validity = in.status == BookingStatus::kBooked && exam_day > d.usable_until && d.usable_until == in.valid_until &&
                               !(in.last_exam_day && exam_day > *in.last_exam_day);
   d.sit_after_validity = after_validity && !in.time_changed_by_platform && !movable;
-  if (d.sit_after_validity) d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_SIT", "EXO-2");
+  if (d.sit_after_validity) {
+    d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_SIT", "EXO-2");
+    d.reasons.add("READING_SIT_AFTER_ORDER_EXPIRY", "EXO-2");
+  }
   if (in.status == BookingStatus::kBooked && exam_day > d.usable_until && !d.sit_after_validity) {
     // EXO-2/CAT-2 first (before a centre's trouble: that exam could not be sat
   // anyway): an exam after the last usable day cannot be sat, so

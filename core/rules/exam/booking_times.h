@@ -74,7 +74,7 @@ struct BookingDecision {
   // order's one attempt is spent, as a taken one's is (no expiry reminders, no refund of an unused attempt).
   bool attempt_spent = false;
   // EXO-2: booked after the order's validity, no longer movable into it, the exam still held: sat all the same
-  // (EXAM_AFTER_ORDER_EXPIRY_SIT); its badge is never green.
+  // (EXAM_AFTER_ORDER_EXPIRY_SIT, with the reading READING_SIT_AFTER_ORDER_EXPIRY); its badge is never green.
   bool sit_after_validity = false;
   Reasons reasons;
 };
