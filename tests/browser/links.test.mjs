@@ -32,6 +32,9 @@ test("the forms the engine prints are taken: an offset, Z, a space, seconds and 
     ["2026-11-21%2010:00", "2026-11-21T10:00"],
     ["2026-11-21T10:00:00.250%2B08:00", "2026-11-21T10:00:00.25"],
     ["2026-11-20T21:00:00-05:00", "2026-11-21T10:00"],
+    // A "+" typed into a link unescaped reaches the page as a space: read as the offset it was.
+    ["2026-11-21T11:00:00+09:00", "2026-11-21T10:00"],
+    ["2026-11-21T11:00+09:00", "2026-11-21T10:00"],
   ];
   for (const [given, shown] of cases) {
     const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?paid_at=${given}`, { clock: { fixed: "2026-11-22T10:00:00+08:00" } });

@@ -123,6 +123,14 @@ test("EXO-8 on the page: a lab exam's results come fourteen days after its day, 
   // A part the page does not offer, in a link, is refused beside its field.
   const bad = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T09:00&exam_kind=oral&lang=en`);
   assert.equal(await bad.page.getByTestId("link-error-exam_kind").isVisible(), true);
+  // Nothing is shown chosen in its place (the first option would look chosen, and choosing it would fire nothing):
+  // choosing the first part clears the refusal, and the page decides.
+  assert.equal(await bad.page.getByTestId("exam-kind").inputValue(), "");
+  assert.equal(await bad.page.locator("#result").isHidden(), true);
+  await bad.page.getByTestId("exam-kind").selectOption("theory");
+  assert.equal(await bad.page.getByTestId("link-error-exam_kind").isHidden(), true);
+  await bad.page.locator("#result").waitFor();
+  assert.equal(await bad.page.locator("#timeline").evaluate((el) => el.result.timeline.find((p) => p.key === "results_at")?.at), "2026-12-10T11:00:00+08:00");
   await bad.context.close();
   assert.deepEqual(problems(), []);
   await context.close();

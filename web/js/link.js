@@ -33,12 +33,16 @@ export function orderLink(page, fields) {
 /**
  * A link's time as the engine reads instants: with its own offset as written,
  * else as China time (the pages write China-time values), seconds added when
- * only minutes are given.
+ * only minutes are given (with or without an offset). A "+" left unescaped in
+ * a link reaches the page as a space (the query string's form encoding), so a
+ * space before a final hh:mm after the time is read as the "+" it was.
  *   "2026-11-21T10:00" → "2026-11-21T10:00:00+08:00"; "2026-11-21 10:00:00Z" as it is
+ *   "2026-11-21T11:00 09:00" (from "…+09:00" typed into a link) → "2026-11-21T11:00:00+09:00"
  */
-function linkInstant(text) {
-  if (/(?:[zZ]|[+-]\d{2}:\d{2})$/.test(text)) return text;
-  return `${text}${/[Tt ]\d{2}:\d{2}$/.test(text) ? ":00" : ""}+08:00`;
+function linkInstant(given) {
+  const text = given.replace(/([Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:\d{2})$/, "$1+$2")
+    .replace(/([Tt ]\d{2}:\d{2})(?=[zZ]$|[+-]\d{2}:\d{2}$|$)/, "$1:00");
+  return /(?:[zZ]|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}+08:00`;
 }
 
 /**
@@ -146,6 +150,9 @@ export function showRefusals(refused, inputs) {
   };
   for (const [field, els] of Object.entries(inputs)) {
     for (const el of els) {
+      // A refused choice leaves its list with nothing chosen: its first option would look chosen, and choosing
+      // that one would change nothing (no event), so the refusal would stay.
+      if (pending.has(field) && el.tagName === "SELECT") el.selectedIndex = -1;
       for (const type of ["input", "change"]) {
         el.addEventListener(type, () => {
           if (pending.delete(field)) render();
