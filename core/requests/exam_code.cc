@@ -12,6 +12,7 @@ std::optional<Outcome> handle_exam_code(const JsonIn& req, const Context& ctx, I
   auto state = read_enum<CodeState>(req["code"]["state"], issues);
   auto action = read_enum<CodeAction>(req["action"], issues);
   if (!issues.ok()) return std::nullopt;
+  if (!paid_by_now(req["order"]["paid_at"], *paid, *now, issues)) return std::nullopt;
   const FixedZone& zone = ctx.policy.zone;
   OrderValidity v = decide_validity(zone.date_of(*paid), zone.date_of(*now), ctx.policy.exam_codes.validity, {});
   CodeDecision d = decide_code_action(*state, v.expired, *action);

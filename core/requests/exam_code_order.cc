@@ -36,6 +36,7 @@ std::optional<Outcome> handle_exam_code_order(const JsonIn& req, const Context& 
   JsonIn codes = order["codes"];
   auto n = read_array(codes, issues, kMaxCodes, false);
   if (!issues.ok()) return std::nullopt;
+  if (!paid_by_now(order["paid_at"], *paid, *now, issues)) return std::nullopt;
 
   const FixedZone& zone = ctx.policy.zone;
   OrderValidity v = decide_validity(zone.date_of(*paid), zone.date_of(*now), ctx.policy.exam_codes.validity,

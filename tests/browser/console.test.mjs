@@ -313,6 +313,11 @@ test("a cleared or out-of-range date is refused beside its field, and no decisio
   await page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === null && !document.getElementById("views").hidden);
   assert.equal(await status(page), "已按 2027-01-11 重新判定。");
   await refusedWith("1969-12-31", "判定日期超出规则引擎支持的年份（1970–2199 年）。");
+  // A day before an order's payment: nothing about that order can be decided as of it (the engine refuses it).
+  await refusedWith("2026-01-09", "订单 A-2026 的支付日期是 2026-01-10，晚于判定日期：请把判定日期改为 2026-01-10 或之后。");
+  await page.getByTestId("today").fill("2026-01-10");
+  await page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === null && !document.getElementById("views").hidden);
+  assert.equal(await status(page), "已按 2026-01-10 重新判定。");
   await page.getByTestId("today").fill("2027-01-11");
   await page.waitForFunction(() => !document.getElementById("views").hidden);
   await tab(page, "codes");
@@ -333,6 +338,20 @@ test("a file chosen while the date is empty is imported once the date is filled 
   assert.match(await status(page), /^已导入 6 个考试码，2 个订单，用时 [\d.]+ 秒。$/);
   assert.equal(await page.getByTestId("bought").textContent(), "6");
   assert.equal(await page.locator("#views").isVisible(), true);
+  // A file paid after the date shown waits for a later date in the same way, said beside the date.
+  const early = await open();
+  await early.page.getByTestId("today").fill("2025-12-01");
+  await early.page.getByTestId("file").setInputFiles(await writeExport(dir, "later.csv", FILE.replaceAll("A-2026", "C-2026")));
+  await early.page.waitForFunction(() => document.getElementById("today").getAttribute("aria-invalid") === "true");
+  assert.equal(await early.page.getByTestId("today-error").textContent(), "订单 C-2026 的支付日期是 2026-01-10，晚于判定日期：请把判定日期改为 2026-01-10 或之后。");
+  assert.equal(await early.page.getByTestId("import-error").isHidden(), true, "not a fault of the file");
+  const loads = Number(await early.page.evaluate(() => document.body.dataset.loads ?? 0));
+  await early.page.getByTestId("today").fill("2026-01-10");
+  await early.page.waitForFunction((n) => Number(document.body.dataset.loads ?? 0) > n, loads);
+  assert.match(await status(early.page), /^已导入 6 个考试码，2 个订单，用时 [\d.]+ 秒。$/);
+  assert.equal(await early.page.locator("#views").isVisible(), true);
+  assert.deepEqual(early.problems(), []);
+  await early.context.close();
   // Nothing chosen meanwhile: the date is said, no refusal stays.
   const fresh = await open();
   await fresh.page.getByTestId("today").fill("");

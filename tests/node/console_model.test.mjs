@@ -237,6 +237,22 @@ test("a new date decides everything again; the engine's range is the date's", as
   assert.match(order(m, "A-2026").reasons[0].message, /^The order expired/);
 });
 
+test("a date before an order's payment is refused, naming the order paid last and its day; the data and its decisions stay", async () => {
+  // A-2026 paid 2026-01-10, B-2025 2025-11-20.
+  await assert.rejects(model(FILE, "2026-01-09T23:59:59+08:00"), (e) => e instanceof ImportError &&
+    e.key === "console.date.before_payment" && e.vars.order === "A-2026" && e.vars.date === "2026-01-10");
+  await assert.rejects(model(FILE, "2025-11-19T12:00:00+08:00"), (e) => e.key === "console.date.before_payment" && e.vars.order === "A-2026");
+  const m = await model(FILE, "2026-01-10T00:00:00+08:00");  // the instant of the payment itself
+  assert.equal(order(m, "A-2026").valid_until, "2027-01-10");
+  assert.throws(() => m.redecide({ now: "2026-01-09T23:59:59+08:00" }), (e) => e.key === "console.date.before_payment" && e.vars.date === "2026-01-10");
+  assert.equal(m.now, "2026-01-10T00:00:00+08:00", "the date refused is not taken");
+  assert.equal(order(m, "A-2026").valid_until, "2027-01-10", "the decisions stay");
+  // A payment time on the day itself counts by the day's end, as the page asks.
+  const timed = "考试码,考试科目,订单号,状态,订单支付时间\nT1,腾讯云计算工程师认证,P-1,未使用,2026-03-05 20:00:00\n";
+  assert.equal(order(await model(timed, "2026-03-05T23:59:59+08:00"), "P-1").valid_until, "2027-03-05");
+  await assert.rejects(model(timed, "2026-03-05T12:00:00+08:00"), (e) => e.key === "console.date.before_payment" && e.vars.date === "2026-03-05");
+});
+
 test("200 000 codes in 200 000 orders and 200 000 certifications are decided (identical orders asked once)", async () => {
   let text = HEADER;
   for (let k = 0; k < 200_000; k++) text += `C${k},认证${k},理论考试,O${k},${k % 3 ? "未使用" : "已考试"},2026-0${1 + (k % 9)}-10 至 2027-0${1 + (k % 9)}-10,-,-,-,-,-\n`;

@@ -59,7 +59,8 @@ worker.onerror = (e) => {
   say(tf("console.worker_failed", { message: e.message ?? "" }), true);
 };
 
-const nowInstant = () => `${$("today").value}T12:00:00+08:00`;
+// As of the end of the chosen China day: every exam-code rule is by day, and a payment made that day counts.
+const nowInstant = () => `${$("today").value}T23:59:59+08:00`;
 
 // ---- status ------------------------------------------------------------------------
 

@@ -33,6 +33,9 @@ const WARNINGS_PER_KIND = 20;
 /** Exam types offered as filter suggestions. */
 const MAX_SUGGESTIONS = 200;
 
+/** An instant's China day: "2026-03-05T20:00:00Z" → "2026-03-06". */
+const chinaDay = (instant) => new Date(Date.parse(instant) + 8 * 3600000).toISOString().slice(0, 10);
+
 /** The engine's answers, or an ImportError naming the first refusal (a defect: the model only asks what it read). */
 function evaluateAll(engine, requests, onProgress = () => {}) {
   const out = [];
@@ -173,6 +176,7 @@ export class ConsoleModel {
       warn("import.warn.paid_conflict", { order: o.key, first: a[0], at: a[1], second: b[0], other: b[1], used: a[0] });
     }
     this.timings = { rows: performance.now() - t };
+    this.decidable(this.now);
     this.decideAll(onProgress);
     t = performance.now();
     for (const o of this.orderList) {
@@ -404,8 +408,21 @@ export class ConsoleModel {
     return this.decideRequests([this.statsRequest(codesOf(counts))])[0].stats;
   }
 
-  /** A new date or language: every decision again (the data stays). */
+  /**
+   * Refuses a date before an order's payment (ImportError "console.date.before_payment", naming the order paid
+   * last and its China day): nothing about an order can be decided as of a moment before it was paid, and the
+   * engine refuses such a request (UP_TO_NOW).
+   */
+  decidable(now) {
+    const at = Date.parse(now);
+    let last = null;
+    for (const o of this.orderList) if (Date.parse(o.paid_at) > Math.max(at, last ? Date.parse(last.paid_at) : at)) last = o;
+    if (last) throw new ImportError("console.date.before_payment", { order: last.key, date: chinaDay(last.paid_at) });
+  }
+
+  /** A new date or language: every decision again (the data stays; a date before a payment is refused first). */
   redecide({ now = this.now, locale = this.locale }, onProgress) {
+    this.decidable(now);
     this.now = now;
     this.locale = locale;
     if (this.rows.length) this.decideAll(onProgress);

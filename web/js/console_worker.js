@@ -21,6 +21,8 @@ let pending = Promise.resolve();
 
 const VIEWS = { codes: codesView, orders: ordersView, people: peopleView, certs: certStatsView };
 const post = (message) => self.postMessage(message);
+/** The model's refusal of a date before an order's payment (ConsoleModel.decidable). */
+const BEFORE_PAYMENT = "console.date.before_payment";
 const failure = (e) => (e instanceof ImportError ? { key: e.key, vars: e.vars } : { key: "import.internal", vars: { message: String(e?.message ?? e) } });
 
 /** Progress, at most every 50 ms. */
@@ -83,7 +85,8 @@ const handlers = {
       const ms = { read: t1 - t0, ...next.timings, index: t2 - t1 - Object.values(next.timings).reduce((a, b) => a + b, 0), views: performance.now() - t2 };
       return { op: "imported", seq, encoding: read.encoding, ms, ...shown };
     } catch (e) {
-      return { op: "refused", seq, error: failure(e) };
+      // A file paid after the date shown is refused beside the date: it is imported once a later date is chosen.
+      return { op: "refused", seq, error: failure(e), ...(e?.key === BEFORE_PAYMENT ? { field: "today" } : {}) };
     }
   },
 
@@ -117,7 +120,12 @@ const handlers = {
     }
     if (!model) return { op: "redecided", seq, summary: null };
     const t0 = performance.now();
-    model.redecide({ now, locale }, progress(seq));
+    try {
+      model.redecide({ now, locale }, progress(seq));
+    } catch (e) {
+      if (e?.key !== BEFORE_PAYMENT) throw e;
+      return { op: "refused", seq, error: failure(e), field: "today" };  // the data and its decisions stay as they were
+    }
     model.generation += 1;
     return { op: "redecided", seq, ms: performance.now() - t0, ...refreshed(views) };
   },

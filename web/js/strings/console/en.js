@@ -133,6 +133,7 @@ export default {
   "console.warnings.one": "{n} point in the file needs attention",
   "console.date.missing": "Enter the date to decide as of.",
   "console.date.range": "The date is outside the years the rules engine supports (1970–2199).",
+  "console.date.before_payment": "Order {order} was paid on {date}, after the date to decide as of: choose {date} or a later date.",
   "console.date.invalid": "The date is not valid.",
   "console.date_refused": "{why} No decision is shown until a valid date is entered.",
   "console.date_set": "Decisions are made for {date}.",

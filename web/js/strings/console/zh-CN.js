@@ -133,6 +133,7 @@ export default {
   "console.warnings.one": "文件中有 {n} 处需要注意",
   "console.date.missing": "请填写判定日期。",
   "console.date.range": "判定日期超出规则引擎支持的年份（1970–2199 年）。",
+  "console.date.before_payment": "订单 {order} 的支付日期是 {date}，晚于判定日期：请把判定日期改为 {date} 或之后。",
   "console.date.invalid": "判定日期无效。",
   "console.date_refused": "{why}在填写有效日期之前，不显示任何判定。",
   "console.date_set": "判定日期为 {date}。",

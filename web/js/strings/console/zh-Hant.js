@@ -133,6 +133,7 @@ export default {
   "console.warnings.one": "檔案中有 {n} 處需要注意",
   "console.date.missing": "請填寫判定日期。",
   "console.date.range": "判定日期超出規則引擎支援的年份（1970–2199 年）。",
+  "console.date.before_payment": "訂單 {order} 的支付日期是 {date}，晚於判定日期：請把判定日期改為 {date} 或之後。",
   "console.date.invalid": "判定日期無效。",
   "console.date_refused": "{why}在填寫有效日期之前，不顯示任何判定。",
   "console.date_set": "判定日期為 {date}。",
