@@ -161,12 +161,17 @@ function examOrder(r, a, now, said, codes, hit) {
   const platformChanged = o.platform_fault === true || o.platform_fault === "exam_time_changed";
   const movableIntoValidity = a.booking.change_deadline && now <= ms(a.booking.change_deadline) && today <= lastDay;
   const sitAnyway = status === "booked" && !refunded && examDate > lastDay && lastDay === a.order.valid_until &&
-    !(cert?.exams_until && examDate > cert.exams_until) && !platformChanged && !movableIntoValidity;
+    !(cert?.exams_until && examDate > cert.exams_until) && !platformChanged && o.platform_fault !== "centre_unavailable" && !movableIntoValidity;
   const outside = status === "booked" && examDate > lastDay && !sitAnyway;
   if (sitAnyway && !codes.has("EXAM_AFTER_ORDER_EXPIRY_SIT")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the advice to confirm and check in");
   // The reading is said where readings are (a READING_* reason, the readings box), not only inside the advice.
   if (sitAnyway && !codes.has("READING_SIT_AFTER_ORDER_EXPIRY")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the reading it is sat on");
   if (sitAnyway && bookingTone === "ok") hit("badge_contradicts_fields", "a green badge for an exam sat after the order's validity");
+  // An expired order books nothing: its booking is neither changed nor cancelled on it (a change books anew; a
+  // cancel returns nothing), though the 72 hours have not begun.
+  if (sitAnyway && today > lastDay && (a.booking.can_change || a.booking.can_cancel || codes.has("CHANGE_WINDOW_OPEN") || codes.has("CHANGE_ONLY_WINDOW_OPEN"))) {
+    hit("advice_unfollowable", "a change or cancel offered on a booking of an expired order");
+  }
 
   // A refund offered that the fields deny.
   if (codes.has("REFUND_WINDOW_OPEN") && (!a.refund.allowed || [...codes].some((c) => c.startsWith("REFUND_BLOCKED")))) {

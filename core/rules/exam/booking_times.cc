@@ -46,12 +46,14 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
   const bool movable = in.now <= change_deadline && today <= d.usable_until;
   const bool after_validity = in.status == BookingStatus::kBooked && exam_day > d.usable_until && d.usable_until == in.valid_until &&
                               !(in.last_exam_day && exam_day > *in.last_exam_day);
-  d.sit_after_validity = after_validity && !in.time_changed_by_platform && !movable;
+  // A session the centre cannot hold is not sat as booked: EXO-9 decides it (the centre moves it; no check-in).
+  d.sit_after_validity = after_validity && !in.time_changed_by_platform && !in.centre_unavailable && !movable;
+  const bool centre_decides = after_validity && in.centre_unavailable && !movable;
   if (d.sit_after_validity) {
     d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_SIT", "EXO-2");
     d.reasons.add("READING_SIT_AFTER_ORDER_EXPIRY", "EXO-2");
   }
-  if (in.status == BookingStatus::kBooked && exam_day > d.usable_until && !d.sit_after_validity) {
+  if (in.status == BookingStatus::kBooked && exam_day > d.usable_until && !d.sit_after_validity && !centre_decides) {
     // EXO-2/CAT-2 first (before a centre's trouble: that exam could not be sat
   // anyway): an exam after the last usable day cannot be sat, so
     // no exam times are given as if it could; moving it is the advice while a
@@ -116,12 +118,18 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     return d;
   }
   if (in.status == BookingStatus::kBooked) {
-    const bool open = in.now <= *d.change_deadline;
+    // EXO-2: a booking sat after the expired order's validity is neither changed nor cancelled on this order, though
+    // its 72 hours have not begun: a change books anew, which an expired order cannot, and cancelling returns
+    // nothing (a tryout saw "free to reschedule" on such a card). No change deadline is given to act by.
+    const bool window_open = in.now <= *d.change_deadline;
+    const bool open = window_open && !d.sit_after_validity;
     d.can_change = open;
     d.can_cancel = open && flow.cancel_allowed;
     if (open) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
       d.reasons.add(change_boundary_reading(in.now, *d.change_deadline), "EXO-5");
+    } else if (window_open) {
+      d.change_deadline.reset();
     } else if (in.now < in.exam_at && !in.time_changed_by_platform) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_CLOSED" : "CHANGE_ONLY_WINDOW_CLOSED", "EXO-5");
     }
