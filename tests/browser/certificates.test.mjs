@@ -290,21 +290,25 @@ async function bookedOrder(now, examAt) {
 test("the exam order's .ics: with a booking that locks before the refund window ends, the refund's event says to cancel first and rings before that", async () => {
   // Cancellable until 11-23 09:00; the window ends 11-26 10:00.
   const { page, context, problems } = await bookedOrder("2026-11-21T12:00:00", "2026-11-26T09:00");
-  const lines = checkIcs((await downloadIcs(page)).text);
-  const refund = lines.slice(lines.indexOf("SUMMARY:腾讯云认证：无理由退款截止"));
-  const event = refund.slice(0, refund.indexOf("END:VEVENT") + 1).join("\n");
+  const refundEvent = (lines) => {
+    const at = lines.indexOf("SUMMARY:腾讯云认证：要退款，须在此前取消预约");
+    assert.ok(at > 0, lines.filter((l) => l.startsWith("SUMMARY")).join());
+    return lines.slice(lines.lastIndexOf("BEGIN:VEVENT", at), lines.indexOf("END:VEVENT", at) + 1).join("\n");
+  };
+  const event = refundEvent(checkIcs((await downloadIcs(page)).text));
+  // The event is the moment the booking locks, not the window's end (11-26 10:00), and rings a day before it.
+  assert.match(event, /DTSTART:20261123T010000Z/);
   assert.match(event, /DESCRIPTION:有预约时不能退款：须先在 2026-11-23 09:00/);
-  // The alarm rings a day before the booking locks: 11-26 10:00 less 97 hours (the 73 between the two, and a day).
-  assert.match(event, /TRIGGER:-P4DT1H|TRIGGER:-PT97H|TRIGGER:-PT5820M/);
-  // Booked for 11-25 09:00, the booking locks at 11-22 09:00: the alarm a day before it (11-21 09:00) has rung
-  // by 12:00, and is not written; the event and its sentence stay.
+  assert.match(event, /再在 2026-11-26 10:00（北京时间）前申请退款/);
+  assert.ok(!event.includes("无理由退款截止"), "not named the window's end");
+  assert.match(event, /TRIGGER:-P1D|TRIGGER:-PT24H|TRIGGER:-PT1440M/);
+  // Booked for 11-25 09:00, the booking locks at 11-22 09:00: a day before it (11-21 09:00) has passed by 12:00,
+  // so it rings an hour before instead.
   await page.getByTestId("exam-at").fill("2026-11-25T09:00");
   await page.waitForFunction(() => document.getElementById("refund").result?.refund?.act_by === "2026-11-22T09:00:00+08:00");
-  const locked = checkIcs((await downloadIcs(page)).text);
-  const soon = locked.slice(locked.indexOf("SUMMARY:腾讯云认证：无理由退款截止"));
-  const soonEvent = soon.slice(0, soon.indexOf("END:VEVENT") + 1).join("\n");
-  assert.match(soonEvent, /DESCRIPTION:有预约时不能退款：须先在 2026-11-22 09:00/);
-  assert.doesNotMatch(soonEvent, /BEGIN:VALARM/);
+  const soonEvent = refundEvent(checkIcs((await downloadIcs(page)).text));
+  assert.match(soonEvent, /DTSTART:20261122T010000Z/);
+  assert.match(soonEvent, /TRIGGER:-PT1H|TRIGGER:-PT60M/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -328,7 +332,7 @@ test("the exam order's .ics: late for check-in but before the start, the exam st
   await bookingState("check_in_closed");
   const underway = checkIcs((await downloadIcs(page)).text);
   assert.ok(!underway.includes("SUMMARY:腾讯云认证考试"), underway.filter((l) => l.startsWith("SUMMARY")).join());
-  // The order's last evening: its last day is an event, without the alarm 15 days before.
+  // The order's last evening: its last day is an event (all day), without the alarm 15 days back.
   await page.getByTestId("status").selectOption("none");
   await page.getByTestId("now").fill("2027-11-21T20:00:00");
   await page.waitForFunction(() => document.getElementById("refund").result?.booking?.can_book === true);

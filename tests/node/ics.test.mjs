@@ -92,17 +92,19 @@ test("every field of a calendar round-trips through ical.js", () => {
   assert.equal(expiry.getFirstPropertyValue("dtend").toString(), "2027-11-22");
 });
 
-test("an alarm that would already have rung at the instant decided for is left out; one still ahead is kept", () => {
+test("an alarm whose moment has passed at the instant decided for rings an hour before a timed event, or is left out", () => {
   const refund = { uid: "refund", title: "Refund", start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 };  // rings 11-25 10:00 China
   const expiry = { uid: "expiry", title: "Order expiry", date: "2027-11-21", alarmDaysBefore: 15 };  // rings 11-06 00:00 China
-  const alarms = (asOf) => parseIcs(buildCalendar([refund, expiry], new Date("2026-12-07T00:00:00Z"), asOf))
-    .map((e) => [e.getFirstPropertyValue("uid"), e.getAllSubcomponents("valarm").length]);
-  assert.deepEqual(alarms("2026-11-25T09:59:59+08:00"), [["refund@certpolicy", 1], ["expiry@certpolicy", 1]], "one second before");
-  assert.deepEqual(alarms("2026-11-25T10:00:00+08:00"), [["refund@certpolicy", 0], ["expiry@certpolicy", 1]], "the instant it rings");
-  assert.deepEqual(alarms("2027-11-05T23:59:59+08:00"), [["refund@certpolicy", 0], ["expiry@certpolicy", 1]]);
-  // The order's last evening: the event stays, its alarm (15 days before) does not.
-  assert.deepEqual(alarms("2027-11-21T20:00:00+08:00"), [["refund@certpolicy", 0], ["expiry@certpolicy", 0]]);
+  const plain = { uid: "plain", title: "No alarm asked", start: "2026-11-26T10:00:00+08:00" };
+  const triggers = (asOf) => parseIcs(buildCalendar([refund, expiry, plain], new Date("2026-12-07T00:00:00Z"), asOf))
+    .map((e) => e.getAllSubcomponents("valarm").map((a) => a.getFirstPropertyValue("trigger").toString()).join() || null);
+  assert.deepEqual(triggers("2026-11-25T09:59:59+08:00"), ["-PT1440M", "-P15D", null], "one second before its own moment");
+  assert.deepEqual(triggers("2026-11-25T10:00:00+08:00"), ["-PT60M", "-P15D", null], "at its moment: an hour before instead");
+  assert.deepEqual(triggers("2026-11-26T08:59:59+08:00"), ["-PT60M", "-P15D", null]);
+  assert.deepEqual(triggers("2026-11-26T09:00:00+08:00"), [null, "-P15D", null], "within the hour: none");
+  // An all-day event has no hour to fall back to: the order's last day, seen on its last evening, has no alarm.
+  assert.deepEqual(triggers("2027-11-21T20:00:00+08:00"), [null, null, null]);
   // Without an instant decided for, the DTSTAMP's moment decides.
-  assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T01:59:59Z")))[0].getAllSubcomponents("valarm").length, 1);
-  assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T02:00:00Z")))[0].getAllSubcomponents("valarm").length, 0);
+  assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T01:59:59Z")))[0].getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "-PT1440M");
+  assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-26T01:00:00Z")))[0].getAllSubcomponents("valarm").length, 0);
 });

@@ -69,24 +69,30 @@ function nextDay(date) {
   return d.toISOString().slice(0, 10);
 }
 
+/** The last lead a timed event's alarm falls back to when its own has passed: an hour before. */
+const LAST_LEAD_MINUTES = 60;
+
 /**
- * The moment an event's alarm rings (ms), or null without one: its start less the offset; an all-day
+ * The alarm an event gets at `asOf` (ms), as its TRIGGER value, or null: its own lead while that moment is
+ * still ahead; else, for a timed event more than an hour ahead, an hour before it (a deadline within the day
+ * still rings); else none (a calendar rings an alarm already past at once on import, or never). An all-day
  * event starts at 00:00 China time, as every date the pages show is a China date.
  */
-function alarmAt(e) {
+function alarmOf(e, asOf) {
   const start = e.date ? Date.parse(`${e.date}T00:00:00+08:00`) : Date.parse(e.start);
-  if (e.alarmDaysBefore !== undefined) return start - alarmCount(e.alarmDaysBefore, 36600) * 86400000;
-  if (e.alarmMinutesBefore !== undefined) return start - alarmCount(e.alarmMinutesBefore, 52704000) * 60000;
-  return null;
+  if (e.alarmDaysBefore !== undefined && start - alarmCount(e.alarmDaysBefore, 36600) * 86400000 > asOf) return `-P${e.alarmDaysBefore}D`;
+  if (e.alarmMinutesBefore !== undefined && start - alarmCount(e.alarmMinutesBefore, 52704000) * 60000 > asOf) return `-PT${e.alarmMinutesBefore}M`;
+  const asked = e.alarmDaysBefore !== undefined || e.alarmMinutesBefore !== undefined;
+  return asked && !e.date && start - LAST_LEAD_MINUTES * 60000 > asOf ? `-PT${LAST_LEAD_MINUTES}M` : null;
 }
 
 /**
  * events: [{ uid, title, description?, start?: instant, end?: instant,
  *            date?: "YYYY-MM-DD" (all-day), alarmDaysBefore?: n, alarmMinutesBefore?: n }]
- * `now` sets DTSTAMP (default: this moment). An alarm that would ring at or before `asOf` (the instant the
- * page decided for; default `now`) is left out: a calendar rings it at once on import, or never.
+ * `now` sets DTSTAMP (default: this moment). Alarms are as of `asOf` (the instant the page decided for;
+ * default `now`): one whose moment has passed rings an hour before a timed event instead, or is left out.
  *   buildCalendar([{ …, start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 }], now, "2026-11-25T12:00:00+08:00")
- *   → no VALARM (it would have rung at 2026-11-25 10:00)
+ *   → TRIGGER:-PT60M (a day before, 2026-11-25 10:00, has passed)
  */
 export function buildCalendar(events, now = new Date(), asOf = now) {
   const decidedAt = new Date(asOf).getTime();
@@ -102,9 +108,7 @@ export function buildCalendar(events, now = new Date(), asOf = now) {
     }
     lines.push(`SUMMARY:${escapeText(e.title)}`);
     if (e.description) lines.push(`DESCRIPTION:${escapeText(e.description)}`);
-    const rings = alarmAt(e);
-    const alarm = rings === null || rings <= decidedAt ? null
-      : e.alarmDaysBefore !== undefined ? `-P${e.alarmDaysBefore}D` : `-PT${e.alarmMinutesBefore}M`;
+    const alarm = alarmOf(e, decidedAt);
     if (alarm) {
       lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `DESCRIPTION:${escapeText(e.title)}`, `TRIGGER:${alarm}`, "END:VALARM");
     }

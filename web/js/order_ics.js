@@ -34,10 +34,10 @@ export function orderIcsEvents(r) {
       ? { end: r.booking.ends_at, description: late ? `${checkIn()}\n${r.next_step.message}` : checkIn() } : {};
     const named = p.key === "change_deadline" && changeOnly ? "ics.change_only" : title;
     // With a booking to cancel first, the refund is lost once the booking locks (refund.act_by, earlier than the
-    // window's end): the refund's event says so, and its alarm rings before that moment, not the window's end.
+    // window's end): the refund's event is at that moment, named so, and says to request the refund after.
     const cancelFirst = p.key === "refund_deadline" && r.refund.state === "cancel_booking_first" && r.refund.act_by && r.refund.act_by !== r.refund.deadline
-      ? { description: tf("ics.refund_cancel_first", { time: chinaTime(toChina(r.refund.act_by)) }),
-        alarmMinutesBefore: Math.round((Date.parse(r.refund.deadline) - Date.parse(r.refund.act_by)) / 60000) + 24 * 60 } : {};
+      ? { title: t("ics.refund_cancel_by"), start: r.refund.act_by,
+        description: tf("ics.refund_cancel_first", { time: chinaTime(toChina(r.refund.act_by)), deadline: chinaTime(toChina(r.refund.deadline)) }) } : {};
     return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam, ...cancelFirst };
   });
 }
