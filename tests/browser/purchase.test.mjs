@@ -120,6 +120,11 @@ test("EXO-8 on the page: a lab exam's results come fourteen days after its day, 
   await page.getByTestId("exam-kind").selectOption("interview");
   assert.equal(await at("results_at"), "2026-12-15T00:00:00+08:00");
   assert.match(await page.getByTestId("to-booking").getAttribute("href"), /exam_kind=interview/);
+  // The booking page decides a booked exam (or one to book): a taken, missed or cancelled one is not sent there.
+  for (const [status, shown] of [["taken", false], ["no_show", false], ["cancelled", false], ["none", true], ["booked", true]]) {
+    await page.getByTestId("status").selectOption(status);
+    assert.equal(await page.getByTestId("to-booking").isVisible(), shown, status);
+  }
   // A part the page does not offer, in a link, is refused beside its field.
   const bad = await openPage(env.browser, `${env.url}purchase.html?paid_at=2026-11-21T10:00&status=booked&exam_at=2026-12-10T09:00&exam_kind=oral&lang=en`);
   assert.equal(await bad.page.getByTestId("link-error-exam_kind").isVisible(), true);
