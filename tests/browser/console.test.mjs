@@ -180,8 +180,11 @@ test("one refund per order (COD-4): refused while bound, the engine's 退款 at 
   const refundButton = (key) => page.locator(`#orders tr[data-order="${key}"] button[data-action=refund]`);
   assert.equal(await refund("A-2026").getAttribute("data-allowed"), "false");
   assert.equal(await refundButton("A-2026").count(), 0);
+  // Held up only by a bound code (unbind it first): "not yet", not "no".
+  assert.equal(await refund("A-2026").textContent(), "暂不可退款");
   // An order with a 已退款 code: its one refund is spent, whatever else it holds.
   assert.equal(await refund("C-1").getAttribute("data-allowed"), "false");
+  assert.equal(await refund("C-1").textContent(), "不可退款");
   await page.locator('#orders tr[data-order="C-1"] [data-details]').click();
   assert.match(await page.locator('#orders tr[data-order="C-1"] + tr.details').textContent(), /本订单已有 1 个考试码退款；每笔订单仅支持退款一次/);
   // 查看考试码 → the order's codes; unbind the bound one.

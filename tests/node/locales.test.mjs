@@ -134,3 +134,18 @@ test("the engine's zh-Hant sentences use Traditional vocabulary (帳戶, 登入,
   }
   assert.ok(checked > 150);
 });
+
+// A place in a file ({at}, {other}) is worded whole by console.line_n / console.item ("第 9 行"): a sentence
+// that wraps it again said "第 第 9 行 行" (a tryout, zh-Hant). The Chinese texts wrap a placeholder as zh-CN does.
+test("a placeholder that is already a worded place is not wrapped again in zh-Hant", () => {
+  const around = (text, name) => [...text.matchAll(new RegExp(`(.?.?)\\{${name}\\}(.?.?)`, "g"))].map((m) => /第\s*$/.test(m[1]) || /^\s*行/.test(m[2]));
+  let checked = 0;
+  for (const [key, cn] of Object.entries(STRINGS["zh-CN"])) {
+    for (const name of ["at", "other"]) {
+      if (!cn.includes(`{${name}}`)) continue;
+      assert.deepEqual(around(STRINGS["zh-Hant"][key], name), around(cn, name), `${key} {${name}}`);
+      ++checked;
+    }
+  }
+  assert.ok(checked >= 5, `${checked} sentences with a place`);
+});

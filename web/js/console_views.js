@@ -89,6 +89,12 @@ export const codesView = (model, q) => page(codeIds(model, q), q, (id) => codeRo
 
 // ---- 订单管理 -----------------------------------------------------------------
 
+/** Whether an order's refund waits only on its bound codes being unbound first (COD-4): "not yet", not "no". */
+export const blockedNow = (o) => !o.refund.allowed && o.refund.blocking_bound_codes > 0;
+/** An order's refund in a word: refundable (how many codes), not until its bound codes are unbound, or not refundable. */
+export const refundWord = (o, t) => (o.refund.allowed ? t("console.refund.yes", { n: o.refund.refundable_codes })
+  : t(blockedNow(o) ? "console.order_status.blocked" : "console.refund.no"));
+
 const ORDER_STATUS = {
   refundable: (o) => o.answer.refund.allowed,
   blocked: (o) => !o.answer.refund.allowed && !o.answer.order.expired && o.answer.codes.refunded === 0,
@@ -218,7 +224,7 @@ export function exportCsv(model, view, q, t) {
       const o = orderRow(model, k);
       const state = o.expired ? t("console.order.expired") : o.refunded ? t("console.order.refunded") : t("console.order.valid");
       return [o.key, o.certifications.join(" / "), o.exam_types.join(" / "), state, o.paid_day, o.total, o.unused, o.used, o.refunded, o.valid_until,
-        o.refund.allowed ? t("console.refund.yes", { n: o.refund.refundable_codes }) : t("console.refund.no")];
+        refundWord(o, t)];
     }));
   }
   if (view === "certs") {
