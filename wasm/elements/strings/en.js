@@ -130,7 +130,7 @@ export default {
   "booking.state.booked": "Can be changed free of charge now",
   "booking.state.locked": "Can no longer be changed or cancelled",
   "booking.state.check_in_late": "Check-in time passed: go now and ask the centre",
-  "booking.state.check_in_closed": "Check-in has closed: no entry any more",
+  "booking.state.check_in_closed": "Exam under way (check-in has closed)",
   "booking.state.awaiting_results": "Waiting for the results",
   "booking.state.done": "The exam is over",
   "booking.state.must_move": "Must be moved to a day it can be sat",

@@ -130,7 +130,7 @@ export default {
   "booking.state.booked": "现在可以免费改期",
   "booking.state.locked": "现在不能改期或取消",
   "booking.state.check_in_late": "已过签到时间：请立即赶往并联系考试中心",
-  "booking.state.check_in_closed": "签到已截止：不能再入场",
+  "booking.state.check_in_closed": "考试进行中（签到已截止）",
   "booking.state.awaiting_results": "等待考试结果",
   "booking.state.done": "考试已结束",
   "booking.state.must_move": "须改约到可考日期",

@@ -131,7 +131,7 @@ export default {
   "booking.state.booked": "現在可以免費改期",
   "booking.state.locked": "現在不能改期或取消",
   "booking.state.check_in_late": "已過簽到時間：請立即趕往並聯絡考試中心",
-  "booking.state.check_in_closed": "簽到已截止：不能再入場",
+  "booking.state.check_in_closed": "考試進行中（簽到已截止）",
   "booking.state.awaiting_results": "等待考試結果",
   "booking.state.done": "考試已結束",
   "booking.state.must_move": "須改約到可考日期",
