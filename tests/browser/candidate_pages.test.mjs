@@ -111,6 +111,10 @@ test("announcements: a change of the answer is said once; the ticking countdown 
   const said = await page.evaluate(() => window.__said);
   assert.equal(said.length, 1);
   assert.match(said[0], /^Already refunded\./);
+  // A refunded order is void: neither its window's end nor its validity is shown or said.
+  for (const part of ["deadline", "valid-until"]) assert.equal(await page.locator(`#refund [part~="value"][data-name="${part}"]:visible`).count(), 0, part);
+  assert.doesNotMatch(said[0], /valid until|Refund window closes/i);
+  assert.equal(await page.locator("#refund").evaluate((el) => el.result.reasons.some((r) => r.code === "ORDER_VALID")), false);
   await page.clock.runFor(1200);
   assert.equal((await page.evaluate(() => window.__said)).length, 1);
   assert.deepEqual(problems(), []);

@@ -246,6 +246,7 @@ function examOrder(r, a, now, said, codes, hit) {
     hit("void_order_times", "refunded order with exam times");
   }
   if (status === "no_show" && (codes.has("RESULTS_AVAILABLE") || a.booking.results_at)) hit("void_order_times", "no-show told results come");
+  if (refunded && (codes.has("ORDER_VALID") || codes.has("ORDER_EXPIRED"))) hit("void_order_times", "a refunded order's validity said");
   const exhausted = cert && cert.exams_until && today > cert.exams_until;
   if ((refunded || used || exhausted) && a.order.reminders.length > 0) hit("void_order_times", "reminders for an order that cannot be used");
   // A booked exam whose time is over was sat (its results are awaited): the order's one attempt is spent.

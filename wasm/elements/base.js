@@ -375,7 +375,8 @@ export class CertpolicyElement extends ElementBase {
     for (const cell of dl.children) {
       const row = shown.get(cell.dataset.name);
       attrs(cell, { hidden: !row });
-      if (!row) text(cell, "");  // a hidden row keeps no stale words
+      // A hidden row keeps no stale words, and keeps its nodes (a time's viewer-time line): built once.
+      if (!row) for (const n of cell.childNodes) n.nodeType === Node.TEXT_NODE ? (n.nodeValue = "") : text(n, "");
       else if (cell.localName === "dt") text(cell, row[0]);
       else if (typeof row[1] === "function") row[1](cell);
       else if (row[1] instanceof Node) { if (cell.firstChild !== row[1]) cell.replaceChildren(row[1]); }

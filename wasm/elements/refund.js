@@ -17,7 +17,7 @@ const REMAINING = { open: "countdown", cancel_booking_first: "countdown", platfo
 const lifecycle = (r) => says(r, "LIFECYCLE_REFUND_BLOCKED_BY_BOOKING") || says(r, "LIFECYCLE_REFUND_BLOCKED_BY_MOVED_BOOKING");
 const remaining = (r) => (lifecycle(r) && r.refund.act_by == null ? REMAINING.unused_attempt : REMAINING[r.refund.state]);
 // The no-reason window is the rule that applies (not the platform's or a notice's refund, which have none).
-const windowRules = (r) => !lifecycle(r) && remaining(r) !== "refund.no_limit";
+const windowRules = (r) => !lifecycle(r) && remaining(r) !== "refund.no_limit" && r.refund.state !== "refunded";
 
 // With a booking to cancel first, the moment it stops being cancellable, when that comes first: said as its own line.
 const cancelBy = (r) => r.refund.state === "cancel_booking_first" && r.refund.act_by != null && r.refund.act_by !== r.refund.deadline;
@@ -67,13 +67,14 @@ export class CertpolicyRefund extends CertpolicyElement {
     text($.clock, shows === "countdown" ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—");
     attrs(text($.verdict, this.verdictText(r)), { "data-tone": r.refund.tone, "data-state": r.refund.state });
     const paid = r.refund.breakdown.length > 0;
+    const refunded = r.refund.state === "refunded";
     this.writeFacts($.facts, [
       cancelBy(r) && ["cancel-by", this.word("refund.cancel_by"), this.when(r.refund.act_by)],
-      ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
+      // A refunded order's window and validity decide nothing any more (tryouts read them as still open).
+      !refunded && ["deadline", this.word("refund.deadline"), this.when(r.refund.deadline)],
       ["remaining", this.word("refund.remaining"), $.clock],
       ["amount", ...this.amount(r)],
-      // A refunded order's validity decides nothing any more (a tryout read it as still usable).
-      r.refund.state !== "refunded" && ["valid-until", this.word("order.valid_until"), r.order.valid_until],
+      !refunded && ["valid-until", this.word("order.valid_until"), r.order.valid_until],
       // Where the money goes (退款说明: 退还到支付方腾讯云账户), beside the split by method.
       paid && ["destination", this.word("refund.destination"), this.word("refund.to_account")],
     ]);

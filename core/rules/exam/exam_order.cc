@@ -199,7 +199,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
 
   // The reasons, in the order a reader needs them.
   const bool alive = !in.refunded && in.status != BookingStatus::kTaken && in.status != BookingStatus::kNoShow;
-  d.reasons.add(d.validity.expired ? "ORDER_EXPIRED" : "ORDER_VALID", "EXO-2");
+  // A refunded order is void: its validity is not said (a tryout read "valid until …" beside "refunded").
+  if (!in.refunded) d.reasons.add(d.validity.expired ? "ORDER_EXPIRED" : "ORDER_VALID", "EXO-2");
   if (c != nullptr && last_exam_day) {
     if (alive) {
       d.reasons.add(d.exams_over ? "LIFECYCLE_EXAMS_ENDED" : "LIFECYCLE_EXAMS_UNTIL", "CAT-2");
