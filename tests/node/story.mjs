@@ -247,6 +247,10 @@ function examOrder(r, a, now, said, codes, hit) {
   }
   if (status === "no_show" && (codes.has("RESULTS_AVAILABLE") || a.booking.results_at)) hit("void_order_times", "no-show told results come");
   if (refunded && (codes.has("ORDER_VALID") || codes.has("ORDER_EXPIRED"))) hit("void_order_times", "a refunded order's validity said");
+  // A booked session that can no longer be changed or cancelled holds the attempt: nothing is left to book before expiry.
+  if (status === "booked" && ["locked", "check_in_late", "check_in_closed"].includes(a.booking.state) && !platformChanged && a.order.reminders.length > 0) {
+    hit("void_order_times", "expiry reminders beside a booking the attempt is committed to");
+  }
   const exhausted = cert && cert.exams_until && today > cert.exams_until;
   if ((refunded || used || exhausted) && a.order.reminders.length > 0) hit("void_order_times", "reminders for an order that cannot be used");
   // A booked exam whose time is over was sat (its results are awaited): the order's one attempt is spent.

@@ -242,7 +242,12 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     // EXO-3: reminders only while the order holds an attempt that can still
     // be sat, and not after its last usable day.
     auto& r = d.validity.reminders;
-    if (!alive || d.exams_over || b.attempt_spent) r.clear();
+    // Nor once a booked session can no longer be changed or cancelled (locked, late, under way): the attempt is
+    // committed to it, and nothing is left to book before the order expires (a tryout saw expiry reminders and an
+    // expiry alarm in the calendar of an exam under way). A session the platform changed keeps them (EXO-9's
+    // nearest session is still to come).
+    const bool committed = b.session && !b.can_change && in.fault != PlatformFault::kExamTimeChanged;
+    if (!alive || d.exams_over || b.attempt_spent || committed) r.clear();
     r.erase(std::remove_if(r.begin(), r.end(), [&](CivilDate x) { return x > b.usable_until; }), r.end());
     // The certificate a pass would give: from the guide's (earlier) results
     // day, renewal by the terms' (later) results lag.
