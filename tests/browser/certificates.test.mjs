@@ -327,11 +327,14 @@ test("the exam order's .ics: late for check-in but before the start, the exam st
   assert.match(event, /DTEND:20261125T023000Z/);
   assert.match(event, /请立即赶往考场/);
   assert.doesNotMatch(event, /BEGIN:VALARM/, "its alarm, two hours before check-in, has rung");
+  // The attempt is committed to this session: the results are an event, the order's own last day is not.
+  assert.deepEqual(lines.filter((l) => l.startsWith("SUMMARY:")), ["SUMMARY:腾讯云认证考试", "SUMMARY:腾讯云认证：可查询考试结果"]);
+  assert.ok(lines.includes("DTSTART:20261125T030000Z"), "results from 11:00 China time");
   // At the start itself the card still says go now; a second after, the exam has begun and is not an event to attend.
   await page.getByTestId("now").fill("2026-11-25T09:00:01");
   await bookingState("check_in_closed");
   const underway = checkIcs((await downloadIcs(page)).text);
-  assert.ok(!underway.includes("SUMMARY:腾讯云认证考试"), underway.filter((l) => l.startsWith("SUMMARY")).join());
+  assert.deepEqual(underway.filter((l) => l.startsWith("SUMMARY")), ["SUMMARY:腾讯云认证：可查询考试结果"]);
   // The order's last evening: its last day is an event (all day), without the alarm 15 days back.
   await page.getByTestId("status").selectOption("none");
   await page.getByTestId("now").fill("2027-11-21T20:00:00");

@@ -14,8 +14,12 @@ const EVENTS = {
   change_deadline: ["ics.change", { alarmMinutesBefore: 24 * 60 }],
   move_by: ["ics.move_by", { alarmMinutesBefore: 24 * 60 }],
   check_in_by: ["ics.exam", { alarmMinutesBefore: 120 }],
+  results_at: ["ics.results", { alarmMinutesBefore: 0 }],
   valid_until: ["ics.order_expiry", { alarmDaysBefore: 15 }],
 };
+// The booking states whose session holds the order's one attempt (it can no longer be changed or cancelled): the
+// order's own last day decides nothing more (EXO-3 gives it no reminders either).
+const COMMITTED = new Set(["locked", "check_in_late", "check_in_closed"]);
 
 /** The events of an `exam_order` answer: one per timeline point ahead that has a title above. */
 export function orderIcsEvents(r) {
@@ -24,7 +28,7 @@ export function orderIcsEvents(r) {
   const changeOnly = r.booking.change_only;
   // Past the check-in time but before the start (EXO-6, `check_in_late`) the card says to go now: the exam stays.
   const late = r.booking.state === "check_in_late";
-  const ahead = (p) => p.state !== "past" || (late && p.key === "check_in_by");
+  const ahead = (p) => (p.state !== "past" || (late && p.key === "check_in_by")) && !(p.key === "valid_until" && COMMITTED.has(r.booking.state));
   return r.timeline.filter((p) => ahead(p) && EVENTS[p.key]).map((p) => {
     const [title, alarm] = EVENTS[p.key];
     const when = p.date ? { date: p.date } : { start: p.at };
