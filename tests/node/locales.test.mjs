@@ -122,6 +122,8 @@ test("the engine's zh-Hant sentences use Traditional vocabulary (帳戶, 登入,
   assert.match(refund.reasons.find((r) => r.code === "REFUND_TO_METHODS").message, /騰訊雲帳戶/);
   const booked = say({ type: "exam_order", now: "2026-11-22T10:00:00+08:00", order: { paid_at: "2026-11-21T10:00:00+08:00", booking: { status: "booked", exam_at: "2026-12-20T09:00:00+08:00" } } });
   assert.match(booked.reasons.find((r) => r.code === "CHECK_IN").message, /登入考試用戶端/);
+  // The pages say 遠端 (remote), and so does the card beside them (it said 遠程 on one line and 遠端 on the next).
+  assert.match(booked.reasons.find((r) => r.code === "CHECK_IN").message, /遠端考試請登入/);
   const messages = JSON.parse(readFileSync(MESSAGES_PATH, "utf8"));
   const mapped = engineTraditional(messages);
   let checked = 0;
