@@ -30,6 +30,9 @@ export function orderLink(page, fields) {
   return `${page}?${q}`;
 }
 
+/** A link's time with the "+" of its offset that form decoding turned into a space: "…T11:00 0900" → "…T11:00+0900". */
+const withPlus = (text) => text.replace(/([Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$/, "$1+$2");
+
 /**
  * A link's time as the engine reads instants: with its own offset as written,
  * else as China time (the pages write China-time values), seconds added when
@@ -40,8 +43,7 @@ export function orderLink(page, fields) {
  *   "2026-11-21T11:00 09:00" (from "…+09:00" typed into a link) → "2026-11-21T11:00:00+09:00"
  */
 function linkInstant(given) {
-  const text = given.replace(/([Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:\d{2})$/, "$1+$2")
-    .replace(/([Tt ]\d{2}:\d{2})(?=[zZ]$|[+-]\d{2}:\d{2}$|$)/, "$1:00");
+  const text = withPlus(given).replace(/([Tt ]\d{2}:\d{2})(?=[zZ]$|[+-]\d{2}:\d{2}$|$)/, "$1:00");
   return /(?:[zZ]|[+-]\d{2}:\d{2})$/.test(text) ? text : `${text}+08:00`;
 }
 
@@ -88,7 +90,7 @@ export async function readLink(choices, search = location.search) {
       const r = engine.evaluate({ type: "exam_order", now: instant, order: { paid_at: instant } });
       const wall = r.ok ? chinaWall(instant) : null;
       if (wall) values[field] = wall;
-      else refused.push({ field, text, detail: r.ok ? "BAD_FORMAT" : r.error.detail });
+      else refused.push({ field, text: withPlus(text), detail: r.ok ? "BAD_FORMAT" : r.error.detail });  // said as written
     } else if (listed) {
       if (listed.includes(text)) values[field] = text;
       else refused.push({ field, text, detail: field === "certification" ? certificationRefusal(engine, text) : "UNKNOWN_VALUE" });
