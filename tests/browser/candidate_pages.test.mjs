@@ -121,6 +121,17 @@ test("announcements: a change of the answer is said once; the ticking countdown 
   await context.close();
 });
 
+test("a link's ?lang is read as a language tag: zh-TW and zh-HK are Traditional Chinese, en-US English", async () => {
+  for (const [tag, lang] of [["zh-TW", "zh-Hant"], ["zh-hk", "zh-Hant"], ["zh-Hant-TW", "zh-Hant"], ["en-US", "en"], ["zh-CN", "zh-CN"], ["zh-Hans-HK", "zh-CN"], ["fr", "zh-CN"]]) {
+    const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html?lang=${tag}`);
+    await page.waitForFunction(() => document.getElementById("refund").result);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang, tag);
+    assert.equal(await page.locator("#lang").inputValue(), lang, tag);
+    assert.deepEqual(problems(), [], tag);
+    await context.close();
+  }
+});
+
 test("zh-Hant: the language menu turns the page and the engine's sentences to Traditional Chinese", async () => {
   const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
   await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-22T10:00:00" });

@@ -2,6 +2,7 @@
 // else the reader's last choice, else 简体中文), the page's strings in it, and
 // a catalogue name in it.
 import { LOCALES, STRINGS, format } from "./i18n.js";
+import { localeOf } from "/pkg/elements/format.js";
 
 // The reader's last choice, kept in the browser's storage; a browser that blocks
 // storage (cookies turned off) throws on any use of it, and then nothing is kept.
@@ -20,9 +21,11 @@ function saveLocale(value) {
   }
 }
 
+// A link's ?lang is read as the engine and the elements read a language tag (zh-TW, zh-HK, zh-Hant-… →
+// zh-Hant; en-US, en-GB … → en; other zh… → zh-CN); a tag of no language the pages speak is not taken.
 function firstLocale() {
   const q = new URLSearchParams(location.search).get("lang");
-  if (LOCALES.includes(q)) return q;
+  if (q && /^(zh|en)(?:[-_]|$)/i.test(q)) return localeOf(q.toLowerCase());
   const saved = savedLocale();
   return LOCALES.includes(saved) ? saved : "zh-CN";
 }
