@@ -332,6 +332,12 @@ test("no contradictions: no running countdown beside 'not refundable', no 'close
   await simulatePurchase(page, { paid: "2026-11-21T10:00", now: "2026-11-24T10:00:00", status: "booked", exam: "2026-11-25T09:00" });
   assert.equal(await page.locator('[part~="verdict"]').textContent(), "Not refundable (the booking can no longer be cancelled)");
   assert.equal(await page.locator('[part~="countdown"]').textContent(), "—");
+  // Booked before buying, the booking never could be cancelled (EXO-5): not "no longer".
+  await page.getByTestId("flow").selectOption("book_then_purchase");
+  await page.waitForFunction(() => document.getElementById("refund").result?.booking?.change_only === true);
+  assert.equal(await page.locator('[part~="verdict"]').textContent(), "Not refundable (booked before buying: the booking cannot be cancelled)");
+  await page.getByTestId("flow").selectOption("purchase_then_book");
+  await page.waitForFunction(() => document.getElementById("refund").result?.booking?.change_only === false);
   assert.doesNotMatch(await page.getByTestId("answer").textContent(), /cancel the booking first/);
   // A platform fault after the window: refundable, and not said to be closed.
   await page.getByTestId("status").selectOption("none");

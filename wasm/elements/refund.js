@@ -31,7 +31,9 @@ export class CertpolicyRefund extends CertpolicyElement {
   /** The verdict's words: the refund's state, and "¥0.00 back" when it (or the one after cancelling) returns nothing. */
   verdictText(r) {
     const nothing = (r.refund.allowed && r.refund.amount_fen === 0) || r.refund.amount_after_cancelling_fen === 0;
-    return this.word(`refund.state.${r.refund.state}`) + (nothing ? this.word("refund.nothing_back") : "");
+    // A booking made before buying was never cancellable (EXO-5): not "no longer", as a locked one is.
+    const state = r.refund.state === "booking_locked" && r.booking.change_only ? "booked_before_purchase" : r.refund.state;
+    return this.word(`refund.state.${state}`) + (nothing ? this.word("refund.nothing_back") : "");
   }
 
   /**

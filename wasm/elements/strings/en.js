@@ -119,6 +119,7 @@ export default {
   "refund.state.platform_fault": "Refundable (platform cause)",
   "refund.state.unused_attempt": "The unused attempt can be refunded",
   "refund.state.cancel_booking_first": "Refundable once the booking is cancelled",
+  "refund.state.booked_before_purchase": "Not refundable (booked before buying: the booking cannot be cancelled)",
   "refund.state.booking_locked": "Not refundable (the booking can no longer be cancelled)",
   "refund.state.closed": "Not refundable",
   "refund.state.exam_used": "Not refundable (the exam was taken or missed)",

@@ -119,6 +119,7 @@ export default {
   "refund.state.platform_fault": "可以退款（平台原因）",
   "refund.state.unused_attempt": "可退还未使用的考试次数",
   "refund.state.cancel_booking_first": "取消预约后可以退款",
+  "refund.state.booked_before_purchase": "不可退款（购买前已预约，预约不能取消）",
   "refund.state.booking_locked": "不可退款（预约已无法取消）",
   "refund.state.closed": "不可退款",
   "refund.state.exam_used": "不可退款（考试已参加或缺考）",

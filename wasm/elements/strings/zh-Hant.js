@@ -120,6 +120,7 @@ export default {
   "refund.state.platform_fault": "可以退款（平臺原因）",
   "refund.state.unused_attempt": "可退還未使用的考試次數",
   "refund.state.cancel_booking_first": "取消預約後可以退款",
+  "refund.state.booked_before_purchase": "不可退款（購買前已預約，預約不能取消）",
   "refund.state.booking_locked": "不可退款（預約已無法取消）",
   "refund.state.closed": "不可退款",
   "refund.state.exam_used": "不可退款（考試已參加或缺考）",
