@@ -23,9 +23,13 @@ export class CertpolicyBooking extends CertpolicyElement {
 
   decide() { return this.ask("exam_order", { order: this.order ?? {} }); }
 
-  /** The verdict's words: the booking's state (a booking that can be moved but not cancelled says so). */
+  /**
+   * The verdict's words: the booking's state (a booking that can be moved but not cancelled says so; one that can
+   * be cancelled but not moved, an expired order's booking whose cancelling leads to the notice's refund, too).
+   */
   verdictText(r) {
     const b = r.booking;
+    if (b.state === "locked" && b.can_cancel) return this.word("booking.state.cancel_only");
     return this.word(`booking.state.${b.state}`) + (b.state === "booked" && !b.can_cancel ? ` ${this.word("booking.no_cancel")}` : "");
   }
 

@@ -118,15 +118,19 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     return d;
   }
   if (in.status == BookingStatus::kBooked) {
-    // EXO-2: a booking sat after the expired order's validity is neither changed nor cancelled on this order, though
-    // its 72 hours have not begun: a change books anew, which an expired order cannot, and cancelling returns
-    // nothing (a tryout saw "free to reschedule" on such a card). No change deadline is given to act by.
+    // EXO-2: a booking sat after the expired order's validity is not changed on this order, though its 72 hours
+    // have not begun: a change books anew, which an expired order cannot (a tryout saw "free to reschedule" on such
+    // a card). It is cancelled only where that can lead to a refund (CAT-2's unused-attempt refund; elsewhere a
+    // cancel returns nothing), by the usual deadline; else no change deadline is given to act by.
     const bool window_open = in.now <= *d.change_deadline;
     const bool open = window_open && !d.sit_after_validity;
+    const bool cancel_for_refund = window_open && d.sit_after_validity && in.cancel_refunds && flow.cancel_allowed;
     d.can_change = open;
-    d.can_cancel = open && flow.cancel_allowed;
+    d.can_cancel = (open && flow.cancel_allowed) || cancel_for_refund;
     if (open) {
       d.reasons.add(flow.cancel_allowed ? "CHANGE_WINDOW_OPEN" : "CHANGE_ONLY_WINDOW_OPEN", "EXO-5");
+      d.reasons.add(change_boundary_reading(in.now, *d.change_deadline), "EXO-5");
+    } else if (cancel_for_refund) {
       d.reasons.add(change_boundary_reading(in.now, *d.change_deadline), "EXO-5");
     } else if (window_open) {
       d.change_deadline.reset();

@@ -47,6 +47,8 @@ struct BookingInput {
   // closed change window forfeits nothing (its "not attending forfeits the fee" is not said), and a closed
   // check-in is said without the forfeit (CHECK_IN_CLOSED_PLATFORM_CHANGED).
   bool time_changed_by_platform = false;
+  // CAT-2: the certification's notice refunds an unused attempt, so cancelling a booking can lead to a refund.
+  bool cancel_refunds = false;
 };
 
 // Where a booked session stands at `now` (EXO-6, EXO-7), decided once for the sentences, the badge and the next

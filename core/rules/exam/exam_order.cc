@@ -84,7 +84,7 @@ std::vector<TimelinePoint> timeline(const ExamOrderInput& in, const ExamOrderDec
                                          d.refund.state == RefundState::kClosed);
   const bool held = !b.outside_usable;                       // its times are true
   const bool sat = held && in.status != BookingStatus::kNoShow;  // a missed exam's times tell nothing more
-  const bool in_use = alive && !d.exams_over;
+  const bool in_use = alive && !d.exams_over && !d.attempt_committed;
   const auto& cert = d.certificate_if_passed;
   // Each candidate: its key, and either an instant or a day (reached at its
   // start, or at its last millisecond when it ends something).
@@ -179,7 +179,7 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
   // EXO-1, EXO-5 … EXO-9.
   d.booking = decide_booking({in.flow, in.status, in.exam_at.value_or(in.paid_at), in.kind, in.now, in.refunded, d.validity.valid_until,
                               last_exam_day, in.fault == PlatformFault::kCentreUnavailable,
-                              in.fault == PlatformFault::kExamTimeChanged},
+                              in.fault == PlatformFault::kExamTimeChanged, c != nullptr && c->unused_attempt_refund_from.has_value()},
                              p, zone);
   const BookingDecision& b = d.booking;
   // EXO-4, EXO-9, CAT-2.
@@ -246,8 +246,8 @@ ExamOrderDecision decide_exam_order(const ExamOrderInput& in, const Policy& poli
     // committed to it, and nothing is left to book before the order expires (a tryout saw expiry reminders and an
     // expiry alarm in the calendar of an exam under way). A session the platform changed keeps them (EXO-9's
     // nearest session is still to come).
-    const bool committed = b.session && !b.can_change && in.fault != PlatformFault::kExamTimeChanged;
-    if (!alive || d.exams_over || b.attempt_spent || committed) r.clear();
+    d.attempt_committed = b.attempt_spent || (b.session && !b.can_change && in.fault != PlatformFault::kExamTimeChanged);
+    if (!alive || d.exams_over || d.attempt_committed) r.clear();
     r.erase(std::remove_if(r.begin(), r.end(), [&](CivilDate x) { return x > b.usable_until; }), r.end());
     // The certificate a pass would give: from the guide's (earlier) results
     // day, renewal by the terms' (later) results lag.

@@ -88,6 +88,9 @@ struct ExamOrderDecision {
   // payments given): the card's amount beside "refundable after cancelling", where `split` (now) is 0.
   std::optional<Fen> amount_after_cancelling;
   bool exams_over = false;  // the certification's last exam day has passed
+  // EXO-3: the order's one attempt is committed to a booked session (no longer changed or cancelled, not a time
+  // Tencent Cloud changed) or spent on it: the order's own last day decides nothing more.
+  bool attempt_committed = false;
   BookingState booking_state = BookingState::kCanBook;
   Tone booking_tone = Tone::kOk, refund_tone = Tone::kOk;
   // The certificate a pass would give (CRT-1/CRT-2 from the guide's results

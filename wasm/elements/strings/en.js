@@ -129,6 +129,7 @@ export default {
   "booking.state.can_book": "An exam can be booked",
   "booking.state.cannot_book": "No exam can be booked any more",
   "booking.state.booked": "Can be changed free of charge now",
+  "booking.state.cancel_only": "Cannot be changed now, but can be cancelled",
   "booking.state.locked": "Can no longer be changed or cancelled",
   "booking.state.check_in_late": "Check-in time passed: go now and ask the centre",
   "booking.state.check_in_closed": "Exam under way (check-in has closed)",

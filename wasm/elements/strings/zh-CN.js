@@ -129,6 +129,7 @@ export default {
   "booking.state.can_book": "可以预约考试",
   "booking.state.cannot_book": "不能再预约考试",
   "booking.state.booked": "现在可以免费改期",
+  "booking.state.cancel_only": "现在不能改期，但可以取消",
   "booking.state.locked": "现在不能改期或取消",
   "booking.state.check_in_late": "已过签到时间：请立即赶往并联系考试中心",
   "booking.state.check_in_closed": "考试进行中（签到已截止）",

@@ -130,6 +130,7 @@ export default {
   "booking.state.can_book": "可以預約考試",
   "booking.state.cannot_book": "不能再預約考試",
   "booking.state.booked": "現在可以免費改期",
+  "booking.state.cancel_only": "現在不能改期，但可以取消",
   "booking.state.locked": "現在不能改期或取消",
   "booking.state.check_in_late": "已過簽到時間：請立即趕往並聯絡考試中心",
   "booking.state.check_in_closed": "考試進行中（簽到已截止）",
