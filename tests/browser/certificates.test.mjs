@@ -301,14 +301,17 @@ test("the exam order's .ics: with a booking that locks before the refund window 
   assert.match(event, /DESCRIPTION:有预约时不能退款：须先在 2026-11-23 09:00/);
   assert.match(event, /再在 2026-11-26 10:00（北京时间）前申请退款/);
   assert.ok(!event.includes("无理由退款截止"), "not named the window's end");
-  assert.match(event, /TRIGGER:-P1D|TRIGGER:-PT24H|TRIGGER:-PT1440M/);
+  // Its alarm is the change deadline's, at the same moment (one alarm, a day before), not a second one.
+  assert.doesNotMatch(event, /BEGIN:VALARM/);
+  const lines = checkIcs((await downloadIcs(page)).text);
+  const change = lines.slice(lines.indexOf("SUMMARY:腾讯云认证：改期/取消截止"));
+  assert.match(change.slice(0, change.indexOf("END:VEVENT")).join("\n"), /TRIGGER:-PT1440M/);
   // Booked for 11-25 09:00, the booking locks at 11-22 09:00: a day before it (11-21 09:00) has passed by 12:00,
   // so it rings an hour before instead.
   await page.getByTestId("exam-at").fill("2026-11-25T09:00");
   await page.waitForFunction(() => document.getElementById("refund").result?.refund?.act_by === "2026-11-22T09:00:00+08:00");
   const soonEvent = refundEvent(checkIcs((await downloadIcs(page)).text));
   assert.match(soonEvent, /DTSTART:20261122T010000Z/);
-  assert.match(soonEvent, /TRIGGER:-PT1H|TRIGGER:-PT60M/);
   assert.deepEqual(problems(), []);
   await context.close();
 });
@@ -343,6 +346,31 @@ test("the exam order's .ics: late for check-in but before the start, the exam st
   const expiry = last.slice(last.indexOf("SUMMARY:腾讯云认证：订单有效期最后一天"));
   assert.ok(last.includes("SUMMARY:腾讯云认证：订单有效期最后一天"));
   assert.doesNotMatch(expiry.slice(0, expiry.indexOf("END:VEVENT")).join("\n"), /BEGIN:VALARM/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});
+
+test("the exam order's .ics: a refund that would return ¥0.00 (vouchers only) is no event; with a booking to cancel first, the event says so", async () => {
+  const { page, context, problems } = await openPage(env.browser, `${env.url}purchase.html`);
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("paid-at").fill("2026-12-07T10:00");
+  await page.getByTestId("now").fill("2026-12-07T12:00:00");
+  await page.getByTestId("pay-online").fill("0");
+  await page.getByTestId("pay-voucher").fill("1200");
+  await page.waitForFunction(() => document.getElementById("refund").result?.refund?.amount_fen === 0);
+  const summaries = (lines) => lines.filter((l) => l.startsWith("SUMMARY:"));
+  assert.ok(!summaries(checkIcs((await downloadIcs(page)).text)).includes("SUMMARY:腾讯云认证：无理由退款截止"));
+  // Paid in money, booked beyond the window's end (the booking locks after it): the refund event says to cancel first.
+  await page.getByTestId("pay-online").fill("1200");
+  await page.getByTestId("pay-voucher").fill("0");
+  await page.getByTestId("status").selectOption("booked");
+  await page.getByTestId("exam-at").fill("2026-12-20T09:00");
+  await page.waitForFunction(() => document.getElementById("refund").result?.refund?.state === "cancel_booking_first");
+  const lines = checkIcs((await downloadIcs(page)).text);
+  const at = lines.indexOf("SUMMARY:腾讯云认证：无理由退款截止");
+  assert.ok(at > 0, summaries(lines).join());
+  const event = lines.slice(lines.lastIndexOf("BEGIN:VEVENT", at), lines.indexOf("END:VEVENT", at) + 1).join("\n");
+  assert.match(event, /DESCRIPTION:有预约时不能退款：须先取消预约，再在 2026-12-12 10:00（北京时间）前申请退款。/);
   assert.deepEqual(problems(), []);
   await context.close();
 });

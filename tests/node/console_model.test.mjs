@@ -374,3 +374,15 @@ test("a JSON export's duplicates and conflicts name its items: every place a war
   m.load(await readExport(new Blob([text]), { json: true }));
   assert.deepEqual(m.warnings.map((w) => [w.key, w.vars.source]), [["import.warn.duplicate", "json"], ["import.warn.paid_conflict", "json"]]);
 });
+
+test("COD-4: 暂不可退款 — the filter and the refund column — is an order held up only by a bound code; one with nothing to refund, its refund spent, or expired is 不可退款", async () => {
+  const m = await model(FILE + row("E1", "C-ALL", "已考试", V26, "赵六", "100004") + row("R1", "D-SPENT", "已退款", V26) +
+    row("R2", "D-SPENT", "已绑定", V26, "钱七", "100005") + row("R3", "D-SPENT", "未使用", V26));
+  const blocked = ordersView(m, { status: "blocked" }).rows.map((o) => o.key);
+  assert.deepEqual(blocked, ["A-2026"], "A-2026: a bound code to unbind first");
+  const word = (key) => { const o = order(m, key); return [o.blocked, o.refund.allowed]; };
+  assert.deepEqual(word("A-2026"), [true, false]);
+  assert.deepEqual(word("C-ALL"), [false, false], "every code examined: nothing to refund");
+  assert.deepEqual(word("D-SPENT"), [false, false], "its one refund spent, though a code is bound");
+  assert.deepEqual(word("B-2025"), [false, false], "expired, though a code is bound");
+});

@@ -92,7 +92,7 @@ test("every field of a calendar round-trips through ical.js", () => {
   assert.equal(expiry.getFirstPropertyValue("dtend").toString(), "2027-11-22");
 });
 
-test("an alarm whose moment has passed at the instant decided for rings an hour before a timed event, or is left out", () => {
+test("an alarm whose moment has passed at the instant decided for falls back (an hour before; 09:00 the day before, then on the day), or is left out", () => {
   const refund = { uid: "refund", title: "Refund", start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 };  // rings 11-25 10:00 China
   const expiry = { uid: "expiry", title: "Order expiry", date: "2027-11-21", alarmDaysBefore: 15 };  // rings 11-06 00:00 China
   const plain = { uid: "plain", title: "No alarm asked", start: "2026-11-26T10:00:00+08:00" };
@@ -102,7 +102,11 @@ test("an alarm whose moment has passed at the instant decided for rings an hour 
   assert.deepEqual(triggers("2026-11-25T10:00:00+08:00"), ["-PT60M", "-P15D", null], "at its moment: an hour before instead");
   assert.deepEqual(triggers("2026-11-26T08:59:59+08:00"), ["-PT60M", "-P15D", null]);
   assert.deepEqual(triggers("2026-11-26T09:00:00+08:00"), [null, "-P15D", null], "within the hour: none");
-  // An all-day event has no hour to fall back to: the order's last day, seen on its last evening, has no alarm.
+  // An all-day event falls back to 09:00 China time the day before, then on the day; on its last evening, none.
+  assert.deepEqual(triggers("2027-11-19T12:00:00+08:00"), [null, "-PT900M", null], "the day before at 09:00");
+  assert.deepEqual(triggers("2027-11-20T09:00:00+08:00"), [null, "PT540M", null], "at that moment: the day itself at 09:00");
+  assert.deepEqual(triggers("2027-11-21T08:59:59+08:00"), [null, "PT540M", null]);
+  assert.deepEqual(triggers("2027-11-21T09:00:00+08:00"), [null, null, null]);
   assert.deepEqual(triggers("2027-11-21T20:00:00+08:00"), [null, null, null]);
   // Without an instant decided for, the DTSTAMP's moment decides.
   assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T01:59:59Z")))[0].getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "-PT1440M");

@@ -75,3 +75,9 @@ export function localeOf(tag) {
   if (!s.startsWith("zh") || parts.includes("hans")) return "zh-CN";
   return parts.some((p) => ["hant", "tw", "hk", "mo"].includes(p)) ? "zh-Hant" : "zh-CN";
 }
+
+/**
+ * Whether an exam order's refund, now or after cancelling the booking, returns ¥0.00 (vouchers only, EXO-10): the
+ * card says so beside its verdict, and the calendar sets no alarm to ask for it.
+ */
+export const refundReturnsNothing = (r) => (r.refund.allowed && r.refund.amount_fen === 0) || r.refund.amount_after_cancelling_fen === 0;

@@ -5,7 +5,7 @@
 // answer applies and why (EXO-4, EXO-5, EXO-9, EXO-10, CAT-2).
 //   <certpolicy-refund locale="en" order='{"paid_at":"2026-11-21T10:00:00+08:00"}'></certpolicy-refund>
 import { CertpolicyElement, attrs, text } from "./base.js";
-import { chinaTime, countdown, said } from "./format.js";
+import { chinaTime, countdown, refundReturnsNothing, said } from "./format.js";
 import { CAVEAT_STYLE, caveatBox, says, splitReasons, writeCaveats } from "./caveats.js";
 
 // What the "time left" line says in each refund.state: a countdown only while the
@@ -30,7 +30,7 @@ export class CertpolicyRefund extends CertpolicyElement {
 
   /** The verdict's words: the refund's state, and "¥0.00 back" when it (or the one after cancelling) returns nothing. */
   verdictText(r) {
-    const nothing = (r.refund.allowed && r.refund.amount_fen === 0) || r.refund.amount_after_cancelling_fen === 0;
+    const nothing = refundReturnsNothing(r);
     // A booking made before buying was never cancellable (EXO-5): not "no longer", as a locked one is.
     const state = r.refund.state === "booking_locked" && r.booking.change_only ? "booked_before_purchase" : r.refund.state;
     return this.word(`refund.state.${state}`) + (nothing ? this.word("refund.nothing_back") : "");

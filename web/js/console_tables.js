@@ -5,7 +5,7 @@
 // engine's reasons; each button named with the code or order it acts on. Only the rows of one page are ever built.
 import { t, tf } from "./locale.js";
 import { personCells } from "./console_people.js";
-import { blockedNow, refundWord } from "./console_views.js";
+import { refundWord } from "./console_views.js";
 
 const el = (tag, props = {}, ...children) => {
   const node = Object.assign(document.createElement(tag), props);
@@ -99,7 +99,7 @@ export function orderRows(o, onView, onRefund) {
   const tr = el("tr");
   tr.dataset.order = o.key;
   const state = o.expired ? "console.order.expired" : o.refunded ? "console.order.refunded" : "console.order.valid";
-  const refund = el("span", { className: `badge ${o.refund.allowed ? "ok" : blockedNow(o) ? "warn" : "bad"}`, textContent: refundWord(o, tf) });
+  const refund = el("span", { className: `badge ${o.refund.allowed ? "ok" : o.blocked ? "warn" : "bad"}`, textContent: refundWord(o, tf) });
   refund.dataset.allowed = String(o.refund.allowed);
   refund.dataset.testid = "order-refund";
   const certs = o.more_certifications ? tf("console.and_more", { names: o.certifications.join(" / "), n: o.more_certifications }) : o.certifications.join(" / ");

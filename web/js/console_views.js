@@ -89,15 +89,18 @@ export const codesView = (model, q) => page(codeIds(model, q), q, (id) => codeRo
 
 // ---- 订单管理 -----------------------------------------------------------------
 
-/** Whether an order's refund waits only on its bound codes being unbound first (COD-4): "not yet", not "no". */
-export const blockedNow = (o) => !o.refund.allowed && o.refund.blocking_bound_codes > 0;
-/** An order's refund in a word: refundable (how many codes), not until its bound codes are unbound, or not refundable. */
+/**
+ * Whether an order's refund waits only on its bound codes being unbound first (COD-4): "not yet", not "no" — its
+ * one refund not spent, the order not expired. The 暂不可退款 filter and the refund column both say it from here.
+ */
+const blockedByBound = (a) => !a.refund.allowed && a.refund.blocking_bound_codes > 0 && a.codes.refunded === 0 && !a.order.expired;
+/** An order row's refund in a word: refundable (how many codes), not until its bound codes are unbound, or not refundable. */
 export const refundWord = (o, t) => (o.refund.allowed ? t("console.refund.yes", { n: o.refund.refundable_codes })
-  : t(blockedNow(o) ? "console.order_status.blocked" : "console.refund.no"));
+  : t(o.blocked ? "console.order_status.blocked" : "console.refund.no"));
 
 const ORDER_STATUS = {
   refundable: (o) => o.answer.refund.allowed,
-  blocked: (o) => !o.answer.refund.allowed && !o.answer.order.expired && o.answer.codes.refunded === 0,
+  blocked: (o) => blockedByBound(o.answer),
   refunded: (o) => o.answer.codes.refunded > 0,
   expired: (o) => o.answer.order.expired,
 };
@@ -142,7 +145,7 @@ function orderRow(model, k) {
     exam_types: o.types.slice(0, SHOWN_NAMES), paid_day: o.paid_at.slice(0, 10), paid_days: o.days.length, total: a.order.codes, unused: a.codes.unused,
     used: a.codes.bound + a.codes.examined, refunded: a.codes.refunded, void: o.voided ?? 0, expired_codes: a.codes.expired,
     bound: a.codes.bound, valid_until: a.order.valid_until, expired: a.order.expired, reminders: a.order.reminders,
-    refund: a.refund, reasons: a.reasons,
+    refund: a.refund, reasons: a.reasons, blocked: blockedByBound(a),
   };
 }
 

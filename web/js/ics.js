@@ -69,28 +69,33 @@ function nextDay(date) {
   return d.toISOString().slice(0, 10);
 }
 
-/** The last lead a timed event's alarm falls back to when its own has passed: an hour before. */
-const LAST_LEAD_MINUTES = 60;
+/**
+ * Where an alarm falls back to when its own lead has passed, first still ahead wins (minutes from the event's
+ * start): a timed event an hour before; an all-day one at 09:00 China time the day before, then on the day.
+ */
+const FALLBACK_MINUTES = { timed: [-60], allDay: [-15 * 60, 9 * 60] };
+const trigger = (minutes) => (minutes < 0 ? `-PT${-minutes}M` : `PT${minutes}M`);
 
 /**
  * The alarm an event gets at `asOf` (ms), as its TRIGGER value, or null: its own lead while that moment is
- * still ahead; else, for a timed event more than an hour ahead, an hour before it (a deadline within the day
- * still rings); else none (a calendar rings an alarm already past at once on import, or never). An all-day
- * event starts at 00:00 China time, as every date the pages show is a China date.
+ * still ahead; else its first fallback still ahead (a deadline within the day, an order's last days, still
+ * ring); else none (a calendar rings an alarm already past at once on import, or never). An all-day event
+ * starts at 00:00 China time, as every date the pages show is a China date.
  */
 function alarmOf(e, asOf) {
   const start = e.date ? Date.parse(`${e.date}T00:00:00+08:00`) : Date.parse(e.start);
   if (e.alarmDaysBefore !== undefined && start - alarmCount(e.alarmDaysBefore, 36600) * 86400000 > asOf) return `-P${e.alarmDaysBefore}D`;
   if (e.alarmMinutesBefore !== undefined && start - alarmCount(e.alarmMinutesBefore, 52704000) * 60000 > asOf) return `-PT${e.alarmMinutesBefore}M`;
-  const asked = e.alarmDaysBefore !== undefined || e.alarmMinutesBefore !== undefined;
-  return asked && !e.date && start - LAST_LEAD_MINUTES * 60000 > asOf ? `-PT${LAST_LEAD_MINUTES}M` : null;
+  if (e.alarmDaysBefore === undefined && e.alarmMinutesBefore === undefined) return null;
+  const ahead = FALLBACK_MINUTES[e.date ? "allDay" : "timed"].find((m) => start + m * 60000 > asOf);
+  return ahead === undefined ? null : trigger(ahead);
 }
 
 /**
  * events: [{ uid, title, description?, start?: instant, end?: instant,
  *            date?: "YYYY-MM-DD" (all-day), alarmDaysBefore?: n, alarmMinutesBefore?: n }]
  * `now` sets DTSTAMP (default: this moment). Alarms are as of `asOf` (the instant the page decided for;
- * default `now`): one whose moment has passed rings an hour before a timed event instead, or is left out.
+ * default `now`): one whose moment has passed falls back (alarmOf), or is left out.
  *   buildCalendar([{ …, start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 }], now, "2026-11-25T12:00:00+08:00")
  *   → TRIGGER:-PT60M (a day before, 2026-11-25 10:00, has passed)
  */

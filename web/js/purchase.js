@@ -98,8 +98,9 @@ function update() {
   $("exam_field").hidden = !withTime;
   $("exam_kind_field").hidden = !withTime;
   $("now_field").hidden = !$("simulate").checked;
-  // The booking page decides a booked exam, or one to book: a taken, missed or cancelled one is not sent there.
-  $("to_booking").hidden = !["none", "booked"].includes($("booking_status").value);
+  // The booking page decides a booked exam, or one to book, on a live order: a taken, missed or cancelled one, or a
+  // refunded order (the link carries no refund, so it would come back live), is not sent there.
+  $("to_booking").hidden = !["none", "booked"].includes($("booking_status").value) || $("refunded").checked;
   $("to_booking").href = orderLink("booking.html", {
     paid_at: $("paid_at").value, flow: $("flow").value, certification: $("certification").value,
     exam_at: withTime ? $("exam_at").value : "", exam_kind: withTime ? $("exam_kind").value : "",

@@ -120,6 +120,7 @@ export default {
   "ics.refund": "Tencent Cloud certification: refund window closes",
   "ics.refund_cancel_by": "Tencent Cloud certification: last moment to cancel the booking and keep the refund",
   "ics.refund_cancel_first": "A booking blocks the refund: cancel it by {time} (China time) first (after that it cannot be cancelled, and the refund is lost), then request the refund by {deadline} (China time).",
+  "ics.refund_cancel_then_request": "A booking blocks the refund: cancel it first, then request the refund by {deadline} (China time).",
   "ics.change": "Tencent Cloud certification: last moment to change or cancel",
   "ics.change_only": "Tencent Cloud certification: last moment to change (it cannot be cancelled)",
   "ics.exam": "Tencent Cloud certification exam",

@@ -120,6 +120,7 @@ export default {
   "ics.refund": "腾讯云认证：无理由退款截止",
   "ics.refund_cancel_by": "腾讯云认证：要退款，须在此前取消预约",
   "ics.refund_cancel_first": "有预约时不能退款：须先在 {time}（北京时间，含该时刻）前取消预约（此后预约不能取消，退款也就无法申请），再在 {deadline}（北京时间）前申请退款。",
+  "ics.refund_cancel_then_request": "有预约时不能退款：须先取消预约，再在 {deadline}（北京时间）前申请退款。",
   "ics.change": "腾讯云认证：改期/取消截止",
   "ics.change_only": "腾讯云认证：改期截止（不能取消）",
   "ics.exam": "腾讯云认证考试",

@@ -121,6 +121,7 @@ export default {
   "ics.refund": "騰訊雲認證：無理由退款截止",
   "ics.refund_cancel_by": "騰訊雲認證：要退款，須在此前取消預約",
   "ics.refund_cancel_first": "有預約時不能退款：須先在 {time}（北京時間，含該時刻）前取消預約（此後預約不能取消，退款也就無法申請），再在 {deadline}（北京時間）前申請退款。",
+  "ics.refund_cancel_then_request": "有預約時不能退款：須先取消預約，再在 {deadline}（北京時間）前申請退款。",
   "ics.change": "騰訊雲認證：改期/取消截止",
   "ics.change_only": "騰訊雲認證：改期截止（不能取消）",
   "ics.exam": "騰訊雲認證考試",
