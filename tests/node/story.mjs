@@ -163,6 +163,10 @@ function examOrder(r, a, now, said, codes, hit) {
   const sitAnyway = status === "booked" && !refunded && examDate > lastDay && lastDay === a.order.valid_until &&
     !(cert?.exams_until && examDate > cert.exams_until) && !platformChanged && o.platform_fault !== "centre_unavailable" && !movableIntoValidity;
   const outside = status === "booked" && examDate > lastDay && !sitAnyway;
+  // A centre that cannot hold a session after the validity, no longer movable into it: its new date is after it too.
+  const centreAfter = status === "booked" && !refunded && o.platform_fault === "centre_unavailable" && examDate > lastDay &&
+    lastDay === a.order.valid_until && !(cert?.exams_until && examDate > cert.exams_until) && !movableIntoValidity;
+  if (centreAfter && !codes.has("EXAM_AFTER_ORDER_EXPIRY_CENTRE")) hit("ambiguity_unsaid", "a centre's move of an exam after the validity, without saying the new date is after it too");
   if (sitAnyway && !codes.has("EXAM_AFTER_ORDER_EXPIRY_SIT")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the advice to confirm and check in");
   // The reading is said where readings are (a READING_* reason, the readings box), not only inside the advice.
   if (sitAnyway && !codes.has("READING_SIT_AFTER_ORDER_EXPIRY")) hit("ambiguity_unsaid", "an exam after the order's validity, no longer movable, without the reading it is sat on");

@@ -81,6 +81,9 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     // The documentation says an expired order cannot book; that its exam must be sat by then is a reading
     // (not said where the certification's last exam day would stop that exam under either reading).
     if (by_validity && !(in.last_exam_day && exam_day > *in.last_exam_day)) d.reasons.add("READING_EXAM_WITHIN_VALIDITY", "EXO-2");
+    // On the last usable day itself only a session later that day is left to move to (as BOOK_LAST_DAY says for a
+    // booking; a tryout was told "move it by 24:00 today" at 23:00).
+    if (d.move_by && today == d.usable_until) d.reasons.add("MOVE_LAST_DAY", d.usable_until == in.valid_until ? "EXO-2" : "CAT-2");
     // The time to act by is the change deadline itself: its boundary is read one way.
     if (d.move_by && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
     return d;
@@ -94,6 +97,12 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     // said as "the booking can no longer be cancelled").
     d.can_change = true;
     d.can_cancel = flow.cancel_allowed;
+    // EXO-2 beside it: the booked exam is after the validity and can no longer be moved into it, so the centre's
+    // new date will be after it too (a review: nothing said so); sitting it is the same reading as ever.
+    if (centre_decides) {
+      d.reasons.add("EXAM_AFTER_ORDER_EXPIRY_CENTRE", "EXO-2");
+      d.reasons.add("READING_SIT_AFTER_ORDER_EXPIRY", "EXO-2");
+    }
     d.reasons.add("CENTRE_UNAVAILABLE", "EXO-9");
     return d;
   }
