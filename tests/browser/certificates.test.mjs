@@ -333,6 +333,7 @@ test("the exam order's .ics: late for check-in but before the start, the exam st
   // The attempt is committed to this session: the results are an event, the order's own last day is not.
   assert.deepEqual(lines.filter((l) => l.startsWith("SUMMARY:")), ["SUMMARY:腾讯云认证考试", "SUMMARY:腾讯云认证：可查询考试结果"]);
   assert.ok(lines.includes("DTSTART:20261125T030000Z"), "results from 11:00 China time");
+  assert.ok(lines.some((l) => l.startsWith("DESCRIPTION:按服务条款，最晚于 2026-11-28 00:00（北京时间）起可查询")), "the terms' later time beside it");
   // At the start itself the card still says go now; a second after, the exam has begun and is not an event to attend.
   await page.getByTestId("now").fill("2026-11-25T09:00:01");
   await bookingState("check_in_closed");

@@ -48,6 +48,9 @@ export function orderIcsEvents(r) {
       ? { title: t("ics.refund_cancel_by"), start: r.refund.act_by, alarmMinutesBefore: undefined,
         description: tf("ics.refund_cancel_first", { time: chinaTime(toChina(r.refund.act_by)), deadline }) }
       : cancelling ? { description: tf("ics.refund_cancel_then_request", { deadline }) } : {};
-    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam, ...cancelFirst };
+    // The guide's results time, with the terms' later one said beside it where they differ (EXO-8's reading).
+    const results = p.key === "results_at" && r.booking.results_by && r.booking.results_by !== p.at
+      ? { description: tf("ics.results_by_terms", { time: chinaTime(toChina(r.booking.results_by)) }) } : {};
+    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam, ...cancelFirst, ...results };
   });
 }

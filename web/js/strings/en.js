@@ -125,6 +125,7 @@ export default {
   "ics.change_only": "Tencent Cloud certification: last moment to change (it cannot be cancelled)",
   "ics.exam": "Tencent Cloud certification exam",
   "ics.results": "Tencent Cloud certification: exam results can be looked up",
+  "ics.results_by_terms": "By the service terms, they can be looked up from {time} (China time) at the latest.",
   "ics.cert_expiry": "Tencent Cloud certificate expires",
   "ics.cert_expiring": "Tencent Cloud certificate expiring: plan the renewal exam",
   "ics.cert_renew_by": "Last day to sit and pass the renewal exam (Tencent Cloud certificate)",

@@ -125,6 +125,7 @@ export default {
   "ics.change_only": "腾讯云认证：改期截止（不能取消）",
   "ics.exam": "腾讯云认证考试",
   "ics.results": "腾讯云认证：可查询考试结果",
+  "ics.results_by_terms": "按服务条款，最晚于 {time}（北京时间）起可查询。",
   "ics.cert_expiry": "腾讯云证书到期",
   "ics.cert_expiring": "腾讯云证书即将到期：请安排续证考试",
   "ics.cert_renew_by": "续证考试最晚日期（腾讯云证书，含当日）",

@@ -126,6 +126,7 @@ export default {
   "ics.change_only": "騰訊雲認證：改期截止（不能取消）",
   "ics.exam": "騰訊雲認證考試",
   "ics.results": "騰訊雲認證：可查詢考試結果",
+  "ics.results_by_terms": "按服務條款，最晚於 {time}（北京時間）起可查詢。",
   "ics.cert_expiry": "騰訊雲證書到期",
   "ics.cert_expiring": "騰訊雲證書即將到期：請安排續證考試",
   "ics.cert_renew_by": "續證考試最晚日期（騰訊雲證書，含當日）",
