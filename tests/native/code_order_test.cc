@@ -30,7 +30,8 @@ TEST(COD_4, OneRefundOfTheUnusedCodesOnceNoCodeIsBound) {
     std::vector<std::string> reasons;
   } cases[] = {
       {false, false, counts(7, 0, 3), true, 7, 0, {"CODE_ORDER_VALID", "UNUSED_CODES_REFUNDABLE"}},
-      {false, false, counts(7, 1), false, 0, 1, {"CODE_ORDER_VALID", "BOUND_CODES_BLOCK_REFUND"}},
+      // Unused codes waiting on a bound one: the reading applied is named (it may bind only a code to be refunded).
+      {false, false, counts(7, 1), false, 0, 1, {"CODE_ORDER_VALID", "BOUND_CODES_BLOCK_REFUND", "READING_BOUND_CODES_BLOCK_REFUND"}},
       {false, false, counts(0, 0, 5), false, 0, 0, {"CODE_ORDER_VALID", "NO_UNUSED_CODES"}},
       {false, false, counts(0, 2), false, 0, 2, {"CODE_ORDER_VALID", "BOUND_CODES_BLOCK_REFUND", "NO_UNUSED_CODES"}},
       {true, false, counts(7, 0), false, 0, 0, {"CODE_ORDER_VALID", "ORDER_ALREADY_REFUNDED"}},

@@ -91,7 +91,7 @@ test("COD-4 from the page: refused while a code is bound, refunded once unbound,
   const m = await model();
   const before = m.refund("A-2026");
   assert.equal(before.ok, false);
-  assert.deepEqual(before.answer.reasons.map((r) => r.code), ["CODE_ORDER_VALID", "BOUND_CODES_BLOCK_REFUND", "CODE_STATISTICS_RESULTS_UNKNOWN"]);
+  assert.deepEqual(before.answer.reasons.map((r) => r.code), ["CODE_ORDER_VALID", "BOUND_CODES_BLOCK_REFUND", "READING_BOUND_CODES_BLOCK_REFUND", "CODE_STATISTICS_RESULTS_UNKNOWN"]);
   assert.equal(m.act(byCode(m, "BN002").id, "unbind").ok, true);
   assert.deepEqual([order(m, "A-2026").refund.allowed, order(m, "A-2026").refund.refundable_codes], [true, 3]);
   const done = m.refund("A-2026");

@@ -22,6 +22,9 @@ CodeOrderDecision decide_code_order(bool already_refunded, bool order_expired, c
     if (d.blocking_bound_codes > 0) {
       d.refund_allowed = false;
       d.reasons.add("BOUND_CODES_BLOCK_REFUND", "COD-4");
+      // "如有已绑定状态的考试码需要退款，请…解绑后再申请退款" may bind only a bound code that is to be refunded: the
+      // reading applied is named where unused codes wait on it (a tryout: unbinding removes a registered candidate).
+      if (unused > 0) d.reasons.add("READING_BOUND_CODES_BLOCK_REFUND", "COD-4");
     }
     if (unused == 0) {
       d.refund_allowed = false;
