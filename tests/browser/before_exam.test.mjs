@@ -18,6 +18,12 @@ test("purchase, not booked yet: ID, remote client, contacts with the reminders s
   assert.deepEqual(list.map(([k]) => k), ["id", "remote", "contacts", "name", "one_attempt"]);
   assert.match(list[0][1], /证件原件.*中国大陆居民身份证、港澳居民来往内地通行证或台湾居民来往大陆通行证.*没有证件不得入场，且不可退款/);
   assert.match(list[1][1], /考试前一天.*安装考试客户端并完成系统测试/);
+  // On the order's last day only a session later today can be booked: the client is installed at once.
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("now").fill("2027-11-21T12:00:00");
+  await page.waitForFunction(() => /今天是最后可考日/.test(document.querySelector('#before_exam li[data-key="remote"]')?.textContent ?? ""));
+  await page.getByTestId("now").fill("2027-11-20T12:00:00");
+  await page.waitForFunction(() => /考试前一天/.test(document.querySelector('#before_exam li[data-key="remote"]')?.textContent ?? ""));
   // The order's reminders are 2027-08-23, -09-22, -10-22, -11-06: the first is past on 2027-09-01.
   assert.equal(list[2][1], "请在腾讯云绑定并验证联系手机和联系邮箱，以便收到预约通知和订单到期提醒（2027-09-22、2027-10-22、2027-11-06）。");
   assert.match(list[3][1], /保存后不能自行修改/);
@@ -36,6 +42,14 @@ test("purchase, booked: the remote item gives the check-in time; after the exam,
   // A new exam time moves it.
   await page.getByTestId("exam-at").fill("2026-12-11T09:00");
   assert.match((await items(page))[1][1], /by 2026-12-11 08:30 \(China time\)\.$/);
+  // On the exam's own day "the day before" cannot be followed: install the client now.
+  await page.getByTestId("simulate").check();
+  await page.getByTestId("now").fill("2026-12-11T07:00:00");
+  await page.waitForFunction(() => /the exam is today/.test(document.querySelector('#before_exam li[data-key="remote"]')?.textContent ?? ""));
+  assert.match((await items(page))[1][1], /^For a remote online exam: the exam is today, .* by 2026-12-11 08:30 \(China time\)\.$/);
+  await page.getByTestId("now").fill("2026-12-10T23:59:59");
+  await page.waitForFunction(() => /the day before the exam/.test(document.querySelector('#before_exam li[data-key="remote"]')?.textContent ?? ""));
+  await page.getByTestId("simulate").uncheck();
   await page.getByTestId("status").selectOption("taken");
   assert.equal(await page.getByTestId("before-exam").isHidden(), true);
   await page.getByTestId("status").selectOption("booked");

@@ -24,8 +24,9 @@ function fill(box, items) {
  * `check_in_late`, or a session whose time Tencent Cloud changed while the
  * answer still says how to sit it). Late, only what to bring and the one
  * attempt are listed. The name item is for a booking not
- * made yet; the remote-exam item gives the booked check-in time; the
- * reminders named are those still to come.
+ * made yet; the remote-exam item gives the booked check-in time (and, for
+ * an exam today, says to install the client now); the reminders named are
+ * those still to come.
  */
 export function renderBeforeExam(box, r, today) {
   const booking = r?.ok ? r.booking : null;
@@ -41,9 +42,14 @@ export function renderBeforeExam(box, r, today) {
   // Beside the platform's refund or nearest session, "not attending forfeits the fee" is not said (EXO-9).
   const oneAttempt = changedButOpen ? [] : [["one_attempt", t("before.one_attempt")]];
   if (late) return fill(box, [["id", t("before.id")], ...oneAttempt]);
+  // "The day before" cannot be followed for an exam today, or for the booking the order's last day still allows
+  // (a session later today): then the client is to be installed at once (a tryout).
+  const examToday = booked ? booking.check_in_by?.slice(0, 10) === today : booking.book_until === today;
+  const remote = booked ? tf(examToday ? "before.remote_at_today" : "before.remote_at", { time: chinaTime(booking.check_in_by) })
+    : t(examToday ? "before.remote_today" : "before.remote");
   fill(box, [
     ["id", t("before.id")],
-    ["remote", booked ? tf("before.remote_at", { time: chinaTime(booking.check_in_by) }) : t("before.remote")],
+    ["remote", remote],
     ["contacts", reminders ? tf("before.contacts", { dates: reminders }) : t("before.contacts_booking")],
     ...(booked ? [] : [["name", t("before.name")]]),
     ...oneAttempt,

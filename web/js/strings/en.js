@@ -209,6 +209,8 @@ export default {
   "before.title": "Before your exam",
   "list.sep": ", ",
   "before.id": "Bring an original, valid ID: a mainland China resident ID card, a Mainland Travel Permit for Hong Kong and Macao Residents or a Mainland Travel Permit for Taiwan Residents; no other document is accepted. Without one you cannot enter, and the fee is not refunded.",
+  "before.remote_today": "For a remote online exam: today is the last day to sit it, so once a session later today is booked, install the exam client and run its system test at once, as the booking confirmation explains, and log in before the check-in time.",
+  "before.remote_at_today": "For a remote online exam: the exam is today, so install the exam client and run its system test now if not done yet, as the booking confirmation explains, and log in to the client by {time} (China time).",
   "before.remote": "For a remote online exam: once booked, install the exam client and run its system test the day before the exam, as the booking confirmation explains; on the day, log in to the client before the check-in time.",
   "before.remote_at": "For a remote online exam: install the exam client and run its system test the day before the exam, as the booking confirmation explains; on the day, log in to the client by {time} (China time).",
   "before.contacts": "Bind and verify your contact phone and e-mail on Tencent Cloud, so that the booking notices and the order expiry reminders ({dates}) reach you.",
