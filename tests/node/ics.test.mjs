@@ -108,6 +108,8 @@ test("an alarm whose moment has passed at the instant decided for falls back (an
   assert.deepEqual(triggers("2027-11-21T08:59:59+08:00"), [null, "PT540M", null]);
   assert.deepEqual(triggers("2027-11-21T09:00:00+08:00"), [null, null, null]);
   assert.deepEqual(triggers("2027-11-21T20:00:00+08:00"), [null, null, null]);
+  // An instant decided for that is not one is refused, not read as "no alarm".
+  for (const bad of ["soon", "2026-13-01T00:00:00+08:00", Number.NaN]) assert.throws(() => buildCalendar([refund], new Date(), bad), RangeError, String(bad));
   // Without an instant decided for, the DTSTAMP's moment decides.
   assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T01:59:59Z")))[0].getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "-PT1440M");
   assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-26T01:00:00Z")))[0].getAllSubcomponents("valarm").length, 0);

@@ -101,6 +101,8 @@ function alarmOf(e, asOf) {
  */
 export function buildCalendar(events, now = new Date(), asOf = now) {
   const decidedAt = new Date(asOf).getTime();
+  // An instant decided for that is not one would leave every alarm out in silence: refused, as a bad stamp is.
+  if (Number.isNaN(decidedAt)) throw new RangeError(`not an instant: ${String(asOf)}`);
   const stamp = utcStamp(now.toISOString());
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   for (const e of events) {

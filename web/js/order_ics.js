@@ -18,7 +18,6 @@ const EVENTS = {
   valid_until: ["ics.order_expiry", { alarmDaysBefore: 15 }],
 };
 
-
 /** The events of an `exam_order` answer: one per timeline point ahead that has a title above. */
 export function orderIcsEvents(r) {
   if (!r?.ok) return [];

@@ -83,7 +83,7 @@ BookingDecision decide_booking(const BookingInput& in, const ExamOrderPolicy& po
     if (by_validity && !(in.last_exam_day && exam_day > *in.last_exam_day)) d.reasons.add("READING_EXAM_WITHIN_VALIDITY", "EXO-2");
     // On the last usable day itself only a session later that day is left to move to (as BOOK_LAST_DAY says for a
     // booking; a tryout was told "move it by 24:00 today" at 23:00).
-    if (d.move_by && today == d.usable_until) d.reasons.add("MOVE_LAST_DAY", d.usable_until == in.valid_until ? "EXO-2" : "CAT-2");
+    if (d.move_by && today == d.usable_until) d.reasons.add("MOVE_LAST_DAY", by_validity ? "EXO-2" : "CAT-2");
     // The time to act by is the change deadline itself: its boundary is read one way.
     if (d.move_by && *d.move_by == change_deadline) d.reasons.add(change_boundary_reading(in.now, change_deadline), "EXO-5");
     return d;
