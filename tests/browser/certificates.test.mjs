@@ -390,3 +390,31 @@ test("the exam order's .ics holds only what the card says: no refund deadline on
   assert.deepEqual(problems(), []);
   await context.close();
 });
+
+test("the exam order's .ics exported again after the exam is moved names the same events, so it replaces them in the calendar", async () => {
+  const { page, context, problems } = await bookedOrder("2026-11-22T10:00:00", "2026-12-10T09:00");
+  const events = async () => {
+    const lines = checkIcs((await downloadIcs(page)).text);
+    const byTitle = {};
+    for (let at = lines.indexOf("BEGIN:VEVENT"); at >= 0; at = lines.indexOf("BEGIN:VEVENT", at + 1)) {
+      const event = lines.slice(at, lines.indexOf("END:VEVENT", at));
+      const value = (name) => event.find((l) => l.startsWith(`${name}:`))?.slice(name.length + 1);
+      byTitle[value("SUMMARY")] = { uid: value("UID"), start: value("DTSTART"), sequence: Number(value("SEQUENCE")) };
+    }
+    return byTitle;
+  };
+  const before = await events();
+  await page.getByTestId("exam-at").fill("2026-12-17T14:00");
+  await page.waitForFunction(() => document.getElementById("refund").result?.booking?.check_in_by === "2026-12-17T13:30:00+08:00");
+  const after = await events();
+  assert.deepEqual(Object.keys(after).sort(), Object.keys(before).sort());
+  for (const title of ["腾讯云认证考试", "腾讯云认证：改期/取消截止", "腾讯云认证：可查询考试结果"]) {
+    assert.equal(after[title].uid, before[title].uid, title);
+    assert.notEqual(after[title].start, before[title].start, title);
+    assert.ok(after[title].sequence >= before[title].sequence, title);
+  }
+  assert.equal(after["腾讯云认证考试"].start, "20261217T053000Z", "check-in 13:30 China");
+  assert.match(after["腾讯云认证考试"].uid, /^order-2026-11-21T10:00:00\+08:00-check_in_by@certpolicy$/);
+  assert.deepEqual(problems(), []);
+  await context.close();
+});

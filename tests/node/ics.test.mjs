@@ -2,7 +2,7 @@
 // escaping, all-day and UTC events, alarms.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { buildCalendar, dateStamp, escapeText, foldLine, utcStamp } from "../../web/js/ics.js";
+import { buildCalendar, dateStamp, escapeText, foldLine, revisionOf, utcStamp } from "../../web/js/ics.js";
 import { checkIcs, parseIcs } from "./ics_check.mjs";
 
 test("stamps: UTC instants and dates", () => {
@@ -113,4 +113,18 @@ test("an alarm whose moment has passed at the instant decided for falls back (an
   // Without an instant decided for, the DTSTAMP's moment decides.
   assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-25T01:59:59Z")))[0].getFirstSubcomponent("valarm").getFirstPropertyValue("trigger").toString(), "-PT1440M");
   assert.equal(parseIcs(buildCalendar([refund], new Date("2026-11-26T01:00:00Z")))[0].getAllSubcomponents("valarm").length, 0);
+});
+
+test("a later export is a later revision of the same events: SEQUENCE counts whole seconds from 2024-01-01 UTC", () => {
+  const event = { uid: "order-x-check_in_by", title: "Exam", start: "2026-12-10T08:30:00+08:00" };
+  const sequence = (now) => parseIcs(buildCalendar([event], new Date(now)))[0].getFirstPropertyValue("sequence");
+  assert.equal(sequence("2024-01-01T00:00:00Z"), 0);
+  assert.equal(sequence("2024-01-01T00:00:00.999Z"), 0);
+  assert.equal(sequence("2026-12-08T00:00:00Z"), 92620800);
+  assert.ok(sequence("2026-12-08T00:00:01Z") > sequence("2026-12-08T00:00:00Z"), "a second later, a later revision");
+  // It is a 32-bit integer (RFC 5545 INTEGER): from 2024 to 2092-01-19 03:14:07 UTC, else refused.
+  assert.equal(revisionOf(new Date("2092-01-19T03:14:07Z")), 2147483647);
+  for (const bad of ["2092-01-19T03:14:08Z", "2023-12-31T23:59:59Z", "soon"]) {
+    assert.throws(() => revisionOf(new Date(bad)), RangeError, bad);
+  }
 });

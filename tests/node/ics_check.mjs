@@ -5,7 +5,7 @@
 import assert from "node:assert/strict";
 import ICAL from "ical.js";
 
-const EVENT_PROPERTIES = new Set(["uid", "dtstamp", "dtstart", "dtend", "summary", "description"]);
+const EVENT_PROPERTIES = new Set(["uid", "dtstamp", "sequence", "dtstart", "dtend", "summary", "description"]);
 const ALARM_PROPERTIES = new Set(["action", "description", "trigger"]);
 
 /** The calendar parsed by ical.js: its VEVENTs as ICAL.Component objects. */
@@ -21,6 +21,9 @@ export function parseIcs(text) {
     }
     for (const p of ["uid", "dtstamp", "dtstart"]) assert.ok(event.getFirstPropertyValue(p) !== null, `${p} in VEVENT`);
   }
+  // A calendar keeps one event per UID: two in one file would replace each other.
+  const uids = events.map((e) => e.getFirstPropertyValue("uid"));
+  assert.equal(new Set(uids).size, uids.length, `one event per UID: ${uids.join(" ")}`);
   return events;
 }
 

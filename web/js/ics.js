@@ -92,9 +92,23 @@ function alarmOf(e, asOf) {
 }
 
 /**
+ * The revision an export is (RFC 5545 SEQUENCE, a non-negative 32-bit integer): the whole seconds from
+ * 2024-01-01T00:00:00Z to the export moment, so a later file of the same events (same UIDs) replaces the events an
+ * earlier one put in a calendar, instead of sitting beside them; it fits until 2092.
+ *   revisionOf(new Date("2026-12-08T00:00:00Z")) → 92620800
+ */
+export function revisionOf(now) {
+  const seconds = Math.floor((now.getTime() - Date.UTC(2024, 0, 1)) / 1000);
+  if (!(seconds >= 0 && seconds <= 2147483647)) throw new RangeError(`not an export moment: ${String(now)}`);
+  return seconds;
+}
+
+/**
  * events: [{ uid, title, description?, start?: instant, end?: instant,
  *            date?: "YYYY-MM-DD" (all-day), alarmDaysBefore?: n, alarmMinutesBefore?: n }]
- * `now` sets DTSTAMP (default: this moment). Alarms are as of `asOf` (the instant the page decided for;
+ * `uid` names the event, not its time: the same event of a later decision (an exam moved, a deadline moved
+ * with it) keeps its uid, and the later file's SEQUENCE (revisionOf) replaces it. `now` sets DTSTAMP and SEQUENCE
+ * (default: this moment). Alarms are as of `asOf` (the instant the page decided for;
  * default `now`): one whose moment has passed falls back (alarmOf), or is left out.
  *   buildCalendar([{ …, start: "2026-11-26T10:00:00+08:00", alarmMinutesBefore: 1440 }], now, "2026-11-25T12:00:00+08:00")
  *   → TRIGGER:-PT60M (a day before, 2026-11-25 10:00, has passed)
@@ -104,10 +118,11 @@ export function buildCalendar(events, now = new Date(), asOf = now) {
   // An instant decided for that is not one would leave every alarm out in silence: refused, as a bad stamp is.
   if (Number.isNaN(decidedAt)) throw new RangeError(`not an instant: ${String(asOf)}`);
   const stamp = utcStamp(now.toISOString());
+  const revision = revisionOf(now);
   const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", `PRODID:${PRODID}`, "CALSCALE:GREGORIAN", "METHOD:PUBLISH"];
   for (const e of events) {
     if (!e || (!e.start && !e.date)) continue;
-    lines.push("BEGIN:VEVENT", `UID:${escapeText(e.uid)}@certpolicy`, `DTSTAMP:${stamp}`);
+    lines.push("BEGIN:VEVENT", `UID:${escapeText(e.uid)}@certpolicy`, `DTSTAMP:${stamp}`, `SEQUENCE:${revision}`);
     if (e.date) {
       lines.push(`DTSTART;VALUE=DATE:${dateStamp(e.date)}`, `DTEND;VALUE=DATE:${dateStamp(nextDay(e.date))}`);
     } else {

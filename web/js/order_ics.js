@@ -25,6 +25,9 @@ export function orderIcsEvents(r) {
   const changeOnly = r.booking.change_only;
   // Past the check-in time but before the start (EXO-6, `check_in_late`) the card says to go now: the exam stays.
   const late = r.booking.state === "check_in_late";
+  // Each event is named by the order (its payment instant) and what it is, not by its time: exported again after
+  // the exam is moved, the file replaces the events it put in the calendar (ics.js, SEQUENCE).
+  const order = r.timeline.find((p) => p.key === "paid")?.at ?? "order";
   const ahead = (p) => p.state !== "past" || (late && p.key === "check_in_by");
   // A refund that would return nothing (vouchers only, EXO-10) is no event: the card advises against it.
   const wanted = (p) => EVENTS[p.key] && !(p.key === "refund_deadline" && refundReturnsNothing(r));
@@ -50,6 +53,6 @@ export function orderIcsEvents(r) {
     // The guide's results time, with the terms' later one said beside it where they differ (EXO-8's reading).
     const results = p.key === "results_at" && r.booking.results_by && r.booking.results_by !== p.at
       ? { description: tf("ics.results_by_terms", { time: chinaTime(toChina(r.booking.results_by)) }) } : {};
-    return { uid: `${p.key}-${p.date ?? p.at}`, title: t(named), ...when, ...alarm, ...exam, ...cancelFirst, ...results };
+    return { uid: `order-${order}-${p.key}`, title: t(named), ...when, ...alarm, ...exam, ...cancelFirst, ...results };
   });
 }
