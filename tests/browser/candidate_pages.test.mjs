@@ -115,6 +115,12 @@ test("announcements: a change of the answer is said once; the ticking countdown 
   for (const part of ["deadline", "valid-until"]) assert.equal(await page.locator(`#refund [part~="value"][data-name="${part}"]:visible`).count(), 0, part);
   assert.doesNotMatch(said[0], /valid until|Refund window closes/i);
   assert.equal(await page.locator("#refund").evaluate((el) => el.result.reasons.some((r) => r.code === "ORDER_VALID")), false);
+  // In the countdown's place a word: plain text, neither a timer nor drawn in the brand colour as a link is.
+  const clock = page.locator('#refund [part~="countdown"]');
+  assert.equal(await clock.textContent(), "—");
+  assert.equal(await clock.getAttribute("role"), null);
+  const colour = () => clock.evaluate((el) => getComputedStyle(el).color);
+  assert.equal(await colour(), await page.locator('#refund [part~="value"][data-name="amount"]').evaluate((el) => getComputedStyle(el).color));
   await page.clock.runFor(1200);
   assert.equal((await page.evaluate(() => window.__said)).length, 1);
   assert.deepEqual(problems(), []);

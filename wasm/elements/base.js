@@ -25,7 +25,8 @@ dl { display: grid; grid-template-columns: fit-content(45%) minmax(0, 1fr); gap:
 dt { color: var(--certpolicy-muted, #5b6270); }
 dd { margin: 0; font-variant-numeric: tabular-nums; overflow-wrap: anywhere; }
 .local { display: block; color: var(--certpolicy-muted, #5b6270); font-size: .85em; }
-[part~=countdown] { color: var(--certpolicy-brand, #0052d9); font-variant-numeric: tabular-nums; font-weight: 600; }
+[part~=countdown] { font-variant-numeric: tabular-nums; }
+[part~=countdown][data-counting] { color: var(--certpolicy-brand, #0052d9); font-weight: 600; }
 [part~=next-step] { margin: .5rem 0; padding: .4rem .6rem; border-left: 3px solid var(--certpolicy-brand, #0052d9); background: var(--certpolicy-note-bg, #f5f7fa); }
 [part~=why-title] { display: block; margin-top: .75rem; }
 [part~=reasons] { margin: .25rem 0; padding-left: 1.2rem; }

@@ -51,7 +51,7 @@ export class CertpolicyRefund extends CertpolicyElement {
     this.$ = {
       verdict: this.box("span", "verdict"),
       facts: this.facts(["cancel-by", "deadline", "remaining", "amount", "valid-until", "destination"]),
-      clock: this.box("span", "countdown", "", { role: "timer" }),
+      clock: this.box("span", "countdown"),
       split: this.box("ul", "breakdown"),
       next: this.nextStep(),
       caveats: caveatBox(this),
@@ -66,7 +66,10 @@ export class CertpolicyRefund extends CertpolicyElement {
     // The countdown runs to the last moment to act (with a booking to cancel first, possibly its cancel deadline).
     const left = new Date(r.refund.act_by ?? r.refund.deadline).getTime() - new Date(this.instant()).getTime();
     const shows = remaining(r);
-    text($.clock, shows === "countdown" ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—");
+    // Counting, it is a timer in the brand colour; a word in its place ("closed", "—") is plain text.
+    const counting = shows === "countdown";
+    attrs(text($.clock, counting ? countdown(left, this.word("days")) : shows ? this.word(shows) : "—"),
+      { role: counting ? "timer" : null, "data-counting": counting });
     attrs(text($.verdict, this.verdictText(r)), { "data-tone": r.refund.tone, "data-state": r.refund.state });
     const paid = r.refund.breakdown.length > 0;
     const refunded = r.refund.state === "refunded";
