@@ -169,6 +169,15 @@ test("certificate .ics: expiry with a reminder 90 days before", async () => {
   // The one date to act by (CRT-2, renew_by: three days before the expiry, for the results) is in it too.
   assert.ok(lines.includes("DTSTART;VALUE=DATE:20270107"));
   assert.ok(lines.some((l) => l.startsWith("SUMMARY:续证考试最晚日期")));
+  // Inside the window (its reminder, 90 days before expiry, has rung): the last day to sit the renewal rings two
+  // weeks before it, not only the expiry, after that day.
+  await page.getByTestId("pass-date").first().fill("2025-01-20");
+  await page.getByTestId("today").fill("2026-12-01");
+  const late = checkIcs((await downloadIcs(page)).text);
+  const at = late.findIndex((l) => l.startsWith("SUMMARY:续证考试最晚日期"));
+  const event = late.slice(late.lastIndexOf("BEGIN:VEVENT", at), late.indexOf("END:VEVENT", at)).join("\n");
+  assert.match(event, /DTSTART;VALUE=DATE:20270117/);
+  assert.match(event, /TRIGGER:-P14D/);
   await context.close();
 });
 

@@ -3,10 +3,14 @@
 
 import { t } from "./locale.js";
 
+// The last day to sit the renewal exam rings two weeks before it: time to book a session, which can no longer be
+// booked, changed or cancelled within 72 hours of its start (EXO-5), and still sit it by that day.
+const RENEW_BY_ALARM_DAYS = 14;
+
 /**
  * A certificate's dates for a calendar (the `certificate` answer, or a practitioner answer's `certificate`): its
  * expiry with a reminder from `expiring_from`, the start of that window, and while one is left the last day to sit
- * the renewal exam (CRT-2). `prefix` keeps the page's event ids apart.
+ * the renewal exam (CRT-2) with its own reminder. `prefix` keeps the page's event ids apart.
  */
 export function certificateEvents(prefix, c) {
   if (!c?.valid_until) return [];
@@ -15,7 +19,7 @@ export function certificateEvents(prefix, c) {
   return [
     { uid: `${id}-expiry`, title: t("ics.cert_expiry"), date: c.valid_until, alarmDaysBefore: days },
     { uid: `${id}-expiring`, title: t("ics.cert_expiring"), date: c.expiring_from },
-    ...(c.renew_by ? [{ uid: `${id}-renew-by`, title: t("ics.cert_renew_by"), date: c.renew_by }] : []),
+    ...(c.renew_by ? [{ uid: `${id}-renew-by`, title: t("ics.cert_renew_by"), date: c.renew_by, alarmDaysBefore: RENEW_BY_ALARM_DAYS }] : []),
   ];
 }
 
