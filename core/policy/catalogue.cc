@@ -7,6 +7,10 @@
 #include "rules/catalogue/catalogue.h"
 
 namespace certpolicy {
+namespace {
+constexpr std::string_view kTracks[] = {"cloud", "database", "big_data", "ai", "specialty", "developer"};
+constexpr std::string_view kKinds[] = {"professional", "specialty", "developer", "practitioner"};
+}  // namespace
 
 bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue& out, Issues& issues) {
   if (!read_object(in, issues)) return false;
@@ -15,6 +19,16 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
   auto n = prometric ? read_array(list, issues, 4096, false) : std::nullopt;
   if (!n) return false;
   out.prometric_from = *prometric;
+  // The kinds sat online from the certification's page, never on Prometric (absent: none).
+  JsonIn online = in["online_kinds"];
+  auto kinds = read_array(online, issues, std::size(kKinds), true);
+  if (!kinds) return false;
+  out.online_kinds.clear();
+  for (size_t k = 0; k < *kinds; ++k) {
+    auto kind = read_choice(online[k], issues, kKinds);
+    if (!kind) return false;
+    out.online_kinds.emplace_back(kKinds[*kind]);
+  }
   out.certifications.clear();
   std::set<std::string> ids;
   for (size_t k = 0; k < *n; ++k) {
@@ -25,8 +39,8 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
     auto zh = id ? read_string(e["name"]["zh"], issues) : std::nullopt;
     auto zh_hant = zh ? read_string(e["name"]["zh_hant"], issues, kMaxStringBytes, std::string()) : std::nullopt;
     auto en = zh_hant ? read_string(e["name"]["en"], issues) : std::nullopt;
-    auto track = en ? read_choice(e["track"], issues, {"cloud", "database", "big_data", "ai", "specialty", "developer"}) : std::nullopt;
-    auto kind = track ? read_choice(e["kind"], issues, {"professional", "specialty", "developer", "practitioner"}) : std::nullopt;
+    auto track = en ? read_choice(e["track"], issues, kTracks) : std::nullopt;
+    auto kind = track ? read_choice(e["kind"], issues, kKinds) : std::nullopt;
     auto level = kind ? read_string(e["level"], issues, 16, std::string()) : std::nullopt;
     auto beta = level ? read_bool(e["beta"], issues, false) : std::nullopt;
     if (!beta) return false;
@@ -38,8 +52,6 @@ bool load_catalogue(const JsonIn& in, const CertificatePolicy& levels, Catalogue
       issues.fail(e["level"].path(), detail_code::kUnknownValue, "a current level name (TCCA, TCCP, TCCE)");
       return false;
     }
-    static constexpr const char* kTracks[] = {"cloud", "database", "big_data", "ai", "specialty", "developer"};
-    static constexpr const char* kKinds[] = {"professional", "specialty", "developer", "practitioner"};
     c.id = *id;
     c.name_zh = *zh;
     c.name_en = *en;

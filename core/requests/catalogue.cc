@@ -1,5 +1,7 @@
 // The `certification` and `catalogue` requests: one certification's or the
 // whole catalogue's lifecycle on a day, and their result fields (CAT-1, CAT-2).
+#include <algorithm>
+
 #include "requests/handlers.h"
 #include "rules/catalogue/catalogue.h"
 
@@ -18,7 +20,7 @@ void put_certification(Fields::Object out, const Certification& c, const Certifi
       .put("can_sit", s.can_sit)
       .put("exam_until", c.exams_until)
       .put("unused_attempt_refund", s.unused_attempt_refund)
-      .put("platform", s.prometric ? "prometric" : "legacy")
+      .put("platform", name_of(s.platform))
       .put("successor", Value::or_null(c.successor))
       .put("renamed_from", Value::or_null(c.renamed_from));
   out.object("name").put("zh", c.name_zh).put("zh_hant", c.name_zh_hant).put("en", c.name_en);
@@ -69,6 +71,11 @@ std::optional<Outcome> handle_catalogue(const JsonIn& req, const Context& ctx, I
     put_certification(list.object(), c, decide_certification(c, today, ctx.policy.catalogue), ctx.policy.certificate);
   }
   out.reasons.add("CATALOGUE", "CAT-1");
+  // CAT-2: the reading behind every "last exam day" of a notice's "service stops on X" is said with the list.
+  const auto& all = ctx.policy.catalogue.certifications;
+  if (std::any_of(all.begin(), all.end(), [](const Certification& c) { return c.exams_until.has_value(); })) {
+    out.reasons.add("READING_CATALOGUE_SERVICE_STOP", "CAT-2");
+  }
   return out;
 }
 

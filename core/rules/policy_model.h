@@ -136,7 +136,8 @@ struct Certification {
 };
 
 struct Catalogue {
-  CivilDate prometric_from;  // all exams on Prometric from this date (CAT-2)
+  CivilDate prometric_from;  // exams on Prometric from this date (CAT-2) …
+  std::vector<std::string> online_kinds;  // … except these kinds': online, any time, from the certification's page
   std::vector<Certification> certifications;
   const Certification* find(std::string_view id) const;
 };

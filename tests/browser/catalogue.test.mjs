@@ -26,6 +26,10 @@ test("CAT-2 on the page: statuses follow the chosen date", async () => {
   assert.match(await page.getByTestId("platform").textContent(), /原考试平台/);
   await page.getByTestId("date").fill("2025-04-01");
   assert.match(await page.getByTestId("platform").textContent(), /Prometric 平台进行（自 2025-04-01 起）/);
+  // The practitioner exam is not booked on Prometric: its guide has it taken online, any time, from its page.
+  assert.match(await page.getByTestId("platform").textContent(), /从业者认证不在 Prometric 考试：购买后在认证详情页随时参加线上考试。$/);
+  // Every "last exam day" rests on one reading of "service stops on X", said with the list.
+  assert.match(await page.getByTestId("readings").textContent(), /^通知写“某日停止服务”的认证，此处统一理解为当天起不再考试.*较早者/);
   assert.equal(await row(page, "developer-tsf").getAttribute("data-status"), "retired");
   assert.match(await row(page, "developer-tsf").getByTestId("dates").textContent(), /未用考试次数可退费/);
   await page.screenshot({ path: `${screenshotDir}catalogue.png`, fullPage: true });
@@ -45,7 +49,13 @@ test("filters and English names", async () => {
   const purchasable = await page.locator(".cert strong").allTextContents();
   assert.ok(purchasable.includes("Tencent Cloud DevOps Professional"));
   assert.ok(!purchasable.includes("Tencent Cloud Development Professional"));
-  assert.equal(await row(page, "database-professional").getByTestId("status").textContent(), "Beta");
+  assert.equal(await row(page, "database-professional").getByTestId("status").textContent(), "Beta (internal testing)");
+  // 认证概述 lists the practitioner certification among the specialty ones: the specialty filter shows it.
+  await page.getByTestId("purchasable-only").uncheck();
+  await page.getByTestId("kind").selectOption("specialty");
+  assert.ok((await page.locator(".cert strong").allTextContents()).includes("Tencent Cloud Practitioner"));
+  await page.getByTestId("kind").selectOption("practitioner");
+  assert.equal(await page.locator(".cert[data-id]").count(), 1);
   assert.deepEqual(problems(), []);
   await context.close();
 });

@@ -60,7 +60,8 @@ std::vector<json> candidates(const Leaf& leaf) {
   if (key == "notice") return {""};
   if (key == "default_flow") return {s == "purchase_then_book" ? "book_then_purchase" : "purchase_then_book"};
   if (key == "track") return {s == "ai" ? "cloud" : "ai"};
-  if (key == "kind") return {s == "specialty" ? "developer" : "specialty"};
+  const bool kind_named = key == "kind" || (leaf.path.size() >= 2 && leaf.path[leaf.path.size() - 2] == "online_kinds");
+  if (kind_named) return {s == "specialty" ? "developer" : "specialty"};
   if (key == "level") return {s == "TCCP" ? "TCCA" : "TCCP"};
   if (key == "successor" || key == "renamed_from") return {json()};
   if (key == "prefix") return {"9"};

@@ -205,6 +205,8 @@ TEST(Policy, InvalidPatchesNameTheField) {
       {R"({"exam_order":{"refund_windw":{"hours":1}}})", "exam_order.refund_windw", "UNKNOWN_FIELD"},
       {R"({"exam_order":{"refund_window":{"hours":1,"hour":2}}})", "exam_order.refund_window.hour", "UNKNOWN_FIELD"},
       {R"({"catalogue":{"prometric_fromm":"2025-01-01"}})", "catalogue.prometric_fromm", "UNKNOWN_FIELD"},
+      {R"({"catalogue":{"online_kinds":["practioner"]}})", "catalogue.online_kinds[0]", "UNKNOWN_VALUE"},
+      {R"({"catalogue":{"online_kinds":"practitioner"}})", "catalogue.online_kinds", "WRONG_TYPE"},
       {R"({"versoin":"x"})", "versoin", "UNKNOWN_FIELD"},
       {R"({"exam_order":{"default_flow":"walk_in"}})", "exam_order.default_flow", "UNKNOWN_VALUE"},
       {R"({"exam_order":{"payment_methods":{"voucher":{"refundable":"no"}}}})",

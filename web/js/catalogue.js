@@ -66,14 +66,14 @@ function render(engine) {
   // screen from the date before.
   $("date_error").textContent = result.ok ? "" : fieldSentence(result.error.detail, "cat.date");
   $("date").setAttribute("aria-invalid", String(!result.ok));
-  for (const el of [$("list"), $("platform"), $("legend")]) el.hidden = !result.ok;
+  for (const el of [$("list"), $("platform"), $("readings"), $("legend")]) el.hidden = !result.ok;
   if (!result.ok) return;
   const entries = result.certifications;
   setSpan(entries, date);
   const names = new Map(entries.map((c) => [c.id, c.name]));
   const nameOf = (id) => (names.has(id) ? localName(names.get(id)) : id);
   const kind = $("kind").value;
-  const shown = entries.filter((c) => (!kind || c.kind === kind) && (!$("purchasable_only").checked || c.purchasable));
+  const shown = entries.filter((c) => kindShown(c, kind) && (!$("purchasable_only").checked || c.purchasable));
   $("list").replaceChildren(...groups(shown).flatMap(({ track, level, entries: rows }, k, all) => {
     const out = [];
     if (k === 0 || all[k - 1].track !== track) {
@@ -85,11 +85,20 @@ function render(engine) {
     out.push(heading, axis(date), ...rows.map((c) => row(c, date, nameOf)));
     return out;
   }));
-  const first = entries[0];
-  $("platform").textContent = first
-    ? tf(first.platform === "prometric" ? "cat.platform.prometric" : "cat.platform.legacy", { date: result.prometric_from })
-    : "";
+  // Where that day's exams are sat: Prometric or the previous platform, and the kinds sat online from their page.
+  const booked = entries.find((c) => c.platform !== "online");
+  const online = [...new Set(entries.filter((c) => c.platform === "online").map((c) => t(`cat.kind.${c.kind}`)))];
+  $("platform").textContent = [
+    booked && tf(`cat.platform.${booked.platform}`, { date: result.prometric_from }),
+    online.length > 0 && tf("cat.platform.online", { kinds: online.join(getLocale() === "en" ? ", " : "、") }),
+  ].filter(Boolean).join(" ");
+  // The readings the dates above rest on (a notice's "service stops on X"), said with them.
+  $("readings").textContent = result.reasons.filter((r) => r.code.startsWith("READING_")).map((r) => r.message).join(" ");
 }
+
+// The practitioner certification is one of the specialty certifications (认证概述: 专项认证 · 从业者认证), and has an
+// option of its own too.
+const kindShown = (c, kind) => !kind || c.kind === kind || (kind === "specialty" && c.kind === "practitioner");
 
 const TRACKS = ["cloud", "database", "big_data", "ai", "specialty", "developer"];
 const LEVELS = ["TCCA", "TCCP", "TCCE", ""];

@@ -2,6 +2,8 @@
 // unused attempts refundable, which exam platform (CAT-1, CAT-2).
 #include "rules/catalogue/catalogue.h"
 
+#include <algorithm>
+
 namespace certpolicy {
 
 CertificationStatus decide_certification(const Certification& c, CivilDate today,
@@ -25,7 +27,10 @@ CertificationStatus decide_certification(const Certification& c, CivilDate today
   s.unused_attempt_refund = c.unused_attempt_refund_from && today >= *c.unused_attempt_refund_from;
   if (s.unused_attempt_refund) s.reasons.add("CERT_UNUSED_ATTEMPTS_REFUNDABLE", "CAT-2");
   if (!c.successor.empty()) s.reasons.add("CERT_SUCCESSOR", "CAT-2");
-  s.prometric = today >= catalogue.prometric_from;
+  const auto& online = catalogue.online_kinds;
+  s.platform = std::find(online.begin(), online.end(), c.kind) != online.end() ? Platform::kOnline
+               : today >= catalogue.prometric_from                              ? Platform::kPrometric
+                                                                                : Platform::kLegacy;
   return s;
 }
 

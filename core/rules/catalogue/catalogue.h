@@ -19,9 +19,18 @@ namespace certpolicy {
 
 enum class Lifecycle { kAnnounced, kOnSale, kBeta, kSaleStopped, kRetired };
 
+// Where the exam is sat that day (CAT-2): the previous platform, Prometric (from prometric_from), or online at any
+// time from the certification's page (its kind's own guide: the practitioner exam).
+enum class Platform { kLegacy, kPrometric, kOnline };
+
 template <>
 struct EnumNames<Lifecycle> {
   static constexpr std::array<std::string_view, 5> names{"announced", "on_sale", "beta", "sale_stopped", "retired"};
+};
+
+template <>
+struct EnumNames<Platform> {
+  static constexpr std::array<std::string_view, 3> names{"legacy", "prometric", "online"};
 };
 
 struct CertificationStatus {
@@ -29,7 +38,7 @@ struct CertificationStatus {
   bool purchasable = false;
   bool can_sit = false;
   bool unused_attempt_refund = false;
-  bool prometric = false;  // CAT-2: exams on the Prometric platform that day
+  Platform platform = Platform::kLegacy;  // CAT-2: where the exam is sat that day
   Reasons reasons;
 };
 
